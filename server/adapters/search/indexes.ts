@@ -1,0 +1,83 @@
+// Applies declared index settings, rebuilds missing indexes, and reindexes with an atomic swap.
+import type { Db } from '../../db/client'
+import { requeueChangedSince } from '../../repositories/search-outbox'
+import type { SearchConnection } from './client'
+import type { IndexDefinition } from './types'
+
+const TASK_TIMEOUT = { timeout: 10 * 60_000 }
+
+async function indexExists(conn: SearchConnection, uid: string): Promise<boolean> {
+  try {
+    await conn.client.getRawIndex(uid)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function numberOfDocuments(conn: SearchConnection, uid: string): Promise<number> {
+  const stats = await conn.client.index(uid).getStats()
+  return stats.numberOfDocuments
+}
+
+/**
+ * At start-up: make sure every index exists with its declared settings and holds as many documents
+ * as PostgreSQL says it should; otherwise rebuild it (e.g. after the search data folder was deleted).
+ */
+export async function ensureIndexes(db: Db, conn: SearchConnection, defs: readonly IndexDefinition[], log: (m: string) => void = () => {}): Promise<void> {
+  for (const def of defs) {
+    const uid = conn.uid(def.name)
+    const expected = await def.count(db)
+    if (!(await indexExists(conn, uid))) {
+      log(`search: index ${uid} missing, rebuilding ${expected} documents from PostgreSQL`)
+      await reindex(db, conn, def, log)
+      continue
+    }
+    await conn.client.index(uid).updateSettings(await def.settings(db)).waitTask(TASK_TIMEOUT)
+    const actual = await numberOfDocuments(conn, uid)
+    if (actual !== expected) {
+      log(`search: index ${uid} has ${actual} documents, PostgreSQL ${expected}: rebuilding`)
+      await reindex(db, conn, def, log)
+    }
+  }
+}
+
+/**
+ * Rebuilds one index from PostgreSQL into a fresh index and swaps it in atomically: searches keep
+ * hitting the old index until the swap. Changes committed while the rebuild ran are re-queued in
+ * the outbox afterwards, so nothing written meanwhile is lost.
+ */
+export async function reindex(db: Db, conn: SearchConnection, def: IndexDefinition, log: (m: string) => void = () => {}, batchSize = 5000): Promise<{ documents: number, ms: number }> {
+  const t0 = Date.now()
+  const started = new Date(Date.now() - 1000)
+  const live = conn.uid(def.name)
+  const next = `${live}__next`
+  await conn.client.deleteIndexIfExists(next)
+  await conn.client.createIndex(next, { primaryKey: def.primaryKey }).waitTask(TASK_TIMEOUT)
+  const index = conn.client.index(next)
+  await index.updateSettings(await def.settings(db)).waitTask(TASK_TIMEOUT)
+  let documents = 0
+  const pending: Promise<unknown>[] = []
+  for await (const batch of def.loadAll(db, batchSize)) {
+    if (!batch.length) continue
+    pending.push(index.addDocuments(batch, { primaryKey: def.primaryKey }).waitTask(TASK_TIMEOUT).then((t) => {
+      if (t.status !== 'succeeded') throw new Error(`reindex ${next}: ${t.error?.message ?? t.status}`)
+    }))
+    documents += batch.length
+    if (pending.length >= 4) await pending.shift()
+    log(`search: ${def.name} ${documents} documents sent`)
+  }
+  await Promise.all(pending)
+  if (await indexExists(conn, live)) {
+    const swap = await conn.client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask(TASK_TIMEOUT)
+    if (swap.status !== 'succeeded') throw new Error(`swap ${live}: ${swap.error?.message ?? swap.status}`)
+    await conn.client.deleteIndexIfExists(next)
+  } else {
+    const swap = await conn.client.swapIndexes([{ indexes: [next, live], rename: true }]).waitTask(TASK_TIMEOUT)
+    if (swap.status !== 'succeeded') throw new Error(`rename ${next}: ${swap.error?.message ?? swap.status}`)
+  }
+  await requeueChangedSince(db, def.name, started)
+  const ms = Date.now() - t0
+  log(`search: ${def.name} rebuilt with ${documents} documents in ${ms} ms`)
+  return { documents, ms }
+}

@@ -1,0 +1,120 @@
+// The portal's configuration: one zod schema, validated once at start-up.
+// This is the only module that reads environment variables.
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])])
+  .transform(v => v === true || v === 'true' || v === '1')
+
+const optionalUrl = (what: string) => z.string().trim()
+  .refine(v => v === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(v), { message: `${what} 必须是完整的 URL（如 postgres://… 或 http://…）` })
+  .default('')
+
+export const configSchema = z.object({
+  env: z.enum(['development', 'production', 'test']).default('development'),
+  dataDir: z.string().min(1).default('.data'),
+  sharedDataDir: z.string().min(1).default('../shared/data'),
+  database: z.object({
+    url: optionalUrl('DATABASE_URL'),
+    poolMax: z.coerce.number().int().min(1).max(200).default(10),
+  }),
+  meilisearch: z.object({
+    host: optionalUrl('MEILISEARCH_HOST'),
+    apiKey: z.string().default(''),
+    indexPrefix: z.string().regex(/^[A-Za-z0-9_-]*$/, '索引前缀只能包含字母、数字、- 和 _').default(''),
+    binary: z.string().default(''),
+  }),
+  session: z.object({
+    idleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    absoluteHours: z.coerce.number().int().min(1).max(72).default(12),
+    secureCookie: z.enum(['auto', 'true', 'false']).default('auto'),
+  }),
+  crypto: z.object({
+    /** base64 of 32 bytes; empty = generated and kept under the data folder (embedded default). */
+    key: z.string().default('')
+      .refine(v => v === '' || Buffer.from(v, 'base64').length === 32, { message: 'CRYPTO_KEY 必须是 32 字节的 base64 编码' }),
+  }),
+  seed: z.object({
+    demo: bool.default(true),
+    /** Fixed password for the demo staff accounts (tests); empty = random, printed once. */
+    demoPassword: z.string().default(''),
+  }),
+  worker: z.object({
+    enabled: bool.default(true),
+    intervalMs: z.coerce.number().int().min(50).max(60_000).default(500),
+  }),
+  trustProxy: bool.default(false),
+  allowedOrigins: z.string().default(''),
+})
+
+export type AppConfig = z.infer<typeof configSchema>
+type Env = Record<string, string | undefined>
+
+/** Builds the raw configuration from environment variables (NUXT_* names, plus the usual aliases). */
+export function rawConfigFromEnv(env: Env): unknown {
+  const pick = (...names: string[]) => {
+    for (const n of names) if (env[n] !== undefined && env[n] !== '') return env[n]
+    return undefined
+  }
+  return {
+    env: pick('NUXT_ENV', 'NODE_ENV') === 'production' ? 'production' : pick('NODE_ENV') === 'test' ? 'test' : 'development',
+    dataDir: pick('NUXT_DATA_DIR', 'DATA_DIR'),
+    sharedDataDir: pick('NUXT_SHARED_DATA_DIR', 'SHARED_DATA_DIR'),
+    database: {
+      url: pick('NUXT_DATABASE_URL', 'DATABASE_URL'),
+      poolMax: pick('NUXT_DATABASE_POOL_MAX'),
+    },
+    meilisearch: {
+      host: pick('NUXT_MEILISEARCH_HOST', 'MEILI_HOST', 'MEILISEARCH_HOST'),
+      apiKey: pick('NUXT_MEILISEARCH_API_KEY', 'MEILI_MASTER_KEY', 'MEILISEARCH_API_KEY'),
+      indexPrefix: pick('NUXT_MEILISEARCH_INDEX_PREFIX'),
+      binary: pick('NUXT_MEILISEARCH_BINARY', 'MEILI_BIN'),
+    },
+    session: {
+      idleMinutes: pick('NUXT_SESSION_IDLE_MINUTES'),
+      absoluteHours: pick('NUXT_SESSION_ABSOLUTE_HOURS'),
+      secureCookie: pick('NUXT_SESSION_SECURE_COOKIE'),
+    },
+    crypto: { key: pick('NUXT_CRYPTO_KEY', 'CRYPTO_KEY') },
+    seed: {
+      demo: pick('NUXT_SEED_DEMO'),
+      demoPassword: pick('NUXT_SEED_DEMO_PASSWORD'),
+    },
+    worker: {
+      enabled: pick('NUXT_WORKER_ENABLED'),
+      intervalMs: pick('NUXT_WORKER_INTERVAL_MS'),
+    },
+    trustProxy: pick('NUXT_TRUST_PROXY'),
+    allowedOrigins: pick('NUXT_ALLOWED_ORIGINS'),
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Validates configuration; on failure throws one clear line naming the setting. */
+export function parseConfig(raw: unknown): AppConfig {
+  const res = configSchema.safeParse(stripUndefined(raw))
+  if (!res.success) {
+    const first = res.error.issues[0]!
+    const path = first.path.join('.')
+    throw new ConfigError(`配置错误：${path} — ${first.message}`)
+  }
+  const cfg = res.data
+  cfg.dataDir = resolve(cfg.dataDir)
+  cfg.sharedDataDir = resolve(cfg.sharedDataDir)
+  return cfg
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  return parseConfig(rawConfigFromEnv(env))
+}
+
+function stripUndefined(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stripUndefined)
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, val] of Object.entries(v)) if (val !== undefined) out[k] = stripUndefined(val)
+    return out
+  }
+  return v
+}

@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm'
+import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+/**
+ * Insert-only audit trail. Migration 0001 adds triggers that refuse UPDATE, DELETE and TRUNCATE.
+ * Never store personal values here: objects are referenced by id.
+ */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial({ mode: 'number' }).primaryKey(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid(),
+  actorRole: text(),
+  action: text().notNull(),
+  objectType: text(),
+  objectId: text(),
+  purpose: text(),
+  ipHash: text(),
+  outcome: text().notNull().default('ok'),
+  detail: jsonb().$type<Record<string, unknown>>(),
+}, t => [
+  index('audit_log_at_idx').on(t.at),
+  index('audit_log_object_idx').on(t.objectType, t.objectId),
+  check('audit_log_action_check', sql`${t.action} ~ '^[a-z_]+(\\.[a-z_]+)+$'`),
+  check('audit_log_outcome_check', sql`${t.outcome} in ('ok','denied','failed')`),
+])
+
+export type AuditRow = typeof auditLog.$inferSelect

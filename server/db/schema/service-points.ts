@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, index, jsonb, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { timestamps } from './_shared'
+
+export const SERVICE_POINT_LEVELS = ['city', 'county', 'township', 'village'] as const
+export type ServicePointLevel = typeof SERVICE_POINT_LEVELS[number]
+
+/** 实体平台: the four levels of public legal service points. */
+export const servicePoints = pgTable('service_points', {
+  id: uuid().primaryKey().defaultRandom(),
+  code: text().notNull().unique('service_points_code_key'),
+  parentId: uuid().references((): AnyPgColumn => servicePoints.id),
+  level: text().$type<ServicePointLevel>().notNull(),
+  name: text().notNull(),
+  county: text(),
+  address: text().notNull().default(''),
+  phone: text().notNull().default(''),
+  /** e.g. { "mon-fri": "09:00-12:00,13:30-17:30" } */
+  openingHours: jsonb().$type<Record<string, string>>().notNull().default({}),
+  services: text().array().notNull().default(sql`'{}'::text[]`),
+  isDemo: boolean().notNull().default(false),
+  ...timestamps,
+}, t => [
+  index('service_points_parent_idx').on(t.parentId),
+  check('service_points_level_check', sql`${t.level} in ('city','county','township','village')`),
+])
+
+export type ServicePoint = typeof servicePoints.$inferSelect

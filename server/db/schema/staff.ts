@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm'
+import { bigserial, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { timestamps } from './_shared'
+
+export const STAFF_ROLES = ['operator', 'reviewer', 'editor', 'admin'] as const
+export type StaffRole = typeof STAFF_ROLES[number]
+
+export const staffUsers = pgTable('staff_users', {
+  id: uuid().primaryKey().defaultRandom(),
+  username: text().notNull().unique('staff_users_username_key'),
+  displayName: text().notNull().default(''),
+  role: text().$type<StaffRole>().notNull(),
+  passwordHash: text().notNull(),
+  disabledAt: timestamp({ withTimezone: true }),
+  failedLogins: integer().notNull().default(0),
+  lockedUntil: timestamp({ withTimezone: true }),
+  ...timestamps,
+}, t => [
+  check('staff_users_role_check', sql`${t.role} in ('operator','reviewer','editor','admin')`),
+  check('staff_users_username_check', sql`${t.username} ~ '^[A-Za-z0-9_.-]{3,40}$'`),
+])
+
+export const staffSessions = pgTable('staff_sessions', {
+  /** sha256 of the cookie token: the token itself is never stored. */
+  id: text().primaryKey(),
+  userId: uuid().notNull().references(() => staffUsers.id, { onDelete: 'cascade' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  revokedAt: timestamp({ withTimezone: true }),
+}, t => [index('staff_sessions_user_idx').on(t.userId)])
+
+/** Failed login attempts per client address, for the per-IP limit (shared by all app instances). */
+export const loginAttempts = pgTable('login_attempts', {
+  id: bigserial({ mode: 'number' }).primaryKey(),
+  ipHash: text().notNull(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, t => [index('login_attempts_ip_at_idx').on(t.ipHash, t.at)])
+
+export type StaffUser = typeof staffUsers.$inferSelect
+export type StaffSession = typeof staffSessions.$inferSelect
