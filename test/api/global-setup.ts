@@ -1,0 +1,91 @@
+// Starts the BUILT portal (.output) once per driver: PGlite always, PostgreSQL too when
+// TEST_DATABASE_URL is set. Each server gets its own data folder and embedded Meilisearch.
+// Build first (`npm run build`); `npm test` does.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+import { freePort } from '../../server/adapters/search/embedded'
+
+export interface TestServer { name: 'pglite' | 'pg', url: string, dataDir: string }
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    servers: TestServer[]
+    demoPassword: string
+  }
+}
+
+export const DEMO_PASSWORD = 'Demo-Passw0rd-for-tests'
+
+async function waitHealthy(url: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${log()}`)
+    try {
+      const r = await fetch(`${url}/api/health`)
+      const body = await r.json() as { status: string, search: { pendingOutbox: number } }
+      if (r.ok && body.status === 'ok') return
+    } catch { /* starting */ }
+    if (Date.now() > deadline) throw new Error(`server not healthy: ${log()}`)
+    await new Promise(r => setTimeout(r, 250))
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const entry = resolve('.output/server/index.mjs')
+  if (!existsSync(entry)) throw new Error('Build the portal first: npm run build')
+  const started: Array<{ child: ChildProcess, dir: string, dropDb?: () => Promise<void> }> = []
+  const servers: TestServer[] = []
+  const wanted: Array<'pglite' | 'pg'> = process.env.TEST_DATABASE_URL ? ['pglite', 'pg'] : ['pglite']
+  await Promise.all(wanted.map(async (name) => {
+    const dir = mkdtempSync(join(tmpdir(), `api-${name}-`))
+    const port = await freePort()
+    const env: Record<string, string> = {
+      ...process.env as Record<string, string>,
+      PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dir, NUXT_SEED_DEMO_PASSWORD: DEMO_PASSWORD,
+      NUXT_WORKER_INTERVAL_MS: '100', NODE_ENV: 'production',
+    }
+    delete env.DATABASE_URL
+    delete env.NUXT_DATABASE_URL
+    let dropDb: (() => Promise<void>) | undefined
+    if (name === 'pg') {
+      const admin = process.env.TEST_DATABASE_URL!
+      const db = `api_${Date.now().toString(36)}`
+      const c = new pg.Client({ connectionString: admin })
+      await c.connect()
+      await c.query(`create database ${db} template template0 encoding 'UTF8'`)
+      await c.end()
+      const u = new URL(admin)
+      u.pathname = `/${db}`
+      env.DATABASE_URL = u.toString()
+      dropDb = async () => {
+        const c2 = new pg.Client({ connectionString: admin })
+        await c2.connect()
+        await c2.query(`drop database if exists ${db} with (force)`)
+        await c2.end()
+      }
+    }
+    let out = ''
+    const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout!.on('data', (b: Buffer) => { out = (out + b).slice(-8000) })
+    child.stderr!.on('data', (b: Buffer) => { out = (out + b).slice(-8000) })
+    started.push({ child, dir, dropDb })
+    const url = `http://127.0.0.1:${port}`
+    await waitHealthy(url, child, () => out)
+    servers.push({ name, url, dataDir: dir })
+  }))
+  servers.sort((a, b) => a.name.localeCompare(b.name))
+  project.provide('servers', servers)
+  project.provide('demoPassword', DEMO_PASSWORD)
+  return async () => {
+    for (const s of started) {
+      s.child.kill('SIGTERM')
+      await new Promise(r => s.child.exitCode !== null ? r(null) : s.child.once('exit', r))
+      await s.dropDb?.().catch(() => {})
+      rmSync(s.dir, { recursive: true, force: true })
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// Real databases for integration tests: PGlite always; PostgreSQL too when TEST_DATABASE_URL is set.
+// Each call gets a fresh, migrated database.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { openDb, type DbHandle } from '../../../server/db/client'
+
+export type Driver = 'pglite' | 'pg'
+
+/** The drivers this run covers: use with describe.each(drivers()). */
+export function drivers(): Driver[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'pg'] : ['pglite']
+}
+
+export interface TestDb extends DbHandle {
+  /** Connection URL for pg (so a second "instance" can connect), undefined for PGlite. */
+  url?: string
+  drop(): Promise<void>
+}
+
+export async function freshDb(driver: Driver): Promise<TestDb> {
+  if (driver === 'pglite') {
+    const h = await openDb({ pgliteDir: 'memory://' })
+    await h.migrate()
+    return { ...h, drop: () => h.close() }
+  }
+  const admin = process.env.TEST_DATABASE_URL
+  if (!admin) throw new Error('TEST_DATABASE_URL is not set')
+  const name = `t_${randomBytes(6).toString('hex')}`
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  await client.query(`create database ${name} template template0 encoding 'UTF8'`)
+  await client.end()
+  const u = new URL(admin)
+  u.pathname = `/${name}`
+  const url = u.toString()
+  const h = await openDb({ databaseUrl: url, poolMax: 8 })
+  await h.migrate()
+  return {
+    ...h,
+    url,
+    async drop() {
+      await h.close()
+      const c = new pg.Client({ connectionString: admin })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    },
+  }
+}
