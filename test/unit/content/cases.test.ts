@@ -1,0 +1,137 @@
+import { createReadStream, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { createGunzip } from 'node:zlib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { findPii } from '../../../shared/domain/cases/pii'
+import { CASE_CATEGORIES } from '../../../shared/domain/cases/taxonomy'
+import {
+  explainedCaseContent,
+  typicalCaseOverrides,
+  type ExplainedCaseContent,
+  type TypicalCaseOverride,
+} from '../../../shared/schemas/case-content'
+
+const repoRoot = resolve(import.meta.dirname, '../../..')
+const dataDir = resolve(repoRoot, process.env.SHARED_DATA_DIR ?? '../shared/data')
+const explainedDir = join(repoRoot, 'content/cases/explained')
+const overridesPath = join(repoRoot, 'content/cases/typical-overrides.json')
+
+const MIN_ORIGINAL_CASES = 44
+const MIN_CASES_PER_CATEGORY = 3
+
+async function* jsonLines(path: string): AsyncGenerator<Record<string, unknown>> {
+  const input = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path)
+  const lines = createInterface({ input, crlfDelay: Infinity })
+  for await (const line of lines) if (line.trim()) yield JSON.parse(line) as Record<string, unknown>
+}
+
+/** statute id → is_latest, from both statute files (priority is a subset of the full file). */
+async function loadStatuteIndex(): Promise<Map<string, boolean>> {
+  const index = new Map<string, boolean>()
+  for (const file of ['statutes/statutes_priority.jsonl', 'statutes/statutes.jsonl.gz']) {
+    for await (const rec of jsonLines(join(dataDir, file))) index.set(String(rec.id), rec.is_latest === true)
+  }
+  return index
+}
+
+const explainedFiles = readdirSync(explainedDir).filter(f => f.endsWith('.json')).sort()
+const explainedRaw = explainedFiles.map(f => ({ file: f, data: JSON.parse(readFileSync(join(explainedDir, f), 'utf8')) as unknown }))
+const overridesRaw = JSON.parse(readFileSync(overridesPath, 'utf8')) as unknown
+
+/** Every user-visible text field of a case or override. */
+function textFields(c: ExplainedCaseContent | TypicalCaseOverride): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  for (const [key, value] of Object.entries(c)) {
+    if (key === 'statuteIds' || key === 'groups' || key === 'id' || key === 'slug') continue
+    if (typeof value === 'string') out.push([key, value])
+    else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push([`${key}[${i}]`, v]))
+  }
+  return out
+}
+
+describe('explained case files', () => {
+  it(`has at least ${MIN_ORIGINAL_CASES} original cases`, () => {
+    expect(explainedFiles.length).toBeGreaterThanOrEqual(MIN_ORIGINAL_CASES)
+  })
+
+  it.each(explainedRaw)('$file matches the explainedCaseContent schema', ({ file, data }) => {
+    const result = explainedCaseContent.safeParse(data)
+    expect(result.error?.issues ?? []).toEqual([])
+    expect(`${result.data!.slug}.json`).toBe(file)
+  })
+
+  it('has unique slugs and titles', () => {
+    const cases = explainedRaw.map(r => explainedCaseContent.parse(r.data))
+    expect(new Set(cases.map(c => c.slug)).size).toBe(cases.length)
+    expect(new Set(cases.map(c => c.title)).size).toBe(cases.length)
+  })
+})
+
+describe('typical case overrides', () => {
+  it('match the schema', () => {
+    const result = typicalCaseOverrides.safeParse(overridesRaw)
+    expect(result.error?.issues ?? []).toEqual([])
+  })
+
+  it('cover every typical case in the dataset exactly once', async () => {
+    const datasetIds: string[] = []
+    for await (const rec of jsonLines(join(dataDir, 'cases/typical_cases.jsonl'))) datasetIds.push(String(rec.id))
+    const overrideIds = typicalCaseOverrides.parse(overridesRaw).map(o => o.id)
+    expect(new Set(overrideIds).size).toBe(overrideIds.length)
+    expect([...overrideIds].sort()).toEqual([...datasetIds].sort())
+  })
+})
+
+describe('library coverage', () => {
+  it(`gives every category at least ${MIN_CASES_PER_CATEGORY} cases counting typical overrides`, () => {
+    const counts = new Map<string, number>(CASE_CATEGORIES.map(c => [c, 0]))
+    for (const { data } of explainedRaw) {
+      const c = explainedCaseContent.parse(data)
+      counts.set(c.category, counts.get(c.category)! + 1)
+    }
+    for (const o of typicalCaseOverrides.parse(overridesRaw)) counts.set(o.category, counts.get(o.category)! + 1)
+    const tooFew = [...counts].filter(([, n]) => n < MIN_CASES_PER_CATEGORY)
+    expect(tooFew).toEqual([])
+  })
+})
+
+describe('cited statutes', () => {
+  let statutes: Map<string, boolean>
+  beforeAll(async () => {
+    statutes = await loadStatuteIndex()
+  }, 120_000)
+
+  const citations = (): Array<{ where: string, id: string }> => [
+    ...explainedRaw.flatMap(({ data }) => {
+      const c = explainedCaseContent.parse(data)
+      return c.statuteIds.map(id => ({ where: c.slug, id }))
+    }),
+    ...typicalCaseOverrides.parse(overridesRaw).flatMap(o => o.statuteIds.map(id => ({ where: o.id, id }))),
+  ]
+
+  it('exist in the statute dataset', () => {
+    expect(statutes.size).toBeGreaterThan(100_000)
+    expect(citations().filter(c => !statutes.has(c.id))).toEqual([])
+  })
+
+  it('are the latest version of their law (is_latest)', () => {
+    expect(citations().filter(c => statutes.get(c.id) === false)).toEqual([])
+  })
+})
+
+describe('personal information', () => {
+  const all = (): Array<{ where: string, field: string, text: string }> => [
+    ...explainedRaw.flatMap(({ data }) => {
+      const c = explainedCaseContent.parse(data)
+      return textFields(c).map(([field, text]) => ({ where: c.slug, field, text }))
+    }),
+    ...typicalCaseOverrides.parse(overridesRaw).flatMap(o => textFields(o).map(([field, text]) => ({ where: o.id, field, text }))),
+  ]
+
+  it('no text field carries an ID number, phone number, e-mail or real-looking name', () => {
+    const hits = all().flatMap(({ where, field, text }) =>
+      findPii(text).map(f => ({ where, field, kind: f.kind, match: text.slice(f.index, f.index + f.length) })))
+    expect(hits).toEqual([])
+  })
+})
