@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { bigserial, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { STAFF_ROLES, type StaffRole } from '../../../shared/types/staff'
 import { timestamps } from './_shared'
 
-export const STAFF_ROLES = ['operator', 'reviewer', 'editor', 'admin'] as const
-export type StaffRole = typeof STAFF_ROLES[number]
+export { STAFF_ROLES, type StaffRole }
 
 export const staffUsers = pgTable('staff_users', {
   id: uuid().primaryKey().defaultRandom(),
@@ -30,12 +30,20 @@ export const staffSessions = pgTable('staff_sessions', {
   revokedAt: timestamp({ withTimezone: true }),
 }, t => [index('staff_sessions_user_idx').on(t.userId)])
 
-/** Failed login attempts per client address, for the per-IP limit (shared by all app instances). */
+/**
+ * Failed login attempts per client address, for the per-IP limit (shared by all app instances).
+ * `usernameKey` (keyed hash of the name tried) is set only for names that do not exist, so they
+ * lock out exactly like real accounts; real accounts keep their counter on staff_users.
+ */
 export const loginAttempts = pgTable('login_attempts', {
   id: bigserial({ mode: 'number' }).primaryKey(),
   ipHash: text().notNull(),
+  usernameKey: text(),
   at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, t => [index('login_attempts_ip_at_idx').on(t.ipHash, t.at)])
+}, t => [
+  index('login_attempts_ip_at_idx').on(t.ipHash, t.at),
+  index('login_attempts_username_at_idx').on(t.usernameKey, t.at),
+])
 
 export type StaffUser = typeof staffUsers.$inferSelect
 export type StaffSession = typeof staffSessions.$inferSelect

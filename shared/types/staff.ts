@@ -1,0 +1,53 @@
+// Staff DTOs and role names, shared by the console pages and the API.
+export const STAFF_ROLES = ['operator', 'reviewer', 'editor', 'admin'] as const
+export type StaffRole = typeof STAFF_ROLES[number]
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  operator: '12348 坐席',
+  reviewer: '法律援助审查',
+  editor: '案例编辑',
+  admin: '管理员',
+}
+
+export interface StaffUserDto {
+  id: string
+  username: string
+  role: StaffRole
+  displayName: string
+}
+
+export interface MeDto { user: StaffUserDto }
+export type LoginResultDto = MeDto
+
+export interface StaffAccountDto extends StaffUserDto {
+  disabled: boolean
+  disabledAt: string | null
+  lockedUntil: string | null
+  createdAt: string
+}
+
+export interface AuditEntryDto {
+  id: number
+  /** ISO 8601, UTC */
+  at: string
+  actorId: string | null
+  actorRole: string | null
+  action: string
+  objectType: string | null
+  objectId: string | null
+  purpose: string | null
+  outcome: 'ok' | 'denied' | 'failed'
+  detail: Record<string, unknown> | null
+}
+
+export interface Page<T> { items: T[], page: number, limit: number, total: number }
+
+export interface OutboxEntryDto {
+  id: number
+  indexName: string
+  docId: string
+  status: string
+  attempts: number
+  lastError: string | null
+  updatedAt: string
+}
