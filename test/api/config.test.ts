@@ -1,0 +1,17 @@
+import { spawnSync } from 'node:child_process'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+describe('start-up configuration check', () => {
+  it('a bad setting stops the server with one clear line naming it, not a stack trace', () => {
+    const r = spawnSync(process.execPath, [resolve('.output/server/index.mjs')], {
+      env: { ...process.env, PORT: '0', NUXT_SESSION_IDLE_MINUTES: 'abc', NUXT_DATA_DIR: '/tmp/never-used-config-test' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(r.status).toBe(1)
+    const errLines = r.stderr.trim().split('\n').filter(Boolean)
+    expect(errLines).toEqual([expect.stringContaining('session.idleMinutes')])
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+})

@@ -1,0 +1,16 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+/** Runs axe with the WCAG 2.1 A/AA rules and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page, label = '') {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const summary = results.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+  expect(summary, `axe violations ${label}`).toEqual([])
+}
+
+/** Switches the large-text theme (长辈版) through the header button, as a user would. */
+export async function enableLargeText(page: Page) {
+  const btn = page.getByRole('button', { name: /长辈版/ })
+  await btn.click()
+  await expect(page.locator('html')).toHaveClass(/large-text/)
+}
