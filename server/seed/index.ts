@@ -1,7 +1,11 @@
 // Seed steps in order. Domains append their steps here.
 import type { SeedStep } from './registry'
 import { seedServicePoints } from './service-points'
+import { seedStaff } from './staff'
+import { caseSeedSteps } from './cases'
 
 export const seedSteps: SeedStep[] = [
   seedServicePoints,
+  seedStaff,
+  ...caseSeedSteps,
 ]

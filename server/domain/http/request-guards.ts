@@ -1,0 +1,110 @@
+// Pure decisions for the security middleware: which origins may write, which bodies are accepted.
+// Framework-free so the rules are unit-tested without a server.
+
+export const MAX_API_BODY_BYTES = 64 * 1024
+export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** API paths whose writes may carry something other than JSON (e.g. uploads). Append with care. */
+export const NON_JSON_API_PATHS: RegExp[] = []
+
+export function parseAllowedOrigins(list: string): string[] {
+  return list.split(',').map(s => s.trim()).filter(Boolean).map(normalizeOrigin).filter((o): o is string => o !== null)
+}
+
+export function normalizeOrigin(v: string): string | null {
+  try {
+    const u = new URL(v)
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null
+    return u.origin
+  } catch {
+    return null
+  }
+}
+
+export interface OriginInput {
+  /** The request's own origin (scheme + Host). */
+  self: string
+  allowed: readonly string[]
+  origin?: string | null
+  secFetchSite?: string | null
+  referer?: string | null
+}
+
+/**
+ * A cross-origin write is refused. The Origin header decides when present ("null" never passes);
+ * without it, Sec-Fetch-Site: same-origin or a same-origin Referer; with none of them, refuse.
+ */
+export function isSameOriginWrite(i: OriginInput): boolean {
+  const ok = (o: string | null) => o !== null && (o === i.self || i.allowed.includes(o))
+  if (i.origin) return ok(normalizeOrigin(i.origin))
+  if (i.secFetchSite) return i.secFetchSite === 'same-origin'
+  if (i.referer) return ok(normalizeOrigin(i.referer))
+  return false
+}
+
+/** JSON (any charset) or, for an empty body, no content type at all. */
+export function isAcceptableContentType(contentType: string | null | undefined, hasBody: boolean, path: string): boolean {
+  if (NON_JSON_API_PATHS.some(r => r.test(path))) return true
+  if (!contentType) return !hasBody
+  const mime = contentType.split(';')[0]!.trim().toLowerCase()
+  return mime === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mime)
+}
+
+/** Content-Length over the limit (or unparsable) is refused before reading. */
+export function contentLengthTooLarge(contentLength: string | null | undefined, limit = MAX_API_BODY_BYTES): boolean {
+  if (contentLength === null || contentLength === undefined || contentLength === '') return false
+  if (!/^\d+$/.test(contentLength.trim())) return true
+  return Number(contentLength) > limit
+}
+
+export interface SecurityHeaderOptions { production: boolean, scriptHashes?: readonly string[] }
+
+export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
+  const script = ["'self'", ...scriptHashes.map(h => `'${h}'`)].join(' ')
+  return [
+    "default-src 'self'",
+    `script-src ${script}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+export function securityHeaders(o: SecurityHeaderOptions): Record<string, string> {
+  const h: Record<string, string> = {
+    'content-security-policy': contentSecurityPolicy(o.scriptHashes),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'DENY',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    'cross-origin-opener-policy': 'same-origin',
+  }
+  if (o.production) h['strict-transport-security'] = 'max-age=31536000; includeSubDomains'
+  return h
+}
+
+/** Path as the router might see it: decoded, duplicate slashes collapsed, lower case (for prefix checks). */
+export function normalizedPath(rawPath: string): string {
+  let p = rawPath.split('?')[0]!.split('#')[0]!
+  try { p = decodeURIComponent(p) } catch { /* keep raw */ }
+  return p.replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase()
+}
+
+/** Script blocks that execute (not JSON data blocks, not external files). */
+export function inlineScripts(html: string): string[] {
+  const out: string[] = []
+  const re = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi
+  for (const m of html.matchAll(re)) {
+    const attrs = m[1] ?? ''
+    if (/\bsrc\s*=/i.test(attrs)) continue
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase()
+    if (type && type !== 'module' && type !== 'text/javascript' && type !== 'application/javascript') continue
+    out.push(m[2] ?? '')
+  }
+  return out
+}

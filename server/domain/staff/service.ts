@@ -1,0 +1,172 @@
+// Staff use cases: sign in, resolve a session, sign out, create/disable/enable accounts, change
+// roles. Framework-free (no h3, no Nitro): the routes, the CLI and the seed call these. Every
+// change writes its audit row in the same transaction.
+import { createHmac } from 'node:crypto'
+import type { Db, DbOrTx } from '../../db/client'
+import type { StaffUser } from '../../db/schema'
+import { writeAudit, type AuditActor } from '../../repositories/audit'
+import * as repo from '../../repositories/staff'
+import type { StaffRole } from '../../../shared/types/staff'
+import { DomainError } from '../errors'
+import { afterFailure, afterSuccess, ipLimited, ipWindowStart, isLocked, replayFailures, UNKNOWN_USER_MEMORY_MS, type LockState } from './lockout'
+import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, verifyPassword } from './password'
+import { absoluteExpiry, looksLikeToken, newSessionToken, sessionIdOf, sessionVerdict, shouldTouch, type SessionPolicy } from './session'
+
+export interface Actor { id: string, username: string, role: StaffRole, sessionId: string }
+
+export interface StaffDeps {
+  db: Db
+  now: () => Date
+  policy: SessionPolicy
+  /** Key for the keyed hash of usernames (unknown-name lockout); the app's crypto key. */
+  key: Buffer
+}
+
+export const auditActorOf = (a: Actor): AuditActor => ({ id: a.id, role: a.role })
+
+export function usernameKey(key: Buffer, username: string): string {
+  return createHmac('sha256', key).update('login-username:').update(username).digest('base64url').slice(0, 32)
+}
+
+export const INVALID_CREDENTIALS = () => new DomainError('INVALID_CREDENTIALS', 'unauthorized', '用户名或密码不正确')
+export const ACCOUNT_LOCKED = () => new DomainError('ACCOUNT_LOCKED', 'too_many', '登录失败次数过多，请 15 分钟后再试，或联系管理员')
+export const TOO_MANY_ATTEMPTS = () => new DomainError('TOO_MANY_ATTEMPTS', 'too_many', '该网络登录失败次数过多，请 15 分钟后再试')
+
+export interface LoginOk { user: StaffUser, token: string, sessionId: string, expiresAt: Date }
+
+/**
+ * Signs in. Unknown names and wrong passwords get the same answer after the same work (a dummy
+ * argon2 verification), and unknown names lock out after 5 failures like real accounts do.
+ */
+export async function login(d: StaffDeps, input: { username: string, password: string, ipHash: string }): Promise<LoginOk> {
+  const now = d.now()
+  const ipFailures = await repo.countIpFailuresSince(d.db, input.ipHash, ipWindowStart(now))
+  if (ipLimited(ipFailures)) {
+    await burnPasswordCheck(input.password)
+    await d.db.transaction(async (tx) => {
+      await repo.recordFailedAttempt(tx, { ipHash: input.ipHash, usernameKey: null, at: now })
+      await writeAudit(tx, { actor: null, action: 'auth.login', ipHash: input.ipHash, outcome: 'denied', detail: { reason: 'ip_limited' } })
+    })
+    throw TOO_MANY_ATTEMPTS()
+  }
+
+  const user = await repo.findStaffByUsername(d.db, input.username)
+  const nameKey = user ? null : usernameKey(d.key, input.username)
+  const lock: LockState = user
+    ? { failedLogins: user.failedLogins, lockedUntil: user.lockedUntil }
+    : replayFailures(await repo.usernameFailuresSince(d.db, nameKey!, new Date(now.getTime() - UNKNOWN_USER_MEMORY_MS)), now)
+
+  if (isLocked(lock, now)) {
+    await burnPasswordCheck(input.password)
+    await d.db.transaction(async (tx) => {
+      await repo.recordFailedAttempt(tx, { ipHash: input.ipHash, usernameKey: null, at: now })
+      await writeAudit(tx, { actor: null, action: 'auth.login', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: input.ipHash, outcome: 'denied', detail: { reason: 'locked' } })
+    })
+    throw ACCOUNT_LOCKED()
+  }
+
+  const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password)
+  if (!user || !passwordOk || user.disabledAt) {
+    await d.db.transaction(async (tx) => {
+      await repo.recordFailedAttempt(tx, { ipHash: input.ipHash, usernameKey: nameKey, at: now })
+      let justLocked = false
+      if (user) {
+        const row = await repo.lockStaffRow(tx, user.id)
+        if (row && !row.disabledAt) {
+          const next = afterFailure({ failedLogins: row.failedLogins, lockedUntil: row.lockedUntil }, now)
+          justLocked = next.justLocked
+          await repo.setLockState(tx, user.id, next.failedLogins, next.lockedUntil)
+        }
+      } else {
+        justLocked = replayFailures([...await repo.usernameFailuresSince(tx, nameKey!, new Date(now.getTime() - UNKNOWN_USER_MEMORY_MS))], now).lockedUntil !== null
+      }
+      const reason = !user ? 'unknown_user' : user.disabledAt ? 'disabled' : 'bad_password'
+      await writeAudit(tx, { actor: null, action: 'auth.login', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: input.ipHash, outcome: 'failed', detail: { reason } })
+      if (justLocked) {
+        await writeAudit(tx, { actor: null, action: 'auth.lockout', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: input.ipHash, outcome: 'denied', detail: { minutes: 15, known: Boolean(user) } })
+      }
+    })
+    throw INVALID_CREDENTIALS()
+  }
+
+  const { token, id } = newSessionToken()
+  const expiresAt = absoluteExpiry(now, d.policy)
+  await d.db.transaction(async (tx) => {
+    const reset = afterSuccess()
+    await repo.setLockState(tx, user.id, reset.failedLogins, reset.lockedUntil)
+    await repo.insertSession(tx, { id, userId: user.id, createdAt: now, expiresAt })
+    await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.login', objectType: 'staff_session', objectId: id.slice(0, 12), ipHash: input.ipHash, outcome: 'ok' })
+  })
+  return { user, token, sessionId: id, expiresAt }
+}
+
+/** The signed-in staff member for a cookie token, or null. Slides last_seen_at at most once a minute. */
+export async function resolveSession(d: StaffDeps, token: unknown): Promise<Actor | null> {
+  if (!looksLikeToken(token)) return null
+  const id = sessionIdOf(token)
+  const found = await repo.findSessionWithUser(d.db, id)
+  if (!found) return null
+  const now = d.now()
+  if (found.user.disabledAt) return null
+  if (sessionVerdict(found.session, now, d.policy) !== 'valid') return null
+  if (shouldTouch(found.session, now, d.policy)) await repo.touchSession(d.db, id, now)
+  return { id: found.user.id, username: found.user.username, role: found.user.role, sessionId: id }
+}
+
+export async function logout(d: StaffDeps, actor: Actor, ipHash: string | null): Promise<void> {
+  await d.db.transaction(async (tx) => {
+    await repo.revokeSession(tx, actor.sessionId, d.now())
+    await writeAudit(tx, { actor: auditActorOf(actor), action: 'auth.logout', objectType: 'staff_session', objectId: actor.sessionId.slice(0, 12), ipHash })
+  })
+}
+
+export interface CreateStaffInput { username: string, displayName: string, role: StaffRole, password: string }
+
+/** Creates an account (password policy checked, argon2id hash). A taken name fails on the unique constraint. */
+export async function createStaff(d: Pick<StaffDeps, 'db'>, by: AuditActor, input: CreateStaffInput, ipHash: string | null, tx?: DbOrTx): Promise<StaffUser> {
+  assertPasswordAcceptable(input.password, { username: input.username })
+  const passwordHash = await hashPassword(input.password)
+  const run = async (t: DbOrTx) => {
+    const user = await repo.insertStaff(t, { username: input.username, displayName: input.displayName, role: input.role, passwordHash })
+    await writeAudit(t, { actor: by, action: 'staff.create', objectType: 'staff_user', objectId: user.id, ipHash, detail: { role: user.role } })
+    return user
+  }
+  return tx ? run(tx) : d.db.transaction(run)
+}
+
+const NOT_FOUND = () => new DomainError('STAFF_NOT_FOUND', 'not_found', '找不到该账号')
+
+/** Disables an account and revokes all its sessions in the same transaction. */
+export async function disableStaff(d: StaffDeps, by: Actor | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
+  if (by !== 'cli' && by.id === id) throw new DomainError('CANNOT_DISABLE_SELF', 'conflict', '不能停用自己的账号')
+  return d.db.transaction(async (tx) => {
+    const now = d.now()
+    const user = await repo.setDisabled(tx, id, now)
+    if (!user) throw NOT_FOUND()
+    const revoked = await repo.revokeUserSessions(tx, id, now)
+    await writeAudit(tx, { actor: by === 'cli' ? 'cli' : auditActorOf(by), action: 'staff.disable', objectType: 'staff_user', objectId: id, ipHash, detail: { revokedSessions: revoked } })
+    return user
+  })
+}
+
+export async function enableStaff(d: StaffDeps, by: Actor | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
+  return d.db.transaction(async (tx) => {
+    const user = await repo.setDisabled(tx, id, null)
+    if (!user) throw NOT_FOUND()
+    await writeAudit(tx, { actor: by === 'cli' ? 'cli' : auditActorOf(by), action: 'staff.enable', objectType: 'staff_user', objectId: id, ipHash })
+    return user
+  })
+}
+
+/** Changes a role; the account's sessions are revoked so the new role applies from the next sign-in. */
+export async function changeStaffRole(d: StaffDeps, by: Actor, id: string, role: StaffRole, ipHash: string | null): Promise<StaffUser> {
+  if (by.id === id) throw new DomainError('CANNOT_CHANGE_OWN_ROLE', 'conflict', '不能修改自己的角色')
+  return d.db.transaction(async (tx) => {
+    const before = await repo.lockStaffRow(tx, id)
+    if (!before) throw NOT_FOUND()
+    const user = await repo.setRole(tx, id, role)
+    const revoked = await repo.revokeUserSessions(tx, id, d.now())
+    await writeAudit(tx, { actor: auditActorOf(by), action: 'staff.role_change', objectType: 'staff_user', objectId: id, ipHash, detail: { from: before.role, to: role, revokedSessions: revoked } })
+    return user!
+  })
+}

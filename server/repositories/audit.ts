@@ -1,0 +1,66 @@
+// The audit trail: insert-only (the database refuses UPDATE/DELETE/TRUNCATE). Call writeAudit with
+// the transaction that makes the change (or the read) it records, so both commit or neither does.
+import { and, count, desc, eq } from 'drizzle-orm'
+import type { DbOrTx } from '../db/client'
+import { auditLog, type AuditRow } from '../db/schema'
+import type { StaffRole } from '../../shared/types/staff'
+
+/** Who did it: a signed-in staff member, the command line, the system, or nobody known (login). */
+export type AuditActor =
+  | { id: string, role: StaffRole }
+  | 'cli'
+  | 'system'
+  | null
+
+export interface AuditEntry {
+  actor: AuditActor
+  /** `resource.verb`, lower case: 'auth.login', 'staff.create', 'application.read' */
+  action: string
+  objectType?: string | null
+  objectId?: string | null
+  /** Why personal data was read (required in spirit for every read of personal data). */
+  purpose?: string | null
+  ipHash?: string | null
+  outcome?: 'ok' | 'denied' | 'failed'
+  /** Ids, counts, reasons, codes. Never personal values (names, ID numbers, phones, passwords, tokens). */
+  detail?: Record<string, unknown> | null
+}
+
+const FORBIDDEN_DETAIL_KEYS = /pass(word)?|token|secret|phone|mobile|id_?card|id_?number|idno|身份证|电话|手机/i
+
+/** Refuses detail keys that name personal values or secrets: a guard against careless callers. */
+export function assertSafeDetail(detail: Record<string, unknown> | null | undefined): void {
+  if (!detail) return
+  for (const k of Object.keys(detail)) {
+    if (FORBIDDEN_DETAIL_KEYS.test(k)) throw new Error(`audit detail must not carry personal values or secrets (key "${k}")`)
+  }
+}
+
+export async function writeAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
+  assertSafeDetail(e.detail)
+  const actor = e.actor
+  await tx.insert(auditLog).values({
+    actorId: actor && typeof actor === 'object' ? actor.id : null,
+    actorRole: actor && typeof actor === 'object' ? actor.role : actor,
+    action: e.action,
+    objectType: e.objectType ?? null,
+    objectId: e.objectId ?? null,
+    purpose: e.purpose ?? null,
+    ipHash: e.ipHash ?? null,
+    outcome: e.outcome ?? 'ok',
+    detail: e.detail ?? null,
+  })
+}
+
+export interface AuditFilter { action?: string, actorId?: string }
+
+/** Newest first, paged. */
+export async function listAudit(db: DbOrTx, f: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditRow[], total: number }> {
+  const where = and(
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+  )
+  const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset)
+  const [t] = await db.select({ n: count() }).from(auditLog).where(where)
+  return { rows, total: Number(t?.n ?? 0) }
+}

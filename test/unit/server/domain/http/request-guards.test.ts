@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { contentLengthTooLarge, contentSecurityPolicy, inlineScripts, isAcceptableContentType, isSameOriginWrite, normalizedPath, parseAllowedOrigins, securityHeaders } from '../../../../../server/domain/http/request-guards'
+
+const self = 'https://portal.example.cn'
+
+describe('same-origin writes', () => {
+  it('accepts the own origin and configured ones, refuses others and "null"', () => {
+    const allowed = parseAllowedOrigins('https://admin.example.cn, not a url')
+    expect(allowed).toEqual(['https://admin.example.cn'])
+    expect(isSameOriginWrite({ self, allowed, origin: self })).toBe(true)
+    expect(isSameOriginWrite({ self, allowed, origin: 'https://admin.example.cn' })).toBe(true)
+    expect(isSameOriginWrite({ self, allowed, origin: 'https://evil.example' })).toBe(false)
+    expect(isSameOriginWrite({ self, allowed, origin: 'null' })).toBe(false)
+    expect(isSameOriginWrite({ self, allowed, origin: 'https://portal.example.cn.evil.example' })).toBe(false)
+  })
+
+  it('without Origin falls back to Sec-Fetch-Site, then Referer, else refuses', () => {
+    expect(isSameOriginWrite({ self, allowed: [], secFetchSite: 'same-origin' })).toBe(true)
+    expect(isSameOriginWrite({ self, allowed: [], secFetchSite: 'cross-site', referer: `${self}/x` })).toBe(false)
+    expect(isSameOriginWrite({ self, allowed: [], referer: `${self}/staff/login` })).toBe(true)
+    expect(isSameOriginWrite({ self, allowed: [], referer: 'https://evil.example/' })).toBe(false)
+    expect(isSameOriginWrite({ self, allowed: [] })).toBe(false)
+  })
+})
+
+describe('bodies', () => {
+  it('accepts JSON, refuses other types when there is a body', () => {
+    expect(isAcceptableContentType('application/json; charset=utf-8', true, '/api/x')).toBe(true)
+    expect(isAcceptableContentType('text/plain', true, '/api/x')).toBe(false)
+    expect(isAcceptableContentType('application/x-www-form-urlencoded', true, '/api/x')).toBe(false)
+    expect(isAcceptableContentType(null, true, '/api/x')).toBe(false)
+    expect(isAcceptableContentType(null, false, '/api/x')).toBe(true)
+  })
+
+  it('refuses Content-Length above 64 KiB or unparsable', () => {
+    expect(contentLengthTooLarge('65536')).toBe(false)
+    expect(contentLengthTooLarge('65537')).toBe(true)
+    expect(contentLengthTooLarge('12, 99999')).toBe(true)
+    expect(contentLengthTooLarge(null)).toBe(false)
+  })
+
+  it('normalises paths for prefix checks', () => {
+    expect(normalizedPath('/API//Staff/admin?x=1')).toBe('/api/staff/admin')
+    expect(normalizedPath('/api/%73taff/x')).toBe('/api/staff/x')
+  })
+})
+
+describe('headers', () => {
+  it('sends a strict CSP and HSTS only in production', () => {
+    const csp = contentSecurityPolicy()
+    for (const d of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self' data:"]) expect(csp).toContain(d)
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+    expect(securityHeaders({ production: true })['strict-transport-security']).toMatch(/max-age=\d+/)
+    expect(securityHeaders({ production: false })['strict-transport-security']).toBeUndefined()
+    expect(securityHeaders({ production: false })['x-frame-options']).toBe('DENY')
+  })
+
+  it('lists hashes of executable inline scripts only', () => {
+    const html = '<script>window.__NUXT__={}</script><script type="application/json" id="__NUXT_DATA__">[1]</script><script src="/a.js"></script><script type="module">import "/b.js"</script>'
+    expect(inlineScripts(html)).toEqual(['window.__NUXT__={}', 'import "/b.js"'])
+    expect(contentSecurityPolicy(['sha256-abc'])).toContain("script-src 'self' 'sha256-abc'")
+  })
+})
