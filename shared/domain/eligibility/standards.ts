@@ -1,0 +1,104 @@
+/**
+ * 经济困难标准 (法律援助法第三十四条: set by the province and adjusted over time).
+ * Ningxia: multiplier × the local urban/rural 最低生活保障 standard, per person per month.
+ * All money is compared in integer fen (分) so that "exactly at the threshold" is exact.
+ */
+import type { CountyCode, ResidenceCode } from '../../schemas/eligibility'
+import type { HardshipStandardDto } from '../../types/eligibility'
+import type { DibaoStandard } from './config'
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The calendar day (Asia/Shanghai, UTC+8 without DST) on which the screening happens. */
+export function toScreeningDate(now: Date | string): string {
+  if (typeof now === 'string') {
+    if (!ISO_DATE.test(now)) throw new RangeError(`screening date must be YYYY-MM-DD, got ${now}`)
+    return now
+  }
+  if (Number.isNaN(now.getTime())) throw new RangeError('screening date is an invalid Date')
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+export function isInForce(
+  period: { effectiveFrom?: string | undefined; effectiveTo?: string | undefined },
+  date: string,
+): boolean {
+  if (period.effectiveFrom !== undefined && period.effectiveFrom > date) return false
+  if (period.effectiveTo !== undefined && period.effectiveTo < date) return false
+  return true
+}
+
+/** The version in force on `date` for the county × residence: the latest effectiveFrom wins. */
+export function selectStandard(
+  standards: readonly DibaoStandard[],
+  county: CountyCode,
+  residence: ResidenceCode,
+  date: string,
+): DibaoStandard | undefined {
+  let chosen: DibaoStandard | undefined
+  for (const s of standards) {
+    if (s.county !== county || s.residence !== residence || !isInForce(s, date)) continue
+    if (chosen === undefined || s.effectiveFrom > chosen.effectiveFrom) chosen = s
+  }
+  return chosen
+}
+
+export function toFen(yuan: number): number {
+  return Math.round(yuan * 100)
+}
+
+export function formatYuan(fen: number): string {
+  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2)
+}
+
+/** 经济困难标准（分/人/月）. */
+export function thresholdFen(standard: DibaoStandard): number {
+  return Math.round(toFen(standard.dibaoMonthly) * standard.multiplier)
+}
+
+export interface HardshipComparison {
+  passed: boolean
+  incomeFen: number
+  size: number
+  /** per capita, rounded to the fen for display only; the decision uses exact arithmetic */
+  perCapitaFen: number
+  thresholdFen: number
+}
+
+/** Hardship when household income / size ≤ threshold, i.e. income ≤ threshold × size (exact). */
+export function compareHardship(
+  monthlyIncome: number,
+  size: number,
+  standard: DibaoStandard,
+): HardshipComparison {
+  const incomeFen = toFen(monthlyIncome)
+  const limit = thresholdFen(standard)
+  return {
+    passed: incomeFen <= limit * size,
+    incomeFen,
+    size,
+    perCapitaFen: Math.round(incomeFen / size),
+    thresholdFen: limit,
+  }
+}
+
+export function toStandardDto(standard: DibaoStandard): HardshipStandardDto {
+  return {
+    id: standard.id,
+    county: standard.county,
+    residence: standard.residence,
+    dibaoMonthly: standard.dibaoMonthly,
+    multiplier: standard.multiplier,
+    thresholdMonthly: thresholdFen(standard) / 100,
+    effectiveFrom: standard.effectiveFrom,
+    source: standard.source,
+  }
+}
+
+/** Shipped placeholder data is marked with this source prefix. */
+export const DEMO_SOURCE_PREFIX = '示例数据'
+
+export function isDemoStandard(standard: DibaoStandard): boolean {
+  return standard.source.startsWith(DEMO_SOURCE_PREFIX)
+}
