@@ -19,8 +19,9 @@ export const statutes = pgTable('statutes', {
   versionDate: text(),
   isLatest: boolean().notNull().default(true),
   chapterPath: text().array().notNull().default(sql`'{}'::text[]`),
-  articleNo: integer().notNull(),
-  articleLabel: text().notNull(),
+  /** null for whole-document records (`<law_id>-doc`: a decision without numbered articles). */
+  articleNo: integer(),
+  articleLabel: text(),
   text: text().notNull(),
 }, t => [
   index('statutes_law_article_idx').on(t.lawId, t.articleNo),
