@@ -1,0 +1,176 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDb, type DbHandle } from '../../../../server/db/client'
+import { loginAttempts, staffSessions, staffUsers } from '../../../../server/db/schema'
+import { DomainError } from '../../../../server/domain/errors'
+import { LOCKOUT_MS } from '../../../../server/domain/staff/lockout'
+import { sessionPolicy } from '../../../../server/domain/staff/session'
+import { createStaff, disableStaff, enableStaff, login, logout, resolveSession, type StaffDeps } from '../../../../server/domain/staff/service'
+import { drivers, freshDb, type TestDb } from '../../helpers/db'
+
+const PASSWORD = 'Shu-Ju-Ku-2026'
+const MIN = 60_000
+const key = Buffer.alloc(32, 7)
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p
+    return 'OK'
+  } catch (e) {
+    if (e instanceof DomainError) return e.code
+    throw e
+  }
+}
+
+describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
+  let t: TestDb
+  let clock = new Date('2026-03-02T01:00:00Z')
+  const advance = (ms: number) => { clock = new Date(clock.getTime() + ms) }
+  const deps = (h: Pick<DbHandle, 'db'> = t): StaffDeps => ({ db: h.db, now: () => clock, policy: sessionPolicy({ idleMinutes: 30, absoluteHours: 12 }), key })
+  const newUser = (username: string, role: 'operator' | 'admin' = 'operator') =>
+    createStaff(deps(), 'system', { username, displayName: '测试', role, password: PASSWORD }, null)
+
+  beforeAll(async () => { t = await freshDb(driver) })
+  afterAll(async () => { await t?.drop() })
+
+  it('creates a session stored as a hash and resolves it to the actor', async () => {
+    const u = await newUser('sess.ok')
+    const res = await login(deps(), { username: 'sess.ok', password: PASSWORD, ipHash: 'ip-a' })
+    const [row] = await t.db.select().from(staffSessions).where(eq(staffSessions.userId, u.id))
+    expect(row!.id).toBe(res.sessionId)
+    expect(row!.id).not.toBe(res.token)
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(12 * 60 * MIN)
+    expect(await resolveSession(deps(), res.token)).toEqual({ id: u.id, username: 'sess.ok', role: 'operator', sessionId: res.sessionId })
+    expect(await resolveSession(deps(), 'A'.repeat(43))).toBeNull()
+  })
+
+  it('slides with activity and ends after 30 idle minutes', async () => {
+    await newUser('sess.idle')
+    const { token, sessionId } = await login(deps(), { username: 'sess.idle', password: PASSWORD, ipHash: 'ip-a' })
+    advance(29 * MIN)
+    expect(await resolveSession(deps(), token)).not.toBeNull()
+    const [row] = await t.db.select().from(staffSessions).where(eq(staffSessions.id, sessionId))
+    expect(row!.lastSeenAt.getTime()).toBe(clock.getTime())
+    advance(30 * MIN - 1)
+    expect(await resolveSession(deps(), token)).not.toBeNull()
+    advance(30 * MIN)
+    expect(await resolveSession(deps(), token)).toBeNull()
+  })
+
+  it('throttles last_seen_at writes to once a minute', async () => {
+    await newUser('sess.touch')
+    const { token, sessionId } = await login(deps(), { username: 'sess.touch', password: PASSWORD, ipHash: 'ip-a' })
+    const created = clock.getTime()
+    advance(30_000)
+    await resolveSession(deps(), token)
+    const [a] = await t.db.select().from(staffSessions).where(eq(staffSessions.id, sessionId))
+    expect(a!.lastSeenAt.getTime()).toBe(created)
+    advance(30_000)
+    await resolveSession(deps(), token)
+    const [b] = await t.db.select().from(staffSessions).where(eq(staffSessions.id, sessionId))
+    expect(b!.lastSeenAt.getTime()).toBe(created + MIN)
+  })
+
+  it('ends at the absolute limit of 12 hours even when active', async () => {
+    await newUser('sess.abs')
+    const { token } = await login(deps(), { username: 'sess.abs', password: PASSWORD, ipHash: 'ip-a' })
+    for (let i = 0; i < 35; i++) {
+      advance(20 * MIN)
+      expect(await resolveSession(deps(), token)).not.toBeNull()
+    }
+    advance(20 * MIN - 1) // 11:59:59.999 after creation
+    expect(await resolveSession(deps(), token)).not.toBeNull()
+    advance(1)
+    expect(await resolveSession(deps(), token)).toBeNull()
+  })
+
+  it('logout revokes the session', async () => {
+    await newUser('sess.out')
+    const { token } = await login(deps(), { username: 'sess.out', password: PASSWORD, ipHash: 'ip-a' })
+    const actor = (await resolveSession(deps(), token))!
+    await logout(deps(), actor, 'ip-a')
+    expect(await resolveSession(deps(), token)).toBeNull()
+  })
+
+  it('disabling an account revokes all its sessions at once; enabling does not revive them', async () => {
+    const u = await newUser('sess.dis')
+    const admin = await newUser('sess.admin', 'admin')
+    const a = await login(deps(), { username: 'sess.dis', password: PASSWORD, ipHash: 'ip-a' })
+    const b = await login(deps(), { username: 'sess.dis', password: PASSWORD, ipHash: 'ip-b' })
+    const adminSession = await login(deps(), { username: 'sess.admin', password: PASSWORD, ipHash: 'ip-a' })
+    const adminActor = (await resolveSession(deps(), adminSession.token))!
+    expect(adminActor.id).toBe(admin.id)
+    await disableStaff(deps(), adminActor, u.id, null)
+    const rows = await t.db.select().from(staffSessions).where(eq(staffSessions.userId, u.id))
+    expect(rows).toHaveLength(2)
+    expect(rows.every(r => r.revokedAt !== null)).toBe(true)
+    expect(await resolveSession(deps(), a.token)).toBeNull()
+    expect(await resolveSession(deps(), b.token)).toBeNull()
+    expect(await codeOf(login(deps(), { username: 'sess.dis', password: PASSWORD, ipHash: 'ip-a' }))).toBe('INVALID_CREDENTIALS')
+    await enableStaff(deps(), adminActor, u.id, null)
+    expect(await resolveSession(deps(), a.token)).toBeNull()
+    expect(await codeOf(login(deps(), { username: 'sess.dis', password: PASSWORD, ipHash: 'ip-a' }))).toBe('OK')
+    expect(await codeOf(disableStaff(deps(), adminActor, admin.id, null))).toBe('CANNOT_DISABLE_SELF')
+  })
+
+  it('locks an account after 5 consecutive failures for 15 minutes', async () => {
+    const u = await newUser('lock.me')
+    for (let i = 1; i <= 4; i++) {
+      expect(await codeOf(login(deps(), { username: 'lock.me', password: 'wrong-password', ipHash: 'ip-l' }))).toBe('INVALID_CREDENTIALS')
+      const [row] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
+      expect(row!.failedLogins).toBe(i)
+      expect(row!.lockedUntil).toBeNull()
+    }
+    expect(await codeOf(login(deps(), { username: 'lock.me', password: 'wrong-password', ipHash: 'ip-l' }))).toBe('INVALID_CREDENTIALS')
+    const [locked] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
+    expect(locked!.lockedUntil!.getTime()).toBe(clock.getTime() + LOCKOUT_MS)
+    // Even the right password is refused while locked.
+    expect(await codeOf(login(deps(), { username: 'lock.me', password: PASSWORD, ipHash: 'ip-l' }))).toBe('ACCOUNT_LOCKED')
+    advance(LOCKOUT_MS - 1)
+    expect(await codeOf(login(deps(), { username: 'lock.me', password: PASSWORD, ipHash: 'ip-l' }))).toBe('ACCOUNT_LOCKED')
+    advance(1)
+    expect(await codeOf(login(deps(), { username: 'lock.me', password: PASSWORD, ipHash: 'ip-l' }))).toBe('OK')
+    const [after] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
+    expect(after!.failedLogins).toBe(0)
+  })
+
+  it('a success in between resets the consecutive count', async () => {
+    await newUser('lock.reset')
+    for (let i = 0; i < 4; i++) await codeOf(login(deps(), { username: 'lock.reset', password: 'wrong-password', ipHash: 'ip-r' }))
+    expect(await codeOf(login(deps(), { username: 'lock.reset', password: PASSWORD, ipHash: 'ip-r' }))).toBe('OK')
+    for (let i = 0; i < 4; i++) await codeOf(login(deps(), { username: 'lock.reset', password: 'wrong-password', ipHash: 'ip-r' }))
+    expect(await codeOf(login(deps(), { username: 'lock.reset', password: PASSWORD, ipHash: 'ip-r' }))).toBe('OK')
+  })
+
+  it('an unknown username locks after 5 failures exactly like a real one', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(await codeOf(login(deps(), { username: 'no.such.user', password: 'wrong-password', ipHash: 'ip-u' }))).toBe('INVALID_CREDENTIALS')
+    }
+    expect(await codeOf(login(deps(), { username: 'no.such.user', password: 'wrong-password', ipHash: 'ip-u' }))).toBe('ACCOUNT_LOCKED')
+    const rows = await t.db.select().from(loginAttempts).where(eq(loginAttempts.ipHash, 'ip-u'))
+    expect(rows).toHaveLength(6)
+    expect(rows.filter(r => r.usernameKey !== null)).toHaveLength(5)
+    expect(rows.some(r => r.usernameKey?.includes('no.such'))).toBe(false)
+    advance(LOCKOUT_MS)
+    expect(await codeOf(login(deps(), { username: 'no.such.user', password: 'wrong-password', ipHash: 'ip-u' }))).toBe('INVALID_CREDENTIALS')
+  })
+
+  it('limits failures per address across app instances', async () => {
+    // Two "instances": two pools on the same PostgreSQL database (PGlite has one owner: one handle).
+    const second = t.url ? await openDb({ databaseUrl: t.url, poolMax: 2 }) : t
+    try {
+      for (let i = 0; i < 20; i++) {
+        const h = i % 2 === 0 ? t : second
+        expect(await codeOf(login(deps(h), { username: `ip.user${i}`, password: 'wrong-password', ipHash: 'ip-shared' }))).toBe('INVALID_CREDENTIALS')
+      }
+      expect(await codeOf(login(deps(second), { username: 'ip.other', password: 'wrong-password', ipHash: 'ip-shared' }))).toBe('TOO_MANY_ATTEMPTS')
+      expect(await codeOf(login(deps(t), { username: 'ip.other', password: 'wrong-password', ipHash: 'ip-shared' }))).toBe('TOO_MANY_ATTEMPTS')
+      // Another address is not affected; the window is 15 minutes.
+      expect(await codeOf(login(deps(t), { username: 'ip.other', password: 'wrong-password', ipHash: 'ip-elsewhere' }))).toBe('INVALID_CREDENTIALS')
+      advance(LOCKOUT_MS + 1)
+      expect(await codeOf(login(deps(second), { username: 'ip.other2', password: 'wrong-password', ipHash: 'ip-shared' }))).toBe('INVALID_CREDENTIALS')
+    } finally {
+      if (second !== t) await second.close()
+    }
+  })
+})
