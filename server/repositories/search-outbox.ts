@@ -35,7 +35,8 @@ export interface ClaimedRow { id: number, indexName: string, docId: string, vers
  * workers' hands while this one talks to Meilisearch (outside any transaction).
  */
 export async function claimOutbox(db: DbOrTx, workerId: string, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
-  const res = await db.execute<{ id: string | number, index_name: string, doc_id: string, version: number, attempts: number }>(sql`
+  type Row = { id: string | number, index_name: string, doc_id: string, version: number, attempts: number }
+  const res = await db.execute(sql`
     update search_outbox o
        set locked_by = ${workerId},
            locked_until = now() + (${leaseMs}::int * interval '1 millisecond')
@@ -47,7 +48,7 @@ export async function claimOutbox(db: DbOrTx, workerId: string, limit: number, l
         limit ${limit}
         for update skip locked)
     returning o.id, o.index_name, o.doc_id, o.version, o.attempts`)
-  return rowsOf(res).map(r => ({ id: Number(r.id), indexName: r.index_name, docId: r.doc_id, version: r.version, attempts: r.attempts }))
+  return rowsOf<Row>(res).map(r => ({ id: Number(r.id), indexName: r.index_name, docId: r.doc_id, version: r.version, attempts: r.attempts }))
 }
 
 /** Done only if nobody changed the document since it was claimed; otherwise it stays pending. */
