@@ -1,0 +1,152 @@
+// Seed steps of the case library: the legal lexicon, the statute corpus (priority laws and every
+// statute a case cites first, the rest of the default corpus in the background so the portal
+// comes up promptly), the original explained cases (示例) and the 52 court typical cases.
+// Every step is idempotent.
+import { resolve } from 'node:path'
+import type { AppContext } from '../app-context'
+import { reindex } from '../adapters/search/indexes'
+import { statutesIndex } from '../adapters/search/definitions/statutes'
+import { CASES_INDEX } from '../adapters/search/definitions/cases'
+import { loadExplainedCases, loadLexiconContent, loadTypicalCases, loadTypicalOverrides, typicalCaseFields } from '../domain/cases/content'
+import { importStatutes, statuteFiles } from '../domain/cases/import-statutes'
+import { formatDuration, formatProgress } from '../domain/cases/progress'
+import { insertCaseIfAbsent } from '../repositories/cases'
+import { insertLexiconIfAbsent } from '../repositories/lexicon'
+import { enqueueSearch } from '../repositories/search-outbox'
+import { completedImports, existingStatuteIds, markImportComplete, statuteImportPort } from '../repositories/statutes'
+import type { SeedStep } from './registry'
+
+/** content/ is read from the portal's working directory (the repository root). */
+export const contentDir = () => resolve('content')
+
+const DEMO_SOURCE_MARK = '平台编写示例'
+export const demoSource = (s: string) => (s.includes(DEMO_SOURCE_MARK) ? s : `${s}（${DEMO_SOURCE_MARK}）`)
+
+async function citedStatuteIds(ctx: AppContext): Promise<Set<string>> {
+  const ids = new Set<string>()
+  for (const c of loadExplainedCases(contentDir()).items) for (const id of c.statuteIds) ids.add(id)
+  for (const o of loadTypicalOverrides(contentDir()).items) for (const id of o.statuteIds) ids.add(id)
+  void ctx
+  return ids
+}
+
+export const seedLexicon: SeedStep = {
+  name: 'lexicon',
+  demo: false,
+  async run(ctx, log) {
+    const { items, errors } = loadLexiconContent(contentDir())
+    for (const e of errors.slice(0, 5)) log(`seed: lexicon skipped ${e}`)
+    const n = await insertLexiconIfAbsent(ctx.db, items.map(e => ({
+      id: e.id, colloquial: e.colloquial, legal: e.legal, kind: e.kind, domain: e.domain ?? null,
+      status: e.status === 'approved' ? 'approved' : 'draft', source: e.source ?? 'content/lexicon', note: e.note ?? null,
+    })))
+    if (n) log(`seed: ${n} lexicon entries`)
+  },
+}
+
+let background: Promise<void> | undefined
+/** The running background statute import, if any (tests and scripts can wait for it). */
+export const statuteImportInBackground = () => background
+
+/**
+ * Statutes: the priority laws and the cited articles are imported before the portal answers;
+ * the rest of the default corpus (~58k articles) continues in the background with progress logs,
+ * then the statute index is rebuilt from PostgreSQL (no 58k outbox rows).
+ */
+export const seedStatutes: SeedStep = {
+  name: 'statutes',
+  demo: false,
+  async run(ctx, log) {
+    const done = await completedImports(ctx.db)
+    if (done.has('default') || done.has('full')) return
+    const files = statuteFiles(ctx.config.sharedDataDir)
+    const port = statuteImportPort(ctx.db)
+    if (!done.has('priority')) {
+      const cited = await citedStatuteIds(ctx)
+      const res = await importStatutes(port, { files, corpus: 'priority', extraIds: cited, countFirst: false })
+      await markImportComplete(ctx.db, 'priority', res.records)
+      log(`seed: ${res.records} priority and cited statutes in ${formatDuration(res.ms)}`)
+    }
+    let last = 0
+    background = (async () => {
+      await new Promise(r => setTimeout(r, 0))
+      const res = await importStatutes(port, {
+        files, corpus: 'default', countFirst: true,
+        onProgress: (p) => {
+          if (Date.now() - last < 10_000) return
+          last = Date.now()
+          log(formatProgress('seed: statutes (background)', p))
+        },
+      })
+      await markImportComplete(ctx.db, 'default', res.records)
+      log(`seed: statute corpus complete, ${res.records} articles (${res.written} written) in ${formatDuration(res.ms)}`)
+      if (ctx.search) {
+        await ctx.indexesReady
+        const r = await reindex(ctx.db, ctx.search, statutesIndex)
+        log(`seed: statutes index rebuilt with ${r.documents} articles in ${formatDuration(r.ms)}`)
+      }
+    })().catch((e) => {
+      log(`seed: background statute import stopped (${e instanceof Error ? e.message : String(e)}); it resumes at the next start`)
+    })
+  },
+}
+
+async function insertCases(ctx: AppContext, rows: Array<{ fields: Parameters<typeof insertCaseIfAbsent>[1], statuteIds: string[] }>, log: (m: string) => void, what: string) {
+  if (!rows.length) return
+  const known = await existingStatuteIds(ctx.db, rows.flatMap(r => r.statuteIds))
+  const missing = new Set(rows.flatMap(r => r.statuteIds).filter(id => !known.has(id)))
+  if (missing.size) log(`seed: ${what}: ${missing.size} cited statutes not in the dataset, left out (${[...missing].slice(0, 3).join(', ')})`)
+  const inserted = await ctx.db.transaction(async (tx) => {
+    const ids: string[] = []
+    for (const r of rows) {
+      const row = await insertCaseIfAbsent(tx, r.fields, r.statuteIds.filter(id => known.has(id)))
+      if (row) ids.push(row.id)
+    }
+    await enqueueSearch(tx, CASES_INDEX, ids)
+    return ids.length
+  })
+  if (inserted) log(`seed: ${inserted} ${what}`)
+}
+
+export const seedExplainedCases: SeedStep = {
+  name: 'explained-cases',
+  demo: true,
+  async run(ctx, log) {
+    const { items, errors } = loadExplainedCases(contentDir())
+    for (const e of errors.slice(0, 5)) log(`seed: explained case skipped ${e}`)
+    await insertCases(ctx, items.map(c => ({
+      fields: {
+        slug: c.slug, title: c.title, category: c.category, groups: c.groups, region: c.region, date: c.date,
+        source: demoSource(c.source), kind: 'explained', facts: c.facts, question: c.question, outcome: c.outcome,
+        explanation: c.explanation, nextSteps: c.nextSteps, commonQuestions: c.commonQuestions, summary: c.summary,
+        status: 'published', publishedAt: new Date(), isDemo: true,
+      },
+      statuteIds: c.statuteIds,
+    })), log, 'explained cases (示例)')
+  },
+}
+
+export const seedTypicalCases: SeedStep = {
+  name: 'typical-cases',
+  demo: false,
+  async run(ctx, log) {
+    const overrides = loadTypicalOverrides(contentDir())
+    for (const e of overrides.errors.slice(0, 5)) log(`seed: typical override skipped ${e}`)
+    if (!overrides.items.length) return
+    const byId = new Map(overrides.items.map(o => [o.id, o]))
+    const records = (await loadTypicalCases(ctx.config.sharedDataDir)).filter(r => byId.has(r.id))
+    await insertCases(ctx, records.map((r) => {
+      const f = typicalCaseFields(r, byId.get(r.id)!)
+      return {
+        fields: {
+          slug: f.slug, title: f.title, category: f.category, groups: f.groups, region: f.region, source: f.source,
+          kind: 'typical', facts: f.facts, question: f.question, outcome: f.outcome, explanation: f.explanation,
+          nextSteps: [], commonQuestions: f.commonQuestions, summary: f.summary, status: 'published', publishedAt: new Date(), isDemo: false,
+        },
+        statuteIds: f.statuteIds,
+      }
+    }), log, 'typical cases')
+  },
+}
+
+export const caseSeedSteps: SeedStep[] = [seedLexicon, seedStatutes, seedExplainedCases, seedTypicalCases]
