@@ -64,7 +64,7 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
     if (config.meilisearch.host) {
       search = connectSearch(config.meilisearch.host, config.meilisearch.apiKey, config.meilisearch.indexPrefix)
     } else {
-      embedded = await startEmbeddedMeili({ dir: join(config.dataDir, 'meili'), binary: config.meilisearch.binary || undefined })
+      embedded = await startEmbeddedMeili({ dir: join(config.dataDir, 'meili'), binary: config.meilisearch.binary || undefined, supervise: true, log })
       search = connectSearch(embedded.host, embedded.apiKey, config.meilisearch.indexPrefix)
       log(`search: embedded Meilisearch on ${embedded.host}`)
     }
@@ -73,6 +73,7 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
   }
 
   const cryptoKey = config.crypto.key ? Buffer.from(config.crypto.key, 'base64') : loadOrCreateKey(config.dataDir, 'crypto.key')
+  let closed = false
   const ctx: AppContext = {
     config,
     db: handle.db,
@@ -83,8 +84,8 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
     cryptoKey,
     indexesReady: Promise.resolve(),
     async close() {
+      closed = true
       await ctx.worker?.stop()
-      await ctx.indexesReady.catch(() => {})
       await embedded?.stop()
       await handle.close()
     },
@@ -99,16 +100,27 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
 
   if (search && opts.ensureIndexes !== false) {
     const conn = search
-    ctx.indexesReady = ensureIndexes(ctx.db, conn, ctx.indexes, log).catch((e) => {
-      log(`search: index check failed (${e instanceof Error ? e.message : String(e)}); will retry through the outbox`)
-    })
+    // Retry until the index check succeeds (the engine may be restarting); the worker waits for it,
+    // so documents never reach an index before its settings. Changes meanwhile wait in the outbox.
+    ctx.indexesReady = (async () => {
+      for (let attempt = 0; !closed; attempt++) {
+        try {
+          await ensureIndexes(ctx.db, conn, ctx.indexes, log)
+          return
+        } catch (e) {
+          const delay = Math.min(1000 * 2 ** attempt, 30_000)
+          log(`search: index check failed (${e instanceof Error ? e.message : String(e)}); retrying in ${delay} ms`)
+          await new Promise(r => setTimeout(r, delay).unref())
+        }
+      }
+    })()
   }
   if (search && opts.startWorker !== false && config.worker.enabled) {
     const worker = createOutboxWorker({ db: ctx.db, search, indexes: ctx.indexes })
     ctx.worker = worker
     let lastError = ''
     // Start after the start-up index check, so documents never reach an index before its settings.
-    void ctx.indexesReady.then(() => worker.start(config.worker.intervalMs, (e) => {
+    void ctx.indexesReady.then(() => !closed && worker.start(config.worker.intervalMs, (e) => {
       const msg = e instanceof Error ? e.message : String(e)
       if (msg !== lastError) log(`search outbox: ${msg}`)
       lastError = msg

@@ -82,6 +82,9 @@ export interface StartOptions {
   port?: number
   /** Maximum wait for /health, ms. */
   timeoutMs?: number
+  /** Restart the server (same port, same data) if it dies unexpectedly. */
+  supervise?: boolean
+  log?: (m: string) => void
 }
 
 const running = new Set<ChildProcess>()
@@ -103,7 +106,7 @@ export async function startEmbeddedMeili(opts: StartOptions): Promise<EmbeddedMe
   const apiKey = ensureMasterKey(dir)
   const port = opts.port ?? await freePort()
   const host = `http://127.0.0.1:${port}`
-  const child = spawn(bin, [
+  const args = [
     '--db-path', join(dir, 'data.ms'),
     '--http-addr', `127.0.0.1:${port}`,
     '--master-key', apiKey,
@@ -112,36 +115,65 @@ export async function startEmbeddedMeili(opts: StartOptions): Promise<EmbeddedMe
     '--dump-dir', join(dir, 'dumps'),
     '--snapshot-dir', join(dir, 'snapshots'),
     '--log-level', 'WARN',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] })
+  ]
+  let stopping = false
+  let child = await spawnAndWait(bin, args, host, opts.timeoutMs ?? 30_000)
+  let restarts = 0
+
+  const watch = (c: ChildProcess) => {
+    c.once('exit', (code, signal) => {
+      if (stopping || !opts.supervise) return
+      restarts++
+      const delay = Math.min(500 * 2 ** Math.min(restarts - 1, 6), 30_000)
+      opts.log?.(`search: embedded Meilisearch exited (${signal ?? code}); restarting in ${delay} ms`)
+      setTimeout(function again() {
+        if (stopping) return
+        spawnAndWait(bin, args, host, opts.timeoutMs ?? 30_000).then((next) => {
+          child = next
+          restarts = 0
+          opts.log?.('search: embedded Meilisearch is back')
+          watch(next)
+        }).catch(() => {
+          if (!stopping) setTimeout(again, Math.min(delay * 2, 30_000)).unref()
+        })
+      }, delay).unref()
+    })
+  }
+  watch(child)
+
+  return {
+    host,
+    apiKey,
+    get pid() { return child.pid },
+    stop: () => new Promise<void>((ok) => {
+      stopping = true
+      const c = child
+      if (c.exitCode !== null || c.signalCode) return ok()
+      c.once('exit', () => ok())
+      c.kill('SIGTERM')
+      setTimeout(() => c.kill('SIGKILL'), 5000).unref()
+    }),
+  }
+}
+
+async function spawnAndWait(bin: string, args: string[], host: string, timeoutMs: number): Promise<ChildProcess> {
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000) })
   running.add(child)
   installExitHook()
   child.once('exit', () => running.delete(child))
-
-  const deadline = Date.now() + (opts.timeoutMs ?? 30_000)
+  const deadline = Date.now() + timeoutMs
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Meilisearch 启动失败（退出码 ${child.exitCode}）：${stderr.trim().split('\n').pop() ?? ''}`)
     try {
       const res = await fetch(`${host}/health`)
-      if (res.ok) break
+      if (res.ok) return child
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
       throw new Error('Meilisearch 未能在限定时间内就绪')
     }
     await new Promise(r => setTimeout(r, 50))
-  }
-
-  return {
-    host,
-    apiKey,
-    pid: child.pid,
-    stop: () => new Promise<void>((ok) => {
-      if (child.exitCode !== null || child.signalCode) return ok()
-      child.once('exit', () => ok())
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-    }),
   }
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/client'
 import { claimOutbox, completeOutbox, failOutbox, type ClaimedRow } from '../../repositories/search-outbox'
-import type { SearchConnection } from './client'
+import { searchHealthy, type SearchConnection } from './client'
 import type { IndexDefinition } from './types'
 
 export interface OutboxWorkerOptions {
@@ -18,6 +18,8 @@ export interface OutboxWorkerOptions {
 
 export interface OutboxRunResult {
   claimed: number
+  /** True when the engine was down and nothing was claimed (an outage does not use up attempts). */
+  unavailable?: boolean
   done: number
   failed: number
   /** Rows this run completed, for tests that check "each row once". */
@@ -52,6 +54,7 @@ export function createOutboxWorker(deps: { db: Db, search: SearchConnection, ind
 
   /** One pass: claim, send per index, then complete or fail. Never throws for Meilisearch errors. */
   async function runOnce(): Promise<OutboxRunResult> {
+    if (!(await searchHealthy(deps.search))) return { claimed: 0, unavailable: true, done: 0, failed: 0, completed: [] }
     const claimed = await claimOutbox(deps.db, workerId, batchSize, leaseMs)
     const result: OutboxRunResult = { claimed: claimed.length, done: 0, failed: 0, completed: [] }
     const groups = new Map<string, ClaimedRow[]>()
