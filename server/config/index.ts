@@ -38,6 +38,8 @@ export const configSchema = z.object({
     demo: bool.default(true),
     /** Fixed password for the demo staff accounts (tests); empty = random, printed once. */
     demoPassword: z.string().default(''),
+    /** Statute corpus loaded at first start: the default national corpus, only priority laws, or none. */
+    statutes: z.enum(['default', 'priority', 'none']).default('default'),
   }),
   worker: z.object({
     enabled: bool.default(true),
@@ -79,6 +81,7 @@ export function rawConfigFromEnv(env: Env): unknown {
     seed: {
       demo: pick('NUXT_SEED_DEMO'),
       demoPassword: pick('NUXT_SEED_DEMO_PASSWORD'),
+      statutes: pick('NUXT_SEED_STATUTES'),
     },
     worker: {
       enabled: pick('NUXT_WORKER_ENABLED'),
