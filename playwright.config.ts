@@ -37,6 +37,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       NUXT_DATA_DIR: dataDir,
       NUXT_SEED_DEMO_PASSWORD: E2E_PASSWORD,
+      NUXT_SEED_STATUTES: process.env.NUXT_SEED_STATUTES ?? 'priority',
       NUXT_DATABASE_URL: '',
       DATABASE_URL: '',
     },
