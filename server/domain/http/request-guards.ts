@@ -95,15 +95,15 @@ export function normalizedPath(rawPath: string): string {
   return p.replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase()
 }
 
-/** Script blocks that execute (not JSON data blocks, not external files). */
+/**
+ * Inline script blocks (no src). CSP's script-src governs executable ones and import maps; JSON
+ * data blocks are not executed, but hashing every block is harmless and misses none.
+ */
 export function inlineScripts(html: string): string[] {
   const out: string[] = []
   const re = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi
   for (const m of html.matchAll(re)) {
-    const attrs = m[1] ?? ''
-    if (/\bsrc\s*=/i.test(attrs)) continue
-    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase()
-    if (type && type !== 'module' && type !== 'text/javascript' && type !== 'application/javascript') continue
+    if (/\bsrc\s*=/i.test(m[1] ?? '')) continue
     out.push(m[2] ?? '')
   }
   return out

@@ -55,9 +55,9 @@ describe('headers', () => {
     expect(securityHeaders({ production: false })['x-frame-options']).toBe('DENY')
   })
 
-  it('lists hashes of executable inline scripts only', () => {
-    const html = '<script>window.__NUXT__={}</script><script type="application/json" id="__NUXT_DATA__">[1]</script><script src="/a.js"></script><script type="module">import "/b.js"</script>'
-    expect(inlineScripts(html)).toEqual(['window.__NUXT__={}', 'import "/b.js"'])
+  it('finds every inline script block (import maps included), not external ones', () => {
+    const html = '<script type="importmap">{"imports":{}}</script><script>window.__NUXT__={}</script><script type="application/json" id="__NUXT_DATA__">[1]</script><script src="/a.js"></script><script type="module">import "/b.js"</script>'
+    expect(inlineScripts(html)).toEqual(['{"imports":{}}', 'window.__NUXT__={}', '[1]', 'import "/b.js"'])
     expect(contentSecurityPolicy(['sha256-abc'])).toContain("script-src 'self' 'sha256-abc'")
   })
 })

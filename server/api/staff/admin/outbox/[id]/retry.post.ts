@@ -1,0 +1,17 @@
+import { outboxIdParams } from '../../../../../../shared/schemas/staff'
+import { DomainError } from '../../../../../domain/errors'
+import { auditActorOf } from '../../../../../domain/staff/service'
+import { writeAudit } from '../../../../../repositories/audit'
+import { retryOutbox } from '../../../../../repositories/search-outbox'
+
+export default defineApiHandler(async (event): Promise<{ ok: true }> => {
+  const actor = await requireStaff(event, ['admin'])
+  const { id } = await getValidatedRouterParams(event, outboxIdParams.parse)
+  const app = await useApp()
+  const ipHash = requestIpHash(event, app)
+  await app.db.transaction(async (tx) => {
+    if (!await retryOutbox(tx, id)) throw new DomainError('OUTBOX_NOT_DEAD', 'not_found', '找不到该失败任务，或它已在重试')
+    await writeAudit(tx, { actor: auditActorOf(actor), action: 'outbox.retry', objectType: 'search_outbox', objectId: String(id), ipHash })
+  })
+  return { ok: true }
+})

@@ -1,0 +1,12 @@
+import { changeRoleBody, staffIdParams } from '../../../../../../shared/schemas/staff'
+import type { StaffAccountDto } from '../../../../../../shared/types/staff'
+import { toStaffAccountDto } from '../../../../../domain/staff/dto'
+import { changeStaffRole } from '../../../../../domain/staff/service'
+
+export default defineApiHandler(async (event): Promise<StaffAccountDto> => {
+  const actor = await requireStaff(event, ['admin'])
+  const { id } = await getValidatedRouterParams(event, staffIdParams.parse)
+  const { role } = await readValidatedBody(event, changeRoleBody.parse)
+  const app = await useApp()
+  return toStaffAccountDto(await changeStaffRole(staffDeps(app), actor, id, role, requestIpHash(event, app)))
+})

@@ -1,0 +1,13 @@
+import { createStaffBody } from '../../../../../shared/schemas/staff'
+import type { StaffAccountDto } from '../../../../../shared/types/staff'
+import { toStaffAccountDto } from '../../../../domain/staff/dto'
+import { auditActorOf, createStaff } from '../../../../domain/staff/service'
+
+export default defineApiHandler(async (event): Promise<StaffAccountDto> => {
+  const actor = await requireStaff(event, ['admin'])
+  const body = await readValidatedBody(event, createStaffBody.parse)
+  const app = await useApp()
+  const user = await createStaff(staffDeps(app), auditActorOf(actor), body, requestIpHash(event, app))
+  setResponseStatus(event, 201)
+  return toStaffAccountDto(user)
+})

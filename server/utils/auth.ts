@@ -1,0 +1,69 @@
+// Nitro glue for staff sign-in: the session cookie, the current actor, role checks.
+import type { H3Event } from 'h3'
+import type { AppContext } from '../app-context'
+import type { StaffRole } from '../../shared/types/staff'
+import { hasRole } from '../domain/staff/roles'
+import { resolveSession, type Actor, type StaffDeps } from '../domain/staff/service'
+import { sessionCookieSettings, sessionPolicy } from '../domain/staff/session'
+import { clientIp, hashIp } from './net'
+
+export type { Actor }
+
+export function staffDeps(app: AppContext): StaffDeps {
+  return { db: app.db, now: () => new Date(), policy: sessionPolicy(app.config.session), key: app.cryptoKey }
+}
+
+/** `__Host-portal_session` (Secure) in production, `portal_session` in development. */
+export function sessionCookie(app: AppContext) {
+  return sessionCookieSettings(app.config)
+}
+
+export function setSessionCookie(event: H3Event, app: AppContext, token: string, expiresAt: Date): void {
+  const c = sessionCookie(app)
+  setCookie(event, c.name, token, {
+    httpOnly: true, sameSite: 'lax', path: '/', secure: c.secure,
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+  })
+}
+
+export function clearSessionCookie(event: H3Event, app: AppContext): void {
+  const c = sessionCookie(app)
+  setCookie(event, c.name, '', { httpOnly: true, sameSite: 'lax', path: '/', secure: c.secure, maxAge: 0 })
+}
+
+/** Hashed client address for rate limits and audit (never stored in clear). */
+export function requestIpHash(event: H3Event, app: AppContext): string {
+  return hashIp(clientIp(event, app.config.trustProxy), app.cryptoKey)
+}
+
+/** The signed-in staff member, or null. Resolved once per request. */
+export async function optionalActor(event: H3Event): Promise<Actor | null> {
+  const ctx = event.context as { staffActor?: Promise<Actor | null> }
+  ctx.staffActor ??= (async () => {
+    const app = await useApp()
+    const token = getCookie(event, sessionCookie(app).name)
+    if (!token) return null
+    return resolveSession(staffDeps(app), token)
+  })()
+  return ctx.staffActor
+}
+
+export function unauthenticatedError() {
+  return createError({ status: 401, statusText: 'Unauthorized', message: '请先登录', data: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+}
+
+export function forbiddenError() {
+  return createError({ status: 403, statusText: 'Forbidden', message: '您的账号没有此项权限', data: { code: 'FORBIDDEN', message: '您的账号没有此项权限' } })
+}
+
+/**
+ * The signed-in staff member, else 401 UNAUTHENTICATED; with `roles`, anyone else gets 403
+ * FORBIDDEN. Roles are explicit: admin passes only where 'admin' is listed.
+ */
+export async function requireStaff(event: H3Event, roles?: readonly StaffRole[]): Promise<Actor> {
+  const actor = await optionalActor(event)
+  if (!actor) throw unauthenticatedError()
+  if (!hasRole(actor.role, roles)) throw forbiddenError()
+  setHeader(event, 'cache-control', 'no-store')
+  return actor
+}

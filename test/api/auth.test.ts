@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, inject, it } from 'vitest'
+import { ApiClient, servers } from './helpers/client'
+
+const password = () => inject('demoPassword')
+const COOKIE = '__Host-portal_session'
+
+async function signedIn(base: string, username: string, pw = password()): Promise<ApiClient> {
+  const c = new ApiClient(base)
+  const r = await c.post('/api/auth/login', { username, password: pw })
+  expect(r.status, `login ${username}`).toBe(200)
+  return c
+}
+
+describe.each(servers())('staff auth on $name', (server) => {
+  const base = server.url
+  let seq = 0
+  const uniqueName = (p: string) => `${p}${Date.now().toString(36)}${seq++}`
+
+  async function createUser(admin: ApiClient, role: string) {
+    const username = uniqueName(role.slice(0, 3))
+    const r = await admin.post('/api/staff/admin/users', { username, displayName: '测试', role, password: 'Ce-Shi-Mi-Ma-42' })
+    expect(r.status).toBe(201)
+    return { id: r.body.id as string, username, password: 'Ce-Shi-Mi-Ma-42' }
+  }
+
+  it('login answers 200 with the user and a HttpOnly, SameSite, Secure __Host- cookie', async () => {
+    const c = new ApiClient(base)
+    const r = await c.post('/api/auth/login', { username: 'admin', password: password() })
+    expect(r.status).toBe(200)
+    expect(r.body).toEqual({ user: { id: expect.any(String), username: 'admin', role: 'admin', displayName: expect.any(String) } })
+    const set = r.headers.getSetCookie().find(s => s.startsWith(`${COOKIE}=`))
+    expect(set).toBeDefined()
+    expect(set).toMatch(/;\s*HttpOnly/i)
+    expect(set).toMatch(/;\s*SameSite=(Lax|Strict)/i)
+    expect(set).toMatch(/;\s*Secure/i)
+    expect(set).toMatch(/;\s*Path=\/(;|$)/i)
+    expect(set).not.toMatch(/Domain=/i)
+    expect(r.headers.get('cache-control')).toMatch(/no-store/)
+    const me = await c.get('/api/auth/me')
+    expect(me.status).toBe(200)
+    expect(me.body.user.username).toBe('admin')
+  })
+
+  it('me without a session is 401 UNAUTHENTICATED', async () => {
+    const r = await new ApiClient(base).get('/api/auth/me')
+    expect(r.status).toBe(401)
+    expect(r.body.data.code).toBe('UNAUTHENTICATED')
+  })
+
+  it('a wrong password and an unknown name get the same 401 INVALID_CREDENTIALS', async () => {
+    const c = new ApiClient(base)
+    const wrong = await c.post('/api/auth/login', { username: 'editor1', password: 'not-the-password' })
+    const unknown = await c.post('/api/auth/login', { username: 'nobody-here', password: 'not-the-password' })
+    expect(wrong.status).toBe(401)
+    expect(unknown.status).toBe(401)
+    expect(wrong.body.data).toEqual(unknown.body.data)
+    expect(wrong.body.data.code).toBe('INVALID_CREDENTIALS')
+    expect(c.cookies.size).toBe(0)
+  })
+
+  it('locks an account after 5 failures: even the right password then gets 429 ACCOUNT_LOCKED', async () => {
+    const admin = await signedIn(base, 'admin')
+    const u = await createUser(admin, 'operator')
+    const c = new ApiClient(base)
+    for (let i = 0; i < 5; i++) {
+      expect((await c.post('/api/auth/login', { username: u.username, password: 'wrong-password-1' })).status).toBe(401)
+    }
+    const locked = await c.post('/api/auth/login', { username: u.username, password: u.password })
+    expect(locked.status).toBe(429)
+    expect(locked.body.data.code).toBe('ACCOUNT_LOCKED')
+    expect(locked.body.data.message).toMatch(/15 分钟/)
+    expect(c.cookies.size).toBe(0)
+    const audit = await admin.get(`/api/staff/admin/audit?action=auth.lockout&limit=100`)
+    expect(audit.body.items.some((r: { objectId: string }) => r.objectId === u.id)).toBe(true)
+  })
+
+  it('every /api/staff/** path needs a session (401), and admin routes refuse other roles (403)', async () => {
+    const anon = new ApiClient(base)
+    for (const p of ['/api/staff/admin/users', '/api/staff/admin/audit', '/api/staff/admin/outbox', '/api/staff/not-a-route', '/api/STAFF/admin/users']) {
+      const r = await anon.get(p)
+      expect(r.status, p).toBe(401)
+      expect(r.body.data.code, p).toBe('UNAUTHENTICATED')
+    }
+    const operator = await signedIn(base, 'operator1')
+    for (const p of ['/api/staff/admin/users', '/api/staff/admin/audit', '/api/staff/admin/outbox?status=dead']) {
+      const r = await operator.get(p)
+      expect(r.status, p).toBe(403)
+      expect(r.body.data.code, p).toBe('FORBIDDEN')
+    }
+    expect((await operator.post('/api/staff/admin/users', { username: 'x-by-operator', role: 'admin', password: 'Ce-Shi-Mi-Ma-42' })).status).toBe(403)
+  })
+
+  it('create staff walks 401 → 400 → 201 → 409', async () => {
+    const body = { username: uniqueName('walk'), displayName: '走查', role: 'reviewer', password: 'Zou-Cha-Mi-Ma-7' }
+    expect((await new ApiClient(base).post('/api/staff/admin/users', body)).status).toBe(401)
+    const admin = await signedIn(base, 'admin')
+    const bad = await admin.post('/api/staff/admin/users', { ...body, username: 'A B', role: 'root', password: 'short' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.data.code).toBe('VALIDATION')
+    expect(bad.body.data.issues.map((i: { path: string }) => i.path).sort()).toEqual(['password', 'role', 'username'])
+    expect(JSON.stringify(bad.body)).not.toContain('short')
+    const weak = await admin.post('/api/staff/admin/users', { ...body, password: 'aaaaaaaaaaaa' })
+    expect(weak.status).toBe(400)
+    expect(weak.body.data.code).toBe('WEAK_PASSWORD')
+    const ok = await admin.post('/api/staff/admin/users', body)
+    expect(ok.status).toBe(201)
+    expect(ok.body).toMatchObject({ username: body.username, role: 'reviewer', disabled: false })
+    expect(ok.body).not.toHaveProperty('passwordHash')
+    const again = await admin.post('/api/staff/admin/users', body)
+    expect(again.status).toBe(409)
+    expect(again.body.data.code).toBe('USERNAME_TAKEN')
+    const list = await admin.get('/api/staff/admin/users')
+    expect(list.body.find((u: { username: string }) => u.username === body.username)?.role).toBe('reviewer')
+    expect(JSON.stringify(list.body)).not.toMatch(/argon2|passwordHash/)
+  })
+
+  it('refuses cross-origin writes with 403 CROSS_ORIGIN and accepts same-origin ones', async () => {
+    const evil = new ApiClient(base, 'https://evil.example')
+    const r = await evil.post('/api/auth/login', { username: 'admin', password: password() })
+    expect(r.status).toBe(403)
+    expect(r.body.data.code).toBe('CROSS_ORIGIN')
+    expect(evil.cookies.size).toBe(0)
+    const none = new ApiClient(base, null)
+    expect((await none.post('/api/auth/login', { username: 'admin', password: password() })).status).toBe(403)
+    expect((await none.post('/api/auth/logout', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect((await none.post('/api/auth/logout', {}, { 'sec-fetch-site': 'same-origin' })).status).toBe(200)
+    expect((await none.post('/api/auth/logout', {}, { referer: `${base}/staff` })).status).toBe(200)
+    // A signed-in admin's cookie does not help a cross-site form.
+    const admin = await signedIn(base, 'admin')
+    const forged = await admin.post('/api/staff/admin/users', { username: uniqueName('csrf'), role: 'admin', password: 'Ce-Shi-Mi-Ma-42' }, { origin: 'https://evil.example' })
+    expect(forged.status).toBe(403)
+  })
+
+  it('refuses bodies over 64 KiB with 413 (Content-Length and chunked) and non-JSON writes with 415', async () => {
+    const c = new ApiClient(base)
+    const big = await c.post('/api/auth/login', { username: 'admin', password: 'x'.repeat(70 * 1024) })
+    expect(big.status).toBe(413)
+    expect(big.body.data.code).toBe('PAYLOAD_TOO_LARGE')
+    const payload = new TextEncoder().encode(JSON.stringify({ username: 'admin', password: 'y'.repeat(80 * 1024) }))
+    const stream = new ReadableStream({ start(ctrl) { for (let i = 0; i < payload.length; i += 8192) ctrl.enqueue(payload.slice(i, i + 8192)); ctrl.close() } })
+    const chunked = await fetch(`${base}/api/auth/login`, { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json', origin: base } } as RequestInit)
+    expect(chunked.status).toBe(413)
+    const form = await c.post('/api/auth/login', 'username=admin&password=x', { 'content-type': 'application/x-www-form-urlencoded' })
+    expect(form.status).toBe(415)
+    expect(form.body.data.code).toBe('UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  it('logout revokes the session on the server', async () => {
+    const c = await signedIn(base, 'reviewer1')
+    const token = c.cookies.get(COOKIE)!
+    expect(token).toBeTruthy()
+    const out = await c.post('/api/auth/logout')
+    expect(out.status).toBe(200)
+    expect(c.cookies.has(COOKIE)).toBe(false)
+    const replay = new ApiClient(base)
+    replay.cookies.set(COOKIE, token)
+    expect((await replay.get('/api/auth/me')).status).toBe(401)
+  })
+
+  it('disabling an account ends its sessions at once; enabling lets it sign in again', async () => {
+    const admin = await signedIn(base, 'admin')
+    const u = await createUser(admin, 'editor')
+    const victim = await signedIn(base, u.username, u.password)
+    expect((await victim.get('/api/auth/me')).status).toBe(200)
+    const dis = await admin.post(`/api/staff/admin/users/${u.id}/disable`)
+    expect(dis.status).toBe(200)
+    expect(dis.body.disabled).toBe(true)
+    expect((await victim.get('/api/auth/me')).status).toBe(401)
+    expect((await new ApiClient(base).post('/api/auth/login', { username: u.username, password: u.password })).status).toBe(401)
+    expect((await admin.post(`/api/staff/admin/users/${u.id}/enable`)).status).toBe(200)
+    await signedIn(base, u.username, u.password)
+    const self = await admin.get('/api/auth/me')
+    const selfDisable = await admin.post(`/api/staff/admin/users/${self.body.user.id}/disable`)
+    expect(selfDisable.status).toBe(409)
+    expect((await admin.post('/api/staff/admin/users/not-a-uuid/disable')).status).toBe(400)
+  })
+
+  it('sends security headers; the page CSP allows exactly its own inline scripts', async () => {
+    const api = await new ApiClient(base).get('/api/health')
+    const page = await fetch(`${base}/staff/login`)
+    const html = await page.text()
+    for (const h of [api.headers, page.headers]) {
+      const csp = h.get('content-security-policy')!
+      expect(csp).toContain("default-src 'self'")
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(csp).toContain("object-src 'none'")
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+      expect(h.get('x-content-type-options')).toBe('nosniff')
+      expect(h.get('x-frame-options')).toBe('DENY')
+      expect(h.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+      expect(h.get('permissions-policy')).toContain('camera=()')
+      expect(h.get('strict-transport-security')).toMatch(/max-age=/)
+    }
+    const csp = page.headers.get('content-security-policy')!
+    // Executable inline scripts and import maps are governed by script-src (JSON data blocks are not).
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+      .filter(m => !/\bsrc\s*=/.test(m[1]!) && !/type\s*=\s*"application\/json"/.test(m[1]!))
+    expect(inline.length).toBeGreaterThanOrEqual(2)
+    for (const m of inline) {
+      expect(csp).toContain(`'sha256-${createHash('sha256').update(m[2]!, 'utf8').digest('base64')}'`)
+    }
+  })
+
+  it('pages the audit log newest first, filters it, and audits reading it', async () => {
+    const admin = await signedIn(base, 'admin')
+    const p1 = await admin.get('/api/staff/admin/audit?page=1&limit=3')
+    expect(p1.status).toBe(200)
+    expect(p1.body.items).toHaveLength(3)
+    expect(p1.body.total).toBeGreaterThan(6)
+    const p2 = await admin.get('/api/staff/admin/audit?page=2&limit=3')
+    const ids1 = p1.body.items.map((r: { id: number }) => r.id)
+    const ids2 = p2.body.items.map((r: { id: number }) => r.id)
+    // Page 2 starts one row early: the first read added its own audit.read row on top.
+    expect(ids2[0]).toBe(ids1[2])
+    for (const list of [p1.body.items, p2.body.items]) {
+      const ats = list.map((r: { at: string }) => Date.parse(r.at))
+      expect([...ats].sort((a, b) => b - a)).toEqual(ats)
+      for (const r of list) expect(r.at).toMatch(/Z$/)
+    }
+    const me = await admin.get('/api/auth/me')
+    const newest = await admin.get('/api/staff/admin/audit?page=1&limit=1')
+    expect(newest.body.items[0]).toMatchObject({ action: 'audit.read', actorId: me.body.user.id, actorRole: 'admin', outcome: 'ok' })
+    const logins = await admin.get('/api/staff/admin/audit?action=auth.login&limit=100')
+    expect(logins.body.items.length).toBeGreaterThan(0)
+    expect(logins.body.items.every((r: { action: string }) => r.action === 'auth.login')).toBe(true)
+    expect(logins.body.items.some((r: { outcome: string }) => r.outcome === 'failed')).toBe(true)
+    expect(JSON.stringify(logins.body)).not.toContain(password())
+    expect((await admin.get('/api/staff/admin/audit?limit=1000')).status).toBe(400)
+  })
+
+  it('lets admins list the search outbox and refuses a retry of a row that is not dead', async () => {
+    const admin = await signedIn(base, 'admin')
+    const dead = await admin.get('/api/staff/admin/outbox?status=dead')
+    expect(dead.status).toBe(200)
+    expect(Array.isArray(dead.body)).toBe(true)
+    expect((await admin.get('/api/staff/admin/outbox?status=done')).status).toBe(400)
+    const retry = await admin.post('/api/staff/admin/outbox/999999999/retry')
+    expect(retry.status).toBe(404)
+    expect(retry.body.data.code).toBe('OUTBOX_NOT_DEAD')
+  })
+})
