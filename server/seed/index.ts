@@ -3,9 +3,11 @@ import type { SeedStep } from './registry'
 import { seedServicePoints } from './service-points'
 import { seedStaff } from './staff'
 import { caseSeedSteps } from './cases'
+import { seedEligibility } from './eligibility'
 
 export const seedSteps: SeedStep[] = [
   seedServicePoints,
   seedStaff,
   ...caseSeedSteps,
+  seedEligibility,
 ]

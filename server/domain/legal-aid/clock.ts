@@ -1,0 +1,81 @@
+/**
+ * The statutory clocks of the Legal Aid Law, in CALENDAR days on the Asia/Shanghai calendar.
+ *
+ * Counting (decided and documented here, see docs/legal-aid.md):
+ * - The day of the event is not counted (民法典第二百零一条: 期间开始的当日不计入); a 7-day period for
+ *   an application received on 2026-11-02 ends at the end of 2026-11-09. The due date stored is
+ *   that last day, inclusive.
+ * - Days are calendar days (DOMAIN.md: the law says 日, not 工作日). A last day falling on a public
+ *   holiday is NOT extended (民法典第二百零三条 would allow it); the portal warns on the earlier day,
+ *   which can only favour the applicant. Holiday tables change yearly and are out of scope.
+ * - Missing materials (第四十三条第二款) PAUSE the 7-day decision clock: the days left when the
+ *   one-time request is sent are kept and resume on the day after the applicant supplies the
+ *   materials. The applicant has MATERIALS_DAYS to supply them (local policy, not set by the
+ *   law); after that the application counts as withdrawn (视为撤回申请).
+ */
+export const DECISION_DAYS = 7 // 第四十三条第一款
+export const ASSIGN_DAYS = 3 // 第四十三条第一款
+export const OBJECTION_DAYS = 5 // 第四十九条第二款
+/** Local policy: days the applicant has to supply requested materials. Configure with the centre. */
+export const MATERIALS_DAYS = 15
+/** Warn when this many days or fewer are left. */
+export const DUE_SOON_DAYS = 2
+
+const DAY_MS = 86_400_000
+const SHANGHAI_OFFSET_MS = 8 * 3600_000
+const ISO = /^\d{4}-\d{2}-\d{2}$/
+
+export type Clock = () => Date
+
+/** The Asia/Shanghai calendar day of an instant. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+function dayNumber(date: string): number {
+  if (!ISO.test(date)) throw new RangeError(`expected YYYY-MM-DD, got ${date}`)
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS)
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from)
+}
+
+/** Last day (inclusive) of a period of `days` starting the day after `eventDay`. */
+export function dueDate(eventDay: string, days: number): string {
+  return addDays(eventDay, days)
+}
+
+export type DeadlineLevel = 'ok' | 'due_soon' | 'overdue'
+
+export interface DeadlineState {
+  due: string
+  /** Days left after today; 0 = today is the last day; negative = overdue by that many days. */
+  daysLeft: number
+  level: DeadlineLevel
+}
+
+export function deadlineState(due: string, today: string): DeadlineState {
+  const daysLeft = daysBetween(today, due)
+  return { due, daysLeft, level: daysLeft < 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'due_soon' : 'ok' }
+}
+
+export const deadlineLevelLabels: Record<DeadlineLevel, string> = { ok: '期限内', due_soon: '即将到期', overdue: '已超期' }
+
+/** Days of the decision clock left when it is paused on `today` (never below 0). */
+export function pausedDaysLeft(decisionDue: string, today: string): number {
+  return Math.max(0, daysBetween(today, decisionDue))
+}
+
+/**
+ * New decision due date when materials arrive on `today`: the days left resume the day after.
+ * With 0 days left, the decision is due the day the materials arrive.
+ */
+export function resumedDecisionDue(daysLeft: number, today: string): string {
+  return addDays(today, daysLeft)
+}

@@ -1,0 +1,276 @@
+/**
+ * Legal-aid application use cases: apply (anonymous), status look-up and applicant actions
+ * (reference + phone, rate-limited), and review by the legal aid centre (reviewer role).
+ * Framework-free. Every change and every staff read of personal data writes its audit row in the
+ * same transaction; personal values are encrypted before they reach the database.
+ */
+import { randomUUID, timingSafeEqual } from 'node:crypto'
+import type { Db, DbOrTx } from '../../db/client'
+import type { LegalAidApplicationRow } from '../../db/schema'
+import { writeAudit, type AuditActor } from '../../repositories/audit'
+import * as repo from '../../repositories/legal-aid'
+import type { PersonalDataCrypto } from '../crypto/aead'
+import { DomainError } from '../errors'
+import { shanghaiDay } from './clock'
+import { toDetailDto, toPublicStatusDto, toQueueItemDto, type PersonalData } from './dto'
+import * as rules from './rules'
+import { OPEN_STATUSES } from './state'
+import { newReference } from './reference'
+import { screen, type EligibilityConfig } from '../../../shared/domain/eligibility'
+import { checkIdNumber } from '../../../shared/domain/applications/id-number'
+import { maskName } from '../../../shared/domain/applications/mask'
+import { sensitiveKindsIn } from '../../../shared/domain/applications/sensitive'
+import type { ApplyBody, DecideBody, RevealField } from '../../../shared/schemas/applications'
+import type {
+  ApplicationCreatedDto, ApplicationDetailDto, ApplicationStatusDto, RevealDto, ReviewQueueItemDto,
+} from '../../../shared/types/applications'
+import type { StaffRole } from '../../../shared/types/staff'
+
+export interface LegalAidDeps {
+  db: Db
+  crypto: PersonalDataCrypto
+  now: () => Date
+  screeningConfig: (now: Date) => Promise<EligibilityConfig>
+}
+
+export interface StaffActor { id: string, role: StaffRole }
+
+/** Applicant look-ups: at most this many failed attempts per address and per reference per window. */
+export const LOOKUP_LIMIT = 10
+export const LOOKUP_WINDOW_MS = 15 * 60_000
+
+const aad = (id: string, field: string) => `legal_aid_applications:${id}:${field}`
+
+const NOT_FOUND = () => new DomainError('APPLICATION_NOT_FOUND', 'not_found', '找不到该申请：请核对受理编号和申请时填写的电话号码')
+const STAFF_NOT_FOUND = () => new DomainError('APPLICATION_NOT_FOUND', 'not_found', '找不到该申请')
+const VERSION_CONFLICT = () => new DomainError('VERSION_CONFLICT', 'conflict', '该申请刚刚已被其他人处理，请刷新页面查看最新状态')
+const TOO_MANY = () => new DomainError('TOO_MANY_LOOKUPS', 'too_many', '查询失败次数过多，请 15 分钟后再试，或拨打 12348 查询')
+
+// --- applicant ------------------------------------------------------------------------------
+
+export async function submitApplication(deps: LegalAidDeps, body: ApplyBody, ipHash: string): Promise<ApplicationCreatedDto> {
+  const now = deps.now()
+  const today = shanghaiDay(now)
+  const id = checkIdNumber(body.applicant.idNumber, now)
+  if (!id.ok) throw new DomainError('ID_NUMBER_INVALID', 'bad_request', '身份证号不正确')
+  if (sensitiveKindsIn(body.screening).length > 0 && !body.consent.sensitive) {
+    throw new DomainError('SENSITIVE_CONSENT_REQUIRED', 'bad_request', '处理敏感个人信息需要您的单独同意')
+  }
+  const screening = { ...body.screening, applicantRelation: body.agent?.relation ?? body.screening.applicantRelation ?? 'self' }
+  // Re-screened with the rules in force now; the stored result names its ruleVersion.
+  const result = screen(screening, await deps.screeningConfig(now))
+  const appId = randomUUID()
+  const personal: PersonalData = {
+    name: body.applicant.name,
+    address: body.applicant.address,
+    birthDate: id.birthDate!,
+    matterSummary: body.matterSummary,
+    ...(body.agent ? { agent: body.agent } : {}),
+    screening,
+    result,
+  }
+  const { cipher, lookup } = deps.crypto
+  const row = await deps.db.transaction(async (tx) => {
+    const seq = await repo.nextApplicationSeq(tx)
+    const inserted = await repo.insertApplication(tx, {
+      id: appId,
+      seq,
+      reference: newReference(today.slice(0, 4), seq),
+      status: 'submitted',
+      receivedAt: now,
+      ...rules.onReceipt(today),
+      urgent: result.urgent,
+      matter: screening.matter ?? null,
+      screeningOutcome: result.outcome,
+      meansTest: result.meansTest,
+      ruleVersion: result.ruleVersion,
+      nameMasked: maskName(body.applicant.name),
+      idNumberEnc: cipher.encrypt(body.applicant.idNumber, aad(appId, 'id_number')),
+      idNumberHash: lookup(body.applicant.idNumber, 'id_number'),
+      phoneEnc: cipher.encrypt(body.applicant.phone, aad(appId, 'phone')),
+      phoneHash: lookup(body.applicant.phone, 'phone'),
+      personalEnc: cipher.encrypt(JSON.stringify(personal), aad(appId, 'personal')),
+      hasAgent: Boolean(body.agent),
+      sensitiveConsent: body.consent.sensitive,
+      consentAt: now,
+    })
+    await writeAudit(tx, {
+      actor: null, action: 'application.submit', objectType: 'legal_aid_application', objectId: appId, ipHash,
+      detail: { outcome: result.outcome, ruleVersion: result.ruleVersion, urgent: result.urgent, sensitiveConsent: body.consent.sensitive },
+    })
+    return inserted
+  })
+  return {
+    reference: row.reference,
+    status: 'submitted',
+    receivedDate: row.receivedDate,
+    decisionDue: row.decisionDue!,
+    urgent: row.urgent,
+    screening: { outcome: result.outcome, ruleVersion: result.ruleVersion },
+  }
+}
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/**
+ * The applicant proves who they are with the reference and the phone number on the application.
+ * A wrong reference and a wrong phone get the same answer; failures count towards the limit.
+ */
+async function authenticateApplicant(deps: LegalAidDeps, proof: { reference: string, phone: string }, ipHash: string): Promise<LegalAidApplicationRow> {
+  const now = deps.now()
+  const since = new Date(now.getTime() - LOOKUP_WINDOW_MS)
+  const referenceKey = deps.crypto.lookup(proof.reference, 'reference')
+  const [byIp, byRef] = await Promise.all([
+    repo.countLookupAttempts(deps.db, since, { ipHash, failedOnly: true }),
+    repo.countLookupAttempts(deps.db, since, { referenceKey, failedOnly: true }),
+  ])
+  if (byIp >= LOOKUP_LIMIT || byRef >= LOOKUP_LIMIT) throw TOO_MANY()
+  const row = await repo.findApplicationByReference(deps.db, proof.reference)
+  const ok = row !== undefined && sameHash(row.phoneHash, deps.crypto.lookup(proof.phone, 'phone'))
+  await repo.insertLookupAttempt(deps.db, { ipHash, referenceKey, ok, at: now })
+  if (!ok) throw NOT_FOUND()
+  return row!
+}
+
+/** Persists "withdrawn" when the materials deadline has passed (system action, audited). */
+async function settleExpiry(tx: DbOrTx, row: LegalAidApplicationRow, now: Date): Promise<LegalAidApplicationRow> {
+  const patch = rules.expiryPatch(row, now, shanghaiDay(now))
+  if (!patch) return row
+  const updated = await repo.updateApplicationVersioned(tx, row.id, row.version, patch)
+  if (!updated) return row
+  await writeAudit(tx, { actor: 'system', action: 'application.withdraw', objectType: 'legal_aid_application', objectId: row.id, detail: { reason: 'materials_not_supplied' } })
+  return updated
+}
+
+export async function applicationStatus(deps: LegalAidDeps, proof: { reference: string, phone: string }, ipHash: string): Promise<ApplicationStatusDto> {
+  const row = await authenticateApplicant(deps, proof, ipHash)
+  const now = deps.now()
+  const settled = await deps.db.transaction(tx => settleExpiry(tx, row, now))
+  return toPublicStatusDto(settled, shanghaiDay(now))
+}
+
+async function applicantAction(
+  deps: LegalAidDeps, proof: { reference: string, phone: string }, ipHash: string,
+  action: string, change: (row: LegalAidApplicationRow, now: Date, today: string) => rules.Patch,
+): Promise<ApplicationStatusDto> {
+  const found = await authenticateApplicant(deps, proof, ipHash)
+  const now = deps.now()
+  const today = shanghaiDay(now)
+  const row = await deps.db.transaction(async (tx) => {
+    const current = await repo.findApplication(tx, found.id)
+    if (!current) throw NOT_FOUND()
+    const patch = change(current, now, today)
+    const updated = await repo.updateApplicationVersioned(tx, current.id, current.version, patch)
+    if (!updated) throw VERSION_CONFLICT()
+    await writeAudit(tx, { actor: null, action, objectType: 'legal_aid_application', objectId: current.id, ipHash })
+    return updated
+  })
+  return toPublicStatusDto(row, today)
+}
+
+export function supplyMaterials(deps: LegalAidDeps, body: { reference: string, phone: string, note: string }, ipHash: string) {
+  return applicantAction(deps, body, ipHash, 'application.supply_materials', (row, now, today) => ({
+    ...rules.supplyMaterials(row, now, today),
+    materialsNoteEnc: deps.crypto.cipher.encrypt(body.note, aad(row.id, 'materials_note')),
+  }))
+}
+
+export function fileObjection(deps: LegalAidDeps, body: { reference: string, phone: string, reason: string }, ipHash: string) {
+  return applicantAction(deps, body, ipHash, 'application.object', (row, now, today) => ({
+    ...rules.object(row, now, today),
+    objectionReasonEnc: deps.crypto.cipher.encrypt(body.reason, aad(row.id, 'objection_reason')),
+  }))
+}
+
+// --- review (legal aid centre) -----------------------------------------------------------------
+
+export async function reviewQueue(deps: LegalAidDeps, actor: StaffActor, scope: 'open' | 'all', ipHash: string): Promise<ReviewQueueItemDto[]> {
+  const today = shanghaiDay(deps.now())
+  const rows = await deps.db.transaction(async (tx) => {
+    const list = await repo.listApplications(tx, scope === 'open' ? OPEN_STATUSES : undefined)
+    await writeAudit(tx, { actor, action: 'application.list', objectType: 'legal_aid_application', ipHash, purpose: '审查队列', detail: { scope, count: list.length } })
+    return list
+  })
+  return rows.map(r => toQueueItemDto(r, today)).sort(rules.compareForQueue)
+}
+
+function decryptDetail(deps: LegalAidDeps, row: LegalAidApplicationRow, today: string): ApplicationDetailDto {
+  const { cipher } = deps.crypto
+  const personal = JSON.parse(cipher.decrypt(row.personalEnc, aad(row.id, 'personal'))) as PersonalData
+  const dto = toDetailDto(row, personal, cipher.decrypt(row.idNumberEnc, aad(row.id, 'id_number')), cipher.decrypt(row.phoneEnc, aad(row.id, 'phone')), today)
+  if (dto.materials && row.materialsNoteEnc) dto.materials.note = cipher.decrypt(row.materialsNoteEnc, aad(row.id, 'materials_note'))
+  if (dto.objection && row.objectionReasonEnc) dto.objection.reason = cipher.decrypt(row.objectionReasonEnc, aad(row.id, 'objection_reason'))
+  return dto
+}
+
+export async function openApplication(deps: LegalAidDeps, actor: StaffActor, id: string, ipHash: string): Promise<ApplicationDetailDto> {
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const found = await repo.findApplication(tx, id)
+    if (!found) throw STAFF_NOT_FOUND()
+    const row = await settleExpiry(tx, found, now)
+    await writeAudit(tx, { actor, action: 'application.read', objectType: 'legal_aid_application', objectId: id, ipHash, purpose: '审查法律援助申请', detail: { masked: true } })
+    return decryptDetail(deps, row, shanghaiDay(now))
+  })
+}
+
+export async function revealField(deps: LegalAidDeps, actor: StaffActor, id: string, field: RevealField, purpose: string, ipHash: string): Promise<RevealDto> {
+  return deps.db.transaction(async (tx) => {
+    const row = await repo.findApplication(tx, id)
+    if (!row) throw STAFF_NOT_FOUND()
+    const { cipher } = deps.crypto
+    let value: string | undefined
+    if (field === 'idNumber') value = cipher.decrypt(row.idNumberEnc, aad(id, 'id_number'))
+    else if (field === 'phone') value = cipher.decrypt(row.phoneEnc, aad(id, 'phone'))
+    else value = (JSON.parse(cipher.decrypt(row.personalEnc, aad(id, 'personal'))) as PersonalData).agent?.phone
+    if (value === undefined) throw new DomainError('FIELD_NOT_PRESENT', 'not_found', '该申请没有这一项信息')
+    await writeAudit(tx, { actor, action: 'application.reveal', objectType: 'legal_aid_application', objectId: id, ipHash, purpose, detail: { field } })
+    return { field, value }
+  })
+}
+
+async function staffAction(
+  deps: LegalAidDeps, actor: StaffActor, id: string, version: number, ipHash: string,
+  action: string, change: (row: LegalAidApplicationRow, now: Date, today: string) => rules.Patch, detail: Record<string, unknown> = {},
+): Promise<ApplicationDetailDto> {
+  const now = deps.now()
+  const today = shanghaiDay(now)
+  return deps.db.transaction(async (tx) => {
+    const row = await repo.findApplication(tx, id)
+    if (!row) throw STAFF_NOT_FOUND()
+    if (row.version !== version) throw VERSION_CONFLICT()
+    // Past the materials deadline the application is withdrawn, whatever the row still says.
+    const state = rules.expiryPatch(row, now, today) ? { ...row, status: 'withdrawn' } : row
+    const patch = change(state, now, today)
+    const updated = await repo.updateApplicationVersioned(tx, id, version, patch)
+    if (!updated) throw VERSION_CONFLICT()
+    await writeAudit(tx, { actor, action, objectType: 'legal_aid_application', objectId: id, ipHash, purpose: '审查法律援助申请', detail: { from: row.status, to: updated.status, ...detail } })
+    return decryptDetail(deps, updated, today)
+  })
+}
+
+export function requestMaterials(deps: LegalAidDeps, actor: StaffActor, id: string, body: { version: number, items: string[] }, ipHash: string) {
+  return staffAction(deps, actor, id, body.version, ipHash, 'application.request_materials',
+    (row, now, today) => rules.requestMaterials(row, body.items, now, today, actor.id), { items: body.items.length })
+}
+
+export function decideApplication(deps: LegalAidDeps, actor: StaffActor, id: string, body: DecideBody, ipHash: string) {
+  return staffAction(deps, actor, id, body.version, ipHash, body.decision === 'grant' ? 'application.grant' : 'application.refuse',
+    (row, now, today) => body.decision === 'grant' ? rules.grant(row, now, today, actor.id) : rules.refuse(row, body.reasons, now, actor.id))
+}
+
+export function assignApplication(deps: LegalAidDeps, actor: StaffActor, id: string, body: { version: number, lawyer: string, firm: string }, ipHash: string) {
+  return staffAction(deps, actor, id, body.version, ipHash, 'application.assign',
+    (row, now) => rules.assign(row, now, actor.id, body.lawyer, body.firm))
+}
+
+export function decideObjection(deps: LegalAidDeps, actor: StaffActor, id: string, body: { version: number, decision: 'maintain' | 'correct', reasons: string }, ipHash: string) {
+  return staffAction(deps, actor, id, body.version, ipHash, 'application.decide_objection',
+    (row, now, today) => rules.decideObjection(row, body.decision, body.reasons, now, today, actor.id), { decision: body.decision })
+}
+
+export type { AuditActor }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { DomainError } from '../../../../../server/domain/errors'
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES, nextStatus, TRANSITIONS, type ApplicationAction, type ApplicationStatus } from '../../../../../server/domain/legal-aid/state'
+import { LEGAL_AID_STATUSES } from '../../../../../server/db/schema/legal-aid'
+
+const allowed: Array<[ApplicationStatus, ApplicationAction, ApplicationStatus]> = [
+  ['submitted', 'request_materials', 'materials_requested'],
+  ['submitted', 'grant', 'granted'],
+  ['submitted', 'refuse', 'refused'],
+  ['materials_requested', 'supply_materials', 'submitted'],
+  ['materials_requested', 'expire_materials', 'withdrawn'],
+  ['granted', 'assign', 'assigned'],
+  ['refused', 'object', 'objection_pending'],
+  ['objection_pending', 'maintain_refusal', 'objection_maintained'],
+  ['objection_pending', 'correct_refusal', 'granted'],
+]
+
+describe('application state machine', () => {
+  it.each(allowed)('%s --%s--> %s', (from, action, to) => {
+    expect(nextStatus(from, action)).toBe(to)
+  })
+
+  const refused = APPLICATION_STATUSES.flatMap(s => APPLICATION_ACTIONS.map(a => [s, a] as const))
+    .filter(([s, a]) => !allowed.some(([f, x]) => f === s && x === a))
+  it.each(refused)('%s refuses %s with INVALID_TRANSITION (409)', (from, action) => {
+    try {
+      nextStatus(from, action)
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError)
+      expect((e as DomainError).code).toBe('INVALID_TRANSITION')
+      expect((e as DomainError).kind).toBe('conflict')
+    }
+  })
+
+  it('has exactly the transitions of the table, and the database CHECK lists the same statuses', () => {
+    const n = Object.values(TRANSITIONS).reduce((k, t) => k + Object.keys(t).length, 0)
+    expect(n).toBe(allowed.length)
+    expect([...LEGAL_AID_STATUSES].sort()).toEqual([...APPLICATION_STATUSES].sort())
+  })
+
+  it('terminal statuses allow nothing', () => {
+    for (const s of ['withdrawn', 'assigned', 'objection_maintained'] as const) expect(TRANSITIONS[s]).toEqual({})
+  })
+})
