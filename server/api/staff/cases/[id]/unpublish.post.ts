@@ -1,0 +1,12 @@
+import type { StaffCaseDto } from '../../../../../shared/types/cases'
+import { caseIdParams } from '../../../../../shared/schemas/case-editor'
+import { toStaffCaseDto } from '../../../../domain/cases/dto'
+import { caseStatuteIds } from '../../../../repositories/cases'
+import { unpublishCase } from '../../../../services/case-editor'
+
+export default defineApiHandler(async (event): Promise<StaffCaseDto> => {
+  const deps = await editorDeps(event)
+  const { id } = await getValidatedRouterParams(event, caseIdParams.parse)
+  const row = await unpublishCase(deps, id)
+  return toStaffCaseDto(row, await caseStatuteIds(deps.db, id))
+})

@@ -1,0 +1,155 @@
+// The library search behind /api/search: statutes (the search module's production statute search)
+// and published cases side by side. If the search engine is down or errors, the answer comes from
+// PostgreSQL instead, marked `degraded`, never an empty list pretending there is nothing.
+// Framework-free: the engine and the database fallback are injected.
+import type { CaseHitDto, SearchFacetsDto, SearchResultDto, StatuteHitDto } from '../../../shared/types/cases'
+import type { Lexicon } from '../search/lexicon'
+import { limitWords, rewriteQuery, searchStatutes, type PortQuery, type StatuteHit, type StatuteSearchPort } from '../search/statute-search'
+import { buildCaseFilter } from './filters'
+import { hasMatch, highlightFormatted, highlightTerms, type HighlightTags } from './highlight'
+
+export interface CaseSearchQuery extends PortQuery {
+  facets?: string[]
+  attributesToHighlight?: string[]
+  attributesToCrop?: string[]
+  cropLength?: number
+  highlightPreTag?: string
+  highlightPostTag?: string
+}
+
+/** The slice of the Meilisearch client the library search needs (the official client fits). */
+export interface LibrarySearchPort {
+  multiSearch(req: { queries: CaseSearchQuery[] }): Promise<{ results: Array<{ hits: unknown[], estimatedTotalHits?: number, totalHits?: number, facetDistribution?: Record<string, Record<string, number>> }> }>
+}
+
+export interface FallbackStatute { id: string, lawTitle: string, articleLabel: string | null, text: string }
+export interface FallbackCase { id: string, slug: string, title: string, category: string, summary: string, explanation: string, facts: string }
+
+/** PostgreSQL answers when the engine cannot. */
+export interface LibraryFallback {
+  statutes(terms: string[], limit: number, offset: number): Promise<{ rows: FallbackStatute[], total: number }>
+  cases(terms: string[], filter: { category?: string, group?: string }, limit: number, offset: number): Promise<{ rows: FallbackCase[], total: number, facets: SearchFacetsDto }>
+}
+
+export interface LibrarySearchDeps {
+  /** null when the engine was not reachable at start-up. */
+  port: LibrarySearchPort | null
+  uids: { statutes: string, cases: string }
+  lexicon: Lexicon
+  fallback: LibraryFallback
+  tags: HighlightTags
+  /** Give up on the engine after this long (ms) and answer from the database. */
+  timeoutMs?: number
+  log?: (m: string) => void
+}
+
+export interface LibraryQuery { q: string, category?: string, group?: string, page: number, limit: number }
+
+const CASE_SEARCHABLE_SNIPPETS = ['summary', 'commonQuestions', 'explanation', 'facts', 'question', 'outcome'] as const
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`search engine timeout after ${ms} ms`)), ms) })
+  return Promise.race([p, t]).finally(() => clearTimeout(timer))
+}
+
+/** Words of the question plus the lexicon's legal terms: case query expansion and fallback terms. */
+export function expandedTerms(q: string, lexicon: Lexicon, max = 10): string[] {
+  const rw = rewriteQuery(q, lexicon)
+  const words = rw.words.filter(w => w.length >= 2)
+  return limitWords([...(words.length ? words : rw.words), ...rw.legalTerms], max)
+}
+
+export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery): Promise<SearchResultDto> {
+  const filters = buildCaseFilter({ category: query.category, group: query.group })
+  const offset = (query.page - 1) * query.limit
+  if (deps.port) {
+    try {
+      return await withTimeout(searchEngine(deps, deps.port, query, filters, offset), deps.timeoutMs ?? 3000)
+    } catch (e) {
+      deps.log?.(`search: engine failed (${e instanceof Error ? e.message : String(e)}); answering from the database`)
+    }
+  }
+  return searchDatabase(deps, query, offset)
+}
+
+async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, query: LibraryQuery, filters: string[], offset: number): Promise<SearchResultDto> {
+  const { tags } = deps
+  // Statutes: the search module's production search; highlight options are added on the way out.
+  const statutePort: StatuteSearchPort = {
+    multiSearch: req => port.multiSearch({
+      queries: req.queries.map(q => ({
+        ...q, attributesToHighlight: ['text'], attributesToCrop: ['text'], cropLength: 60,
+        highlightPreTag: tags.pre, highlightPostTag: tags.post,
+      })),
+    }),
+  }
+  const statutesP = query.q
+    ? searchStatutes(statutePort, query.q, { lexicon: deps.lexicon, indexUid: deps.uids.statutes, limit: query.limit, offset })
+    : Promise.resolve({ hits: [] as StatuteHit[], total: 0 })
+  const caseQ = query.q ? expandedTerms(query.q, deps.lexicon).join(' ') || query.q : ''
+  const casesP = port.multiSearch({
+    queries: [{
+      indexUid: deps.uids.cases, q: caseQ, limit: query.limit, offset, filter: filters.length ? filters : undefined,
+      matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'],
+      attributesToHighlight: ['title', ...CASE_SEARCHABLE_SNIPPETS], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40,
+      highlightPreTag: tags.pre, highlightPostTag: tags.post,
+    }],
+  })
+  const [st, cs] = await Promise.all([statutesP, casesP])
+  const caseRes = cs.results[0]!
+  const statuteHits: StatuteHitDto[] = st.hits.map((h) => {
+    const f = (h as { _formatted?: { text?: string } })._formatted
+    return {
+      id: h.id, lawTitle: h.law_title, articleLabel: h.article_label ?? null, text: h.text,
+      highlight: f?.text ? highlightFormatted(f.text, tags) : highlightTerms(h.text, []),
+    }
+  })
+  const caseHits: CaseHitDto[] = (caseRes.hits as Array<Record<string, unknown>>).map((h) => {
+    const f = (h._formatted ?? {}) as Record<string, unknown>
+    const snippet = pickSnippet(f, tags) ?? String(f.summary ?? h.summary ?? '')
+    return {
+      id: String(h.id), slug: String(h.slug), title: String(h.title), category: String(h.category), summary: String(h.summary ?? ''),
+      highlight: highlightFormatted(snippet, tags),
+    }
+  })
+  const fd = caseRes.facetDistribution ?? {}
+  return {
+    statutes: { hits: statuteHits, total: st.total },
+    cases: { hits: caseHits, total: caseRes.estimatedTotalHits ?? caseRes.totalHits ?? caseHits.length, facets: { category: fd.category ?? {}, groups: fd.groups ?? {} } },
+    degraded: false,
+  }
+}
+
+/** The first readable field where the engine marked a match (summary first). */
+function pickSnippet(f: Record<string, unknown>, tags: HighlightTags): string | undefined {
+  for (const k of CASE_SEARCHABLE_SNIPPETS) {
+    const v = f[k]
+    const s = Array.isArray(v) ? v.filter(x => typeof x === 'string' && hasMatch(x, tags)).join('；') : typeof v === 'string' ? v : ''
+    if (hasMatch(s, tags)) return s
+  }
+  return undefined
+}
+
+async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offset: number): Promise<SearchResultDto> {
+  const terms = query.q ? expandedTerms(query.q, deps.lexicon, 8) : []
+  const [st, cs] = await Promise.all([
+    terms.length ? deps.fallback.statutes(terms, query.limit, offset) : Promise.resolve({ rows: [], total: 0 }),
+    deps.fallback.cases(terms, { category: query.category, group: query.group }, query.limit, offset),
+  ])
+  return {
+    statutes: {
+      hits: st.rows.map(r => ({ id: r.id, lawTitle: r.lawTitle, articleLabel: r.articleLabel, text: r.text, highlight: highlightTerms(r.text, terms) })),
+      total: st.total,
+    },
+    cases: {
+      hits: cs.rows.map((r) => {
+        const field = [r.summary, r.explanation, r.facts].find(t => terms.some(term => t.toLowerCase().includes(term.toLowerCase()))) ?? r.summary
+        return { id: r.id, slug: r.slug, title: r.title, category: r.category, summary: r.summary, highlight: highlightTerms(field, terms, 120) }
+      }),
+      total: cs.total,
+      facets: cs.facets,
+    },
+    degraded: true,
+  }
+}

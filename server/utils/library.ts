@@ -1,0 +1,59 @@
+// Nitro glue for the case library: the search dependencies (engine, lexicon, database fallback).
+import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { AppContext } from '../app-context'
+import { CASES_INDEX } from '../adapters/search/definitions/cases'
+import { STATUTES_INDEX } from '../adapters/search/definitions/statutes'
+import { makeHighlightTags } from '../domain/cases/highlight'
+import type { LibrarySearchDeps, LibrarySearchPort } from '../domain/cases/search'
+import type { Lexicon, LexiconDomain } from '../domain/search/lexicon'
+import { fallbackSearchCases } from '../repositories/cases'
+import { approvedLexicon } from '../repositories/lexicon'
+import { fallbackSearchStatutes } from '../repositories/statutes'
+
+const tags = makeHighlightTags(randomBytes(9).toString('hex'))
+const LEXICON_TTL_MS = 30_000
+let cached: { at: number, lexicon: Promise<Lexicon> } | undefined
+
+function lexiconDomains(): LexiconDomain[] {
+  const dir = resolve('content', 'lexicon')
+  if (!existsSync(dir)) return []
+  const out: LexiconDomain[] = []
+  for (const f of readdirSync(dir).filter(f => f.endsWith('.json'))) {
+    try {
+      const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { domains?: LexiconDomain[] }
+      if (Array.isArray(data.domains)) out.push(...data.domains)
+    } catch { /* a broken file only loses its domains */ }
+  }
+  return out
+}
+
+/** Approved lexicon entries (from the database) with a short cache; approve/reject invalidates it. */
+export function searchLexicon(app: AppContext): Promise<Lexicon> {
+  if (!cached || Date.now() - cached.at > LEXICON_TTL_MS) {
+    const lexicon = approvedLexicon(app.db).then(entries => ({ entries, domains: lexiconDomains() }))
+    cached = { at: Date.now(), lexicon }
+    lexicon.catch(() => { cached = undefined })
+  }
+  return cached.lexicon
+}
+
+export function invalidateSearchLexicon(): void {
+  cached = undefined
+}
+
+export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchDeps> {
+  const search = app.search
+  return {
+    port: search ? (search.client as unknown as LibrarySearchPort) : null,
+    uids: { statutes: search?.uid(STATUTES_INDEX) ?? STATUTES_INDEX, cases: search?.uid(CASES_INDEX) ?? CASES_INDEX },
+    lexicon: await searchLexicon(app),
+    tags,
+    fallback: {
+      statutes: (terms, limit, offset) => fallbackSearchStatutes(app.db, terms, limit, offset),
+      cases: (terms, filter, limit, offset) => fallbackSearchCases(app.db, terms, filter, limit, offset),
+    },
+    log: m => console.warn(m),
+  }
+}

@@ -1,0 +1,101 @@
+// Response DTOs of the case library (以案释法), the statutes and the library search.
+
+/** `highlight` is HTML: the text escaped first, then the matches wrapped in <mark>. Nothing else. */
+export interface StatuteHitDto { id: string, lawTitle: string, articleLabel: string | null, text: string, highlight: string }
+export interface CaseHitDto { id: string, slug: string, title: string, category: string, summary: string, highlight: string }
+
+export interface SearchFacetsDto { category: Record<string, number>, groups: Record<string, number> }
+
+export interface SearchResultDto {
+  statutes: { hits: StatuteHitDto[], total: number }
+  cases: { hits: CaseHitDto[], total: number, facets: SearchFacetsDto }
+  /** true when the search engine was unreachable and the answer came from the database (may be incomplete). */
+  degraded: boolean
+}
+
+export interface StatuteDto {
+  id: string
+  lawId: string
+  lawTitle: string
+  lawShortTitle: string | null
+  part: string | null
+  level: string
+  chapterPath: string[]
+  articleNo: number | null
+  articleLabel: string | null
+  text: string
+  versionDate: string | null
+  isLatest: boolean
+}
+
+export interface CaseSummaryDto { id: string, slug: string, title: string, category: string, summary: string }
+
+export interface CaseDetailDto extends CaseSummaryDto {
+  groups: string[]
+  region: string
+  date: string | null
+  source: string
+  kind: 'explained' | 'typical' | 'bulk'
+  isDemo: boolean
+  facts: string
+  question: string
+  outcome: string
+  explanation: string
+  nextSteps: string[]
+  commonQuestions: string[]
+  publishedAt: string | null
+  statutes: StatuteDto[]
+  related: CaseSummaryDto[]
+}
+
+export interface StatuteDetailDto {
+  statute: StatuteDto
+  /** The article and its neighbours (±2) in the same law, in order. */
+  neighbours: StatuteDto[]
+  citedBy: CaseSummaryDto[]
+}
+
+export type CaseStatusDto = 'draft' | 'published' | 'unpublished'
+
+/** A case as the editor console sees it (drafts included). */
+export interface StaffCaseDto {
+  id: string
+  slug: string
+  title: string
+  category: string
+  groups: string[]
+  region: string
+  date: string | null
+  source: string
+  kind: 'explained' | 'typical' | 'bulk'
+  facts: string
+  question: string
+  outcome: string
+  explanation: string
+  nextSteps: string[]
+  commonQuestions: string[]
+  summary: string
+  statuteIds: string[]
+  status: CaseStatusDto
+  publishedAt: string | null
+  isDemo: boolean
+  version: number
+  updatedAt: string
+}
+
+export interface StaffCaseListDto {
+  items: Array<Pick<StaffCaseDto, 'id' | 'slug' | 'title' | 'category' | 'status' | 'kind' | 'isDemo' | 'version' | 'updatedAt'>>
+  total: number
+}
+
+export interface LexiconEntryDto {
+  id: string
+  colloquial: string[]
+  legal: string[]
+  kind: 'synonym' | 'expansion'
+  domain: string | null
+  status: 'draft' | 'approved' | 'rejected'
+  source: string | null
+  note: string | null
+  reviewedAt: string | null
+}

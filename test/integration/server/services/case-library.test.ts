@@ -1,0 +1,169 @@
+// The case library against a real database and a real Meilisearch: the editor workflow through
+// the outbox (draft invisible, publish → searchable, unpublish → gone), the PII guard, audit rows
+// in the change's transaction, and degraded search answered from PostgreSQL.
+import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectSearch, type SearchConnection } from '../../../../server/adapters/search/client'
+import { casesIndex } from '../../../../server/adapters/search/definitions/cases'
+import { statutesIndex } from '../../../../server/adapters/search/definitions/statutes'
+import { reindex } from '../../../../server/adapters/search/indexes'
+import { createOutboxWorker } from '../../../../server/adapters/search/outbox-worker'
+import { auditLog, cases, searchOutbox, staffUsers } from '../../../../server/db/schema'
+import { makeHighlightTags } from '../../../../server/domain/cases/highlight'
+import { importStatutes, statuteFiles } from '../../../../server/domain/cases/import-statutes'
+import { searchLibrary, type LibrarySearchDeps, type LibrarySearchPort } from '../../../../server/domain/cases/search'
+import { DomainError } from '../../../../server/domain/errors'
+import { fallbackSearchCases, getCase } from '../../../../server/repositories/cases'
+import { approvedLexicon, insertLexiconIfAbsent } from '../../../../server/repositories/lexicon'
+import { fallbackSearchStatutes, statuteImportPort } from '../../../../server/repositories/statutes'
+import { createDraftCase, publishCase, unpublishCase, updateDraftOrPublishedCase, type EditorDeps } from '../../../../server/services/case-editor'
+import { reviewLexicon, proposeLexiconEntry, refreshIndexSettings } from '../../../../server/services/lexicon-review'
+import type { CreateCaseBody } from '../../../../shared/schemas/case-editor'
+import { drivers, freshDb, type TestDb } from '../../helpers/db'
+import { testSearch } from '../../helpers/search'
+
+const tags = makeHighlightTags(randomBytes(6).toString('hex'))
+
+function draft(slug: string, extra: Partial<CreateCaseBody> = {}): CreateCaseBody {
+  return {
+    slug, title: '农民工讨要工资的测试案例', category: '劳动争议', groups: ['migrant_worker'], region: '兴庆区', date: '2024-05-01',
+    source: '平台编写示例（测试）',
+    facts: '李某在兴庆区某工地干了八个月活，包工头一直拖着不结账，年底说老板跑了，李某和工友们不知道去哪里讨要。这是一段足够长的测试案情文字。',
+    question: '包工头跑了，工资找谁要？', outcome: '经劳动保障监察部门督促，总承包单位先行清偿了拖欠的工资。',
+    explanation: '根据《保障农民工工资支付条例》，分包单位拖欠农民工工资的，由施工总承包单位先行清偿，再依法进行追偿。'.repeat(3),
+    nextSteps: ['保存好考勤记录、工资条和聊天记录。', '向劳动保障监察部门投诉或申请劳动仲裁，也可拨打12348。'],
+    statuteIds: ['Lef955985f1-a0030'], commonQuestions: ['包工头跑了工资找谁要', '老板不给工资怎么办', '工地欠薪去哪里投诉'],
+    summary: '包工头跑路，总承包单位要先行清偿农民工工资。',
+    ...extra,
+  }
+}
+
+function deps(db: TestDb['db'], conn: SearchConnection | null, lexicon: Awaited<ReturnType<typeof approvedLexicon>>): LibrarySearchDeps {
+  return {
+    port: conn ? (conn.client as unknown as LibrarySearchPort) : null,
+    uids: { statutes: conn?.uid('statutes') ?? 'statutes', cases: conn?.uid('cases') ?? 'cases' },
+    lexicon: { entries: lexicon },
+    tags,
+    timeoutMs: 5000,
+    fallback: {
+      statutes: (terms, limit, offset) => fallbackSearchStatutes(db, terms, limit, offset),
+      cases: (terms, filter, limit, offset) => fallbackSearchCases(db, terms, filter, limit, offset),
+    },
+  }
+}
+
+describe.each(drivers())('case library on %s', (driver) => {
+  let t: TestDb
+  let conn: SearchConnection
+  let editor: EditorDeps
+  let worker: ReturnType<typeof createOutboxWorker>
+
+  beforeAll(async () => {
+    t = await freshDb(driver)
+    conn = testSearch()
+    await importStatutes(statuteImportPort(t.db), { files: statuteFiles(resolve('../shared/data')), corpus: 'priority', countFirst: false })
+    await insertLexiconIfAbsent(t.db, [{ id: 'labor.boss', colloquial: ['老板'], legal: ['用人单位'], kind: 'synonym', status: 'approved' }])
+    await reindex(t.db, conn, statutesIndex)
+    await reindex(t.db, conn, casesIndex)
+    const [u] = await t.db.insert(staffUsers).values({ username: `editor_${driver}`, role: 'editor', passwordHash: 'x' }).returning()
+    editor = { db: t.db, actor: { id: u!.id, role: 'editor' } }
+    worker = createOutboxWorker({ db: t.db, search: conn, indexes: [casesIndex, statutesIndex] })
+  }, 240_000)
+  afterAll(async () => { await t?.drop() })
+
+  const search = async (q: string) => searchLibrary(deps(t.db, conn, await approvedLexicon(t.db)), { q, page: 1, limit: 10 })
+
+  it('keeps a draft out of the index; publish makes it searchable; unpublish removes it', async () => {
+    const row = await createDraftCase(editor, draft(`wages-${driver}`))
+    expect(row.status).toBe('draft')
+    await worker.drain()
+    expect((await search('包工头跑了工资找谁要')).cases.hits.map(h => h.id)).not.toContain(row.id)
+
+    await publishCase(editor, row.id)
+    const drained = await worker.drain()
+    expect(drained.failed).toBe(0)
+    const found = await search('包工头跑了工资找谁要')
+    expect(found.degraded).toBe(false)
+    const hit = found.cases.hits.find(h => h.id === row.id)
+    expect(hit?.slug).toBe(`wages-${driver}`)
+    expect(hit?.highlight).toContain('<mark>')
+    expect(found.cases.facets.category['劳动争议']).toBeGreaterThanOrEqual(1)
+
+    await unpublishCase(editor, row.id)
+    await worker.drain()
+    expect((await search('包工头跑了工资找谁要')).cases.hits.map(h => h.id)).not.toContain(row.id)
+    await expect(unpublishCase(editor, row.id)).rejects.toMatchObject({ code: 'CASE_NOT_PUBLISHED' })
+  })
+
+  it('finds statutes by dataset id with escaped highlights, and uses the lexicon for cases', async () => {
+    const res = await search('劳动合同 试用期')
+    expect(res.statutes.total).toBeGreaterThan(0)
+    expect(res.statutes.hits[0]!.id).toMatch(/^L[0-9a-f]{10}-a\d{4}/)
+    expect(res.statutes.hits.some(h => h.highlight.includes('<mark>'))).toBe(true)
+    for (const h of res.statutes.hits) expect(h.highlight.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/)
+    await expect(searchLibrary(deps(t.db, conn, []), { q: 'x', category: '劳动争议" OR 1=1', page: 1, limit: 10 }))
+      .rejects.toBeInstanceOf(DomainError)
+  })
+
+  it('refuses to publish personal information and writes nothing', async () => {
+    const row = await createDraftCase(editor, draft(`pii-${driver}`, { facts: '当事人联系电话 13912345678，身份证号 11010519491231002X，请勿外传。这段案情文字足够长，可以通过校验的最小长度要求。' }))
+    const auditBefore = await t.db.select().from(auditLog).where(eq(auditLog.objectId, row.id))
+    try {
+      await publishCase(editor, row.id)
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError)
+      expect((e as DomainError).code).toBe('PII_DETECTED')
+      expect((e as DomainError).details?.fields).toEqual(['facts'])
+    }
+    expect((await getCase(t.db, row.id))?.status).toBe('draft')
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.objectId, row.id))).toHaveLength(auditBefore.length)
+    expect(await t.db.select().from(searchOutbox).where(eq(searchOutbox.docId, row.id))).toHaveLength(0)
+  })
+
+  it('writes each audit row in the transaction of its change', async () => {
+    const row = await createDraftCase(editor, draft(`audit-${driver}`))
+    const updated = await updateDraftOrPublishedCase(editor, row.id, { ...draft(`audit-${driver}`, { title: '修改后的测试案例标题' }), version: row.version })
+    const published = await publishCase(editor, row.id)
+    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.objectType, 'case'), eq(auditLog.objectId, row.id))).orderBy(auditLog.id)
+    expect(audits.map(a => a.action)).toEqual(['case.create', 'case.update', 'case.publish'])
+    expect(audits.every(a => a.actorId === editor.actor.id)).toBe(true)
+    // now() is the transaction's start time: equal timestamps mean the same transaction.
+    expect(audits[1]!.at.getTime()).toBe(updated.updatedAt.getTime())
+    expect(audits[2]!.at.getTime()).toBe(published.updatedAt.getTime())
+    // a stale version is a conflict, not a lost update
+    await expect(updateDraftOrPublishedCase(editor, row.id, { ...draft(`audit-${driver}`), version: row.version }))
+      .rejects.toMatchObject({ code: 'CASE_VERSION_CONFLICT' })
+    await expect(createDraftCase(editor, draft(`bad-statute-${driver}`, { statuteIds: ['L0000000000-a0001'] })))
+      .rejects.toMatchObject({ code: 'UNKNOWN_STATUTE' })
+  })
+
+  it('answers from PostgreSQL, marked degraded, when the engine is down', async () => {
+    const dead = connectSearch('http://127.0.0.1:9', 'nokey', conn.uid(''))
+    const lexicon = await approvedLexicon(t.db)
+    const res = await searchLibrary(deps(t.db, dead, lexicon), { q: '老板不给工资', page: 1, limit: 10 })
+    expect(res.degraded).toBe(true)
+    expect(res.statutes.total).toBeGreaterThan(0)
+    expect(res.statutes.hits.length).toBeGreaterThan(0)
+    // the lexicon's legal term is searched too
+    expect(res.statutes.hits.some(h => h.highlight.includes('<mark>用人单位</mark>') || h.highlight.includes('<mark>工资</mark>'))).toBe(true)
+    const published = await t.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(eq(cases.status, 'published'))
+    expect(published[0]!.n).toBeGreaterThan(0)
+    expect(res.cases.total).toBeGreaterThan(0)
+    const none = await searchLibrary(deps(t.db, null, lexicon), { q: '', category: '劳动争议', page: 1, limit: 10 })
+    expect(none.degraded).toBe(true)
+    expect(none.cases.hits.every(h => h.category === '劳动争议')).toBe(true)
+  })
+
+  it('reviews lexicon entries: drafts are ignored until approved, then the settings carry the synonym', async () => {
+    await proposeLexiconEntry(editor, { id: `test.cooling_${driver}`, colloquial: ['冷静期测试词'], legal: ['离婚冷静期'], kind: 'synonym' })
+    expect((await approvedLexicon(t.db)).map(e => e.id)).not.toContain(`test.cooling_${driver}`)
+    await reviewLexicon(editor, `test.cooling_${driver}`, 'approved')
+    await expect(reviewLexicon(editor, `test.cooling_${driver}`, 'rejected')).rejects.toMatchObject({ code: 'LEXICON_NOT_DRAFT' })
+    expect(await refreshIndexSettings(t.db, conn, [statutesIndex, casesIndex])).toBe(true)
+    const synonyms = await conn.client.index(conn.uid('statutes')).getSynonyms()
+    expect(synonyms['冷静期测试词']).toContain('离婚冷静期')
+  })
+})
