@@ -3,6 +3,7 @@
 // Password from STAFF_PASSWORD, or asked for (hidden) when run in a terminal.
 // With the embedded database (PGlite) stop the portal first: one process owns the data folder.
 // Exit codes: 0 created, 2 bad input, 1 anything else.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
@@ -41,6 +42,23 @@ function askHidden(question: string): Promise<string> {
   })
 }
 
+/** The running portal's pid when it holds the embedded database folder (see server/plugins/pglite-owner.ts). */
+export function runningServerPid(dataDir: string): number | null {
+  let pid: number
+  try {
+    pid = Number(readFileSync(join(dataDir, 'server.pid'), 'utf8').trim())
+  } catch {
+    return null
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null
+  try {
+    process.kill(pid, 0)
+    return pid
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : null
+  }
+}
+
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.STAFF_PASSWORD
   if (fromEnv) return fromEnv
@@ -61,6 +79,8 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(process.env)
   const pgliteDir = join(config.dataDir, 'pglite')
+  const owner = config.database.url ? null : runningServerPid(config.dataDir)
+  if (owner) throw new Error(`内嵌数据库（${pgliteDir}）正被门户服务（进程 ${owner}）使用：请先停止门户服务再运行本命令，或改用 PostgreSQL（DATABASE_URL）`)
   let handle
   try {
     handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir, poolMax: 2 })
@@ -68,7 +88,7 @@ async function main(): Promise<number> {
   } catch (e) {
     await handle?.close().catch(() => {})
     const hint = config.database.url ? '请检查 DATABASE_URL 是否可以连接' : `内嵌数据库（${pgliteDir}）可能正被门户服务占用：请先停止门户服务再运行本命令`
-    throw new Error(`无法打开数据库：${hint}（${e instanceof Error ? e.message : String(e)}）`)
+    throw new Error(`无法打开数据库：${hint}（${e instanceof Error ? e.message : String(e)}）`, { cause: e })
   }
   try {
     const user = await createStaff({ db: handle.db }, 'cli', parsed.data, null)
