@@ -54,6 +54,24 @@ export function contentWords(normalized: string, fillers: ReadonlySet<string> = 
   return segmentWords(text).filter(w => !fillers.has(w))
 }
 
+/**
+ * Like contentWords, but adjacent content words stay glued together as one chunk
+ * (应收账款 rather than 应/收/账/款) so Meilisearch's own segmenter sees the real phrase.
+ */
+export function contentChunks(normalized: string, fillers: ReadonlySet<string> = FILLER_SET): string[] {
+  let text = normalized
+  for (const p of PHRASES_BY_LENGTH) text = text.split(p).join(' ')
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
+  const out: string[] = []
+  let cur = ''
+  for (const s of segmenter.segment(text)) {
+    if (s.isWordLike && !fillers.has(s.segment)) cur += s.segment
+    else { if (cur) out.push(cur); cur = '' }
+  }
+  if (cur) out.push(cur)
+  return out
+}
+
 /** Strips the question frames only (keeps the sentence readable for Meilisearch's own segmenter). */
 export function stripPhrases(normalized: string): string {
   let text = normalized

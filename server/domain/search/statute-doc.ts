@@ -38,7 +38,7 @@ export interface StatuteDoc {
   version_date: string | null
   is_latest: boolean
   chapter: string
-  /** Search prior: 0 core codes residents need most, 1 other 法律, 2 司法解释, 3 行政法规, 4 部门规章, 5 地方性法规, 6 其他. */
+  /** Search prior: 0 core codes residents need most, 1 other 法律, 2 司法解释, 3 行政法规, 4 部门规章, 5 地方性法规, 6 其他, 7 amendment decisions / whole-law blobs. */
   law_tier: number
   article_no: number
   article_label: string
@@ -62,7 +62,9 @@ export const CORE_LAWS: readonly string[] = [
   '中华人民共和国农村土地承包法', '中华人民共和国行政诉讼法', '中华人民共和国行政处罚法',
 ]
 
-export function lawTier(r: Pick<StatuteRecord, 'level' | 'law_title'>): number {
+export function lawTier(r: Pick<StatuteRecord, 'level' | 'law_title' | 'article_label' | 'text'>): number {
+  // amendment decisions and whole-law blobs: their content already lives in the consolidated law
+  if (!r.article_label || r.text.length > 3000 || /修正案|关于修改|关于废止/.test(r.law_title)) return 7
   if (CORE_LAWS.includes(r.law_title)) return 0
   switch (r.level) {
     case '宪法': case '法律': return 1

@@ -1,5 +1,5 @@
 // THE statute search used in production and in the bench. Framework-free.
-import { normalizeQuery, stripPhrases, contentWords } from './normalize'
+import { normalizeQuery, stripPhrases, contentWords, contentChunks } from './normalize'
 import { matchLexicon, type Lexicon, type LexiconMatch } from './lexicon'
 import { STATUTE_INDEX } from './statute-doc'
 
@@ -41,6 +41,7 @@ export interface SearchStatutesOptions {
   indexUid?: string
   /** Depth of each fused list. */
   depth?: number
+  tuning?: Partial<SearchTuning>
 }
 
 export interface RewrittenQuery {
@@ -49,6 +50,8 @@ export interface RewrittenQuery {
   stripped: string
   /** Content words (fillers removed). */
   words: string[]
+  /** Content chunks: runs of adjacent content words. */
+  chunks: string[]
   matches: LexiconMatch[]
   /** Legal terms contributed by the lexicon, in question order. */
   legalTerms: string[]
@@ -60,6 +63,7 @@ export function rewriteQuery(raw: string, lexicon: Lexicon): RewrittenQuery {
   const normalized = normalizeQuery(raw)
   const stripped = stripPhrases(normalized)
   const words = contentWords(normalized)
+  const chunks = contentChunks(normalized)
   const matches = matchLexicon(normalized, lexicon.entries)
   const legalTerms: string[] = []
   const domains: string[] = []
@@ -67,7 +71,7 @@ export function rewriteQuery(raw: string, lexicon: Lexicon): RewrittenQuery {
     for (const l of m.entry.legal) if (!legalTerms.includes(l)) legalTerms.push(l)
     if (m.entry.domain && !domains.includes(m.entry.domain)) domains.push(m.entry.domain)
   }
-  return { normalized, stripped, words, matches, legalTerms, domains }
+  return { normalized, stripped, words, chunks, matches, legalTerms, domains }
 }
 
 /** Meilisearch reads only the first 10 words: keep the first `max` unique words. */
@@ -89,13 +93,69 @@ export function rrf(lists: ReadonlyArray<{ ids: readonly string[], weight?: numb
   return [...score.entries()].map(([id, s]) => ({ id, score: s })).sort((a, b) => b.score - a.score)
 }
 
-export interface SubQuery { q: string, weight: number, matchingStrategy: 'last' | 'all' | 'frequency', filter?: string }
+export interface SubQuery { name: string, q: string, weight: number, matchingStrategy: 'last' | 'all' | 'frequency', filter?: string }
+
+/** Weights of the fused sub-queries (0 disables one). Defaults are the tuned values. */
+export interface SearchTuning {
+  words: number
+  wordsFreq: number
+  chunks: number
+  chunksFreq: number
+  reversed: number
+  windows: number
+  legalFirst: number
+  legalOnly: number
+  rewritten: number
+  core: number
+  /** RRF constant. */
+  k: number
+  /** Law-vote bonus: articles of the laws most of the top results come from move up. */
+  lawVote: number
+}
+
+export const DEFAULT_TUNING: SearchTuning = {
+  words: 1, wordsFreq: 1, chunks: 1, chunksFreq: 1, reversed: 1, windows: 0.5,
+  legalFirst: 1, legalOnly: 1, rewritten: 1, core: 0, k: 60, lawVote: 0,
+}
+
+/** The question with synonym keys replaced by their first legal term (expansions keep the key). */
+export function rewriteText(rw: RewrittenQuery): string {
+  let out = ''
+  let at = 0
+  for (const m of rw.matches) {
+    if (m.index < at) continue
+    out += rw.normalized.slice(at, m.index)
+    out += m.entry.kind === 'synonym' ? ` ${m.entry.legal[0]} ` : m.key
+    at = m.index + m.key.length
+  }
+  return out + rw.normalized.slice(at)
+}
 
 /** Builds the fused sub-queries for a rewritten question. */
-export function buildSubQueries(rw: RewrittenQuery, lexicon: Lexicon): SubQuery[] {
-  void lexicon
+export function buildSubQueries(rw: RewrittenQuery, tuning: SearchTuning = DEFAULT_TUNING): SubQuery[] {
+  const t = tuning
   const subs: SubQuery[] = []
-  subs.push({ q: limitWords(rw.words).join(' '), weight: 1, matchingStrategy: 'last' })
+  const w = limitWords(rw.words).join(' ')
+  const c = rw.chunks.join(' ')
+  if (t.words) subs.push({ name: 'words', q: w, weight: t.words, matchingStrategy: 'last' })
+  if (t.wordsFreq) subs.push({ name: 'wordsFreq', q: w, weight: t.wordsFreq, matchingStrategy: 'frequency' })
+  if (t.chunks) subs.push({ name: 'chunks', q: c, weight: t.chunks, matchingStrategy: 'last' })
+  if (t.chunksFreq) subs.push({ name: 'chunksFreq', q: c, weight: t.chunksFreq, matchingStrategy: 'frequency' })
+  if (t.reversed && rw.chunks.length > 1) subs.push({ name: 'reversed', q: [...rw.chunks].reverse().join(' '), weight: t.reversed, matchingStrategy: 'last' })
+  if (t.windows) {
+    const ws = limitWords(rw.words.filter(x => x.length > 1))
+    for (let i = 1; i + 2 < ws.length && i < 5; i += 2) subs.push({ name: 'window', q: ws.slice(i, i + 3).join(' '), weight: t.windows, matchingStrategy: 'all' })
+  }
+  if (rw.legalTerms.length) {
+    const legal = rw.legalTerms.slice(0, 6)
+    if (t.legalFirst) subs.push({ name: 'legalFirst', q: [...legal, ...rw.chunks].join(' '), weight: t.legalFirst, matchingStrategy: 'last' })
+    if (t.legalOnly) subs.push({ name: 'legalOnly', q: legal.join(' '), weight: t.legalOnly, matchingStrategy: 'frequency' })
+    if (t.rewritten) {
+      const rc = contentChunks(normalizeQuery(rewriteText(rw)))
+      subs.push({ name: 'rewritten', q: rc.join(' '), weight: t.rewritten, matchingStrategy: 'last' })
+    }
+  }
+  if (t.core) subs.push({ name: 'core', q: c, weight: t.core, matchingStrategy: 'last', filter: 'law_tier = 0' })
   return subs.filter(s => s.q.trim())
 }
 
@@ -110,7 +170,8 @@ export async function searchStatutes(port: StatuteSearchPort, q: string, opts: S
   const depth = Math.max(opts.depth ?? 100, offset + limit)
   const indexUid = opts.indexUid ?? STATUTE_INDEX
   const rw = rewriteQuery(q, opts.lexicon)
-  const subs = buildSubQueries(rw, opts.lexicon)
+  const tuning = { ...DEFAULT_TUNING, ...opts.tuning }
+  const subs = buildSubQueries(rw, tuning)
   if (subs.length === 0) return { hits: [], total: 0 }
   const res = await port.multiSearch({
     queries: subs.map(s => ({
@@ -124,7 +185,15 @@ export async function searchStatutes(port: StatuteSearchPort, q: string, opts: S
     for (const h of r.hits as StatuteHit[]) { byId.set(h.id, h); ids.push(h.id) }
     return { ids, weight: subs[i]!.weight }
   })
-  const fused = rrf(lists)
+  let fused = rrf(lists, tuning.k)
+  if (tuning.lawVote > 0 && fused.length) {
+    // law-level pseudo relevance feedback: laws that dominate the top of the fused list get a bonus
+    const votes = new Map<string, number>()
+    for (const f of fused.slice(0, 30)) { const law = byId.get(f.id)!.law_id; votes.set(law, (votes.get(law) ?? 0) + f.score) }
+    const max = Math.max(...votes.values())
+    fused = fused.map(f => ({ id: f.id, score: f.score + tuning.lawVote * (votes.get(byId.get(f.id)!.law_id) ?? 0) / max / tuning.k }))
+      .sort((a, b) => b.score - a.score)
+  }
   const total = Math.max(fused.length, ...res.results.map(r => r.estimatedTotalHits ?? r.totalHits ?? 0))
   return { hits: fused.slice(offset, offset + limit).map(f => byId.get(f.id)!), total }
 }

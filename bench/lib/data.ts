@@ -1,0 +1,134 @@
+// Dataset loading and statute index building for the search benches.
+import { createReadStream, existsSync, readFileSync, readdirSync } from 'node:fs'
+import { createGunzip } from 'node:zlib'
+import { createInterface } from 'node:readline'
+import { join, resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import type { Meilisearch } from 'meilisearch'
+import { toStatuteDoc, inDefaultCorpus, statuteIndexSettings, BASELINE_SEARCHABLE, type StatuteRecord, type StatuteDoc } from '../../server/domain/search/statute-doc'
+import { validateLexicon, type LexiconEntry, type LexiconDomain, type Lexicon } from '../../server/domain/search/lexicon'
+
+export const SHARED = resolve(process.env.SHARED_DATA_DIR ?? resolve(process.cwd(), '../shared/data'))
+
+export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
+  const input = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path)
+  const rl = createInterface({ input, crlfDelay: Infinity })
+  for await (const line of rl) if (line.trim()) yield JSON.parse(line) as T
+}
+
+/** The default corpus: latest national 法律/行政法规/司法解释 plus the priority file. */
+export async function loadDefaultCorpus(): Promise<StatuteDoc[]> {
+  const docs = new Map<string, StatuteDoc>()
+  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes.jsonl.gz'))) {
+    if (inDefaultCorpus(r)) docs.set(r.id, toStatuteDoc(r))
+  }
+  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes_priority.jsonl'))) docs.set(r.id, toStatuteDoc(r))
+  return [...docs.values()]
+}
+
+/** Ids of the default corpus (cheap: no document objects kept). */
+export async function corpusIds(): Promise<Set<string>> {
+  const ids = new Set<string>()
+  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes.jsonl.gz'))) if (inDefaultCorpus(r)) ids.add(r.id)
+  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes_priority.jsonl'))) ids.add(r.id)
+  return ids
+}
+
+export interface Question { id: string, question: string, keywords?: string, relevant: string[] }
+
+export async function loadQuestions(path: string): Promise<Question[]> {
+  const out: Question[] = []
+  for await (const q of readJsonl<Question>(path)) out.push(q)
+  return out
+}
+
+/** Deterministic 20% dev split by hash of the question id. */
+export function isDev(id: string): boolean {
+  return createHash('sha1').update(id).digest()[0]! % 5 === 0
+}
+
+export function loadLexicon(dir = resolve(process.cwd(), 'content/lexicon')): Lexicon {
+  const entries: LexiconEntry[] = []
+  let domains: LexiconDomain[] = []
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir).filter(f => f.endsWith('.json')).sort()) {
+      const data = JSON.parse(readFileSync(join(dir, f), 'utf8'))
+      if (Array.isArray(data.entries)) entries.push(...data.entries)
+      if (Array.isArray(data.domains)) domains = domains.concat(data.domains)
+    }
+  }
+  const { approved, errors } = validateLexicon(entries)
+  if (errors.length) throw new Error('lexicon errors:\n' + errors.slice(0, 20).join('\n'))
+  return { entries: approved, domains }
+}
+
+function hashOf(x: unknown) { return createHash('sha1').update(JSON.stringify(x)).digest('hex').slice(0, 12) }
+
+/** Builds (or refreshes) an index. Documents are only (re)loaded when missing or forced. */
+export async function ensureIndex(client: Meilisearch, uid: string, settings: Record<string, unknown>, docs: () => Promise<StatuteDoc[]>, force = false, probe?: StatuteDoc[], log = console.log): Promise<void> {
+  const stats = await client.index(uid).getStats().catch(() => null)
+  if (!force && stats && stats.numberOfDocuments > 0 && probe) {
+    // documents are stale when the mapping changed: compare one stored doc with a fresh mapping
+    let stale = false
+    for (const p of probe) {
+      const stored = await client.index(uid).getDocument(p.id).catch(() => null)
+      if (JSON.stringify(stored) !== JSON.stringify(p)) stale = true
+    }
+    if (stale) { log(`[${uid}] document mapping changed: rebuilding`); force = true }
+  }
+  if (force && stats) { await client.deleteIndex(uid).waitTask({ timeout: 600_000 }); }
+  const have = !force && stats && stats.numberOfDocuments > 0
+  if (!have) await client.createIndex(uid, { primaryKey: 'id' }).waitTask()
+  const idx = client.index(uid)
+  const current = await idx.getSettings()
+  const want = hashOf(settings)
+  const marker = (current as { _hash?: string })._hash
+  void marker
+  // settings are cheap to compare on the parts we set
+  const diff = Object.keys(settings).some(k => JSON.stringify(normalizeSetting(k, (current as Record<string, unknown>)[k])) !== JSON.stringify(normalizeSetting(k, settings[k])))
+  if (diff) {
+    log(`[${uid}] applying settings ${want}`)
+    const t0 = Date.now()
+    await idx.updateSettings(settings).waitTask({ timeout: 1_800_000, interval: 500 })
+    log(`[${uid}] settings applied in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  }
+  if (!have) {
+    const all = await docs()
+    log(`[${uid}] indexing ${all.length} documents ...`)
+    const t0 = Date.now()
+    const batch = 10_000
+    for (let i = 0; i < all.length; i += batch) {
+      await idx.addDocuments(all.slice(i, i + batch)).waitTask({ timeout: 1_800_000, interval: 500 })
+      log(`[${uid}]   ${Math.min(i + batch, all.length)}/${all.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)`)
+    }
+  }
+}
+
+function normalizeSetting(k: string, v: unknown): unknown {
+  if (k === 'synonyms' && v && typeof v === 'object') {
+    const o = v as Record<string, string[]>
+    return Object.fromEntries(Object.keys(o).sort().map(key => [key, [...o[key]!].sort()]))
+  }
+  if (k === 'stopWords' && Array.isArray(v)) return [...v].sort()
+  if (k === 'typoTolerance' && v && typeof v === 'object') return (v as { enabled?: boolean }).enabled
+  if (k === 'pagination' && v && typeof v === 'object') return (v as { maxTotalHits?: number }).maxTotalHits
+  if (k === 'localizedAttributes' && Array.isArray(v)) return v.map((x: { attributePatterns: string[], locales: string[] }) => ({ attributePatterns: x.attributePatterns, locales: x.locales }))
+  return v
+}
+
+/** A few diverse records, mapped (one per level, one without article label): detect a changed document mapping. */
+export async function probeDocs(): Promise<StatuteDoc[]> {
+  const seen = new Map<string, StatuteDoc>()
+  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes.jsonl.gz'))) {
+    if (!inDefaultCorpus(r)) continue
+    const key = r.article_label ? r.level : 'blob'
+    if (!seen.has(key)) seen.set(key, toStatuteDoc(r))
+  }
+  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes_priority.jsonl'))) { seen.set('priority', toStatuteDoc(r)); break }
+  return [...seen.values()]
+}
+
+export function baselineSettings() {
+  return { searchableAttributes: BASELINE_SEARCHABLE }
+}
+export { statuteIndexSettings }

@@ -1,0 +1,117 @@
+// Search-quality bench: plain Meilisearch vs searchStatutes on plain-language questions.
+// npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N]
+import { resolve } from 'node:path'
+import { Meilisearch } from 'meilisearch'
+import { startEmbeddedMeili } from '../server/adapters/search/embedded'
+import { searchStatutes, type StatuteSearchPort } from '../server/domain/search/statute-search'
+import { statuteIndexSettings, STATUTE_INDEX } from '../server/domain/search/statute-doc'
+import { SHARED, corpusIds, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
+
+const BASELINE_INDEX = 'statutes_baseline'
+
+function parseArgs(argv: string[]) {
+  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, tuning?: Record<string, number> } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--host') o.host = argv[++i]
+    else if (a === '--key') o.key = argv[++i]
+    else if (a === '--rebuild') o.rebuild = true
+    else if (a === '--split') o.split = argv[++i] as 'all' | 'train' | 'dev'
+    else if (a === '--verbose') o.verbose = Number(argv[++i])
+    else if (a === '--tuning') o.tuning = JSON.parse(argv[++i]!)
+    else if (a === '--no-baseline') o.baseline = false
+    else if (a === '--dir') o.dir = argv[++i]!
+    else if (!a.startsWith('--')) o.file = a
+  }
+  return o
+}
+
+interface Metrics { n: number, hit5: number, hit10: number, r10: number, r100: number, mrr: number }
+function score(ranked: string[], relevant: string[]): Metrics {
+  const rel = new Set(relevant)
+  const first = ranked.findIndex(id => rel.has(id))
+  const found = (k: number) => ranked.slice(0, k).filter(id => rel.has(id)).length
+  return {
+    n: 1,
+    hit5: first >= 0 && first < 5 ? 1 : 0,
+    hit10: first >= 0 && first < 10 ? 1 : 0,
+    r10: found(10) / rel.size,
+    r100: found(100) / rel.size,
+    mrr: first >= 0 ? 1 / (first + 1) : 0,
+  }
+}
+function add(a: Metrics, b: Metrics): Metrics {
+  return { n: a.n + b.n, hit5: a.hit5 + b.hit5, hit10: a.hit10 + b.hit10, r10: a.r10 + b.r10, r100: a.r100 + b.r100, mrr: a.mrr + b.mrr }
+}
+const zero = (): Metrics => ({ n: 0, hit5: 0, hit10: 0, r10: 0, r100: 0, mrr: 0 })
+const fmt = (m: Metrics) => [m.hit5, m.hit10, m.r10, m.r100, m.mrr].map(x => (x / Math.max(1, m.n)).toFixed(3))
+
+async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < items.length) { const i = next++; out[i] = await fn(items[i]!) }
+  }))
+  return out
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2))
+  const t0 = Date.now()
+  let stop: (() => Promise<void>) | undefined
+  let host = args.host, key = args.key
+  if (!host) {
+    const m = await startEmbeddedMeili({ dir: resolve(process.cwd(), args.dir) })
+    host = m.host; key = m.apiKey; stop = m.stop
+    console.log(`embedded Meilisearch at ${host} (${args.dir})`)
+  }
+  const client = new Meilisearch({ host, apiKey: key })
+  const lexicon = loadLexicon()
+  console.log(`lexicon: ${lexicon.entries.length} approved entries, ${lexicon.domains?.length ?? 0} domains`)
+
+  let corpus: Awaited<ReturnType<typeof loadDefaultCorpus>> | undefined
+  const docs = async () => (corpus ??= await loadDefaultCorpus())
+  await ensureIndex(client, BASELINE_INDEX, baselineSettings(), docs, args.rebuild)
+  await ensureIndex(client, STATUTE_INDEX, statuteIndexSettings(lexicon.entries), docs, args.rebuild, await probeDocs())
+
+  const file = resolve(args.file ?? resolve(SHARED, 'eval/stard_train.jsonl'))
+  let qs: Question[] = await loadQuestions(file)
+  if (args.split !== 'all') qs = qs.filter(q => (args.split === 'dev') === isDev(q.id))
+  console.log(`questions: ${qs.length} (${args.split}) from ${file}`)
+
+  // how many relevant ids are in the indexed corpus
+  const allRel = [...new Set(qs.flatMap(q => q.relevant))]
+  const present = await corpusIds()
+  const relPairs = qs.reduce((s, q) => s + q.relevant.length, 0)
+  const relPresent = qs.reduce((s, q) => s + q.relevant.filter(x => present.has(x)).length, 0)
+  const qAny = qs.filter(q => q.relevant.some(x => present.has(x))).length
+
+  const port = client as unknown as StatuteSearchPort
+  let base = zero(), ours = zero()
+  const t1 = Date.now()
+  const rows = await pool(qs, 4, async (q) => {
+    const bIds = args.baseline
+      ? (await client.index(BASELINE_INDEX).search(q.question, { limit: 100, attributesToRetrieve: ['id'] })).hits.map(h => (h as { id: string }).id)
+      : []
+    const o = await searchStatutes(port, q.question, { limit: 100, lexicon, tuning: args.tuning })
+    const oIds = o.hits.map(h => h.id)
+    return { q, b: score(bIds, q.relevant), o: score(oIds, q.relevant), oIds }
+  })
+  for (const r of rows) { base = add(base, r.b); ours = add(ours, r.o) }
+  const secs = (Date.now() - t1) / 1000
+
+  if (args.verbose) {
+    const misses = rows.filter(r => !r.o.hit10).slice(0, args.verbose)
+    for (const r of misses) console.log(`MISS ${r.q.id} ${r.q.question} → rel ${r.q.relevant.join(',')}`)
+  }
+
+  console.log(`\nrelevant ids present in the indexed corpus: ${relPresent}/${relPairs} (${(100 * relPresent / relPairs).toFixed(1)}%); questions with ≥1 present: ${qAny}/${qs.length}`)
+  console.log(`queries: ${qs.length} × 2 in ${secs.toFixed(1)} s; total ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
+  console.log('| system | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR |')
+  console.log('|---|---|---|---|---|---|---|')
+  console.log(`| baseline (plain Meilisearch) | ${base.n} | ${fmt(base).join(' | ')} |`)
+  console.log(`| searchStatutes | ${ours.n} | ${fmt(ours).join(' | ')} |`)
+  await stop?.()
+}
+
+main().catch((e) => { console.error(e); process.exit(1) })
