@@ -2,14 +2,15 @@
 // TEST_DATABASE_URL is set. Each server gets its own data folder and embedded Meilisearch.
 // Build first (`npm run build`); `npm test` does.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { freePort } from '../../server/adapters/search/embedded'
 
-export interface TestServer { name: 'pglite' | 'pg', url: string, dataDir: string }
+/** `logFile`: everything the server printed (tests check it carries no personal data). */
+export interface TestServer { name: 'pglite' | 'pg', url: string, dataDir: string, logFile: string }
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -69,13 +70,14 @@ export default async function setup(project: TestProject) {
       }
     }
     let out = ''
+    const logFile = join(dir, 'server.log')
     const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    child.stdout!.on('data', (b: Buffer) => { out = (out + b).slice(-8000) })
-    child.stderr!.on('data', (b: Buffer) => { out = (out + b).slice(-8000) })
+    child.stdout!.on('data', (b: Buffer) => { out = (out + b).slice(-8000); appendFileSync(logFile, b) })
+    child.stderr!.on('data', (b: Buffer) => { out = (out + b).slice(-8000); appendFileSync(logFile, b) })
     started.push({ child, dir, dropDb })
     const url = `http://127.0.0.1:${port}`
     await waitHealthy(url, child, () => out)
-    servers.push({ name, url, dataDir: dir })
+    servers.push({ name, url, dataDir: dir, logFile })
   }))
   servers.sort((a, b) => a.name.localeCompare(b.name))
   project.provide('servers', servers)
