@@ -58,7 +58,7 @@ export const seedStatutes: SeedStep = {
   demo: false,
   async run(ctx, log) {
     const done = await completedImports(ctx.db)
-    if (done.has('default') || done.has('full')) return
+    if (done.has('default') || done.has('full') || ctx.config.seed.statutes === 'none') return
     const files = statuteFiles(ctx.config.sharedDataDir)
     const port = statuteImportPort(ctx.db)
     if (!done.has('priority')) {
@@ -67,6 +67,8 @@ export const seedStatutes: SeedStep = {
       await markImportComplete(ctx.db, 'priority', res.records)
       log(`seed: ${res.records} priority and cited statutes in ${formatDuration(res.ms)}`)
     }
+    // NUXT_SEED_STATUTES=priority (tests, small demos): stop at the priority laws.
+    if (ctx.config.seed.statutes !== 'default') return
     let last = 0
     background = (async () => {
       await new Promise(r => setTimeout(r, 0))
