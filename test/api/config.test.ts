@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 describe('start-up configuration check', () => {
   it('a bad setting stops the server with one clear line naming it, not a stack trace', () => {
-    const r = spawnSync(process.execPath, [resolve('.output/server/index.mjs')], {
+    const r = spawnSync(process.execPath, [resolve(process.env.PORTAL_OUTPUT_DIR ?? '.output', 'server/index.mjs')], {
       env: { ...process.env, PORT: '0', NUXT_SESSION_IDLE_MINUTES: 'abc', NUXT_DATA_DIR: '/tmp/never-used-config-test' },
       encoding: 'utf8',
       timeout: 30_000,

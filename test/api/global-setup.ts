@@ -36,7 +36,7 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string) 
 }
 
 export default async function setup(project: TestProject) {
-  const entry = resolve('.output/server/index.mjs')
+  const entry = resolve(process.env.PORTAL_OUTPUT_DIR ?? '.output', 'server/index.mjs')
   if (!existsSync(entry)) throw new Error('Build the portal first: npm run build')
   const started: Array<{ child: ChildProcess, dir: string, dropDb?: () => Promise<void> }> = []
   const servers: TestServer[] = []

@@ -1,0 +1,52 @@
+// Starts a private instance of the built portal (for tests that stop and restart it).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { resolve } from 'node:path'
+import { freePort } from '../../../server/adapters/search/embedded'
+
+export interface RunningServer { url: string, child: ChildProcess, output: () => string, stop(): Promise<void> }
+
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort()
+  const fullEnv: Record<string, string> = { ...process.env as Record<string, string>, PORT: String(port), HOST: '127.0.0.1', NUXT_SEED_STATUTES: 'priority', ...env }
+  if (!env.DATABASE_URL) {
+    delete fullEnv.DATABASE_URL
+    delete fullEnv.NUXT_DATABASE_URL
+  }
+  let out = ''
+  const child = spawn(process.execPath, [resolve(process.env.PORTAL_OUTPUT_DIR ?? '.output', 'server/index.mjs')], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout!.on('data', (b: Buffer) => { out += b })
+  child.stderr!.on('data', (b: Buffer) => { out += b })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out.slice(-2000)}`)
+    try {
+      const r = await fetch(`${url}/api/health`)
+      if (r.ok) break
+    } catch { /* starting */ }
+    if (Date.now() > deadline) throw new Error(`server not up: ${out.slice(-2000)}`)
+    await new Promise(r => setTimeout(r, 200))
+  }
+  return {
+    url,
+    child,
+    output: () => out,
+    stop: () => new Promise((ok) => {
+      if (child.exitCode !== null) return ok()
+      child.once('exit', () => ok())
+      child.kill('SIGTERM')
+    }),
+  }
+}
+
+/** Polls /api/health until the search engine is up and the outbox is empty. */
+export async function waitSettled(url: string, timeoutMs = 90_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs
+  let last: any
+  for (;;) {
+    last = await (await fetch(`${url}/api/health`)).json()
+    if (last.status === 'ok' && last.search.pendingOutbox === 0) return last
+    if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(last)}`)
+    await new Promise(r => setTimeout(r, 250))
+  }
+}
