@@ -239,4 +239,23 @@ describe.each(servers())('staff auth on $name', (server) => {
     expect(retry.status).toBe(404)
     expect(retry.body.data.code).toBe('OUTBOX_NOT_DEAD')
   })
+
+  it('renders the console pages on the server: signed-out visitors go to the sign-in page', async () => {
+    const out = await fetch(`${base}/staff/admin/users`, { redirect: 'manual' })
+    expect([301, 302, 303, 307]).toContain(out.status)
+    expect(out.headers.get('location')).toMatch(/^\/staff\/login\?next=/)
+    const login = await fetch(`${base}/staff/login`)
+    const html = await login.text()
+    expect(login.status).toBe(200)
+    expect(html).toMatch(/<label for="login-username"[^>]*>用户名<\/label>/)
+    const admin = await signedIn(base, 'admin')
+    const cookie = `${COOKIE}=${admin.cookies.get(COOKIE)}`
+    const home = await fetch(`${base}/staff`, { headers: { cookie } })
+    const homeHtml = await home.text()
+    expect(home.status).toBe(200)
+    for (const link of ['/staff/admin/audit', '/staff/admin/outbox', '/staff/admin/users']) expect(homeHtml).toContain(`href="${link}"`)
+    expect(homeHtml).not.toContain('href="/staff/review"')
+    const users = await fetch(`${base}/staff/admin/users`, { headers: { cookie } })
+    expect(await users.text()).toContain('operator1')
+  })
 })

@@ -97,7 +97,16 @@ export async function login(d: StaffDeps, input: { username: string, password: s
     await repo.insertSession(tx, { id, userId: user.id, createdAt: now, expiresAt })
     await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.login', objectType: 'staff_session', objectId: id.slice(0, 12), ipHash: input.ipHash, outcome: 'ok' })
   })
+  if (Math.random() < HOUSEKEEPING_CHANCE) await housekeeping(d.db, now).catch(() => { /* best effort */ })
   return { user, token, sessionId: id, expiresAt }
+}
+
+const HOUSEKEEPING_CHANCE = 0.02
+
+/** Forgets old login attempts (after a day) and sessions that ended more than a week ago. */
+export async function housekeeping(db: DbOrTx, now: Date): Promise<void> {
+  await repo.deleteAttemptsBefore(db, new Date(now.getTime() - UNKNOWN_USER_MEMORY_MS))
+  await repo.deleteSessionsEndedBefore(db, new Date(now.getTime() - 7 * 24 * 3_600_000))
 }
 
 /** The signed-in staff member for a cookie token, or null. Slides last_seen_at at most once a minute. */

@@ -5,7 +5,7 @@ import { loginAttempts, staffSessions, staffUsers } from '../../../../server/db/
 import { DomainError } from '../../../../server/domain/errors'
 import { LOCKOUT_MS } from '../../../../server/domain/staff/lockout'
 import { sessionPolicy } from '../../../../server/domain/staff/session'
-import { createStaff, disableStaff, enableStaff, login, logout, resolveSession, type StaffDeps } from '../../../../server/domain/staff/service'
+import { createStaff, disableStaff, enableStaff, housekeeping, login, logout, resolveSession, type StaffDeps } from '../../../../server/domain/staff/service'
 import { drivers, freshDb, type TestDb } from '../../helpers/db'
 
 const PASSWORD = 'Shu-Ju-Ku-2026'
@@ -172,5 +172,17 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
     } finally {
       if (second !== t) await second.close()
     }
+  })
+
+  it('housekeeping forgets attempts older than a day and sessions ended over a week ago', async () => {
+    await newUser('house.keep')
+    const { sessionId } = await login(deps(), { username: 'house.keep', password: PASSWORD, ipHash: 'ip-h' })
+    await codeOf(login(deps(), { username: 'house.keep', password: 'wrong-password', ipHash: 'ip-h' }))
+    await housekeeping(t.db, clock)
+    expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.ipHash, 'ip-h'))).toHaveLength(1)
+    expect(await t.db.select().from(staffSessions).where(eq(staffSessions.id, sessionId))).toHaveLength(1)
+    await housekeeping(t.db, new Date(clock.getTime() + 12 * 60 * MIN + 7 * 24 * 60 * MIN + 1))
+    expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.ipHash, 'ip-h'))).toHaveLength(0)
+    expect(await t.db.select().from(staffSessions).where(eq(staffSessions.id, sessionId))).toHaveLength(0)
   })
 })
