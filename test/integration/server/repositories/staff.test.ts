@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type DbHandle } from '../../../../server/db/client'
-import { loginAttempts, staffSessions, staffUsers } from '../../../../server/db/schema'
+import { auditLog, loginAttempts, staffSessions, staffUsers } from '../../../../server/db/schema'
 import { DomainError } from '../../../../server/domain/errors'
 import { LOCKOUT_MS } from '../../../../server/domain/staff/lockout'
 import { sessionPolicy } from '../../../../server/domain/staff/session'
-import { createStaff, disableStaff, enableStaff, housekeeping, login, logout, resolveSession, type StaffDeps } from '../../../../server/domain/staff/service'
+import { changeStaffRole, createStaff, disableStaff, enableStaff, housekeeping, login, logout, resolveSession, type StaffDeps } from '../../../../server/domain/staff/service'
 import { drivers, freshDb, type TestDb } from '../../helpers/db'
 
 const PASSWORD = 'Shu-Ju-Ku-2026'
@@ -184,5 +184,19 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
     await housekeeping(t.db, new Date(clock.getTime() + 12 * 60 * MIN + 7 * 24 * 60 * MIN + 1))
     expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.ipHash, 'ip-h'))).toHaveLength(0)
     expect(await t.db.select().from(staffSessions).where(eq(staffSessions.id, sessionId))).toHaveLength(0)
+  })
+
+  it('a role change is audited with from/to and ends the account\'s sessions; nobody changes their own role', async () => {
+    const u = await newUser('role.change')
+    await newUser('role.admin', 'admin')
+    const { token } = await login(deps(), { username: 'role.change', password: PASSWORD, ipHash: 'ip-a' })
+    const admin = (await resolveSession(deps(), (await login(deps(), { username: 'role.admin', password: PASSWORD, ipHash: 'ip-a' })).token))!
+    const changed = await changeStaffRole(deps(), admin, u.id, 'reviewer', 'ip-a')
+    expect(changed.role).toBe('reviewer')
+    expect(await resolveSession(deps(), token)).toBeNull()
+    const [row] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'staff.role_change'))
+    expect(row).toMatchObject({ actorId: admin.id, actorRole: 'admin', objectId: u.id, detail: { from: 'operator', to: 'reviewer', revokedSessions: 1 } })
+    expect(await codeOf(changeStaffRole(deps(), admin, admin.id, 'editor', null))).toBe('CANNOT_CHANGE_OWN_ROLE')
+    expect(await codeOf(changeStaffRole(deps(), admin, '00000000-0000-4000-8000-000000000000', 'editor', null))).toBe('STAFF_NOT_FOUND')
   })
 })
