@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test'
+import { E2E_PASSWORD } from '../../playwright.config'
+import { withCheckChar } from '../../shared/domain/applications/id-number'
+import { enableLargeText, expectNoAxeViolations } from './helpers'
+
+/** axe in the normal and the large-text theme, then back to normal. */
+async function scanBoth(page: Page, label: string) {
+  await expectNoAxeViolations(page, `${label} (normal)`)
+  await enableLargeText(page)
+  await expectNoAxeViolations(page, `${label} (长辈版)`)
+  await page.getByRole('button', { name: /长辈版|标准版/ }).click()
+  await expect(page.locator('html')).not.toHaveClass(/large-text/)
+}
+
+const ID = withCheckChar('64010419850615123')
+const PHONE = '13995112345'
+
+test('a migrant worker owed wages screens, applies, and a reviewer grants', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.goto('/eligibility')
+  const step = (n: number) => page.getByText(new RegExp(`第 ${n} 步，共 \\d+ 步`))
+  await expect(page.getByRole('heading', { level: 2, name: '您遇到的是什么事？' })).toBeFocused()
+  await expect(step(1)).toBeVisible()
+  await expect(page.getByRole('complementary', { name: '人工帮助' })).toContainText('12348')
+  await scanBoth(page, 'questionnaire step 1')
+
+  await page.getByRole('radio', { name: /支付劳动报酬（讨薪）/ }).check()
+  await page.getByRole('button', { name: '下一步' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: '您是否属于下面这些情况？' })).toBeFocused()
+  await page.getByRole('checkbox', { name: /进城务工人员/ }).check()
+
+  // A reload keeps the half-filled questionnaire.
+  await page.reload()
+  await expect(page.getByRole('checkbox', { name: /进城务工人员/ })).toBeChecked()
+  await scanBoth(page, 'questionnaire status step')
+  await page.getByRole('button', { name: '下一步' }).click()
+
+  // Exemption first: no income question for a migrant worker owed wages.
+  await expect(page.getByRole('heading', { level: 2, name: '事情紧急吗？' })).toBeFocused()
+  await expect(step(3)).toBeVisible()
+  await expect(page.getByText('第 3 步，共 3 步')).toBeVisible()
+  const urgent = page.getByRole('group', { name: /最后期限/ })
+  await urgent.getByRole('radio', { name: '否' }).check()
+  await page.getByRole('group', { name: /保全/ }).getByRole('radio', { name: '否' }).check()
+  await page.getByRole('button', { name: '查看结果' }).click()
+
+  await expect(page.getByRole('heading', { level: 2, name: '测评结果' })).toBeFocused()
+  await expect(page.getByText('初步符合法律援助条件', { exact: true })).toBeVisible()
+  await expect(page.getByRole('listitem').filter({ hasText: '法律援助法第四十二条第（三）项' })).toBeVisible()
+  await expect(page.getByText(/家庭月收入|家里有几口人/)).toHaveCount(0)
+  await scanBoth(page, 'screening result')
+
+  await page.getByRole('link', { name: '立即申请' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '申请法律援助' })).toBeVisible()
+  await page.getByRole('radio', { name: '我本人申请' }).check()
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByLabel('申请人姓名').fill('马建国')
+  // fullwidth digits are converted as the person types
+  await page.getByLabel(/申请人身份证号/).fill(ID.replace(/\d/g, d => String.fromCharCode(d.charCodeAt(0) + 0xfee0)))
+  await expect(page.getByLabel(/申请人身份证号/)).toHaveValue(ID)
+  await page.getByLabel(/联系电话/).fill(PHONE)
+  await page.getByLabel('住址').fill('银川市金凤区某小区')
+  await scanBoth(page, 'application form')
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByLabel(/发生了什么/).fill('在工地干了三个月，包工头拖欠工资一万八千元。')
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByRole('checkbox', { name: /同意为审查法律援助申请处理/ }).check()
+  await page.getByRole('button', { name: '提交申请' }).click()
+
+  await expect(page.getByRole('heading', { name: '申请已提交' })).toBeVisible()
+  const reference = (await page.locator('.ref').textContent())!.trim()
+  expect(reference).toMatch(/^YCFY-\d{4}-\d{6}-[0-9A-Z]{5}$/)
+  await scanBoth(page, 'application submitted')
+
+  await page.getByRole('link', { name: '查询办理进度' }).click()
+  await expect(page.getByLabel('受理编号')).toHaveValue(reference)
+  await page.getByLabel(/联系电话/).fill(PHONE)
+  await page.getByRole('button', { name: '查询' }).click()
+  await expect(page.getByRole('heading', { name: /办理状态：已受理/ })).toBeVisible()
+  await expect(page.getByText(/作出是否给予法律援助的决定/)).toBeVisible()
+  await scanBoth(page, 'status page')
+
+  // The reviewer signs in and grants.
+  await page.goto('/staff/login?next=/staff/review')
+  await page.getByLabel('用户名').fill('reviewer1')
+  await page.getByLabel('密码').fill(E2E_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '法律援助审查队列' })).toBeVisible()
+  const row = page.getByRole('row').filter({ hasText: reference })
+  await expect(row).toContainText('马**')
+  await expect(page.locator('main')).not.toContainText(ID)
+  await scanBoth(page, 'review queue')
+  await row.getByRole('link', { name: reference }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `审查申请 ${reference}` })).toBeVisible()
+  await expect(page.getByText(`6401**********${ID.slice(-4)}`)).toBeVisible()
+  await expect(page.locator('main')).not.toContainText(PHONE)
+  await scanBoth(page, 'review detail')
+  await page.getByRole('radio', { name: '给予法律援助' }).check()
+  await page.getByRole('button', { name: '确认决定' }).click()
+  await expect(page.locator('main').getByRole('status')).toContainText('已决定给予法律援助')
+  await expect(page.getByRole('heading', { name: '指派承办人员' })).toBeVisible()
+})
