@@ -34,8 +34,12 @@ export async function reviewLexicon(deps: LexiconDeps, id: string, decision: 'ap
   })
 }
 
-/** Re-applies the declared settings of `defs` and waits for the engine's tasks. */
-export async function refreshIndexSettings(db: Db, conn: SearchConnection | null, defs: readonly IndexDefinition[], timeoutMs = 60_000): Promise<boolean> {
+/**
+ * Re-applies the declared settings of `defs` and waits (up to `timeoutMs`) for the engine's tasks.
+ * false = not confirmed in time: the task stays queued in the engine and still applies, and
+ * ensureIndexes re-applies the settings at every start, so nothing is lost.
+ */
+export async function refreshIndexSettings(db: Db, conn: SearchConnection | null, defs: readonly IndexDefinition[], timeoutMs = 8_000): Promise<boolean> {
   if (!conn) return false
   try {
     for (const def of defs) {

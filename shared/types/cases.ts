@@ -99,3 +99,22 @@ export interface LexiconEntryDto {
   note: string | null
   reviewedAt: string | null
 }
+
+/** The editor form's value (the shared content schema; the region may also be 全国 for typical cases). */
+export interface CaseFormValue {
+  slug: string
+  title: string
+  category: string
+  groups: string[]
+  region: string
+  date: string
+  source: string
+  facts: string
+  question: string
+  outcome: string
+  explanation: string
+  nextSteps: string[]
+  statuteIds: string[]
+  commonQuestions: string[]
+  summary: string
+}

@@ -1,0 +1,143 @@
+// Load bench for the library search: N concurrent clients ask real plain-language questions
+// (STARD, ../shared/data/eval/stard_train.jsonl) of the portal's /api/search AND of Meilisearch
+// directly (same indexes, the equivalent raw query), in the same run, and compares latency.
+//
+//   npx tsx bench/search-load.ts [--clients 8] [--seconds 20] [--url http://127.0.0.1:3000]
+//                                [--meili-host http://127.0.0.1:7700 --meili-key KEY] [--prefix ''] [--data-dir .data]
+//
+// Preparation (the figures only mean something on the full corpus):
+//   npm run import:statutes -- --full     # 147k articles into PostgreSQL + the statutes index
+//   npm run import:bulk-cases             # 11k judgments into the separate bulk_cases index
+//   npm run build && npm run serve        # the portal on :3000 (PORT=3000)
+// With the embedded Meilisearch the bench finds its address from the running process (same data
+// folder) and reads the master key from <data-dir>/meili/master.key. Only 127.0.0.1 is accepted.
+import { execSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { readJsonl } from '../server/domain/cases/jsonl'
+
+interface Opts { clients: number, seconds: number, url: string, meiliHost?: string, meiliKey?: string, prefix: string, dataDir: string, maxRequests: number }
+
+function parseArgs(argv: string[]): Opts {
+  const o: Opts = { clients: 8, seconds: 20, url: 'http://127.0.0.1:3000', prefix: '', dataDir: '.data', maxRequests: 200_000 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const v = () => argv[++i]!
+    if (a === '--clients') o.clients = Math.min(64, Math.max(1, Number(v())))
+    else if (a === '--seconds') o.seconds = Math.min(300, Math.max(1, Number(v())))
+    else if (a === '--url') o.url = v()
+    else if (a === '--meili-host') o.meiliHost = v()
+    else if (a === '--meili-key') o.meiliKey = v()
+    else if (a === '--prefix') o.prefix = v()
+    else if (a === '--data-dir') o.dataDir = v()
+  }
+  return o
+}
+
+function assertLocal(u: string, what: string) {
+  const host = new URL(u).hostname
+  if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`${what} must be on 127.0.0.1 (got ${host})`)
+}
+
+/** The embedded Meilisearch of a portal running on `dataDir`: its --http-addr from the process list. */
+function discoverMeili(dataDir: string): { host: string, key: string } {
+  const dbPath = join(resolve(dataDir), 'meili', 'data.ms')
+  const out = execSync('ps -eo args', { encoding: 'utf8' })
+  const line = out.split('\n').find(l => l.includes(`--db-path ${dbPath}`))
+  const addr = line && /--http-addr\s+(\S+)/.exec(line)?.[1]
+  if (!addr) throw new Error(`no Meilisearch running on ${dbPath}: start the portal, or pass --meili-host/--meili-key`)
+  const keyFile = join(resolve(dataDir), 'meili', 'master.key')
+  return { host: `http://${addr}`, key: existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '' }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+interface RunResult { name: string, latencies: number[], errors: number, ms: number }
+
+async function run(name: string, opts: Opts, questions: string[], once: (q: string) => Promise<boolean>): Promise<RunResult> {
+  const latencies: number[] = []
+  let errors = 0
+  let next = 0
+  const t0 = performance.now()
+  const deadline = t0 + opts.seconds * 1000
+  await Promise.all(Array.from({ length: opts.clients }, async () => {
+    while (performance.now() < deadline && latencies.length + errors < opts.maxRequests) {
+      const q = questions[next++ % questions.length]!
+      const s = performance.now()
+      try {
+        if (await once(q)) latencies.push(performance.now() - s)
+        else errors++
+      } catch {
+        errors++
+      }
+    }
+  }))
+  return { name, latencies: latencies.sort((a, b) => a - b), errors, ms: performance.now() - t0 }
+}
+
+function report(r: RunResult) {
+  const l = r.latencies
+  const f = (n: number) => n.toFixed(1).padStart(8)
+  console.log(`${r.name.padEnd(22)} n=${String(l.length).padStart(6)} err=${String(r.errors).padStart(4)}  p50${f(percentile(l, 50))} ms  p95${f(percentile(l, 95))} ms  p99${f(percentile(l, 99))} ms  ${(l.length / (r.ms / 1000)).toFixed(1).padStart(7)} req/s`)
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2))
+  assertLocal(opts.url, '--url')
+  const meili = opts.meiliHost ? { host: opts.meiliHost, key: opts.meiliKey ?? '' } : discoverMeili(opts.dataDir)
+  assertLocal(meili.host, 'Meilisearch')
+  const shared = resolve(process.env.SHARED_DATA_DIR ?? '../shared/data')
+  const questions: string[] = []
+  for await (const r of readJsonl<{ question: string }>(join(shared, 'eval', 'stard_train.jsonl'))) if (r.question?.trim()) questions.push(r.question.trim().slice(0, 200))
+  // Deterministic shuffle so both targets see the same sequence.
+  let seed = 42
+  for (let i = questions.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    const j = seed % (i + 1)
+    ;[questions[i], questions[j]] = [questions[j]!, questions[i]!]
+  }
+
+  const headers = { 'content-type': 'application/json', 'authorization': `Bearer ${meili.key}` }
+  const uid = (n: string) => `${opts.prefix}${n}`
+  const stats = await (await fetch(`${meili.host}/stats`, { headers })).json() as { indexes: Record<string, { numberOfDocuments: number }> }
+  const count = (n: string) => stats.indexes?.[uid(n)]?.numberOfDocuments ?? 0
+  console.log(`questions ${questions.length}; clients ${opts.clients}; ${opts.seconds} s per target`)
+  console.log(`indexes: statutes ${count('statutes')}, cases ${count('cases')}, bulk_cases ${count('bulk_cases')}`)
+  if (count('statutes') < 140_000 || count('bulk_cases') < 11_000) console.log('note: not the full corpus; see the preparation steps at the top of this file')
+
+  // Warm-up, and a check that the portal answers from the engine (not degraded).
+  const warm = await fetch(`${opts.url}/api/search?q=${encodeURIComponent(questions[0]!)}`)
+  const body = await warm.json() as { degraded?: boolean }
+  if (!warm.ok || body.degraded) throw new Error(`portal not ready (status ${warm.status}, degraded ${body.degraded})`)
+
+  const portal = await run('portal /api/search', opts, questions, async (q) => {
+    const r = await fetch(`${opts.url}/api/search?q=${encodeURIComponent(q)}&limit=10`)
+    await r.arrayBuffer()
+    return r.ok
+  })
+  // The equivalent raw query: the same two indexes in one multi-search, 10 hits each, case facets.
+  const raw = await run('meilisearch direct', opts, questions, async (q) => {
+    const r = await fetch(`${meili.host}/multi-search`, {
+      method: 'POST', headers,
+      body: JSON.stringify({ queries: [
+        { indexUid: uid('statutes'), q, limit: 10, attributesToHighlight: ['text'], attributesToCrop: ['text'], cropLength: 60 },
+        { indexUid: uid('cases'), q, limit: 10, facets: ['category', 'groups'], attributesToHighlight: ['summary'] },
+      ] }),
+    })
+    await r.arrayBuffer()
+    return r.ok
+  })
+  console.log('')
+  report(portal)
+  report(raw)
+  const ratio = percentile(portal.latencies, 95) / percentile(raw.latencies, 95)
+  console.log(`\nportal p95 / meilisearch p95 = ${ratio.toFixed(2)}× (target ≤ 1.5×)`)
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

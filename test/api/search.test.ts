@@ -1,0 +1,107 @@
+// The library search and detail routes against the built portal: the response contract, dataset
+// statute ids, escaped highlights, whitelisted filters (injection attempts are 400) and 404s.
+import { describe, expect, it } from 'vitest'
+import { ApiClient, servers } from './helpers/client'
+
+const STATUTE_ID = /^L[0-9a-f]{10}-(?:a\d{4}(?:-\d+)?|doc)$/
+const enc = encodeURIComponent
+
+/** The case index is built right after start-up: wait until it answers. */
+async function searchWhenReady(api: ApiClient, path: string, ready: (b: any) => boolean, ms = 150_000) {
+  const until = Date.now() + ms
+  for (;;) {
+    const r = await api.get(path)
+    if (r.status === 200 && ready(r.body)) return r
+    if (Date.now() > until) return r
+    await new Promise(res => setTimeout(res, 500))
+  }
+}
+
+const onlyMarks = (html: string) => html.replace(/<\/?mark>/g, '')
+
+describe.each(servers())('library search on $name', (server) => {
+  const api = new ApiClient(server.url)
+
+  it('answers the documented shape, with dataset statute ids and published cases', { timeout: 200_000 }, async () => {
+    const r = await searchWhenReady(api, `/api/search?q=${enc('老板拖欠工资怎么办')}`, b => !b.degraded && b.cases.total > 0 && b.statutes.total > 0)
+    expect(r.status).toBe(200)
+    expect(Object.keys(r.body).sort()).toEqual(['cases', 'degraded', 'statutes'])
+    expect(r.body.degraded).toBe(false)
+    expect(r.body.statutes.hits.length).toBeGreaterThan(0)
+    for (const h of r.body.statutes.hits) {
+      expect(Object.keys(h).sort()).toEqual(['articleLabel', 'highlight', 'id', 'lawTitle', 'text'])
+      expect(h.id).toMatch(STATUTE_ID)
+    }
+    for (const h of r.body.cases.hits) expect(Object.keys(h).sort()).toEqual(['category', 'highlight', 'id', 'slug', 'summary', 'title'])
+    expect(typeof r.body.cases.total).toBe('number')
+    expect(r.body.cases.facets).toHaveProperty('category')
+    expect(r.body.cases.facets).toHaveProperty('groups')
+    // a statute hit is the dataset article of that id
+    const first = r.body.statutes.hits[0]
+    const detail = await api.get(`/api/statutes/${first.id}`)
+    expect(detail.status).toBe(200)
+    expect(detail.body.statute).toMatchObject({ id: first.id, lawTitle: first.lawTitle, text: first.text })
+    expect(detail.body.neighbours.map((n: { id: string }) => n.id)).toContain(first.id)
+  })
+
+  it('escapes the text and the query before marking matches', async () => {
+    const q = '<script>alert(1)</script> 工资 & "劳动合同"'
+    const r = await api.get(`/api/search?q=${enc(q)}`)
+    expect(r.status).toBe(200)
+    const all = [...r.body.statutes.hits, ...r.body.cases.hits].map((h: { highlight: string }) => h.highlight)
+    expect(all.length).toBeGreaterThan(0)
+    for (const h of all) {
+      expect(onlyMarks(h)).not.toMatch(/[<>]/)
+      expect(h).not.toContain('<script')
+    }
+    expect(all.some(h => h.includes('<mark>'))).toBe(true)
+  })
+
+  it.each([
+    ['category', '劳动争议" OR 1=1'],
+    ['category', '劳动争议 OR category = "工伤"'],
+    ['group', 'elderly" OR groups EXISTS'],
+    ['group', 'nobody'],
+    ['limit', '51'],
+    ['page', '0'],
+    ['q', 'x'.repeat(201)],
+  ])('refuses %s=%s with 400', async (key, value) => {
+    const r = await api.get(`/api/search?${key}=${enc(value)}`)
+    expect(r.status).toBe(400)
+    expect(r.body.data.code).toBe('VALIDATION')
+    expect(JSON.stringify(r.body)).not.toContain('OR 1=1')
+  })
+
+  it('filters cases by whitelisted category and group', { timeout: 200_000 }, async () => {
+    const r = await searchWhenReady(api, `/api/search?category=${enc('劳动争议')}`, b => !b.degraded && b.cases.total > 0)
+    expect(r.status).toBe(200)
+    expect(r.body.cases.hits.length).toBeGreaterThan(0)
+    expect(r.body.cases.hits.every((h: { category: string }) => h.category === '劳动争议')).toBe(true)
+    expect(Object.keys(r.body.cases.facets.category)).toEqual(['劳动争议'])
+    const g = await api.get('/api/search?group=elderly&limit=50')
+    expect(g.status).toBe(200)
+  })
+
+  it('serves a published case by slug and 404s for unknown cases and statutes', { timeout: 200_000 }, async () => {
+    const s = await searchWhenReady(api, `/api/search?q=${enc('社保')}`, b => b.cases.total > 0)
+    const slug = s.body.cases.hits[0].slug
+    const c = await api.get(`/api/cases/${slug}`)
+    expect(c.status).toBe(200)
+    expect(c.body).toMatchObject({ slug, title: expect.any(String), explanation: expect.any(String) })
+    for (const st of c.body.statutes) expect(st.id).toMatch(STATUTE_ID)
+    expect((await api.get('/api/cases/no-such-case-here')).status).toBe(404)
+    expect((await api.get('/api/statutes/L0000000000-a0001')).status).toBe(404)
+    expect((await api.get('/api/statutes/not-an-id')).status).toBe(400)
+  })
+
+  it('renders search results on the server for the no-JavaScript form', async () => {
+    const r = await fetch(`${server.url}/search?q=${enc('工资')}`)
+    expect(r.status).toBe(200)
+    const html = await r.text()
+    expect(html).toContain('<form method="get" action="/search"')
+    expect(html).toContain('<mark>')
+    expect(html).toMatch(/找到 \d+ 条相关法条/)
+    const missing = await fetch(`${server.url}/cases/no-such-case-here`)
+    expect(missing.status).toBe(404)
+  })
+})
