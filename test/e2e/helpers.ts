@@ -8,8 +8,14 @@ export async function expectNoAxeViolations(page: Page, label = '') {
   expect(summary, `axe violations ${label}`).toEqual([])
 }
 
+/** Waits until Vue has hydrated the server-rendered page (clicks before that do nothing). */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => !!(document.querySelector('#__nuxt') as unknown as { __vue_app__?: unknown } | null)?.__vue_app__)
+}
+
 /** Switches the large-text theme (长辈版) through the header button, as a user would. */
 export async function enableLargeText(page: Page) {
+  await waitForHydration(page)
   const btn = page.getByRole('button', { name: /长辈版/ })
   await btn.click()
   await expect(page.locator('html')).toHaveClass(/large-text/)
