@@ -28,8 +28,8 @@ export function useEligibilityAnswers() {
       restored.value = true
     }
   })
-  watch(answers, v => { if (import.meta.client && restored.value) sessionStorage.setItem(ANSWERS_KEY, JSON.stringify(v)) }, { deep: true })
-  watch(step, v => { if (import.meta.client && restored.value) sessionStorage.setItem(STEP_KEY, JSON.stringify(v)) })
+  watch(answers, (v: Answers) => { if (import.meta.client && restored.value) sessionStorage.setItem(ANSWERS_KEY, JSON.stringify(v)) }, { deep: true })
+  watch(step, (v: number) => { if (import.meta.client && restored.value) sessionStorage.setItem(STEP_KEY, JSON.stringify(v)) })
 
   function clear() {
     answers.value = emptyAnswers()
@@ -51,7 +51,7 @@ export function useSessionDraft<T extends object>(key: string, initial: () => T)
     if (saved) draft.value = { ...initial(), ...saved }
     loaded.value = true
   })
-  watch(draft, v => { if (loaded.value) sessionStorage.setItem(key, JSON.stringify(v)) }, { deep: true })
+  watch(draft, (v: T) => { if (loaded.value) sessionStorage.setItem(key, JSON.stringify(v)) }, { deep: true })
   function clear() {
     draft.value = initial()
     if (import.meta.client) sessionStorage.removeItem(key)

@@ -50,7 +50,7 @@ describe.each(servers())('legal aid applications on $name', (server) => {
       ['fullwidth ID', { ...a, idNumber: a.idNumber.replace(/\d/g, d => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) }, 'applicant.idNumber', /半角/],
       ['wrong checksum', { ...a, idNumber: a.idNumber.slice(0, 17) + (a.idNumber.endsWith('0') ? '1' : '0') }, 'applicant.idNumber', /校验码/],
       ['malformed ID', { ...a, idNumber: '64010419' }, 'applicant.idNumber', /18 位/],
-      ['ID as a number', { ...a, idNumber: 640104198801011234 }, 'applicant.idNumber', /文字/],
+      ['ID as a number', { ...a, idNumber: Number('640104198801011234') }, 'applicant.idNumber', /文字/],
       ['bad phone', { ...a, phone: '12345' }, 'applicant.phone', /手机号/],
     ]
     for (const [what, app, path, message] of cases) {

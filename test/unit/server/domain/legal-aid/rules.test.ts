@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '../../../../../server/domain/errors'
+import type { DomainError } from '../../../../../server/domain/errors'
 import * as rules from '../../../../../server/domain/legal-aid/rules'
 
 const base: rules.ApplicationState = {
