@@ -115,7 +115,8 @@ export function statuteIndexSettings(lexicon: readonly LexiconEntry[] = []) {
     displayedAttributes: ['*'],
     filterableAttributes: ['level', 'law_id', 'category', 'region', 'is_latest', 'level_rank', 'law_tier', 'part', 'law_title'],
     sortableAttributes: ['law_tier', 'level_rank', 'version_date', 'article_no'],
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'level_rank:asc'],
+    // law_tier right after words: among articles matching as many query words, national core law first
+    rankingRules: ['words', 'law_tier:asc', 'typo', 'proximity', 'attribute', 'exactness'],
     synonyms: lexiconSynonyms(lexicon),
     stopWords: [...STOP_WORDS],
     // Chinese words are 1-4 characters: typo tolerance only produces noise.

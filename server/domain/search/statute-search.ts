@@ -115,7 +115,7 @@ export interface SearchTuning {
 
 export const DEFAULT_TUNING: SearchTuning = {
   words: 1, wordsFreq: 1, chunks: 1, chunksFreq: 1, reversed: 1, windows: 0.5,
-  legalFirst: 1, legalOnly: 1, rewritten: 1, core: 0, k: 60, lawVote: 0,
+  legalFirst: 2, legalOnly: 2, rewritten: 1, core: 1, k: 60, lawVote: 0.5,
 }
 
 /** The question with synonym keys replaced by their first legal term (expansions keep the key). */
