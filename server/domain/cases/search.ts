@@ -75,19 +75,15 @@ export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery
 
 async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, query: LibraryQuery, filters: string[], offset: number): Promise<SearchResultDto> {
   const { tags } = deps
-  // Statutes: the search module's production search; highlight options are added on the way out.
-  const statutePort: StatuteSearchPort = {
-    multiSearch: req => port.multiSearch({
-      queries: req.queries.map(q => ({
-        ...q, attributesToHighlight: ['text'], attributesToCrop: ['text'], cropLength: 60,
-        highlightPreTag: tags.pre, highlightPostTag: tags.post,
-      })),
-    }),
-  }
+  // Statutes: the search module's production search. It fuses deep result lists (100 hits per
+  // sub-query); asking the engine to format all of them cost ~10× in load tests, so the final page
+  // is highlighted here from the question's words and the lexicon's legal terms (escaped first).
+  const statutePort: StatuteSearchPort = port
   const statutesP = query.q
     ? searchStatutes(statutePort, query.q, { lexicon: deps.lexicon, indexUid: deps.uids.statutes, limit: query.limit, offset })
     : Promise.resolve({ hits: [] as StatuteHit[], total: 0 })
-  const caseQ = query.q ? expandedTerms(query.q, deps.lexicon).join(' ') || query.q : ''
+  const terms = query.q ? expandedTerms(query.q, deps.lexicon) : []
+  const caseQ = query.q ? terms.join(' ') || query.q : ''
   const casesP = port.multiSearch({
     queries: [{
       indexUid: deps.uids.cases, q: caseQ, limit: query.limit, offset, filter: filters.length ? filters : undefined,
@@ -98,13 +94,10 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   })
   const [st, cs] = await Promise.all([statutesP, casesP])
   const caseRes = cs.results[0]!
-  const statuteHits: StatuteHitDto[] = st.hits.map((h) => {
-    const f = (h as { _formatted?: { text?: string } })._formatted
-    return {
-      id: h.id, lawTitle: h.law_title, articleLabel: h.article_label ?? null, text: h.text,
-      highlight: f?.text ? highlightFormatted(f.text, tags) : highlightTerms(h.text, []),
-    }
-  })
+  const statuteHits: StatuteHitDto[] = st.hits.map(h => ({
+    id: h.id, lawTitle: h.law_title, articleLabel: h.article_label ?? null, text: h.text,
+    highlight: highlightTerms(h.text, terms),
+  }))
   const caseHits: CaseHitDto[] = (caseRes.hits as Array<Record<string, unknown>>).map((h) => {
     const f = (h._formatted ?? {}) as Record<string, unknown>
     const snippet = pickSnippet(f, tags) ?? String(f.summary ?? h.summary ?? '')
