@@ -4,10 +4,12 @@ import { seedServicePoints } from './service-points'
 import { seedStaff } from './staff'
 import { caseSeedSteps } from './cases'
 import { seedEligibility } from './eligibility'
+import { seedHotline } from './hotline'
 
 export const seedSteps: SeedStep[] = [
   seedServicePoints,
   seedStaff,
   ...caseSeedSteps,
   seedEligibility,
+  seedHotline,
 ]

@@ -1,0 +1,127 @@
+// Hotline queries only: calls, callback windows, callbacks. No policy here (see domain/hotline).
+import { and, asc, count, desc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../db/client'
+import {
+  callbacks, callbackWindows, hotlineCalls, servicePoints, staffUsers,
+  type CallbackRow, type CallbackWindowRow, type HotlineCallRow, type NewHotlineCallRow,
+} from '../db/schema'
+import { rowsOf } from './search-outbox'
+
+export async function insertCall(tx: DbOrTx, row: NewHotlineCallRow): Promise<HotlineCallRow> {
+  const [r] = await tx.insert(hotlineCalls).values(row).returning()
+  return r!
+}
+
+/** Locks the window row until the transaction ends: bookings of one window queue up behind it. */
+export async function lockWindow(tx: DbOrTx, id: string): Promise<CallbackWindowRow | undefined> {
+  const [w] = await tx.select().from(callbackWindows).where(eq(callbackWindows.id, id)).for('update')
+  return w
+}
+
+export interface NewCallback { id: string, callId: string, windowId: string, phoneEnc: string, phoneHash: string, phoneMasked: string }
+
+/**
+ * Takes the lowest free place (1..capacity) of a window in one INSERT ... SELECT. Returns the place
+ * number, or undefined when every place is taken. Call it after lockWindow in the same transaction.
+ */
+export async function bookLowestFreeSlot(tx: DbOrTx, c: NewCallback): Promise<number | undefined> {
+  const res = await tx.execute(sql`
+    insert into callbacks (id, call_id, window_id, phone_enc, phone_hash, phone_masked, status, slot_no)
+    select ${c.id}, ${c.callId}, w.id, ${c.phoneEnc}, ${c.phoneHash}, ${c.phoneMasked}, 'booked', s.n
+    from callback_windows w cross join lateral generate_series(1, w.capacity) as s(n)
+    where w.id = ${c.windowId}
+      and not exists (select 1 from callbacks b where b.window_id = w.id and b.slot_no = s.n and b.status <> 'cancelled')
+    order by s.n
+    limit 1
+    returning slot_no`)
+  const [row] = rowsOf<{ slot_no: number }>(res)
+  return row ? Number(row.slot_no) : undefined
+}
+
+export interface WindowWithBooked { window: CallbackWindowRow, booked: number }
+
+export async function listWindowsBetween(db: DbOrTx, from: Date, to: Date): Promise<WindowWithBooked[]> {
+  const rows = await db.select({ window: callbackWindows, booked: sql<number>`count(${callbacks.id})::int` })
+    .from(callbackWindows)
+    .leftJoin(callbacks, and(eq(callbacks.windowId, callbackWindows.id), ne(callbacks.status, 'cancelled')))
+    .where(and(gt(callbackWindows.startsAt, from), lt(callbackWindows.startsAt, to)))
+    .groupBy(callbackWindows.id)
+    .orderBy(asc(callbackWindows.startsAt))
+  return rows.map(r => ({ window: r.window, booked: Number(r.booked) }))
+}
+
+export async function insertWindowsIfAbsent(db: DbOrTx, rows: Array<typeof callbackWindows.$inferInsert>): Promise<number> {
+  if (!rows.length) return 0
+  const r = await db.insert(callbackWindows).values(rows).onConflictDoNothing({ target: callbackWindows.startsAt }).returning({ id: callbackWindows.id })
+  return r.length
+}
+
+const callColumns = {
+  call: hotlineCalls,
+  operatorName: staffUsers.displayName,
+  callback: callbacks,
+  windowStartsAt: callbackWindows.startsAt,
+  windowEndsAt: callbackWindows.endsAt,
+}
+
+export interface CallListRow {
+  call: HotlineCallRow
+  operatorName: string
+  callback: CallbackRow | null
+  windowStartsAt: Date | null
+  windowEndsAt: Date | null
+}
+
+function callsQuery(db: DbOrTx) {
+  return db.select(callColumns).from(hotlineCalls)
+    .innerJoin(staffUsers, eq(staffUsers.id, hotlineCalls.operatorId))
+    .leftJoin(callbacks, eq(callbacks.callId, hotlineCalls.id))
+    .leftJoin(callbackWindows, eq(callbackWindows.id, callbacks.windowId))
+}
+
+/** Newest first: the whole team's calls (the console marks the operator's own). */
+export async function listCalls(db: DbOrTx, limit: number, offset: number): Promise<{ rows: CallListRow[], total: number }> {
+  const rows = await callsQuery(db).orderBy(desc(hotlineCalls.startedAt), desc(hotlineCalls.id)).limit(limit).offset(offset)
+  const [t] = await db.select({ n: count() }).from(hotlineCalls)
+  return { rows, total: Number(t?.n ?? 0) }
+}
+
+export async function findCall(db: DbOrTx, id: string): Promise<(CallListRow & { servicePointName: string | null }) | undefined> {
+  const [r] = await callsQuery(db).where(eq(hotlineCalls.id, id)).limit(1)
+  if (!r) return undefined
+  let servicePointName: string | null = null
+  if (r.call.referredServicePointId) {
+    const [p] = await db.select({ name: servicePoints.name }).from(servicePoints).where(eq(servicePoints.id, r.call.referredServicePointId))
+    servicePointName = p?.name ?? null
+  }
+  return { ...r, servicePointName }
+}
+
+export async function servicePointExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [p] = await db.select({ id: servicePoints.id }).from(servicePoints).where(eq(servicePoints.id, id))
+  return Boolean(p)
+}
+
+export interface QueueRow { callback: CallbackRow, window: CallbackWindowRow, reference: string, topic: string }
+
+/** Callbacks whose window starts in [from, to), in window and place order. */
+export async function listCallbacksBetween(db: DbOrTx, from: Date, to: Date): Promise<QueueRow[]> {
+  return db.select({ callback: callbacks, window: callbackWindows, reference: hotlineCalls.reference, topic: hotlineCalls.topic })
+    .from(callbacks)
+    .innerJoin(callbackWindows, eq(callbackWindows.id, callbacks.windowId))
+    .innerJoin(hotlineCalls, eq(hotlineCalls.id, callbacks.callId))
+    .where(and(gte(callbackWindows.startsAt, from), lt(callbackWindows.startsAt, to), ne(callbacks.status, 'cancelled')))
+    .orderBy(asc(callbackWindows.startsAt), asc(callbacks.slotNo))
+}
+
+export async function findCallback(db: DbOrTx, id: string): Promise<CallbackRow | undefined> {
+  const [r] = await db.select().from(callbacks).where(eq(callbacks.id, id))
+  return r
+}
+
+/** booked → done|missed; undefined when it was no longer booked (someone else closed it). */
+export async function closeCallback(tx: DbOrTx, id: string, status: 'done' | 'missed', by: string, at: Date): Promise<CallbackRow | undefined> {
+  const [r] = await tx.update(callbacks).set({ status, completedAt: at, completedBy: by, updatedAt: at })
+    .where(and(eq(callbacks.id, id), eq(callbacks.status, 'booked'))).returning()
+  return r
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto'
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog, callbacks, callbackWindows, hotlineCalls } from '../../../../server/db/schema'
+import { personalDataCrypto } from '../../../../server/domain/crypto/aead'
+import type { DomainError } from '../../../../server/domain/errors'
+import * as svc from '../../../../server/domain/hotline/service'
+import { insertStaffIfAbsent } from '../../../../server/repositories/staff'
+import { logCallBody } from '../../../../shared/schemas/hotline'
+import { drivers, freshDb, type TestDb } from '../../helpers/db'
+
+const key = randomBytes(32)
+const PHONE = '13912345678'
+const HOUR = 3600_000
+
+describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
+  let t: TestDb
+  let deps: svc.HotlineDeps
+  let op: svc.HotlineActor
+  let op2: svc.HotlineActor
+
+  const body = (extra: Record<string, unknown> = {}) => logCallBody.parse({ topic: '劳动争议', summary: '工地拖欠工资三个月，询问如何维权。', outcome: 'answered', ...extra })
+  async function window(capacity: number, startsInHours = 24) {
+    const startsAt = new Date(Date.now() + startsInHours * HOUR + Math.floor(Math.random() * 1e6))
+    const [w] = await t.db.insert(callbackWindows).values({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity }).returning()
+    return w!
+  }
+  const book = (windowId: string, actor = op, phone = PHONE) => svc.logCall(deps, actor, body({ outcome: 'callback_booked', callerPhone: phone, callbackWindowId: windowId }))
+  const codeOf = (r: PromiseSettledResult<unknown>) => r.status === 'rejected' ? (r.reason as DomainError).code : 'ok'
+
+  beforeAll(async () => {
+    t = await freshDb(driver)
+    deps = { db: t.db, crypto: personalDataCrypto(key), now: () => new Date() }
+    const a = await insertStaffIfAbsent(t.db, { username: 'op.it', role: 'operator', displayName: '坐席甲', passwordHash: 'x' })
+    const b = await insertStaffIfAbsent(t.db, { username: 'op2.it', role: 'operator', displayName: '坐席乙', passwordHash: 'x' })
+    op = { id: a!.id, role: 'operator' }
+    op2 = { id: b!.id, role: 'operator' }
+  })
+  afterAll(async () => { await t?.drop() })
+
+  it('stores the caller phone encrypted at rest, with a keyed hash and a mask; anonymous calls store none', async () => {
+    const call = await svc.logCall(deps, op, body({ callerPhone: PHONE }))
+    expect(call.callerPhoneMasked).toBe('139****5678')
+    const [row] = await t.db.select().from(hotlineCalls).where(eq(hotlineCalls.id, call.id))
+    expect(row!.callerPhoneEnc).toMatch(/^enc:v1:/)
+    expect(JSON.stringify(row)).not.toContain(PHONE)
+    expect(row!.callerPhoneHash).toBe(deps.crypto.lookup(PHONE, 'phone'))
+    const raw = await t.db.execute(sql`select caller_phone_enc::text as v from hotline_calls where id = ${call.id}`)
+    expect(JSON.stringify(raw)).not.toContain(PHONE)
+
+    const anon = await svc.logCall(deps, op, body())
+    const [a] = await t.db.select().from(hotlineCalls).where(eq(hotlineCalls.id, anon.id))
+    expect([a!.callerPhoneEnc, a!.callerPhoneHash, a!.callerPhoneMasked]).toEqual([null, null, null])
+  })
+
+  it('the database refuses a plaintext phone, a callback outcome without phone and an unknown topic', async () => {
+    const base = { reference: `RX-T-${randomBytes(3).toString('hex')}`, operatorId: op.id, startedAt: new Date(), topic: '工伤', summary: 's', outcome: 'answered' as const }
+    await expect(t.db.insert(hotlineCalls).values({ ...base, callerPhoneEnc: PHONE, callerPhoneHash: 'h', callerPhoneMasked: 'm' })).rejects.toThrow()
+    await expect(t.db.insert(hotlineCalls).values({ ...base, outcome: 'callback_booked' })).rejects.toThrow()
+    await expect(t.db.insert(hotlineCalls).values({ ...base, topic: '其他' })).rejects.toThrow()
+    await expect(t.db.insert(callbackWindows).values({ startsAt: new Date(), endsAt: new Date(Date.now() - 1), capacity: 1 })).rejects.toThrow()
+    await expect(t.db.insert(callbackWindows).values({ startsAt: new Date(Date.now() + 9e9), endsAt: new Date(Date.now() + 9e9 + HOUR), capacity: 0 })).rejects.toThrow()
+  })
+
+  it('books the lowest free place; a cancelled place is free again; the phone of the callback is encrypted', async () => {
+    const w = await window(3)
+    const c1 = await book(w.id)
+    const c2 = await book(w.id)
+    expect([c1.callback!.slotNo, c2.callback!.slotNo]).toEqual([1, 2])
+    await t.db.update(callbacks).set({ status: 'cancelled' }).where(eq(callbacks.id, c1.callback!.id))
+    expect((await book(w.id)).callback!.slotNo).toBe(1)
+    expect((await book(w.id)).callback!.slotNo).toBe(3)
+    const [cb] = await t.db.select().from(callbacks).where(eq(callbacks.id, c2.callback!.id))
+    expect(cb!.phoneEnc).toMatch(/^enc:v1:/)
+    expect(cb!.phoneMasked).toBe('139****5678')
+    const reveal = await svc.revealCallback(deps, op2, cb!.id, '回拨来电人')
+    expect(reveal.phone).toBe(PHONE)
+  })
+
+  it('never books the last place twice: 20 parallel bookings for 3 places → 3 booked, 17 WINDOW_FULL', async () => {
+    const w = await window(3)
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => book(w.id, i % 2 ? op : op2, `1380000${String(1000 + i)}`)))
+    const codes = results.map(codeOf)
+    expect(codes.filter(c => c === 'ok')).toHaveLength(3)
+    expect(codes.filter(c => c === 'WINDOW_FULL')).toHaveLength(17)
+    const rows = await t.db.select().from(callbacks).where(eq(callbacks.windowId, w.id))
+    expect(rows.map(r => r.slotNo).sort()).toEqual([1, 2, 3])
+    // A refused booking leaves no call behind: call and callback are one transaction.
+    const calls = await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls).where(sql`${hotlineCalls.summary} like '工地拖欠%' and ${hotlineCalls.outcome} = 'callback_booked' and ${hotlineCalls.id} in (select call_id from callbacks where window_id = ${w.id})`)
+    expect(calls[0]!.n).toBe(3)
+    const orphans = await t.db.execute(sql`select count(*)::int as n from hotline_calls c where c.outcome = 'callback_booked' and not exists (select 1 from callbacks b where b.call_id = c.id)`)
+    expect(Number((orphans as unknown as { rows: Array<{ n: number }> }).rows[0]!.n)).toBe(0)
+  })
+
+  it('refuses a window that has begun and an unknown window, and writes nothing', async () => {
+    const past = await window(2, -1)
+    const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls)
+    await expect(book(past.id)).rejects.toMatchObject({ code: 'WINDOW_CLOSED' })
+    await expect(book('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'WINDOW_NOT_FOUND' })
+    const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls)
+    expect(after[0]!.n).toBe(before[0]!.n)
+    const windows = await svc.listWindows(deps)
+    expect(windows.some(x => x.id === past.id)).toBe(false)
+  })
+
+  it('audits in the same transaction: a failed audit write rolls the call back', async () => {
+    const audits = (objectId: string, action: string) => t.db.select().from(auditLog).where(and(eq(auditLog.objectId, objectId), eq(auditLog.action, action)))
+    const call = await svc.logCall(deps, op, body())
+    expect(await audits(call.id, 'hotline_call.create')).toHaveLength(1)
+    await svc.openCall(deps, op2, call.id)
+    expect(await audits(call.id, 'hotline_call.read')).toHaveLength(1)
+
+    // An actor id that is not a uuid makes the audit insert fail inside the transaction.
+    const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls))[0]!.n
+    const n = await count()
+    await expect(svc.logCall(deps, { id: 'not-a-uuid', role: 'operator' }, body())).rejects.toThrow()
+    expect(await count()).toBe(n)
+  })
+
+  it('lists the team\'s calls masked, marks own ones, and audits list, queue, reveal and completion', async () => {
+    const page = await svc.listCalls(deps, op, 1)
+    expect(page.items.length).toBeGreaterThan(0)
+    expect(page.items.some(i => i.mine) && page.items.some(i => !i.mine)).toBe(true)
+    expect(JSON.stringify(page)).not.toContain(PHONE)
+    const w = await window(2, 1)
+    const c = await book(w.id)
+    const day = new Date(w.startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10)
+    const queue = await svc.callbackQueue(deps, op, day)
+    const item = queue.find(q => q.id === c.callback!.id)!
+    expect(item.phoneMasked).toBe('139****5678')
+    expect(JSON.stringify(queue)).not.toContain(PHONE)
+    expect(await svc.completeCallback(deps, op, item.id, { status: 'done' })).toBe('done')
+    await expect(svc.completeCallback(deps, op, item.id, { status: 'missed' })).rejects.toMatchObject({ code: 'CALLBACK_NOT_OPEN' })
+    const actions = (await t.db.select({ a: auditLog.action, p: auditLog.purpose, d: auditLog.detail }).from(auditLog)).map(r => r.a)
+    for (const a of ['hotline_call.list', 'callback.list', 'callback.reveal', 'callback.complete', 'callback.book']) expect(actions).toContain(a)
+    const [rev] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'callback.reveal'))
+    expect(rev!.purpose).toBe('回拨来电人')
+    expect(JSON.stringify(await t.db.select().from(auditLog))).not.toContain(PHONE)
+  })
+})

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { DomainError } from '../../../../../server/domain/errors'
+import {
+  assertBookable, assertClosable, callReference, checkOutcome, nextWorkingDays, openWindows, shanghaiDay, shanghaiDayRange,
+} from '../../../../../server/domain/hotline/rules'
+import { demoCallbackWindows } from '../../../../../server/seed/hotline'
+
+const codeOf = (fn: () => void) => {
+  try { fn() } catch (e) { return e instanceof DomainError ? e.code : String(e) }
+  return undefined
+}
+const WIN = '8f7c2d64-5b1e-4d3a-9c6f-0a1b2c3d4e5f'
+const SP = '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d'
+
+describe('hotline outcome rules', () => {
+  it('a callback needs the caller phone and a window', () => {
+    expect(codeOf(() => checkOutcome({ outcome: 'callback_booked', callbackWindowId: WIN }))).toBe('CALLBACK_PHONE_REQUIRED')
+    expect(codeOf(() => checkOutcome({ outcome: 'callback_booked', callerPhone: '13912345678' }))).toBe('CALLBACK_WINDOW_REQUIRED')
+    expect(codeOf(() => checkOutcome({ outcome: 'callback_booked', callerPhone: '13912345678', callbackWindowId: WIN }))).toBeUndefined()
+  })
+  it('a referral needs a service point; other outcomes carry neither window nor point', () => {
+    expect(codeOf(() => checkOutcome({ outcome: 'referred_service_point' }))).toBe('SERVICE_POINT_REQUIRED')
+    expect(codeOf(() => checkOutcome({ outcome: 'referred_service_point', servicePointId: SP }))).toBeUndefined()
+    expect(codeOf(() => checkOutcome({ outcome: 'answered', callbackWindowId: WIN }))).toBe('OUTCOME_MISMATCH')
+    expect(codeOf(() => checkOutcome({ outcome: 'answered', servicePointId: SP }))).toBe('OUTCOME_MISMATCH')
+    expect(codeOf(() => checkOutcome({ outcome: 'answered' }))).toBeUndefined()
+  })
+})
+
+describe('callback windows', () => {
+  const now = new Date('2026-11-30T02:00:00Z') // Monday 10:00 in Yinchuan
+  const w = (iso: string, capacity = 4) => ({ startsAt: new Date(iso), endsAt: new Date(new Date(iso).getTime() + 3600_000), capacity })
+
+  it('a window must be in the future (a started one is closed)', () => {
+    expect(codeOf(() => assertBookable(w('2026-11-30T01:00:00Z'), now))).toBe('WINDOW_CLOSED')
+    expect(codeOf(() => assertBookable(w('2026-11-30T02:00:00Z'), now))).toBe('WINDOW_CLOSED')
+    expect(codeOf(() => assertBookable(w('2026-11-30T06:00:00Z'), now))).toBeUndefined()
+  })
+  it('lists future windows earliest first with free places, never negative', () => {
+    const rows = [
+      { window: w('2026-12-01T08:00:00Z', 3), booked: 5 },
+      { window: w('2026-11-30T01:00:00Z'), booked: 0 },
+      { window: w('2026-11-30T06:00:00Z'), booked: 1 },
+    ]
+    expect(openWindows(rows, now).map(r => [r.window.startsAt.toISOString(), r.free])).toEqual([
+      ['2026-11-30T06:00:00.000Z', 3],
+      ['2026-12-01T08:00:00.000Z', 0],
+    ])
+  })
+  it('days are Asia/Shanghai calendar days', () => {
+    expect(shanghaiDay(new Date('2026-11-28T22:00:00Z'))).toBe('2026-11-29')
+    const r = shanghaiDayRange('2026-11-30')
+    expect(r.from.toISOString()).toBe('2026-11-29T16:00:00.000Z')
+    expect(r.to.toISOString()).toBe('2026-11-30T16:00:00.000Z')
+  })
+  it('working days skip Saturday and Sunday', () => {
+    expect(nextWorkingDays(new Date('2026-11-28T02:00:00Z'), 3)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02'])
+    expect(nextWorkingDays(new Date('2026-11-30T02:00:00Z'), 2)).toEqual(['2026-11-30', '2026-12-01'])
+  })
+  it('demo windows start in the future only: 7 working days × 3, minus those already begun today', () => {
+    const ws = demoCallbackWindows(now)
+    expect(ws).toHaveLength(7 * 3 - 1) // Monday 09:00 has begun at 10:00
+    expect(ws.every(x => x.startsAt > now && x.endsAt > x.startsAt && x.capacity === 4)).toBe(true)
+    expect(ws[0]!.startsAt.toISOString()).toBe('2026-11-30T06:00:00.000Z')
+  })
+})
+
+describe('references and closing', () => {
+  it('reference RX-<year>-<6 unambiguous characters>', () => {
+    expect(callReference(new Date('2026-12-31T17:00:00Z'), () => 0)).toBe('RX-2027-222222')
+    expect(callReference(new Date())).toMatch(/^RX-\d{4}-[2-9A-HJ-NP-Z]{6}$/)
+  })
+  it('only a booked callback can be closed', () => {
+    expect(codeOf(() => assertClosable('booked'))).toBeUndefined()
+    expect(codeOf(() => assertClosable('done'))).toBe('CALLBACK_NOT_OPEN')
+  })
+})
