@@ -1,0 +1,117 @@
+import { describe, expect, inject, it } from 'vitest'
+import { withCheckChar } from '../../shared/domain/applications/id-number'
+import { ApiClient, servers } from './helpers/client'
+
+const CALLS = '/api/staff/hotline/calls'
+const WINDOWS = '/api/staff/hotline/windows'
+const QUEUE = '/api/staff/hotline/callbacks'
+
+async function signedIn(base: string, username: string): Promise<ApiClient> {
+  const c = new ApiClient(base)
+  const r = await c.post('/api/auth/login', { username, password: inject('demoPassword') })
+  expect(r.status, `login ${username}`).toBe(200)
+  return c
+}
+
+let n = 0
+const phone = () => `137${String(10_000_000 + ((Date.now() + ++n * 7919) % 89_999_999)).padStart(8, '0')}`
+const call = (extra: Record<string, unknown> = {}) => ({ topic: '劳动争议', summary: '工地拖欠工资三个月，咨询如何讨薪。', callerGroups: ['migrant_worker'], outcome: 'answered', ...extra })
+const shanghaiDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+
+describe.each(servers())('12348 hotline console on $name', (server) => {
+  it('walks 401 → 403 → 400 → 201 → 409 and keeps the phone masked', async () => {
+    const anon = new ApiClient(server.url)
+    expect((await anon.post(CALLS, call())).status).toBe(401)
+    expect((await anon.get(QUEUE)).status).toBe(401)
+    const reviewer = await signedIn(server.url, 'reviewer1')
+    for (const r of [await reviewer.post(CALLS, call()), await reviewer.get(CALLS), await reviewer.get(WINDOWS)]) {
+      expect(r.status).toBe(403)
+      expect(r.body.data.code).toBe('FORBIDDEN')
+    }
+    const admin = await signedIn(server.url, 'admin')
+    expect((await admin.get(CALLS)).status).toBe(403)
+
+    const op = await signedIn(server.url, 'operator1')
+    const p = phone()
+    const id = withCheckChar('64010419900101123')
+    const bad = await op.post(CALLS, call({ callerPhone: '12345' }))
+    expect(bad.status).toBe(400)
+    expect(bad.body.data.issues[0]).toMatchObject({ path: 'callerPhone' })
+    const withId = await op.post(CALLS, call({ summary: `来电人身份证号 ${id}，询问欠薪。` }))
+    expect(withId.status).toBe(400)
+    expect(withId.body.data.issues[0]).toMatchObject({ path: 'summary' })
+    expect(withId.body.data.issues[0].message).toContain('身份证号')
+    expect(JSON.stringify(withId.body)).not.toContain(id)
+    const noPhone = await op.post(CALLS, call({ outcome: 'callback_booked', callbackWindowId: '8f7c2d64-5b1e-4d3a-9c6f-0a1b2c3d4e5f' }))
+    expect(noPhone.status).toBe(400)
+    expect(noPhone.body.data.code).toBe('CALLBACK_PHONE_REQUIRED')
+
+    const windows = (await op.get(WINDOWS)).body as Array<{ id: string, startsAt: string, endsAt: string, capacity: number, free: number }>
+    expect(windows.length).toBeGreaterThan(0)
+    expect(windows.every(w => new Date(w.startsAt) > new Date())).toBe(true)
+    const w = windows.find(x => x.free === x.capacity)!
+    expect(w).toBeDefined()
+
+    const created = await op.post(CALLS, call({ outcome: 'callback_booked', callerPhone: p, callbackWindowId: w.id }))
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    expect(created.body.reference).toMatch(/^RX-\d{4}-[2-9A-Z]{6}$/)
+    expect(created.body.callerPhoneMasked).toBe(`${p.slice(0, 3)}****${p.slice(-4)}`)
+    expect(created.body.callback).toMatchObject({ slotNo: 1, status: 'booked' })
+    expect(JSON.stringify(created.body)).not.toContain(p)
+
+    // Fill the rest of the window in parallel: exactly the remaining places succeed, the others 409.
+    const rest = await Promise.all(Array.from({ length: w.capacity + 2 }, () => op.post(CALLS, call({ outcome: 'callback_booked', callerPhone: phone(), callbackWindowId: w.id }))))
+    expect(rest.filter(r => r.status === 201)).toHaveLength(w.capacity - 1)
+    const refused = rest.filter(r => r.status === 409)
+    expect(refused).toHaveLength(3)
+    expect(refused.every(r => r.body.data.code === 'WINDOW_FULL')).toBe(true)
+    const after = ((await op.get(WINDOWS)).body as typeof windows).find(x => x.id === w.id)!
+    expect(after.free).toBe(0)
+
+    // Lists are masked; the queue shows the callback; reveal returns the number for dialing.
+    const list = await op.get(`${CALLS}?page=1`)
+    expect(list.status).toBe(200)
+    expect(list.body.items.find((i: { id: string }) => i.id === created.body.id)).toMatchObject({ mine: true, callerPhoneMasked: created.body.callerPhoneMasked })
+    expect(JSON.stringify(list.body)).not.toContain(p)
+    const detail = await op.get(`${CALLS}/${created.body.id}`)
+    expect(detail.status).toBe(200)
+    expect(detail.body.summary).toContain('拖欠工资')
+    expect(JSON.stringify(detail.body)).not.toContain(p)
+
+    const queue = await op.get(`${QUEUE}?date=${shanghaiDay(w.startsAt)}`)
+    expect(queue.status).toBe(200)
+    const item = queue.body.find((i: { callId: string }) => i.callId === created.body.id)
+    expect(item).toMatchObject({ phoneMasked: created.body.callerPhoneMasked, status: 'booked', slotNo: 1 })
+    expect(JSON.stringify(queue.body)).not.toContain(p)
+    expect((await op.post(`${QUEUE}/${item.id}/reveal`, {})).status).toBe(400)
+    const revealed = await op.post(`${QUEUE}/${item.id}/reveal`, { purpose: '回拨来电人' })
+    expect(revealed.status).toBe(200)
+    expect(revealed.body.phone).toBe(p)
+    expect((await reviewer.post(`${QUEUE}/${item.id}/reveal`, { purpose: '回拨来电人' })).status).toBe(403)
+
+    expect((await op.post(`${QUEUE}/${item.id}/complete`, { status: 'done' })).status).toBe(200)
+    const again = await op.post(`${QUEUE}/${item.id}/complete`, { status: 'missed' })
+    expect(again.status).toBe(409)
+    expect(again.body.data.code).toBe('CALLBACK_NOT_OPEN')
+
+    const audit = await admin.get('/api/staff/admin/audit?action=callback.reveal')
+    expect(audit.status).toBe(200)
+    expect(JSON.stringify(audit.body)).toContain(item.id)
+    expect(JSON.stringify(audit.body)).not.toContain(p)
+  })
+
+  it('accepts anonymous calls and referrals to a service point', async () => {
+    const op = await signedIn(server.url, 'operator1')
+    const anon = await op.post(CALLS, call())
+    expect(anon.status).toBe(201)
+    expect(anon.body.callerPhoneMasked).toBeNull()
+    const points = (await op.get('/api/service-points')).body as Array<{ id: string, name: string }>
+    const missing = await op.post(CALLS, call({ outcome: 'referred_service_point' }))
+    expect(missing.status).toBe(400)
+    expect(missing.body.data.code).toBe('SERVICE_POINT_REQUIRED')
+    const referred = await op.post(CALLS, call({ outcome: 'referred_service_point', servicePointId: points[0]!.id }))
+    expect(referred.status).toBe(201)
+    expect(referred.body.servicePoint).toEqual({ id: points[0]!.id, name: points[0]!.name })
+    expect((await op.get(`${CALLS}/00000000-0000-4000-8000-000000000000`)).status).toBe(404)
+  })
+})
