@@ -47,7 +47,8 @@ export const listCallsQuery = z.object({
 })
 
 export const callbackQueueQuery = z.object({
-  date: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
+  /** Empty (a cleared date field) means today. */
+  date: z.preprocess(v => (v === '' ? undefined : v), z.iso.date('日期格式应为 YYYY-MM-DD').optional()),
 })
 
 export const revealCallbackBody = z.strictObject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { withCheckChar } from '../../../../shared/domain/applications/id-number'
-import { logCallBody, SUMMARY_ID_MESSAGE } from '../../../../shared/schemas/hotline'
+import { callbackQueueQuery, logCallBody, SUMMARY_ID_MESSAGE } from '../../../../shared/schemas/hotline'
 
 const base = { topic: '劳动争议', summary: '来电人反映工地拖欠工资三个月。', outcome: 'answered' }
 
@@ -26,5 +26,13 @@ describe('logCallBody', () => {
   })
   it('deduplicates caller groups', () => {
     expect(logCallBody.parse({ ...base, callerGroups: ['elderly', 'elderly', 'disabled'] }).callerGroups).toEqual(['elderly', 'disabled'])
+  })
+})
+
+describe('callbackQueueQuery', () => {
+  it('an empty date means today; a malformed one is refused', () => {
+    expect(callbackQueueQuery.parse({ date: '' }).date).toBeUndefined()
+    expect(callbackQueueQuery.parse({ date: '2026-12-01' }).date).toBe('2026-12-01')
+    expect(callbackQueueQuery.safeParse({ date: '2026-13-01' }).success).toBe(false)
   })
 })
