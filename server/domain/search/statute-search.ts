@@ -2,6 +2,7 @@
 import { normalizeQuery, stripPhrases, contentWords, contentChunks } from './normalize'
 import { matchLexicon, type Lexicon, type LexiconMatch } from './lexicon'
 import { STATUTE_INDEX } from './statute-doc'
+import { similarQuestionStatutes, idFilter, SAFE_STATUTE_ID, DEFAULT_SIMILAR_TUNING, type SimilarQuestionsTuning } from './similar-questions'
 
 export interface StatuteHit {
   id: string
@@ -42,6 +43,22 @@ export interface SearchStatutesOptions {
   /** Depth of each fused list. */
   depth?: number
   tuning?: Partial<SearchTuning>
+  /**
+   * Similar known questions (see similar-questions.ts) fused into the ranking. If that index is
+   * missing or errors, the statute sub-queries still answer on their own.
+   */
+  knowledge?: KnowledgeOption
+}
+
+export interface KnowledgeOption {
+  indexUid: string
+  /** Weight of the knowledge list against the statute ranking (0 disables it). */
+  weight: number
+  /** Filter on the known-question index (leave-one-out, source). */
+  filter?: string
+  tuning?: Partial<SimilarQuestionsTuning>
+  /** Told when the knowledge side failed and was left out. */
+  onError?: (e: unknown) => void
 }
 
 export interface RewrittenQuery {
@@ -173,12 +190,22 @@ export async function searchStatutes(port: StatuteSearchPort, q: string, opts: S
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning }
   const subs = buildSubQueries(rw, tuning)
   if (subs.length === 0) return { hits: [], total: 0 }
-  const res = await port.multiSearch({
-    queries: subs.map(s => ({
-      indexUid, q: s.q, limit: depth, matchingStrategy: s.matchingStrategy,
-      filter: andFilter(opts.filter, s.filter), locales: ['cmn'],
-    })),
-  })
+  const kn = opts.knowledge && opts.knowledge.weight > 0 ? opts.knowledge : undefined
+  const knTuning = { ...DEFAULT_SIMILAR_TUNING, ...kn?.tuning }
+  // the knowledge side runs next to the statute sub-queries; its failure only loses its list
+  const knownP = kn
+    ? similarQuestionStatutes(port, rw, { indexUid: kn.indexUid, lexicon: opts.lexicon, filter: kn.filter, tuning: knTuning })
+        .catch((e: unknown) => { kn.onError?.(e); return [] as Array<{ id: string, score: number }> })
+    : Promise.resolve([] as Array<{ id: string, score: number }>)
+  const [res, known] = await Promise.all([
+    port.multiSearch({
+      queries: subs.map(s => ({
+        indexUid, q: s.q, limit: depth, matchingStrategy: s.matchingStrategy,
+        filter: andFilter(opts.filter, s.filter), locales: ['cmn'],
+      })),
+    }),
+    knownP,
+  ])
   const byId = new Map<string, StatuteHit>()
   const lists = res.results.map((r, i) => {
     const ids: string[] = []
@@ -194,6 +221,27 @@ export async function searchStatutes(port: StatuteSearchPort, q: string, opts: S
     fused = fused.map(f => ({ id: f.id, score: f.score + tuning.lawVote * (votes.get(byId.get(f.id)!.law_id) ?? 0) / max / tuning.k }))
       .sort((a, b) => b.score - a.score)
   }
-  const total = Math.max(fused.length, ...res.results.map(r => r.estimatedTotalHits ?? r.totalHits ?? 0))
+  const statuteCount = fused.length
+  if (kn && known.length) {
+    const kIds = known.slice(0, knTuning.depth).map(x => x.id).filter(id => SAFE_STATUTE_ID.test(id))
+    // articles only the knowledge side found: fetched from the statute index (caller filter applies;
+    // ids the index does not hold are dropped)
+    const missing = kIds.filter(id => !byId.has(id))
+    if (missing.length) {
+      try {
+        const r = await port.multiSearch({
+          queries: [{ indexUid, q: '', limit: missing.length, filter: andFilter(opts.filter, idFilter(missing)) }],
+        })
+        for (const h of r.results[0]?.hits as StatuteHit[] ?? []) if (h && typeof h.id === 'string') byId.set(h.id, h)
+      } catch (e) {
+        kn.onError?.(e)
+      }
+    }
+    fused = rrf([
+      { ids: fused.map(f => f.id), weight: 1 },
+      { ids: kIds.filter(id => byId.has(id)), weight: kn.weight },
+    ], knTuning.fuseK)
+  }
+  const total = Math.max(fused.length, statuteCount, ...res.results.map(r => r.estimatedTotalHits ?? r.totalHits ?? 0))
   return { hits: fused.slice(offset, offset + limit).map(f => byId.get(f.id)!), total }
 }
