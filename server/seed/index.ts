@@ -5,6 +5,7 @@ import { seedStaff } from './staff'
 import { caseSeedSteps } from './cases'
 import { seedEligibility } from './eligibility'
 import { seedHotline } from './hotline'
+import { seedKnownQuestions } from './known-questions'
 
 export const seedSteps: SeedStep[] = [
   seedServicePoints,
@@ -12,4 +13,5 @@ export const seedSteps: SeedStep[] = [
   ...caseSeedSteps,
   seedEligibility,
   seedHotline,
+  seedKnownQuestions,
 ]

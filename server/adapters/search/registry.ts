@@ -3,6 +3,7 @@ import { servicePointsIndex } from './definitions/service-points'
 import { casesIndex } from './definitions/cases'
 import { statutesIndex } from './definitions/statutes'
 import { bulkCasesIndex } from './definitions/bulk-cases'
+import { knownQuestionsIndex } from './definitions/known-questions'
 import type { IndexDefinition } from './types'
 
 export const searchIndexes: readonly IndexDefinition[] = [
@@ -10,4 +11,5 @@ export const searchIndexes: readonly IndexDefinition[] = [
   casesIndex,
   statutesIndex,
   bulkCasesIndex,
+  knownQuestionsIndex,
 ]

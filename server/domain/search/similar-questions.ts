@@ -126,8 +126,11 @@ export function idFilter(ids: readonly string[]): string {
 /** A STARD record (eval/stard_train.jsonl) as a known question. */
 export interface StardRecord { id: string, question: string, keywords?: string | null, answer?: string | null, relevant: string[] }
 
+/** Zero-width no-break spaces (BOMs inside the text) removed, ends trimmed: stored and indexed text is the same on every driver. */
+export const cleanText = (s: string | null | undefined) => (s ?? '').replace(/\uFEFF/g, '').trim()
+
 export function stardKnownQuestion(r: StardRecord): KnownQuestionDoc {
-  return { id: r.id, source: 'stard', question: r.question, keywords: r.keywords ?? '', answer: r.answer ?? '', statuteIds: [...new Set(r.relevant)] }
+  return { id: r.id, source: 'stard', question: cleanText(r.question), keywords: cleanText(r.keywords), answer: cleanText(r.answer), statuteIds: [...new Set(r.relevant)] }
 }
 
 /**
@@ -141,7 +144,7 @@ export function caseKnownQuestions(cases: ReadonlyArray<{ key: string, commonQue
     const key = c.key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)
     const seen = new Set<string>()
     c.commonQuestions.forEach((q, i) => {
-      const question = q.trim()
+      const question = cleanText(q)
       if (!question || seen.has(question)) return
       seen.add(question)
       out.push({ id: `case-${key}-${i}`, source: 'case', question, keywords: '', answer: '', statuteIds: [...new Set(c.statuteIds)] })

@@ -1,0 +1,40 @@
+// Queries on known_questions (retrieval-only knowledge for the statute search). No policy here.
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../db/client'
+import { knownQuestions, type KnownQuestionRow, type KnownQuestionSourceValue, type NewKnownQuestionRow } from '../db/schema'
+
+export async function countKnownQuestions(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(knownQuestions)
+  return row?.n ?? 0
+}
+
+export async function getKnownQuestions(db: DbOrTx, ids: readonly string[]): Promise<KnownQuestionRow[]> {
+  if (!ids.length) return []
+  return db.select().from(knownQuestions).where(inArray(knownQuestions.id, [...ids]))
+}
+
+export async function knownQuestionsAfter(db: DbOrTx, after: string, limit: number): Promise<KnownQuestionRow[]> {
+  return db.select().from(knownQuestions).where(gt(knownQuestions.id, after)).orderBy(asc(knownQuestions.id)).limit(limit)
+}
+
+export async function knownQuestionsOf(db: DbOrTx, source: KnownQuestionSourceValue): Promise<KnownQuestionRow[]> {
+  return db.select().from(knownQuestions).where(eq(knownQuestions.source, source))
+}
+
+/** Inserts or updates rows (content changed); returns nothing. */
+export async function upsertKnownQuestions(db: DbOrTx, rows: readonly NewKnownQuestionRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insert(knownQuestions).values(rows.slice(i, i + 500).map(r => ({ ...r }))).onConflictDoUpdate({
+      target: knownQuestions.id,
+      set: {
+        source: sql.raw('excluded.source'), question: sql.raw('excluded.question'), keywords: sql.raw('excluded.keywords'),
+        answer: sql.raw('excluded.answer'), statuteIds: sql.raw('excluded.statute_ids'), updatedAt: sql`now()`,
+      },
+    })
+  }
+}
+
+export async function deleteKnownQuestions(db: DbOrTx, source: KnownQuestionSourceValue, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return
+  await db.delete(knownQuestions).where(and(eq(knownQuestions.source, source), inArray(knownQuestions.id, [...ids])))
+}

@@ -1,0 +1,73 @@
+// Seed step: known questions for the similar-questions side of the statute search — the STARD
+// questions with their expert-linked statutes (shared data, MIT) and the case library's 常见问法
+// (content/cases). Retrieval only, never displayed. Idempotent: only new or changed rows are
+// written; changed/removed ones go through the search outbox (a first fill is indexed by the
+// start-up index check, which rebuilds an index whose count differs from the table).
+// Statute ids are kept as linked: ids the statute index does not hold are dropped at query time
+// (the full corpus is imported in the background, after this step).
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { KNOWN_QUESTIONS_INDEX } from '../adapters/search/definitions/known-questions'
+import type { NewKnownQuestionRow } from '../db/schema'
+import { loadExplainedCases, loadTypicalOverrides } from '../domain/cases/content'
+import { readJsonl } from '../domain/cases/jsonl'
+import { caseKnownQuestions, stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/similar-questions'
+import { deleteKnownQuestions, knownQuestionsOf, upsertKnownQuestions } from '../repositories/known-questions'
+import { enqueueSearch } from '../repositories/search-outbox'
+import { contentDir } from './cases'
+import type { SeedStep } from './registry'
+
+export const stardFile = (sharedDataDir: string) => join(sharedDataDir, 'eval', 'stard_train.jsonl')
+
+export async function loadStardKnowledge(file: string): Promise<KnownQuestionDoc[]> {
+  const out: KnownQuestionDoc[] = []
+  for await (const r of readJsonl<StardRecord>(file)) {
+    if (!r || typeof r.id !== 'string' || !/^[A-Za-z0-9_-]{1,120}$/.test(r.id) || typeof r.question !== 'string' || !r.question.trim()) continue
+    const doc = stardKnownQuestion({ ...r, relevant: Array.isArray(r.relevant) ? r.relevant.filter(id => typeof id === 'string' && SAFE_STATUTE_ID.test(id)) : [] })
+    if (doc.statuteIds.length) out.push(doc)
+  }
+  return out
+}
+
+export function loadCaseKnowledge(dir: string): KnownQuestionDoc[] {
+  const explained = loadExplainedCases(dir).items.map(c => ({ key: c.slug, commonQuestions: c.commonQuestions, statuteIds: c.statuteIds }))
+  const typical = loadTypicalOverrides(dir).items.map(o => ({ key: o.id, commonQuestions: o.commonQuestions, statuteIds: o.statuteIds }))
+  return caseKnownQuestions([...explained, ...typical])
+}
+
+const toRow = (d: KnownQuestionDoc): NewKnownQuestionRow => ({
+  id: d.id, source: d.source, question: d.question, keywords: d.keywords, answer: d.answer, statuteIds: d.statuteIds,
+})
+
+const same = (a: NewKnownQuestionRow, b: NewKnownQuestionRow) =>
+  a.question === b.question && a.keywords === b.keywords && a.answer === b.answer && a.source === b.source
+  && JSON.stringify(a.statuteIds) === JSON.stringify(b.statuteIds)
+
+export const seedKnownQuestions: SeedStep = {
+  name: 'known-questions',
+  demo: false,
+  async run(ctx, log) {
+    const file = stardFile(ctx.config.sharedDataDir)
+    const sets: Array<{ source: 'stard' | 'case', docs: KnownQuestionDoc[] }> = []
+    if (existsSync(file)) sets.push({ source: 'stard', docs: await loadStardKnowledge(file) })
+    else log(`seed: known questions: ${file} not found, STARD questions left as they are`)
+    sets.push({ source: 'case', docs: loadCaseKnowledge(contentDir()) })
+    let written = 0, removed = 0
+    for (const { source, docs } of sets) {
+      const have = new Map((await knownQuestionsOf(ctx.db, source)).map(r => [r.id, r as NewKnownQuestionRow]))
+      const want = docs.map(toRow)
+      const changed = want.filter(r => { const h = have.get(r.id); return !h || !same(h, r) })
+      const gone = [...have.keys()].filter(id => !want.some(r => r.id === id))
+      if (!changed.length && !gone.length) continue
+      await ctx.db.transaction(async (tx) => {
+        await upsertKnownQuestions(tx, changed)
+        await deleteKnownQuestions(tx, source, gone)
+        // first fill: the start-up index check rebuilds the index (its count differs)
+        if (have.size) await enqueueSearch(tx, KNOWN_QUESTIONS_INDEX, [...changed.map(r => r.id), ...gone])
+      })
+      written += changed.length
+      removed += gone.length
+    }
+    if (written || removed) log(`seed: known questions: ${written} written, ${removed} removed`)
+  },
+}
