@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppContext } from '../app-context'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
+import { KNOWN_QUESTIONS_INDEX } from '../adapters/search/definitions/known-questions'
 import { STATUTES_INDEX } from '../adapters/search/definitions/statutes'
 import { makeHighlightTags } from '../domain/cases/highlight'
 import type { LibrarySearchDeps, LibrarySearchPort } from '../domain/cases/search'
@@ -47,7 +48,7 @@ export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchD
   const search = app.search
   return {
     port: search ? (search.client as unknown as LibrarySearchPort) : null,
-    uids: { statutes: search?.uid(STATUTES_INDEX) ?? STATUTES_INDEX, cases: search?.uid(CASES_INDEX) ?? CASES_INDEX },
+    uids: { statutes: search?.uid(STATUTES_INDEX) ?? STATUTES_INDEX, cases: search?.uid(CASES_INDEX) ?? CASES_INDEX, knownQuestions: search?.uid(KNOWN_QUESTIONS_INDEX) ?? KNOWN_QUESTIONS_INDEX },
     lexicon: await searchLexicon(app),
     tags,
     fallback: {

@@ -5,6 +5,7 @@
 import type { CaseHitDto, SearchFacetsDto, SearchResultDto, StatuteHitDto } from '../../../shared/types/cases'
 import type { Lexicon } from '../search/lexicon'
 import { limitWords, rewriteQuery, searchStatutes, type PortQuery, type StatuteHit, type StatuteSearchPort } from '../search/statute-search'
+import { DEFAULT_KNOWLEDGE_WEIGHT } from '../search/similar-questions'
 import { buildCaseFilter } from './filters'
 import { hasMatch, highlightFormatted, highlightTerms, type HighlightTags } from './highlight'
 
@@ -34,7 +35,8 @@ export interface LibraryFallback {
 export interface LibrarySearchDeps {
   /** null when the engine was not reachable at start-up. */
   port: LibrarySearchPort | null
-  uids: { statutes: string, cases: string }
+  /** knownQuestions: similar known questions fused into the statute ranking (left out when absent). */
+  uids: { statutes: string, cases: string, knownQuestions?: string }
   lexicon: Lexicon
   fallback: LibraryFallback
   tags: HighlightTags
@@ -80,7 +82,12 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   // is highlighted here from the question's words and the lexicon's legal terms (escaped first).
   const statutePort: StatuteSearchPort = port
   const statutesP = query.q
-    ? searchStatutes(statutePort, query.q, { lexicon: deps.lexicon, indexUid: deps.uids.statutes, limit: query.limit, offset })
+    ? searchStatutes(statutePort, query.q, {
+        lexicon: deps.lexicon, indexUid: deps.uids.statutes, limit: query.limit, offset,
+        knowledge: deps.uids.knownQuestions
+          ? { indexUid: deps.uids.knownQuestions, weight: DEFAULT_KNOWLEDGE_WEIGHT, onError: e => deps.log?.(`search: similar questions left out (${e instanceof Error ? e.message : String(e)})`) }
+          : undefined,
+      })
     : Promise.resolve({ hits: [] as StatuteHit[], total: 0 })
   const terms = query.q ? expandedTerms(query.q, deps.lexicon) : []
   const caseQ = query.q ? terms.join(' ') || query.q : ''

@@ -5,6 +5,8 @@ import {
 } from '../../../../../server/domain/search/similar-questions'
 import { rewriteQuery, searchStatutes, type PortQuery, type StatuteSearchPort } from '../../../../../server/domain/search/statute-search'
 import { statuteIndexSettings } from '../../../../../server/domain/search/statute-doc'
+import { searchLibrary, type LibrarySearchDeps } from '../../../../../server/domain/cases/search'
+import { makeHighlightTags } from '../../../../../server/domain/cases/highlight'
 
 const lexicon = { entries: [] }
 const hit = (id: string, law = 'L1') => ({ id, law_id: law, law_title: `法${law}`, level: '法律', article_label: '第一条', text: `条文${id}` })
@@ -142,5 +144,25 @@ describe('known-question documents and filters', () => {
     expect(knownQuestionIndexSettings().searchableAttributes).toContain('answer')
     expect(knownQuestionIndexSettings().filterableAttributes).toContain('id')
     expect(statuteIndexSettings([]).filterableAttributes).toContain('id')
+  })
+})
+
+describe('library search wiring', () => {
+  const deps = (port: StatuteSearchPort, knownQuestions?: string): LibrarySearchDeps => ({
+    port: port as unknown as LibrarySearchDeps['port'],
+    uids: { statutes: 'statutes', cases: 'cases', knownQuestions },
+    lexicon,
+    tags: makeHighlightTags('testtoken1'),
+    fallback: { statutes: async () => ({ rows: [], total: 0 }), cases: async () => ({ rows: [], total: 0, facets: {} as never }) },
+  })
+  it('asks the known-question index and shows knowledge-only statutes; a missing index does not degrade the answer', async () => {
+    const ok = fakePort({ statutes: ['a'], neighbours: [{ id: 'q1', statuteIds: ['x'] }], store: ['x'] })
+    const r = await searchLibrary(deps(ok.port, 'kq'), { q: QUESTION, page: 1, limit: 10 })
+    expect(r.statutes.hits.map(h => h.id).sort()).toEqual(['a', 'x'])
+    expect(ok.seen.some(q => q.indexUid === 'kq')).toBe(true)
+    const missing = fakePort({ statutes: ['a'], fail: 'knowledge' })
+    const r2 = await searchLibrary(deps(missing.port, 'kq'), { q: QUESTION, page: 1, limit: 10 })
+    expect(r2.degraded).toBeFalsy()
+    expect(r2.statutes.hits.map(h => h.id)).toEqual(['a'])
   })
 })
