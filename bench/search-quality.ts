@@ -1,16 +1,22 @@
 // Search-quality bench: plain Meilisearch vs searchStatutes on plain-language questions.
-// npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N]
+// npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases]
+// `searchStatutes + similar questions` uses a known-question index holding ONLY train-split questions
+// (+ the case library's 常见问法, as the seed does): dev questions are never known; train questions
+// are scored leave-one-out (they never find themselves).
 import { resolve } from 'node:path'
 import { Meilisearch } from 'meilisearch'
 import { startEmbeddedMeili } from '../server/adapters/search/embedded'
 import { searchStatutes, type StatuteSearchPort } from '../server/domain/search/statute-search'
 import { statuteIndexSettings, STATUTE_INDEX } from '../server/domain/search/statute-doc'
+import { DEFAULT_KNOWLEDGE_WEIGHT } from '../server/domain/search/similar-questions'
+import { buildKnowledgeIndex, leaveOneOut, trainKnowledge } from './lib/knowledge'
 import { SHARED, corpusIds, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
 
 const BASELINE_INDEX = 'statutes_baseline'
+const KNOWLEDGE_INDEX = 'bench_known_questions'
 
 function parseArgs(argv: string[]) {
-  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, tuning?: Record<string, number> } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true }
+  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, weight: number, tuning?: Record<string, number>, kTuning?: Record<string, number> } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, weight: DEFAULT_KNOWLEDGE_WEIGHT }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--host') o.host = argv[++i]
@@ -20,6 +26,10 @@ function parseArgs(argv: string[]) {
     else if (a === '--verbose') o.verbose = Number(argv[++i])
     else if (a === '--tuning') o.tuning = JSON.parse(argv[++i]!)
     else if (a === '--no-baseline') o.baseline = false
+    else if (a === '--no-knowledge') o.knowledge = false
+    else if (a === '--no-cases') o.cases = false
+    else if (a === '--weight') o.weight = Number(argv[++i])
+    else if (a === '--knowledge-tuning') o.kTuning = JSON.parse(argv[++i]!)
     else if (a === '--dir') o.dir = argv[++i]!
     else if (!a.startsWith('--')) o.file = a
   }
@@ -76,18 +86,23 @@ async function main() {
 
   const file = resolve(args.file ?? resolve(SHARED, 'eval/stard_train.jsonl'))
   let qs: Question[] = await loadQuestions(file)
+  if (args.knowledge) {
+    // built from the whole file's TRAIN split, whatever split is evaluated
+    const kb = trainKnowledge(qs, args.cases)
+    await buildKnowledgeIndex(client, KNOWLEDGE_INDEX, kb)
+    console.log(`knowledge: ${kb.length} known questions (train split${args.cases ? ' + case 常见问法' : ''}; dev never, train leave-one-out)`)
+  }
   if (args.split !== 'all') qs = qs.filter(q => (args.split === 'dev') === isDev(q.id))
   console.log(`questions: ${qs.length} (${args.split}) from ${file}`)
 
   // how many relevant ids are in the indexed corpus
-  const allRel = [...new Set(qs.flatMap(q => q.relevant))]
   const present = await corpusIds()
   const relPairs = qs.reduce((s, q) => s + q.relevant.length, 0)
   const relPresent = qs.reduce((s, q) => s + q.relevant.filter(x => present.has(x)).length, 0)
   const qAny = qs.filter(q => q.relevant.some(x => present.has(x))).length
 
   const port = client as unknown as StatuteSearchPort
-  let base = zero(), ours = zero()
+  let base = zero(), ours = zero(), know = zero()
   const t1 = Date.now()
   const rows = await pool(qs, 4, async (q) => {
     const bIds = args.baseline
@@ -95,9 +110,15 @@ async function main() {
       : []
     const o = await searchStatutes(port, q.question, { limit: 100, lexicon, tuning: args.tuning })
     const oIds = o.hits.map(h => h.id)
-    return { q, b: score(bIds, q.relevant), o: score(oIds, q.relevant), oIds }
+    const kIds = args.knowledge
+      ? (await searchStatutes(port, q.question, {
+          limit: 100, lexicon, tuning: args.tuning,
+          knowledge: { indexUid: KNOWLEDGE_INDEX, weight: args.weight, filter: leaveOneOut(q.id), tuning: args.kTuning, onError: e => console.warn(`knowledge failed: ${String(e)}`) },
+        })).hits.map(h => h.id)
+      : []
+    return { q, b: score(bIds, q.relevant), o: score(oIds, q.relevant), k: score(kIds, q.relevant), oIds }
   })
-  for (const r of rows) { base = add(base, r.b); ours = add(ours, r.o) }
+  for (const r of rows) { base = add(base, r.b); ours = add(ours, r.o); know = add(know, r.k) }
   const secs = (Date.now() - t1) / 1000
 
   if (args.verbose) {
@@ -106,11 +127,12 @@ async function main() {
   }
 
   console.log(`\nrelevant ids present in the indexed corpus: ${relPresent}/${relPairs} (${(100 * relPresent / relPairs).toFixed(1)}%); questions with ≥1 present: ${qAny}/${qs.length}`)
-  console.log(`queries: ${qs.length} × 2 in ${secs.toFixed(1)} s; total ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
+  console.log(`queries: ${qs.length} × ${args.knowledge ? 3 : 2} in ${secs.toFixed(1)} s; total ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
   console.log('| system | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR |')
   console.log('|---|---|---|---|---|---|---|')
   console.log(`| baseline (plain Meilisearch) | ${base.n} | ${fmt(base).join(' | ')} |`)
   console.log(`| searchStatutes | ${ours.n} | ${fmt(ours).join(' | ')} |`)
+  if (args.knowledge) console.log(`| searchStatutes + similar questions | ${know.n} | ${fmt(know).join(' | ')} |`)
   await stop?.()
 }
 

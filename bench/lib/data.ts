@@ -34,7 +34,7 @@ export async function corpusIds(): Promise<Set<string>> {
   return ids
 }
 
-export interface Question { id: string, question: string, keywords?: string, relevant: string[] }
+export interface Question { id: string, question: string, keywords?: string, answer?: string, relevant: string[] }
 
 export async function loadQuestions(path: string): Promise<Question[]> {
   const out: Question[] = []
