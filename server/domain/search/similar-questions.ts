@@ -28,7 +28,8 @@ export function knownQuestionIndexSettings() {
     searchableAttributes: ['question', 'keywords', 'answer'],
     // `id` for leave-one-out evaluation, `source` to restrict to one kind of knowledge
     filterableAttributes: ['id', 'source'],
-    displayedAttributes: ['*'],
+    // the answer is matched, never returned
+    displayedAttributes: ['id', 'source', 'question', 'keywords', 'statuteIds'],
     typoTolerance: { enabled: false },
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
     pagination: { maxTotalHits: 1000 },

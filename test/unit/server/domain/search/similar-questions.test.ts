@@ -142,6 +142,8 @@ describe('known-question documents and filters', () => {
   })
   it('index settings: answers searchable, id filterable; statute ids filterable for the fetch', () => {
     expect(knownQuestionIndexSettings().searchableAttributes).toContain('answer')
+    expect(knownQuestionIndexSettings().displayedAttributes).not.toContain('answer')
+    expect(knownQuestionIndexSettings().displayedAttributes).not.toContain('*')
     expect(knownQuestionIndexSettings().filterableAttributes).toContain('id')
     expect(statuteIndexSettings([]).filterableAttributes).toContain('id')
   })
