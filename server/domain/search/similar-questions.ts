@@ -52,10 +52,12 @@ export interface SimilarQuestionsTuning {
   depth: number
   /** RRF constant of the fusion with the statute ranking. */
   fuseK: number
+  /** Law prior: articles of the laws the neighbours' links point to move up (0 = off). */
+  lawBoost: number
 }
 
 export const DEFAULT_SIMILAR_TUNING: SimilarQuestionsTuning = {
-  k: 10, neighbours: 20, words: 1, chunks: 1, legal: 1, norm: 0, depth: 50, fuseK: 5,
+  k: 10, neighbours: 20, words: 1, chunks: 1, legal: 1, norm: 0, depth: 50, fuseK: 5, lawBoost: 0.15,
 }
 
 /** Weight of the knowledge list against the statute ranking (tuned on train, leave-one-out). */

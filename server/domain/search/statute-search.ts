@@ -176,6 +176,12 @@ export function buildSubQueries(rw: RewrittenQuery, tuning: SearchTuning = DEFAU
   return subs.filter(s => s.q.trim())
 }
 
+/** Law id of a dataset article id (`L67a404eb29-a0031` → `L67a404eb29`). */
+export function lawOfId(id: string): string {
+  const i = id.lastIndexOf('-')
+  return i > 0 ? id.slice(0, i) : ''
+}
+
 function andFilter(a?: string, b?: string): string | undefined {
   if (a && b) return `(${a}) AND (${b})`
   return a || b || undefined
@@ -241,6 +247,19 @@ export async function searchStatutes(port: StatuteSearchPort, q: string, opts: S
       { ids: fused.map(f => f.id), weight: 1 },
       { ids: kIds.filter(id => byId.has(id)), weight: kn.weight },
     ], knTuning.fuseK)
+    if (knTuning.lawBoost > 0) {
+      // law prior from the neighbours' links: which laws the similar known questions point to
+      const laws = new Map<string, number>()
+      for (const k of known.slice(0, knTuning.depth)) {
+        const law = lawOfId(k.id)
+        if (law) laws.set(law, (laws.get(law) ?? 0) + k.score)
+      }
+      const max = Math.max(0, ...laws.values())
+      if (max > 0) {
+        fused = fused.map(f => ({ id: f.id, score: f.score + knTuning.lawBoost * (laws.get(byId.get(f.id)?.law_id ?? lawOfId(f.id)) ?? 0) / max / (knTuning.fuseK + 1) }))
+          .sort((a, b) => b.score - a.score)
+      }
+    }
   }
   const total = Math.max(fused.length, statuteCount, ...res.results.map(r => r.estimatedTotalHits ?? r.totalHits ?? 0))
   return { hits: fused.slice(offset, offset + limit).map(f => byId.get(f.id)!), total }

@@ -168,3 +168,30 @@ describe('library search wiring', () => {
     expect(r2.statutes.hits.map(h => h.id)).toEqual(['a'])
   })
 })
+
+describe('law prior from the neighbours', () => {
+  it('lawOfId takes the law part of a dataset article id', async () => {
+    const { lawOfId } = await import('../../../../../server/domain/search/statute-search')
+    expect(lawOfId('L67a404eb29-a0031')).toBe('L67a404eb29')
+    expect(lawOfId('noid')).toBe('')
+  })
+  it('articles of the law the neighbours point to move up; lawBoost 0 leaves the order alone', async () => {
+    // statute lists: a (law L1) first, then c (law L3); neighbours link only to z of law L3 (not in the index)
+    const statutes = ['a', 'c']
+    const port: StatuteSearchPort = {
+      async multiSearch({ queries }) {
+        return {
+          results: queries.map((q) => {
+            if (q.indexUid === 'kq') return { hits: [{ id: 'q1', statuteIds: ['L3-a0009'] }, { id: 'q2', statuteIds: ['L3-a0009'] }] }
+            if (String(q.filter ?? '').includes('id IN')) return { hits: [] }
+            return { hits: statutes.map(id => ({ ...hit(id, id === 'a' ? 'L1' : 'L3') })) }
+          }),
+        }
+      },
+    }
+    const off = await searchStatutes(port, QUESTION, { lexicon, limit: 2, tuning: { lawVote: 0 }, knowledge: { indexUid: 'kq', weight: 1, tuning: { lawBoost: 0 } } })
+    expect(off.hits.map(h => h.id)).toEqual(['a', 'c'])
+    const on = await searchStatutes(port, QUESTION, { lexicon, limit: 2, tuning: { lawVote: 0 }, knowledge: { indexUid: 'kq', weight: 1, tuning: { lawBoost: 1 } } })
+    expect(on.hits.map(h => h.id)).toEqual(['c', 'a'])
+  })
+})
