@@ -1,14 +1,7 @@
-import { describe, expect, inject, it } from 'vitest'
-import { ApiClient, servers } from './helpers/client'
+import { describe, expect, it } from 'vitest'
+import { ApiClient, servers, signedIn } from './helpers/client'
 
 const SCREEN = '/api/eligibility/screenings'
-
-async function signedIn(base: string, username: string): Promise<ApiClient> {
-  const c = new ApiClient(base)
-  const r = await c.post('/api/auth/login', { username, password: inject('demoPassword') })
-  expect(r.status, `login ${username}`).toBe(200)
-  return c
-}
 
 describe.each(servers())('eligibility screening on $name', (server) => {
   const anon = () => new ApiClient(server.url)

@@ -1,17 +1,10 @@
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { withCheckChar } from '../../shared/domain/applications/id-number'
-import { ApiClient, servers } from './helpers/client'
+import { ApiClient, servers, signedIn } from './helpers/client'
 
 const CALLS = '/api/staff/hotline/calls'
 const WINDOWS = '/api/staff/hotline/windows'
 const QUEUE = '/api/staff/hotline/callbacks'
-
-async function signedIn(base: string, username: string): Promise<ApiClient> {
-  const c = new ApiClient(base)
-  const r = await c.post('/api/auth/login', { username, password: inject('demoPassword') })
-  expect(r.status, `login ${username}`).toBe(200)
-  return c
-}
 
 let n = 0
 const phone = () => `137${String(10_000_000 + ((Date.now() + ++n * 7919) % 89_999_999)).padStart(8, '0')}`

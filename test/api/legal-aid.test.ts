@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { withCheckChar } from '../../shared/domain/applications/id-number'
-import { ApiClient, servers } from './helpers/client'
+import { ApiClient, servers, signedIn } from './helpers/client'
 
 const APPLY = '/api/legal-aid/applications'
 const STATUS = '/api/legal-aid/applications/status'
 const QUEUE = '/api/staff/legal-aid/applications'
-
-async function signedIn(base: string, username: string): Promise<ApiClient> {
-  const c = new ApiClient(base)
-  const r = await c.post('/api/auth/login', { username, password: inject('demoPassword') })
-  expect(r.status, `login ${username}`).toBe(200)
-  return c
-}
 
 let n = 0
 /** A distinct, valid applicant per call (ID number, mobile, name), so the log check can look for each. */

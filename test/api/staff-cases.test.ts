@@ -1,14 +1,7 @@
 // The editor routes against the built portal: 401 → 400 → 201 → 409, the PII guard, drafts
 // invisible to the public, publish → searchable, unpublish → gone, and the lexicon review.
-import { describe, expect, inject, it } from 'vitest'
-import { ApiClient, servers } from './helpers/client'
-
-async function signedIn(base: string, username: string): Promise<ApiClient> {
-  const c = new ApiClient(base)
-  const r = await c.post('/api/auth/login', { username, password: inject('demoPassword') })
-  expect(r.status, `login ${username}`).toBe(200)
-  return c
-}
+import { describe, expect, it } from 'vitest'
+import { ApiClient, servers, signedIn } from './helpers/client'
 
 async function until(fn: () => Promise<boolean>, ms = 60_000) {
   const end = Date.now() + ms

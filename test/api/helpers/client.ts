@@ -38,3 +38,11 @@ export class ApiClient {
   patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) { return this.req<T>('PATCH', path, body ?? {}, headers) }
   delete<T = any>(path: string, headers?: Record<string, string>) { return this.req<T>('DELETE', path, undefined, headers) }
 }
+
+/** A client signed in as one of the demo staff accounts (password from the API test harness). */
+export async function signedIn(base: string, username: string): Promise<ApiClient> {
+  const c = new ApiClient(base)
+  const r = await c.post('/api/auth/login', { username, password: inject('demoPassword') })
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status}`)
+  return c
+}
