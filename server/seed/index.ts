@@ -6,6 +6,7 @@ import { caseSeedSteps } from './cases'
 import { seedEligibility } from './eligibility'
 import { seedHotline } from './hotline'
 import { seedKnownQuestions } from './known-questions'
+import { seedAppointments } from './appointments'
 
 export const seedSteps: SeedStep[] = [
   seedServicePoints,
@@ -14,4 +15,5 @@ export const seedSteps: SeedStep[] = [
   seedEligibility,
   seedHotline,
   seedKnownQuestions,
+  seedAppointments,
 ]
