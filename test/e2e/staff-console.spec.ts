@@ -135,11 +135,17 @@ test.describe('工作台 (staff console)', () => {
     await expect(page.getByRole('heading', { level: 1, name: '工作人员登录' })).toBeVisible()
   })
 
-  test('a reviewer signs in and sees the review queue', async ({ page }) => {
+  test('a reviewer signs in, sees the day\'s appointments and the review queue', async ({ page }) => {
     await page.goto('/staff/login')
     await signInByKeyboard(page, 'reviewer1', E2E_PASSWORD)
     await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible()
-    await expect(staffParts(page).getByRole('link')).toHaveCount(1)
+    await expect(staffParts(page).getByRole('link')).toHaveCount(2)
+    await staffParts(page).getByRole('link', { name: '当日预约' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '当日预约' })).toBeVisible()
+    await expect(page.getByLabel('日期')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/)
+    await expect(page.getByRole('status').filter({ hasText: /共 \d+ 个预约/ })).toBeVisible()
+    await scanBoth(page, 'appointments day list')
+    await page.getByRole('link', { name: '← 返回工作台' }).click()
     await staffParts(page).getByRole('link', { name: '审查队列' }).click()
     await expect(page.getByRole('heading', { level: 1, name: '法律援助审查队列' })).toBeVisible()
     await expect(page.getByRole('combobox', { name: '显示' })).toBeVisible()
