@@ -1,14 +1,12 @@
 // Nitro glue for the case library: the search dependencies (engine, lexicon, database fallback).
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import type { AppContext } from '../app-context'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import { KNOWN_QUESTIONS_INDEX } from '../adapters/search/definitions/known-questions'
 import { STATUTES_INDEX } from '../adapters/search/definitions/statutes'
 import { makeHighlightTags } from '../domain/cases/highlight'
 import type { LibrarySearchDeps, LibrarySearchPort } from '../domain/cases/search'
-import type { Lexicon, LexiconDomain } from '../domain/search/lexicon'
+import type { Lexicon } from '../domain/search/lexicon'
 import { fallbackSearchCases } from '../repositories/cases'
 import { approvedLexicon } from '../repositories/lexicon'
 import { fallbackSearchStatutes } from '../repositories/statutes'
@@ -17,23 +15,10 @@ const tags = makeHighlightTags(randomBytes(9).toString('hex'))
 const LEXICON_TTL_MS = 30_000
 let cached: { at: number, lexicon: Promise<Lexicon> } | undefined
 
-function lexiconDomains(): LexiconDomain[] {
-  const dir = resolve('content', 'lexicon')
-  if (!existsSync(dir)) return []
-  const out: LexiconDomain[] = []
-  for (const f of readdirSync(dir).filter(f => f.endsWith('.json'))) {
-    try {
-      const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { domains?: LexiconDomain[] }
-      if (Array.isArray(data.domains)) out.push(...data.domains)
-    } catch { /* a broken file only loses its domains */ }
-  }
-  return out
-}
-
 /** Approved lexicon entries (from the database) with a short cache; approve/reject invalidates it. */
 export function searchLexicon(app: AppContext): Promise<Lexicon> {
   if (!cached || Date.now() - cached.at > LEXICON_TTL_MS) {
-    const lexicon = approvedLexicon(app.db).then(entries => ({ entries, domains: lexiconDomains() }))
+    const lexicon = approvedLexicon(app.db).then(entries => ({ entries }))
     cached = { at: Date.now(), lexicon }
     lexicon.catch(() => { cached = undefined })
   }
