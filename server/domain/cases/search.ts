@@ -4,7 +4,7 @@
 // Framework-free: the engine and the database fallback are injected.
 import type { CaseHitDto, SearchFacetsDto, SearchResultDto, StatuteHitDto } from '../../../shared/types/cases'
 import type { Lexicon } from '../search/lexicon'
-import { limitWords, rewriteQuery, searchStatutes, type PortQuery, type StatuteHit, type StatuteSearchPort } from '../search/statute-search'
+import { limitWords, rewriteQuery, searchStatutes, type PortQuery, type RewrittenQuery, type StatuteHit, type StatuteSearchPort } from '../search/statute-search'
 import { DEFAULT_KNOWLEDGE_WEIGHT } from '../search/similar-questions'
 import { buildCaseFilter } from './filters'
 import { hasMatch, highlightFormatted, highlightTerms, type HighlightTags } from './highlight'
@@ -56,8 +56,8 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Words of the question plus the lexicon's legal terms: case query expansion and fallback terms. */
-export function expandedTerms(q: string, lexicon: Lexicon, max = 10): string[] {
-  const rw = rewriteQuery(q, lexicon)
+export function expandedTerms(q: string | RewrittenQuery, lexicon: Lexicon, max = 10): string[] {
+  const rw = typeof q === 'string' ? rewriteQuery(q, lexicon) : q
   const words = rw.words.filter(w => w.length >= 2)
   return limitWords([...(words.length ? words : rw.words), ...rw.legalTerms], max)
 }
@@ -81,15 +81,16 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   // sub-query); asking the engine to format all of them cost ~10× in load tests, so the final page
   // is highlighted here from the question's words and the lexicon's legal terms (escaped first).
   const statutePort: StatuteSearchPort = port
-  const statutesP = query.q
-    ? searchStatutes(statutePort, query.q, {
+  const rw = query.q ? rewriteQuery(query.q, deps.lexicon) : undefined // once per request
+  const statutesP = rw
+    ? searchStatutes(statutePort, rw, {
         lexicon: deps.lexicon, indexUid: deps.uids.statutes, limit: query.limit, offset,
         knowledge: deps.uids.knownQuestions
           ? { indexUid: deps.uids.knownQuestions, weight: DEFAULT_KNOWLEDGE_WEIGHT, onError: e => deps.log?.(`search: similar questions left out (${e instanceof Error ? e.message : String(e)})`) }
           : undefined,
       })
     : Promise.resolve({ hits: [] as StatuteHit[], total: 0 })
-  const terms = query.q ? expandedTerms(query.q, deps.lexicon) : []
+  const terms = rw ? expandedTerms(rw, deps.lexicon) : []
   const caseQ = query.q ? terms.join(' ') || query.q : ''
   const casesP = port.multiSearch({
     queries: [{

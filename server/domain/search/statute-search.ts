@@ -187,12 +187,13 @@ function andFilter(a?: string, b?: string): string | undefined {
   return a || b || undefined
 }
 
-export async function searchStatutes(port: StatuteSearchPort, q: string, opts: SearchStatutesOptions): Promise<{ hits: StatuteHit[], total: number }> {
+/** `q` may be a question, or one already rewritten by the caller (so a request rewrites it once). */
+export async function searchStatutes(port: StatuteSearchPort, q: string | RewrittenQuery, opts: SearchStatutesOptions): Promise<{ hits: StatuteHit[], total: number }> {
   const limit = opts.limit ?? 10
   const offset = opts.offset ?? 0
   const depth = Math.max(opts.depth ?? 100, offset + limit)
   const indexUid = opts.indexUid ?? STATUTE_INDEX
-  const rw = rewriteQuery(q, opts.lexicon)
+  const rw = typeof q === 'string' ? rewriteQuery(q, opts.lexicon) : q
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning }
   const subs = buildSubQueries(rw, tuning)
   if (subs.length === 0) return { hits: [], total: 0 }
