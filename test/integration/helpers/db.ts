@@ -1,7 +1,10 @@
 // Real databases for integration tests: PGlite always; PostgreSQL too when TEST_DATABASE_URL is set.
 // Each call gets a fresh, migrated database.
 import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
 import pg from 'pg'
+import type { AppContext } from '../../../server/app-context'
+import { parseConfig } from '../../../server/config'
 import { openDb, type DbHandle } from '../../../server/db/client'
 
 export type Driver = 'pglite' | 'pg'
@@ -46,4 +49,10 @@ export async function freshDb(driver: Driver): Promise<TestDb> {
       await c.end()
     },
   }
+}
+
+/** A minimal AppContext over a test database for seed steps: default config, no search engine. */
+export function seedContext(t: TestDb): AppContext {
+  const config = parseConfig({ database: {}, meilisearch: {}, session: {}, crypto: {}, seed: {}, worker: {}, sharedDataDir: resolve(process.env.SHARED_DATA_DIR ?? '../shared/data') })
+  return { config, db: t.db, dbDriver: t.driver, search: null, indexes: [], worker: null, cryptoKey: Buffer.alloc(32), indexesReady: Promise.resolve(), close: async () => {} }
 }

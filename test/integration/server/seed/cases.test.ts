@@ -1,14 +1,12 @@
 // The case-library seed steps are idempotent: a second start adds nothing and changes nothing.
-import { resolve } from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../../server/app-context'
-import { parseConfig } from '../../../../server/config'
 import { cases, caseStatutes, lexiconEntries, searchOutbox } from '../../../../server/db/schema'
 import { importStatutes, statuteFiles } from '../../../../server/domain/cases/import-statutes'
 import { statuteImportPort } from '../../../../server/repositories/statutes'
 import { seedExplainedCases, seedLexicon, seedTypicalCases } from '../../../../server/seed/cases'
-import { drivers, freshDb, type TestDb } from '../../helpers/db'
+import { drivers, freshDb, seedContext, type TestDb } from '../../helpers/db'
 
 describe.each(drivers())('case seed on %s', (driver) => {
   let t: TestDb
@@ -16,10 +14,9 @@ describe.each(drivers())('case seed on %s', (driver) => {
   const logs: string[] = []
   beforeAll(async () => {
     t = await freshDb(driver)
-    const config = parseConfig({ database: {}, meilisearch: {}, session: {}, crypto: {}, seed: {}, worker: {}, sharedDataDir: resolve('../shared/data') })
-    ctx = { config, db: t.db, dbDriver: t.driver, search: null, indexes: [], worker: null, cryptoKey: Buffer.alloc(32), indexesReady: Promise.resolve(), close: async () => {} }
+    ctx = seedContext(t)
     // cited statutes come from the big file too: take every article the content cites
-    await importStatutes(statuteImportPort(t.db), { files: statuteFiles(config.sharedDataDir), corpus: 'priority', countFirst: false })
+    await importStatutes(statuteImportPort(t.db), { files: statuteFiles(ctx.config.sharedDataDir), corpus: 'priority', countFirst: false })
   }, 120_000)
   afterAll(async () => { await t?.drop() })
 

@@ -1,17 +1,15 @@
 // Known questions: the seed loads STARD + the cases' 常见问法 once (idempotent, edits go through the
 // outbox), and the index definition rebuilds a searchable knowledge index from the table.
-import { resolve } from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../../server/app-context'
-import { parseConfig } from '../../../../server/config'
 import { knownQuestions, searchOutbox } from '../../../../server/db/schema'
 import { reindex } from '../../../../server/adapters/search/indexes'
 import { knownQuestionsIndex } from '../../../../server/adapters/search/definitions/known-questions'
 import { similarQuestionStatutes, KNOWN_QUESTIONS_INDEX } from '../../../../server/domain/search/similar-questions'
 import type { StatuteSearchPort } from '../../../../server/domain/search/statute-search'
 import { seedKnownQuestions } from '../../../../server/seed/known-questions'
-import { drivers, freshDb, type TestDb } from '../../helpers/db'
+import { drivers, freshDb, seedContext, type TestDb } from '../../helpers/db'
 import { testSearch } from '../../helpers/search'
 
 describe.each(drivers())('known questions on %s', (driver) => {
@@ -20,8 +18,7 @@ describe.each(drivers())('known questions on %s', (driver) => {
   const logs: string[] = []
   beforeAll(async () => {
     t = await freshDb(driver)
-    const config = parseConfig({ database: {}, meilisearch: {}, session: {}, crypto: {}, seed: {}, worker: {}, sharedDataDir: resolve('../shared/data') })
-    ctx = { config, db: t.db, dbDriver: t.driver, search: null, indexes: [], worker: null, cryptoKey: Buffer.alloc(32), indexesReady: Promise.resolve(), close: async () => {} }
+    ctx = seedContext(t)
   }, 120_000)
   afterAll(async () => { await t?.drop() })
 
