@@ -1,16 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
-import { enableLargeText, expectNoAxeViolations, waitForHydration } from './helpers'
+import { expect, test } from '@playwright/test'
+import { scanBoth, waitForHydration } from './helpers'
 
 test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
-
-/** axe in the normal and the large-text theme, then back to normal. */
-async function scanBoth(page: Page, label: string) {
-  await expectNoAxeViolations(page, `${label} (normal)`)
-  await enableLargeText(page)
-  await expectNoAxeViolations(page, `${label} (长辈版)`)
-  await page.getByRole('button', { name: /长辈版|标准版/ }).click()
-  await expect(page.locator('html')).not.toHaveClass(/large-text/)
-}
 
 const PHONE = '13995117788'
 

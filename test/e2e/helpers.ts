@@ -20,3 +20,12 @@ export async function enableLargeText(page: Page) {
   await btn.click()
   await expect(page.locator('html')).toHaveClass(/large-text/)
 }
+
+/** axe in the normal and the large-text theme, then back to normal. */
+export async function scanBoth(page: Page, label: string) {
+  await expectNoAxeViolations(page, `${label} (normal)`)
+  await enableLargeText(page)
+  await expectNoAxeViolations(page, `${label} (长辈版)`)
+  await page.getByRole('button', { name: /长辈版|标准版/ }).click()
+  await expect(page.locator('html')).not.toHaveClass(/large-text/)
+}

@@ -1,16 +1,9 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { E2E_PASSWORD } from '../../playwright.config'
-import { enableLargeText, expectNoAxeViolations, waitForHydration } from './helpers'
+import { scanBoth, waitForHydration } from './helpers'
 
 const PHONE = `138${String(Date.now() % 100_000_000).padStart(8, '0')}`
 const MASKED = `${PHONE.slice(0, 3)}****${PHONE.slice(-4)}`
-
-async function scanBoth(page: Page, label: string) {
-  await expectNoAxeViolations(page, `${label} (standard)`)
-  await enableLargeText(page)
-  await expectNoAxeViolations(page, `${label} (large text)`)
-  await page.getByRole('button', { name: /长辈版|标准版/ }).click()
-}
 
 test('operator logs a call with a callback by keyboard and sees it masked in the queue', async ({ page }) => {
   await page.goto('/staff/login?next=/staff/hotline')

@@ -1,16 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { E2E_PASSWORD } from '../../playwright.config'
 import { withCheckChar } from '../../shared/domain/applications/id-number'
-import { enableLargeText, expectNoAxeViolations } from './helpers'
-
-/** axe in the normal and the large-text theme, then back to normal. */
-async function scanBoth(page: Page, label: string) {
-  await expectNoAxeViolations(page, `${label} (normal)`)
-  await enableLargeText(page)
-  await expectNoAxeViolations(page, `${label} (长辈版)`)
-  await page.getByRole('button', { name: /长辈版|标准版/ }).click()
-  await expect(page.locator('html')).not.toHaveClass(/large-text/)
-}
+import { scanBoth } from './helpers'
 
 const ID = withCheckChar('64010419850615123')
 const PHONE = '13995112345'

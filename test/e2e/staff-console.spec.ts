@@ -1,15 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { E2E_PASSWORD } from '../../playwright.config'
-import { enableLargeText, expectNoAxeViolations, waitForHydration } from './helpers'
-
-/** axe in the normal and the large-text theme, then back to normal. */
-async function scanBoth(page: Page, label: string) {
-  await expectNoAxeViolations(page, `${label} (normal)`)
-  await enableLargeText(page)
-  await expectNoAxeViolations(page, `${label} (长辈版)`)
-  await page.getByRole('button', { name: /长辈版|标准版/ }).click()
-  await expect(page.locator('html')).not.toHaveClass(/large-text/)
-}
+import { scanBoth, waitForHydration } from './helpers'
 
 /** Presses Tab until `target` has focus (a keyboard user walking the page), at most `max` times. */
 async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, max = 20) {
