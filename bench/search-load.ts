@@ -16,8 +16,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readJsonl } from '../server/domain/cases/jsonl'
 import { expandedTerms } from '../server/domain/cases/search'
-import { buildSubQueries, rewriteQuery } from '../server/domain/search/statute-search'
-import { buildKnowledgeQueries, DEFAULT_SIMILAR_TUNING } from '../server/domain/search/similar-questions'
 import { loadLexicon } from './lib/data'
 
 interface Opts { clients: number, seconds: number, url: string, meiliHost?: string, meiliKey?: string, prefix: string, dataDir: string, maxRequests: number }
@@ -116,11 +114,16 @@ async function main() {
   const warm = await fetch(`${opts.url}/api/search?q=${encodeURIComponent(questions[0]!)}`)
   const body = await warm.json() as { degraded?: boolean }
   if (!warm.ok || body.degraded) throw new Error(`portal not ready (status ${warm.status}, degraded ${body.degraded})`)
+  const health = await (await fetch(`${opts.url}/api/health`)).json() as { search?: { ranker?: { articles: number } } }
+  console.log(`portal statute ranker: ${health.search?.ranker?.articles ?? 'not built'} articles`)
 
+  // the statute page ids the portal answered for each question: the "same work" replay reads them
+  const pageIds = new Map<string, string[]>()
   const portal = await run('portal /api/search', opts, questions, async (q) => {
     const r = await fetch(`${opts.url}/api/search?q=${encodeURIComponent(q)}&limit=10`)
-    await r.arrayBuffer()
-    return r.ok
+    const b = await r.json() as { statutes?: { hits?: Array<{ id: string }> }, degraded?: boolean }
+    if (r.ok && !b.degraded) pageIds.set(q, (b.statutes?.hits ?? []).map(h => h.id))
+    return r.ok && !b.degraded
   })
   // The equivalent raw query: the same two indexes in one multi-search, 10 hits each, case facets.
   const raw = await run('meilisearch direct', opts, questions, async (q) => {
@@ -134,25 +137,19 @@ async function main() {
     await r.arrayBuffer()
     return r.ok
   })
-  // The same engine work the portal does, sent straight to Meilisearch: the statute sub-queries
-  // (depth 100), the similar-question sub-queries and the case query, in parallel as the portal
-  // sends them, then the fetch of one page of articles by id. portal ÷ this = the portal's overhead.
+  // The same engine work the portal does, sent straight to Meilisearch: the portal ranks statutes in
+  // memory, then reads the case query and the page of articles by id in one multi-search. Replayed
+  // for the questions the portal answered, with the ids it answered. portal ÷ this = the portal's
+  // own cost (ranking, highlighting, HTTP).
   const lexicon = loadLexicon()
-  const post = (queries: unknown[]) => fetch(`${meili.host}/multi-search`, { method: 'POST', headers, body: JSON.stringify({ queries }) })
-    .then(async (r) => { const j = await r.json() as { results: Array<{ hits: Array<{ id: string }> }> }; return r.ok ? j : Promise.reject(new Error(String(r.status))) })
-  const same = await run('meilisearch same work', opts, questions, async (q) => {
-    const rw = rewriteQuery(q, lexicon)
-    const statuteQs = buildSubQueries(rw).map(sq => ({ indexUid: uid('statutes'), q: sq.q, limit: 100, matchingStrategy: sq.matchingStrategy, filter: sq.filter, locales: ['cmn'] }))
-    const knownQs = buildKnowledgeQueries(rw).map(kq => ({ indexUid: uid('known_questions'), q: kq.q, limit: DEFAULT_SIMILAR_TUNING.neighbours, matchingStrategy: kq.matchingStrategy, attributesToRetrieve: ['id', 'statuteIds'], locales: ['cmn'] }))
-    const caseQ = expandedTerms(q, lexicon).join(' ') || q
-    const [st] = await Promise.all([
-      post(statuteQs),
-      post(knownQs),
-      post([{ indexUid: uid('cases'), q: caseQ, limit: 10, matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'], attributesToHighlight: ['title', 'summary', 'commonQuestions', 'explanation', 'facts', 'question', 'outcome'], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40 }]),
-    ])
-    const ids = [...new Set(st.results.flatMap(r => r.hits.slice(0, 2).map(h => h.id)))].slice(0, 10)
-    if (ids.length) await post([{ indexUid: uid('statutes'), q: '', limit: ids.length, filter: `id IN [${ids.map(i => JSON.stringify(i)).join(', ')}]` }])
-    return true
+  const answered = [...pageIds.keys()]
+  const same = await run('meilisearch same work', opts, answered, async (q) => {
+    const ids = pageIds.get(q)!
+    const queries: unknown[] = [{ indexUid: uid('cases'), q: expandedTerms(q, lexicon).join(' ') || q, limit: 10, matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'], attributesToHighlight: ['title', 'summary', 'commonQuestions', 'explanation', 'facts', 'question', 'outcome'], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40 }]
+    if (ids.length) queries.push({ indexUid: uid('statutes'), q: '', limit: ids.length, filter: `id IN [${ids.map(i => JSON.stringify(i)).join(', ')}]` })
+    const r = await fetch(`${meili.host}/multi-search`, { method: 'POST', headers, body: JSON.stringify({ queries }) })
+    await r.arrayBuffer()
+    return r.ok
   })
   console.log('')
   report(portal)

@@ -1,5 +1,6 @@
 // Search-quality bench: plain Meilisearch vs searchStatutes on plain-language questions.
-// npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases]
+// npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases] [--no-engine] [--ranker-tuning JSON]
+// --no-engine: only the in-memory production ranker (no Meilisearch rows).
 // `searchStatutes + similar questions` uses a known-question index holding ONLY train-split questions
 // (+ the case library's 常见问法, as the seed does): dev questions are never known; train questions
 // are scored leave-one-out (they never find themselves).
@@ -10,13 +11,16 @@ import { searchStatutes, type StatuteSearchPort } from '../server/domain/search/
 import { statuteIndexSettings, STATUTE_INDEX } from '../server/domain/search/statute-doc'
 import { DEFAULT_KNOWLEDGE_WEIGHT } from '../server/domain/search/similar-questions'
 import { buildKnowledgeIndex, leaveOneOut, trainKnowledge } from './lib/knowledge'
-import { SHARED, corpusIds, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
+import { buildBenchRanker } from './lib/ranker'
+import { rewriteQuery } from '../server/domain/search/statute-search'
+import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
+import { SHARED, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
 
 const BASELINE_INDEX = 'statutes_baseline'
 const KNOWLEDGE_INDEX = 'bench_known_questions'
 
 function parseArgs(argv: string[]) {
-  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, weight: number, tuning?: Record<string, number>, kTuning?: Record<string, number> } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, weight: DEFAULT_KNOWLEDGE_WEIGHT }
+  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, weight: number, tuning?: Record<string, number>, kTuning?: Record<string, number>, rTuning?: Partial<StatuteRankerTuning>, engine: boolean } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, weight: DEFAULT_KNOWLEDGE_WEIGHT, engine: true }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--host') o.host = argv[++i]
@@ -30,6 +34,8 @@ function parseArgs(argv: string[]) {
     else if (a === '--no-cases') o.cases = false
     else if (a === '--weight') o.weight = Number(argv[++i])
     else if (a === '--knowledge-tuning') o.kTuning = JSON.parse(argv[++i]!)
+    else if (a === '--ranker-tuning') o.rTuning = JSON.parse(argv[++i]!)
+    else if (a === '--no-engine') o.engine = false
     else if (a === '--dir') o.dir = argv[++i]!
     else if (!a.startsWith('--')) o.file = a
   }
@@ -68,71 +74,88 @@ async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Prom
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   const t0 = Date.now()
-  let stop: (() => Promise<void>) | undefined
-  let host = args.host, key = args.key
-  if (!host) {
-    const m = await startEmbeddedMeili({ dir: resolve(process.cwd(), args.dir) })
-    host = m.host; key = m.apiKey; stop = m.stop
-    console.log(`embedded Meilisearch at ${host} (${args.dir})`)
-  }
-  const client = new Meilisearch({ host, apiKey: key })
   const lexicon = loadLexicon()
   console.log(`lexicon: ${lexicon.entries.length} approved entries, ${lexicon.domains?.length ?? 0} domains`)
+  const file = resolve(args.file ?? resolve(SHARED, 'eval/stard_train.jsonl'))
+  let qs: Question[] = await loadQuestions(file)
+  // knowledge is built from the whole file's TRAIN split, whatever split is evaluated
+  const kb = args.knowledge ? trainKnowledge(qs, args.cases) : []
+  if (args.knowledge) console.log(`knowledge: ${kb.length} known questions (train split${args.cases ? ' + case 常见问法' : ''}; dev never, train leave-one-out)`)
 
   let corpus: Awaited<ReturnType<typeof loadDefaultCorpus>> | undefined
   const docs = async () => (corpus ??= await loadDefaultCorpus())
-  await ensureIndex(client, BASELINE_INDEX, baselineSettings(), docs, args.rebuild)
-  await ensureIndex(client, STATUTE_INDEX, statuteIndexSettings(lexicon.entries), docs, args.rebuild, await probeDocs())
 
-  const file = resolve(args.file ?? resolve(SHARED, 'eval/stard_train.jsonl'))
-  let qs: Question[] = await loadQuestions(file)
-  if (args.knowledge) {
-    // built from the whole file's TRAIN split, whatever split is evaluated
-    const kb = trainKnowledge(qs, args.cases)
-    await buildKnowledgeIndex(client, KNOWLEDGE_INDEX, kb)
-    console.log(`knowledge: ${kb.length} known questions (train split${args.cases ? ' + case 常见问法' : ''}; dev never, train leave-one-out)`)
+  // the production ranker, in memory, from the same corpus
+  const tr = Date.now()
+  const { ranker, knowledge } = buildBenchRanker(await docs(), kb)
+  console.log(`ranker: ${ranker.size} articles, ${ranker.index.postings} postings, ${knowledge.size} known questions, built in ${((Date.now() - tr) / 1000).toFixed(1)} s`)
+
+  let client: Meilisearch | undefined
+  let stop: (() => Promise<void>) | undefined
+  if (args.engine) {
+    let host = args.host, key = args.key
+    if (!host) {
+      const m = await startEmbeddedMeili({ dir: resolve(process.cwd(), args.dir) })
+      host = m.host; key = m.apiKey; stop = m.stop
+      console.log(`embedded Meilisearch at ${host} (${args.dir})`)
+    }
+    client = new Meilisearch({ host, apiKey: key })
+    await ensureIndex(client, BASELINE_INDEX, baselineSettings(), docs, args.rebuild)
+    await ensureIndex(client, STATUTE_INDEX, statuteIndexSettings(lexicon.entries), docs, args.rebuild, await probeDocs())
+    if (args.knowledge) await buildKnowledgeIndex(client, KNOWLEDGE_INDEX, kb)
   }
   if (args.split !== 'all') qs = qs.filter(q => (args.split === 'dev') === isDev(q.id))
   console.log(`questions: ${qs.length} (${args.split}) from ${file}`)
 
   // how many relevant ids are in the indexed corpus
-  const present = await corpusIds()
+  const present = new Set((await docs()).map(d => d.id))
   const relPairs = qs.reduce((s, q) => s + q.relevant.length, 0)
   const relPresent = qs.reduce((s, q) => s + q.relevant.filter(x => present.has(x)).length, 0)
   const qAny = qs.filter(q => q.relevant.some(x => present.has(x))).length
 
   const port = client as unknown as StatuteSearchPort
-  let base = zero(), ours = zero(), know = zero()
+  const sums = { base: zero(), ours: zero(), know: zero(), lex: zero(), prod: zero() }
   const t1 = Date.now()
   const rows = await pool(qs, 4, async (q) => {
-    const bIds = args.baseline
-      ? (await client.index(BASELINE_INDEX).search(q.question, { limit: 100, attributesToRetrieve: ['id'] })).hits.map(h => (h as { id: string }).id)
-      : []
-    const o = await searchStatutes(port, q.question, { limit: 100, lexicon, tuning: args.tuning })
-    const oIds = o.hits.map(h => h.id)
-    const kIds = args.knowledge
-      ? (await searchStatutes(port, q.question, {
+    const self = (id: string) => id === q.id
+    const rw = rewriteQuery(q.question, lexicon)
+    const lexIds = ranker.rank(rw, null, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id)
+    const prodIds = ranker.rank(rw, args.knowledge ? knowledge : null, { depth: 100, tuning: args.rTuning, excludeKnown: self }).ranked.map(x => x.id)
+    let bIds: string[] = [], oIds: string[] = [], kIds: string[] = []
+    if (client) {
+      if (args.baseline) bIds = (await client.index(BASELINE_INDEX).search(q.question, { limit: 100, attributesToRetrieve: ['id'] })).hits.map(h => (h as { id: string }).id)
+      oIds = (await searchStatutes(port, q.question, { limit: 100, lexicon, tuning: args.tuning })).hits.map(h => h.id)
+      if (args.knowledge) {
+        kIds = (await searchStatutes(port, q.question, {
           limit: 100, lexicon, tuning: args.tuning,
           knowledge: { indexUid: KNOWLEDGE_INDEX, weight: args.weight, filter: leaveOneOut(q.id), tuning: args.kTuning, onError: e => console.warn(`knowledge failed: ${String(e)}`) },
         })).hits.map(h => h.id)
-      : []
-    return { q, b: score(bIds, q.relevant), o: score(oIds, q.relevant), k: score(kIds, q.relevant), oIds }
+      }
+    }
+    return { q, b: score(bIds, q.relevant), o: score(oIds, q.relevant), k: score(kIds, q.relevant), l: score(lexIds, q.relevant), p: score(prodIds, q.relevant) }
   })
-  for (const r of rows) { base = add(base, r.b); ours = add(ours, r.o); know = add(know, r.k) }
+  for (const r of rows) {
+    sums.base = add(sums.base, r.b); sums.ours = add(sums.ours, r.o); sums.know = add(sums.know, r.k)
+    sums.lex = add(sums.lex, r.l); sums.prod = add(sums.prod, r.p)
+  }
   const secs = (Date.now() - t1) / 1000
 
   if (args.verbose) {
-    const misses = rows.filter(r => !r.o.hit10).slice(0, args.verbose)
+    const misses = rows.filter(r => !r.p.hit10).slice(0, args.verbose)
     for (const r of misses) console.log(`MISS ${r.q.id} ${r.q.question} → rel ${r.q.relevant.join(',')}`)
   }
 
   console.log(`\nrelevant ids present in the indexed corpus: ${relPresent}/${relPairs} (${(100 * relPresent / relPairs).toFixed(1)}%); questions with ≥1 present: ${qAny}/${qs.length}`)
-  console.log(`queries: ${qs.length} × ${args.knowledge ? 3 : 2} in ${secs.toFixed(1)} s; total ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
+  console.log(`questions: ${qs.length} in ${secs.toFixed(1)} s; total ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
   console.log('| system | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR |')
   console.log('|---|---|---|---|---|---|---|')
-  console.log(`| baseline (plain Meilisearch) | ${base.n} | ${fmt(base).join(' | ')} |`)
-  console.log(`| searchStatutes | ${ours.n} | ${fmt(ours).join(' | ')} |`)
-  if (args.knowledge) console.log(`| searchStatutes + similar questions | ${know.n} | ${fmt(know).join(' | ')} |`)
+  if (client) {
+    if (args.baseline) console.log(`| baseline (plain Meilisearch) | ${sums.base.n} | ${fmt(sums.base).join(' | ')} |`)
+    console.log(`| Meilisearch sub-queries (searchStatutes) | ${sums.ours.n} | ${fmt(sums.ours).join(' | ')} |`)
+    if (args.knowledge) console.log(`| Meilisearch sub-queries + similar questions (before) | ${sums.know.n} | ${fmt(sums.know).join(' | ')} |`)
+  }
+  console.log(`| BM25 ranker + lexicon | ${sums.lex.n} | ${fmt(sums.lex).join(' | ')} |`)
+  if (args.knowledge) console.log(`| BM25 ranker + lexicon + similar questions + law prior (production) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
   await stop?.()
 }
 

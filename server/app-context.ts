@@ -12,6 +12,10 @@ import { createOutboxWorker } from './adapters/search/outbox-worker'
 import { searchIndexes } from './adapters/search/registry'
 import type { IndexDefinition } from './adapters/search/types'
 import { seedSteps } from './seed'
+import { createRankerCache, type RankerCache } from './domain/search/ranker-cache'
+import { toStatuteDoc } from './domain/search/statute-doc'
+import { statuteCorpusVersion, statutesAfter, toStatuteRecord } from './repositories/statutes'
+import { allKnownQuestionLinks, knownQuestionsVersion } from './repositories/known-questions'
 
 export interface AppContext {
   config: AppConfig
@@ -25,6 +29,8 @@ export interface AppContext {
   cryptoKey: Buffer
   /** Resolves when start-up index checks/rebuilds are finished. */
   indexesReady: Promise<void>
+  /** In-memory statute ranker derived from PostgreSQL (statutes + known questions), rebuilt on change. */
+  statuteRanker: RankerCache
   close(): Promise<void>
 }
 
@@ -37,6 +43,28 @@ export interface CreateContextOptions {
   seed?: boolean
   /** Run ensureIndexes at start (default true). */
   ensureIndexes?: boolean
+  /** Build the statute ranker in the background right after start (default: when the worker starts). */
+  warmRanker?: boolean
+}
+
+const RANKER_BATCH = 2_000
+
+/** The statute ranker's data, read from the database. */
+export function databaseRankerCache(db: Db, log?: (m: string) => void): RankerCache {
+  return createRankerCache({
+    statutesVersion: () => statuteCorpusVersion(db),
+    async* statutes() {
+      let after = ''
+      for (;;) {
+        const rows = await statutesAfter(db, after, RANKER_BATCH)
+        if (!rows.length) return
+        yield rows.map(r => toStatuteDoc(toStatuteRecord(r)))
+        after = rows[rows.length - 1]!.id
+      }
+    },
+    knownVersion: () => knownQuestionsVersion(db),
+    knownQuestions: () => allKnownQuestionLinks(db),
+  }, { log })
 }
 
 export function loadOrCreateKey(dir: string, name: string, bytes = 32): Buffer {
@@ -83,6 +111,7 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
     worker: null,
     cryptoKey,
     indexesReady: Promise.resolve(),
+    statuteRanker: databaseRankerCache(handle.db, log),
     async close() {
       closed = true
       await ctx.worker?.stop()
@@ -115,6 +144,7 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
       }
     })()
   }
+  if (opts.warmRanker ?? opts.startWorker !== false) void ctx.statuteRanker.refresh()
   if (search && opts.startWorker !== false && config.worker.enabled) {
     const worker = createOutboxWorker({ db: ctx.db, search, indexes: ctx.indexes })
     ctx.worker = worker

@@ -14,10 +14,11 @@ export default defineApiHandler(async (event): Promise<HealthDto> => {
     pending = await pendingOutboxCount(app.db)
   } catch { /* reported below */ }
   const searchOk = app.search ? await searchHealthy(app.search) : false
+  const ranker = app.statuteRanker.current()
   const body: HealthDto = {
     status: !dbOk ? 'down' : searchOk ? 'ok' : 'degraded',
     db: { ok: dbOk, driver: app.dbDriver },
-    search: { ok: searchOk, pendingOutbox: pending },
+    search: { ok: searchOk, pendingOutbox: pending, ranker: ranker && { articles: ranker.ranker.size, knownQuestions: ranker.knowledge.size } },
   }
   if (!dbOk) setResponseStatus(event, 503)
   return body

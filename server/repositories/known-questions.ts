@@ -38,3 +38,15 @@ export async function deleteKnownQuestions(db: DbOrTx, source: KnownQuestionSour
   if (!ids.length) return
   await db.delete(knownQuestions).where(and(eq(knownQuestions.source, source), inArray(knownQuestions.id, [...ids])))
 }
+
+/** Changes whenever a known question is added, edited or removed: count and last update. */
+export async function knownQuestionsVersion(db: DbOrTx): Promise<string> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int`, at: sql<string | null>`max(${knownQuestions.updatedAt})::text` }).from(knownQuestions)
+  return `${row?.n ?? 0}@${row?.at ?? ''}`
+}
+
+/** Every known question with its links (what the statute ranker reads; the answer is left out). */
+export async function allKnownQuestionLinks(db: DbOrTx): Promise<Array<Pick<KnownQuestionRow, 'id' | 'question' | 'keywords' | 'statuteIds'>>> {
+  return db.select({ id: knownQuestions.id, question: knownQuestions.question, keywords: knownQuestions.keywords, statuteIds: knownQuestions.statuteIds })
+    .from(knownQuestions).orderBy(asc(knownQuestions.id))
+}

@@ -115,3 +115,12 @@ export async function fallbackSearchStatutes(db: DbOrTx, terms: readonly string[
 export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, c => '\\' + c)}%`
 }
+
+/** Changes whenever the corpus does: row count and the last completed import (the ranker rebuilds on a change). */
+export async function statuteCorpusVersion(db: DbOrTx): Promise<string> {
+  const [row] = await db.select({
+    n: sql<number>`count(*)::int`,
+    at: sql<string | null>`(select max(${statuteImports.completedAt})::text from ${statuteImports})`,
+  }).from(statutes)
+  return `${row?.n ?? 0}@${row?.at ?? ''}`
+}

@@ -9,7 +9,7 @@ import type { LibrarySearchDeps, LibrarySearchPort } from '../domain/cases/searc
 import type { Lexicon } from '../domain/search/lexicon'
 import { fallbackSearchCases } from '../repositories/cases'
 import { approvedLexicon } from '../repositories/lexicon'
-import { fallbackSearchStatutes } from '../repositories/statutes'
+import { fallbackSearchStatutes, getStatutes } from '../repositories/statutes'
 
 const tags = makeHighlightTags(randomBytes(9).toString('hex'))
 const LEXICON_TTL_MS = 30_000
@@ -35,10 +35,12 @@ export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchD
     port: search ? (search.client as unknown as LibrarySearchPort) : null,
     uids: { statutes: search?.uid(STATUTES_INDEX) ?? STATUTES_INDEX, cases: search?.uid(CASES_INDEX) ?? CASES_INDEX, knownQuestions: search?.uid(KNOWN_QUESTIONS_INDEX) ?? KNOWN_QUESTIONS_INDEX },
     lexicon: await searchLexicon(app),
+    ranker: app.statuteRanker.current(),
     tags,
     fallback: {
       statutes: (terms, limit, offset) => fallbackSearchStatutes(app.db, terms, limit, offset),
       cases: (terms, filter, limit, offset) => fallbackSearchCases(app.db, terms, filter, limit, offset),
+      statutesById: ids => getStatutes(app.db, ids),
     },
     log: m => console.warn(m),
   }

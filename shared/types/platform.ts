@@ -1,7 +1,13 @@
 export interface HealthDto {
   status: 'ok' | 'degraded' | 'down'
   db: { ok: boolean, driver: 'pglite' | 'pg' }
-  search: { ok: boolean, pendingOutbox: number | null, deadOutbox?: number | null }
+  search: {
+    ok: boolean
+    pendingOutbox: number | null
+    deadOutbox?: number | null
+    /** The in-memory statute ranker: null until its first build (statute search then uses the engine's sub-queries). */
+    ranker: { articles: number, knownQuestions: number } | null
+  }
 }
 
 export interface ServicePointDto {

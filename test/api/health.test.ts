@@ -9,6 +9,18 @@ describe.each(servers())('health on $name', (server) => {
     expect(typeof res.body.search.pendingOutbox).toBe('number')
   })
 
+  it('builds the in-memory statute ranker from the database soon after start', { timeout: 150_000 }, async () => {
+    const api = new ApiClient(server.url)
+    const until = Date.now() + 120_000
+    let ranker: { articles: number, knownQuestions: number } | null = null
+    while (!ranker && Date.now() < until) {
+      ranker = (await api.get('/api/health')).body.search.ranker
+      if (!ranker) await new Promise(r => setTimeout(r, 500))
+    }
+    expect(ranker?.articles).toBeGreaterThan(1000)
+    expect(ranker?.knownQuestions).toBeGreaterThan(0)
+  })
+
   it('lists the demo service points on four levels', async () => {
     const res = await new ApiClient(server.url).get('/api/service-points')
     expect(res.status).toBe(200)

@@ -5,7 +5,8 @@
 import type { CaseHitDto, SearchFacetsDto, SearchResultDto, StatuteHitDto } from '../../../shared/types/cases'
 import type { Lexicon } from '../search/lexicon'
 import { limitWords, rewriteQuery, searchStatutes, type PortQuery, type RewrittenQuery, type StatuteHit, type StatuteSearchPort } from '../search/statute-search'
-import { DEFAULT_KNOWLEDGE_WEIGHT } from '../search/similar-questions'
+import { DEFAULT_KNOWLEDGE_WEIGHT, idFilter } from '../search/similar-questions'
+import type { KnownQuestionNeighbours, StatuteRanker } from '../search/statute-ranker'
 import { buildCaseFilter } from './filters'
 import { hasMatch, highlightFormatted, highlightTerms, type HighlightTags } from './highlight'
 
@@ -30,7 +31,12 @@ export interface FallbackCase { id: string, slug: string, title: string, categor
 export interface LibraryFallback {
   statutes(terms: string[], limit: number, offset: number): Promise<{ rows: FallbackStatute[], total: number }>
   cases(terms: string[], filter: { category?: string, group?: string }, limit: number, offset: number): Promise<{ rows: FallbackCase[], total: number, facets: SearchFacetsDto }>
+  /** Articles by id (any order; unknown ids left out): the ranked page when the engine is down. */
+  statutesById?(ids: string[]): Promise<FallbackStatute[]>
 }
+
+/** The in-memory statute ranking (statute-ranker.ts); absent until it is built. */
+export interface LibraryRanker { ranker: StatuteRanker, knowledge: KnownQuestionNeighbours | null }
 
 export interface LibrarySearchDeps {
   /** null when the engine was not reachable at start-up. */
@@ -39,6 +45,11 @@ export interface LibrarySearchDeps {
   uids: { statutes: string, cases: string, knownQuestions?: string }
   lexicon: Lexicon
   fallback: LibraryFallback
+  /**
+   * When present, statutes are ranked in memory and only the page is read (from the engine, or
+   * from the database when the engine is down); otherwise the engine's sub-query fusion ranks them.
+   */
+  ranker?: LibraryRanker | null
   tags: HighlightTags
   /** Give up on the engine after this long (ms) and answer from the database. */
   timeoutMs?: number
@@ -77,30 +88,40 @@ export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery
 
 async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, query: LibraryQuery, filters: string[], offset: number): Promise<SearchResultDto> {
   const { tags } = deps
-  // Statutes: the search module's production search. It fuses deep result lists (100 hits per
-  // sub-query); asking the engine to format all of them cost ~10× in load tests, so the final page
-  // is highlighted here from the question's words and the lexicon's legal terms (escaped first).
-  const statutePort: StatuteSearchPort = port
+  // Statutes: the in-memory ranker when it is built, else the engine's sub-query fusion. Either way
+  // only the final page is highlighted, here, from the question's words and the lexicon's legal
+  // terms (escaped first): asking the engine to format deep fused lists cost ~10× in load tests.
   const rw = query.q ? rewriteQuery(query.q, deps.lexicon) : undefined // once per request
-  const statutesP = rw
-    ? searchStatutes(statutePort, rw, {
-        lexicon: deps.lexicon, indexUid: deps.uids.statutes, limit: query.limit, offset,
-        knowledge: deps.uids.knownQuestions
-          ? { indexUid: deps.uids.knownQuestions, weight: DEFAULT_KNOWLEDGE_WEIGHT, onError: e => deps.log?.(`search: similar questions left out (${e instanceof Error ? e.message : String(e)})`) }
-          : undefined,
-      })
-    : Promise.resolve({ hits: [] as StatuteHit[], total: 0 })
   const terms = rw ? expandedTerms(rw, deps.lexicon) : []
   const caseQ = query.q ? terms.join(' ') || query.q : ''
-  const casesP = port.multiSearch({
-    queries: [{
-      indexUid: deps.uids.cases, q: caseQ, limit: query.limit, offset, filter: filters.length ? filters : undefined,
-      matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'],
-      attributesToHighlight: ['title', ...CASE_SEARCHABLE_SNIPPETS], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40,
-      highlightPreTag: tags.pre, highlightPostTag: tags.post,
-    }],
-  })
-  const [st, cs] = await Promise.all([statutesP, casesP])
+  const caseQuery: CaseSearchQuery = {
+    indexUid: deps.uids.cases, q: caseQ, limit: query.limit, offset, filter: filters.length ? filters : undefined,
+    matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'],
+    attributesToHighlight: ['title', ...CASE_SEARCHABLE_SNIPPETS], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40,
+    highlightPreTag: tags.pre, highlightPostTag: tags.post,
+  }
+  let st: { hits: StatuteHit[], total: number }
+  let cs: Awaited<ReturnType<LibrarySearchPort['multiSearch']>>
+  if (rw && deps.ranker) {
+    // ranked here; one round trip reads the cases and the page of articles
+    const ranked = deps.ranker.ranker.rank(rw, deps.ranker.knowledge, { depth: offset + query.limit })
+    const page = ranked.ranked.slice(offset).map(r => r.id)
+    cs = await port.multiSearch({
+      queries: page.length ? [caseQuery, { indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) }] : [caseQuery],
+    })
+    st = { hits: inOrder(page, (cs.results[1]?.hits ?? []) as StatuteHit[]), total: ranked.total }
+  } else {
+    const statutePort: StatuteSearchPort = port
+    const statutesP = rw
+      ? searchStatutes(statutePort, rw, {
+          lexicon: deps.lexicon, indexUid: deps.uids.statutes, limit: query.limit, offset,
+          knowledge: deps.uids.knownQuestions
+            ? { indexUid: deps.uids.knownQuestions, weight: DEFAULT_KNOWLEDGE_WEIGHT, onError: e => deps.log?.(`search: similar questions left out (${e instanceof Error ? e.message : String(e)})`) }
+            : undefined,
+        })
+      : Promise.resolve({ hits: [] as StatuteHit[], total: 0 })
+    ;[st, cs] = await Promise.all([statutesP, port.multiSearch({ queries: [caseQuery] })])
+  }
   const caseRes = cs.results[0]!
   const statuteHits: StatuteHitDto[] = st.hits.map(h => ({
     id: h.id, lawTitle: h.law_title, articleLabel: h.article_label ?? null, text: h.text,
@@ -122,6 +143,12 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   }
 }
 
+/** Hits in the order of `ids` (ids the index does not hold are left out). */
+function inOrder<T extends { id: string }>(ids: readonly string[], hits: readonly T[]): T[] {
+  const byId = new Map(hits.filter(h => h && typeof h.id === 'string').map(h => [h.id, h]))
+  return ids.flatMap(id => byId.get(id) ?? [])
+}
+
 /** The first readable field where the engine marked a match (summary first). */
 function pickSnippet(f: Record<string, unknown>, tags: HighlightTags): string | undefined {
   for (const k of CASE_SEARCHABLE_SNIPPETS) {
@@ -132,10 +159,21 @@ function pickSnippet(f: Record<string, unknown>, tags: HighlightTags): string | 
   return undefined
 }
 
+/** The ranker's page read from PostgreSQL (the engine is down, the ranking is not). */
+async function rankedFromDatabase(r: LibraryRanker, rw: RewrittenQuery, byId: NonNullable<LibraryFallback['statutesById']>, limit: number, offset: number) {
+  const ranked = r.ranker.rank(rw, r.knowledge, { depth: offset + limit })
+  const page = ranked.ranked.slice(offset).map(x => x.id)
+  return { rows: page.length ? inOrder(page, await byId(page)) : [], total: ranked.total }
+}
+
 async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offset: number): Promise<SearchResultDto> {
-  const terms = query.q ? expandedTerms(query.q, deps.lexicon, 8) : []
+  const rw = query.q ? rewriteQuery(query.q, deps.lexicon) : undefined
+  const terms = rw ? expandedTerms(rw, deps.lexicon, 8) : []
+  const byId = deps.fallback.statutesById
   const [st, cs] = await Promise.all([
-    terms.length ? deps.fallback.statutes(terms, query.limit, offset) : Promise.resolve({ rows: [], total: 0 }),
+    rw && deps.ranker && byId
+      ? rankedFromDatabase(deps.ranker, rw, byId, query.limit, offset)
+      : terms.length ? deps.fallback.statutes(terms, query.limit, offset) : Promise.resolve({ rows: [], total: 0 }),
     deps.fallback.cases(terms, { category: query.category, group: query.group }, query.limit, offset),
   ])
   return {

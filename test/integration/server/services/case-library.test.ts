@@ -17,7 +17,10 @@ import { searchLibrary, type LibrarySearchDeps, type LibrarySearchPort } from '.
 import { DomainError } from '../../../../server/domain/errors'
 import { fallbackSearchCases, getCase } from '../../../../server/repositories/cases'
 import { approvedLexicon, insertLexiconIfAbsent } from '../../../../server/repositories/lexicon'
-import { fallbackSearchStatutes, statuteImportPort } from '../../../../server/repositories/statutes'
+import { countStatutes, fallbackSearchStatutes, getStatutes, statuteImportPort } from '../../../../server/repositories/statutes'
+import { deleteKnownQuestions, upsertKnownQuestions } from '../../../../server/repositories/known-questions'
+import { databaseRankerCache } from '../../../../server/app-context'
+import { rewriteQuery } from '../../../../server/domain/search/statute-search'
 import { createDraftCase, publishCase, unpublishCase, updateDraftOrPublishedCase, type EditorDeps } from '../../../../server/services/case-editor'
 import { reviewLexicon, proposeLexiconEntry, refreshIndexSettings } from '../../../../server/services/lexicon-review'
 import type { CreateCaseBody } from '../../../../shared/schemas/case-editor'
@@ -50,8 +53,15 @@ function deps(db: TestDb['db'], conn: SearchConnection | null, lexicon: Awaited<
     fallback: {
       statutes: (terms, limit, offset) => fallbackSearchStatutes(db, terms, limit, offset),
       cases: (terms, filter, limit, offset) => fallbackSearchCases(db, terms, filter, limit, offset),
+      statutesById: ids => getStatutes(db, ids),
     },
   }
+}
+
+/** Counts the engine round trips a search makes. */
+function counting(port: LibrarySearchPort): { port: LibrarySearchPort, calls: number } {
+  const c = { calls: 0, port: { multiSearch: (req: Parameters<LibrarySearchPort['multiSearch']>[0]) => { c.calls++; return port.multiSearch(req) } } }
+  return c
 }
 
 describe.each(drivers())('case library on %s', (driver) => {
@@ -165,5 +175,56 @@ describe.each(drivers())('case library on %s', (driver) => {
     expect(await refreshIndexSettings(t.db, conn, [statutesIndex, casesIndex])).toBe(true)
     const synonyms = await conn.client.index(conn.uid('statutes')).getSynonyms()
     expect(synonyms['冷静期测试词']).toContain('离婚冷静期')
+  })
+
+  it('ranks statutes in memory: one engine round trip per search, the same ranking from PostgreSQL when the engine is down', async () => {
+    const snap = (await databaseRankerCache(t.db).refresh())!
+    expect(snap.ranker.size).toBe(await countStatutes(t.db))
+    const lexicon = await approvedLexicon(t.db)
+    const q = '老板拖欠工资不给怎么办'
+    const want = snap.ranker.rank(rewriteQuery(q, { entries: lexicon }), snap.knowledge, { depth: 20 }).ranked.map(x => x.id)
+    expect(want.length).toBe(20)
+    const engine = counting(conn.client as unknown as LibrarySearchPort)
+    const d: LibrarySearchDeps = { ...deps(t.db, conn, lexicon), port: engine.port, ranker: snap }
+    const res = await searchLibrary(d, { q, page: 1, limit: 10 })
+    expect(engine.calls).toBe(1)
+    expect(res.degraded).toBe(false)
+    expect(res.statutes.hits.map(h => h.id)).toEqual(want.slice(0, 10))
+    expect(res.statutes.total).toBeGreaterThanOrEqual(20)
+    // the Labour Contract Law article on paying wages in full and on time (art. 30) is on the first page
+    const titles = res.statutes.hits.map(h => `${h.lawTitle}${h.articleLabel}`)
+    expect(titles).toContain('中华人民共和国劳动合同法第三十条')
+    expect(res.statutes.hits.some(h => h.highlight.includes('<mark>'))).toBe(true)
+    const page2 = await searchLibrary(d, { q, page: 2, limit: 10 })
+    expect(page2.statutes.hits.map(h => h.id)).toEqual(want.slice(10, 20))
+
+    const dead = connectSearch('http://127.0.0.1:9', 'nokey', conn.uid(''))
+    const down = await searchLibrary({ ...deps(t.db, dead, lexicon), ranker: snap }, { q, page: 1, limit: 10 })
+    expect(down.degraded).toBe(true)
+    expect(down.statutes.hits.map(h => h.id)).toEqual(want.slice(0, 10))
+    expect(down.cases.total).toBeGreaterThan(0)
+  })
+
+  it('rebuilds the ranker when the corpus or the known questions change', async () => {
+    const cache = databaseRankerCache(t.db)
+    const before = (await cache.refresh())!
+    const kid = `case-ranker-test-${driver}`
+    await upsertKnownQuestions(t.db, [{ id: kid, source: 'case', question: '狗把人咬伤了谁赔', keywords: '', answer: '', statuteIds: ['L1284dd23c1-a1245'] }])
+    const withKnown = (await cache.refresh())!
+    expect(withKnown.ranker).toBe(before.ranker)
+    expect(withKnown.knowledge.size).toBe(before.knowledge.size + 1)
+    await deleteKnownQuestions(t.db, 'case', [kid])
+    expect((await cache.refresh())!.knowledge.size).toBe(before.knowledge.size)
+
+    const port = statuteImportPort(t.db)
+    await port.upsert([{ id: `Lffffffffff-a0001`, law_id: 'Lffffffffff', law_title: '测试用法律', level: '法律', is_latest: true, article_no: 1, article_label: '第一条', text: '测试用条文。' }])
+    try {
+      const grown = (await cache.refresh())!
+      expect(grown.ranker.size).toBe(before.ranker.size + 1)
+      expect(grown.ranker.has('Lffffffffff-a0001')).toBe(true)
+    } finally {
+      await t.db.execute(sql`delete from statutes where id = 'Lffffffffff-a0001'`)
+    }
+    expect((await cache.refresh())!.ranker.size).toBe(before.ranker.size)
   })
 })

@@ -1,0 +1,84 @@
+// Keeps one in-memory statute ranker (and its known-question neighbours) per server instance,
+// derived from the database and rebuilt when the data changes. Every instance builds the same from
+// PostgreSQL, so app servers stay stateless. Until the first build is done `current()` is null and
+// the search uses the engine-only path. Framework-free: the loaders are injected.
+import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type RankerStatute, type StatuteRanker } from './statute-ranker'
+
+export interface RankerSource {
+  /** Changes whenever the statute corpus changes (e.g. row count and last completed import). */
+  statutesVersion(): Promise<string>
+  /** All articles, in batches. */
+  statutes(): AsyncIterable<readonly RankerStatute[]>
+  /** Changes whenever a known question is added, edited or removed. */
+  knownVersion(): Promise<string>
+  knownQuestions(): Promise<readonly RankerKnownQuestion[]>
+}
+
+export interface RankerSnapshot {
+  ranker: StatuteRanker
+  knowledge: KnownQuestionNeighbours
+  statutesVersion: string
+  knownVersion: string
+  builtAt: number
+}
+
+export interface RankerCacheOptions {
+  /** How often `current()` may start a version check (ms). */
+  checkEveryMs?: number
+  log?: (m: string) => void
+  now?: () => number
+}
+
+export interface RankerCache {
+  /** The ranker to use now, or null before the first build. Starts a version check when one is due. */
+  current(): RankerSnapshot | null
+  /** Checks the versions and rebuilds what changed; resolves when done (one at a time). */
+  refresh(): Promise<RankerSnapshot | null>
+}
+
+/** Lets the event loop breathe between batches while a big corpus is tokenised. */
+const breathe = () => new Promise<void>(r => setImmediate(r))
+
+export function createRankerCache(src: RankerSource, opts: RankerCacheOptions = {}): RankerCache {
+  const checkEvery = opts.checkEveryMs ?? 60_000
+  const now = opts.now ?? Date.now
+  let snap: RankerSnapshot | null = null
+  let running: Promise<RankerSnapshot | null> | null = null
+  let lastCheck = -Infinity
+
+  async function buildRanker(): Promise<StatuteRanker> {
+    const b = new StatuteRankerBuilder()
+    for await (const batch of src.statutes()) {
+      for (const s of batch) b.add(s)
+      await breathe()
+    }
+    return b.build()
+  }
+
+  async function check(): Promise<RankerSnapshot | null> {
+    const [sv, kv] = await Promise.all([src.statutesVersion(), src.knownVersion()])
+    if (snap && snap.statutesVersion === sv && snap.knownVersion === kv) return snap
+    const t0 = now()
+    const ranker = !snap || snap.statutesVersion !== sv ? await buildRanker() : snap.ranker
+    const knowledge = new KnownQuestionNeighbours(ranker.index, await src.knownQuestions())
+    snap = { ranker, knowledge, statutesVersion: sv, knownVersion: kv, builtAt: now() }
+    opts.log?.(`search: statute ranker ready (${ranker.size} articles, ${knowledge.size} known questions, ${now() - t0} ms)`)
+    return snap
+  }
+
+  function refresh(): Promise<RankerSnapshot | null> {
+    lastCheck = now()
+    running ??= check()
+      .catch((e: unknown) => { opts.log?.(`search: statute ranker not rebuilt (${e instanceof Error ? e.message : String(e)})`); return snap })
+      .finally(() => { running = null })
+    return running
+  }
+
+  return {
+    current() {
+      if (!running && now() - lastCheck >= (snap ? checkEvery : Math.min(checkEvery, 5_000))) void refresh()
+      return snap
+    },
+    refresh,
+  }
+}

@@ -1,0 +1,214 @@
+// The statute ranking for plain-language questions: BM25 over the articles (lexical-index.ts) with
+// the question's own words plus the lexicon's legal terms, fused with the statutes that legal
+// experts linked to the most similar known questions, and a law prior from those links.
+// Framework-free: relative imports only. Weights are tuned on the STARD train split only
+// (leave-one-out); see docs/search.md for the measured figures.
+import { LexicalIndexBuilder, termCounts, topK, type Bm25Params, type LexicalIndex } from './lexical-index'
+import type { RewrittenQuery } from './statute-search'
+import type { StatuteDoc } from './statute-doc'
+
+/** What the ranker needs of an article. */
+export type RankerStatute = Pick<StatuteDoc, 'id' | 'law_id' | 'law_title' | 'level' | 'law_tier' | 'is_latest' | 'region' | 'text'>
+
+/** Known question as the ranker reads it (the known_questions table / bench knowledge). */
+export interface RankerKnownQuestion { id: string, question: string, keywords?: string | null, statuteIds: readonly string[] }
+
+export interface StatuteRankerTuning {
+  /** Weight of each lexicon legal-term occurrence against a question term (1). */
+  lexicon: number
+  /** Weight of the known-question list against the normalised BM25 score. */
+  knowledge: number
+  /** Neighbours read. */
+  neighbours: number
+  /** A neighbour contributes similarity^power to each article it links. */
+  power: number
+  /** Law prior: every article of a law the neighbours link to gets this × the law's share. */
+  lawPrior: number
+}
+
+export const DEFAULT_RANKER_TUNING: StatuteRankerTuning = { lexicon: 0.5, knowledge: 1, neighbours: 10, power: 3, lawPrior: 0.2 }
+
+/** BM25 multiplier by law tier (statute-doc.ts lawTier): core codes first, amendment blobs last. */
+export const TIER_PRIOR: readonly number[] = [1, 0.93, 0.9, 0.87, 0.85, 0.8, 0.8, 0.3]
+/** Superseded versions (full corpus only) rank below the current text. */
+export const SUPERSEDED_PRIOR = 0.5
+
+const LOCAL_LEVEL = '地方性法规'
+
+export function statutePrior(s: Pick<RankerStatute, 'law_tier' | 'is_latest'>): number {
+  return (TIER_PRIOR[s.law_tier] ?? TIER_PRIOR[TIER_PRIOR.length - 1]!) * (s.is_latest ? 1 : SUPERSEDED_PRIOR)
+}
+
+/** Region names as a question may say them: 宁夏回族自治区 → also 宁夏; 银川市 → 银川. */
+export function regionAliases(region: string): string[] {
+  const r = region.trim()
+  if (!r) return []
+  const short = r.replace(/(维吾尔|回族|壮族)?自治区$|特别行政区$|省$|市$|自治州$|地区$|县$/, '')
+  return [...new Set([r, short.length >= 2 ? short : r])]
+}
+
+/** Collects articles, then builds the ranker. */
+export class StatuteRankerBuilder {
+  private readonly lexical = new LexicalIndexBuilder()
+  private readonly lawOfDoc: number[] = []
+  private readonly laws = new Map<string, number>()
+  private readonly localRegion: Array<string | null> = []
+
+  get size(): number { return this.lexical.size }
+
+  add(s: RankerStatute): void {
+    this.lexical.add({ id: s.id, text: `${s.law_title} ${s.text}`, prior: statutePrior(s) })
+    let law = this.laws.get(s.law_id)
+    if (law === undefined) { law = this.laws.size; this.laws.set(s.law_id, law) }
+    this.lawOfDoc.push(law)
+    this.localRegion.push(s.level === LOCAL_LEVEL ? (s.region ?? '') : null)
+  }
+
+  build(params?: Bm25Params): StatuteRanker {
+    return new StatuteRanker(this.lexical.build(params), Uint32Array.from(this.lawOfDoc), this.laws.size, this.localRegion)
+  }
+}
+
+export interface RankOptions {
+  /** How many ranked ids to return (offset + limit of the page). */
+  depth: number
+  tuning?: Partial<StatuteRankerTuning>
+  /** Known questions to skip (leave-one-out evaluation). */
+  excludeKnown?: (id: string) => boolean
+}
+
+export interface RankResult {
+  ranked: Array<{ id: string, score: number }>
+  /** Articles scoring at least TOTAL_FLOOR of the best one (a single shared character is no match). */
+  total: number
+}
+
+/** Share of the best score an article needs to count in `total`. */
+export const TOTAL_FLOOR = 0.2
+
+export class StatuteRanker {
+  private readonly docOf: Map<string, number>
+  private readonly regions: Map<string, string[]>
+
+  constructor(
+    readonly index: LexicalIndex,
+    private readonly lawOfDoc: Uint32Array,
+    private readonly lawCount: number,
+    private readonly localRegion: ReadonlyArray<string | null>,
+  ) {
+    this.docOf = new Map(index.ids.map((id, i) => [id, i]))
+    this.regions = new Map()
+    for (const r of localRegion) if (r !== null && !this.regions.has(r)) this.regions.set(r, regionAliases(r))
+  }
+
+  get size(): number { return this.index.size }
+  has(id: string): boolean { return this.docOf.has(id) }
+
+  /** Query terms: the question's terms, plus the lexicon's legal terms at `lexicon` weight. */
+  queryTerms(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, lexiconWeight: number): Map<string, number> {
+    const q = termCounts(rw.normalized)
+    if (lexiconWeight > 0) for (const l of rw.legalTerms) termCounts(l, lexiconWeight, q)
+    return q
+  }
+
+  rank(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, knowledge: KnownQuestionNeighbours | null, opts: RankOptions): RankResult {
+    const t = { ...DEFAULT_RANKER_TUNING, ...opts.tuning }
+    const terms = this.queryTerms(rw, t.lexicon)
+    const { scores } = this.index.scoreAll(terms)
+    let max = 0
+    for (let d = 0; d < scores.length; d++) if (scores[d]! > max) max = scores[d]!
+    if (max > 0) for (let d = 0; d < scores.length; d++) scores[d]! /= max
+    const linked = knowledge && t.knowledge > 0 ? knowledge.linked(terms, { neighbours: t.neighbours, power: t.power, exclude: opts.excludeKnown }) : []
+    if (linked.length) {
+      const lawShare = new Float64Array(this.lawCount)
+      let lawMax = 0
+      for (const { id, score } of linked) {
+        const d = this.docOf.get(id)
+        if (d === undefined) continue
+        scores[d]! += t.knowledge * score
+        const law = this.lawOfDoc[d]!
+        lawShare[law]! += score
+        if (lawShare[law]! > lawMax) lawMax = lawShare[law]!
+      }
+      if (t.lawPrior > 0 && lawMax > 0) {
+        for (let d = 0; d < scores.length; d++) {
+          const s = lawShare[this.lawOfDoc[d]!]!
+          // only articles the question matched at all: the prior orders them, it does not invent hits
+          if (s > 0 && scores[d]! > 0) scores[d]! += t.lawPrior * s / lawMax
+        }
+      }
+    }
+    // local rules never outrank national law unless the question names their region
+    const named = new Set<string>()
+    for (const [region, aliases] of this.regions) if (aliases.some(a => rw.normalized.includes(a))) named.add(region)
+    const isDemoted = (d: number) => { const r = this.localRegion[d]; return r !== null && r !== undefined && !named.has(r) }
+    let top = topK(scores, opts.depth, d => !isDemoted(d))
+    if (top.length < opts.depth && this.regions.size) top = [...top, ...topK(scores, opts.depth - top.length, isDemoted)]
+    let best = 0
+    for (let d = 0; d < scores.length; d++) if (scores[d]! > best) best = scores[d]!
+    let total = 0
+    for (let d = 0; d < scores.length; d++) if (best > 0 && scores[d]! >= TOTAL_FLOOR * best) total++
+    total = Math.max(total, top.length)
+    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total }
+  }
+}
+
+/**
+ * Similar known questions, by cosine of idf-weighted term vectors (idf from the statute index, so
+ * a word rare in the law weighs more). Built in memory from the known questions; small.
+ */
+export class KnownQuestionNeighbours {
+  private readonly postings = new Map<string, Array<{ q: number, w: number }>>()
+  private readonly ids: string[] = []
+  private readonly links: Array<readonly string[]> = []
+
+  constructor(private readonly index: LexicalIndex, questions: Iterable<RankerKnownQuestion>) {
+    for (const kq of questions) {
+      if (!kq.statuteIds.length) continue
+      const v = this.vector(termCounts(`${kq.question} ${kq.keywords ?? ''}`))
+      if (!v.size) continue
+      const q = this.ids.length
+      this.ids.push(kq.id)
+      this.links.push([...new Set(kq.statuteIds)])
+      for (const [term, w] of v) {
+        let p = this.postings.get(term)
+        if (!p) { p = []; this.postings.set(term, p) }
+        p.push({ q, w })
+      }
+    }
+  }
+
+  get size(): number { return this.ids.length }
+
+  /** idf-weighted, unit-length vector over the terms the statute index knows. */
+  private vector(counts: ReadonlyMap<string, number>): Map<string, number> {
+    const v = new Map<string, number>()
+    let norm = 0
+    for (const [term, n] of counts) {
+      const w = n * this.index.idf(term)
+      if (w > 0) { v.set(term, w); norm += w * w }
+    }
+    norm = Math.sqrt(norm)
+    for (const [term, w] of v) v.set(term, w / norm)
+    return v
+  }
+
+  /** The most similar known questions, best first. */
+  neighbours(terms: ReadonlyMap<string, number>, k: number, exclude?: (id: string) => boolean): Array<{ id: string, similarity: number, statuteIds: readonly string[] }> {
+    const v = this.vector(terms)
+    const sims = new Float64Array(this.ids.length)
+    for (const [term, w] of v) for (const p of this.postings.get(term) ?? []) sims[p.q]! += w * p.w
+    const top = topK(sims, k, exclude ? q => !exclude(this.ids[q]!) : undefined)
+    return top.map(x => ({ id: this.ids[x.doc]!, similarity: x.score, statuteIds: this.links[x.doc]! }))
+  }
+
+  /** Statutes linked to the neighbours: Σ similarity^power over the neighbours that link each. */
+  linked(terms: ReadonlyMap<string, number>, o: { neighbours: number, power: number, exclude?: (id: string) => boolean }): Array<{ id: string, score: number }> {
+    const score = new Map<string, number>()
+    for (const n of this.neighbours(terms, o.neighbours, o.exclude)) {
+      const s = n.similarity ** o.power
+      for (const id of n.statuteIds) score.set(id, (score.get(id) ?? 0) + s)
+    }
+    return [...score.entries()].map(([id, s]) => ({ id, score: s })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { LexicalIndexBuilder, lexicalTerms, termCounts, topK } from '../../../../../server/domain/search/lexical-index'
+
+function build(docs: Array<{ id: string, text: string, prior?: number }>) {
+  const b = new LexicalIndexBuilder()
+  for (const d of docs) b.add(d)
+  return b.build()
+}
+
+describe('lexicalTerms', () => {
+  it('gives the characters and adjacent pairs of every Han run, and Latin/digit words', () => {
+    expect(lexicalTerms('拖欠工资')).toEqual(['拖', '拖欠', '欠', '欠工', '工', '工资', '资'])
+    // punctuation splits runs: no pair across it
+    expect(lexicalTerms('工资，押金')).toEqual(['工', '工资', '资', '押', '押金', '金'])
+    // full-width Latin and digits are folded and lower-cased
+    expect(lexicalTerms('ＡＰＰ退款３０天')).toEqual(['app', '退', '退款', '款', '30', '天'])
+    expect(lexicalTerms('  ')).toEqual([])
+  })
+
+  it('counts terms with a weight', () => {
+    const c = termCounts('工资工资', 0.5)
+    expect(c.get('工资')).toBe(1)
+    expect(c.get('资工')).toBe(0.5)
+  })
+})
+
+describe('LexicalIndex (BM25)', () => {
+  const idx = build([
+    { id: 'a', text: '用人单位应当按时足额支付劳动报酬' },
+    { id: 'b', text: '用人单位应当依法缴纳社会保险费' },
+    { id: 'c', text: '出租人应当按照约定将租赁物交付承租人' },
+  ])
+
+  it('weighs a rare term above a common one', () => {
+    expect(idx.idf('劳动报酬')).toBe(0) // not a term: terms are characters and pairs
+    expect(idx.idf('报酬')).toBeGreaterThan(idx.idf('应当'))
+    expect(idx.idf('没有的词')).toBe(0)
+    expect(idx.has('报酬')).toBe(true)
+  })
+
+  it('ranks the document that shares the rare words first and counts matches', () => {
+    const { scores, matched } = idx.scoreAll(termCounts('单位不给报酬'))
+    expect(matched).toBe(2) // 单位 in a and b; 报酬 only in a
+    expect(scores[0]).toBeGreaterThan(scores[1]!)
+    expect(scores[2]).toBe(0)
+  })
+
+  it('prefers the shorter of two documents with the same match, and applies the prior', () => {
+    const i2 = build([{ id: 'long', text: '押金' + '其他内容'.repeat(30) }, { id: 'short', text: '押金退还' }, { id: 'down', text: '押金退还', prior: 0.5 }])
+    const { scores } = i2.scoreAll(termCounts('押金'))
+    expect(scores[1]).toBeGreaterThan(scores[0]!)
+    expect(scores[2]).toBeCloseTo(scores[1]! / 2, 5)
+  })
+
+  it('ignores zero and negative query weights', () => {
+    expect(idx.scoreAll(new Map([['报酬', 0], ['租赁', -1]])).matched).toBe(0)
+  })
+})
+
+describe('topK', () => {
+  it('returns the best k positive scores, best first, ties by document number', () => {
+    expect(topK([0, 3, 1, 3, 2], 3)).toEqual([{ doc: 1, score: 3 }, { doc: 3, score: 3 }, { doc: 4, score: 2 }])
+    expect(topK([0, 0], 5)).toEqual([])
+    expect(topK([1, 2], 0)).toEqual([])
+  })
+
+  it('skips documents the filter refuses', () => {
+    expect(topK([5, 4, 3, 2], 2, d => d % 2 === 1).map(x => x.doc)).toEqual([1, 3])
+  })
+
+  it('agrees with a full sort on random scores', () => {
+    let seed = 7
+    const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff }
+    const scores = Array.from({ length: 2000 }, () => (rnd() < 0.3 ? 0 : Math.round(rnd() * 100)))
+    const want = scores.map((s, doc) => ({ doc, score: s })).filter(x => x.score > 0).sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, 50)
+    expect(topK(scores, 50)).toEqual(want)
+  })
+})

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { createRankerCache, type RankerSource } from '../../../../../server/domain/search/ranker-cache'
+import type { RankerKnownQuestion, RankerStatute } from '../../../../../server/domain/search/statute-ranker'
+
+const art = (id: string, text: string): RankerStatute => ({ id, law_id: 'L1', law_title: '测试法', level: '法律', law_tier: 1, is_latest: true, region: null, text })
+
+function source() {
+  const state = {
+    statutes: [art('L1-a0001', '用人单位应当支付劳动报酬'), art('L1-a0002', '出租人应当维修租赁物')],
+    known: [{ id: 'k1', question: '劳动报酬', statuteIds: ['L1-a0001'] }] as RankerKnownQuestion[],
+    sv: 'v1', kv: 'k1', statuteLoads: 0, knownLoads: 0, fail: false,
+  }
+  const src: RankerSource = {
+    statutesVersion: async () => { if (state.fail) throw new Error('db down'); return state.sv },
+    async* statutes() { state.statuteLoads++; yield state.statutes.slice(0, 1); yield state.statutes.slice(1) },
+    knownVersion: async () => state.kv,
+    knownQuestions: async () => { state.knownLoads++; return state.known },
+  }
+  return { state, src }
+}
+
+describe('ranker cache', () => {
+  it('is empty until the first build, then serves the snapshot', async () => {
+    const { src } = source()
+    let t = 0
+    const cache = createRankerCache(src, { now: () => t })
+    expect(cache.current()).toBeNull() // starts the first build
+    const snap = await cache.refresh()
+    expect(snap?.ranker.size).toBe(2)
+    expect(snap?.knowledge.size).toBe(1)
+    t += 1
+    expect(cache.current()).toBe(snap)
+  })
+
+  it('rebuilds only what changed, and only when a check is due', async () => {
+    const { state, src } = source()
+    let t = 0
+    const logs: string[] = []
+    const cache = createRankerCache(src, { now: () => t, checkEveryMs: 1000, log: m => logs.push(m) })
+    const first = await cache.refresh()
+    expect(state.statuteLoads).toBe(1)
+    // unchanged versions: same snapshot, nothing reloaded
+    expect(await cache.refresh()).toBe(first)
+    expect(state.statuteLoads).toBe(1)
+    // known questions changed: knowledge rebuilt on the same ranker
+    state.known = [...state.known, { id: 'k2', question: '维修', statuteIds: ['L1-a0002'] }]
+    state.kv = 'k2'
+    const second = await cache.refresh()
+    expect(second?.ranker).toBe(first?.ranker)
+    expect(second?.knowledge.size).toBe(2)
+    expect(state.statuteLoads).toBe(1)
+    // corpus changed: the next due check rebuilds the ranker
+    state.statutes.push(art('L1-a0003', '承租人应当支付租金'))
+    state.sv = 'v2'
+    t += 10
+    expect(cache.current()).toBe(second) // not due yet: no check
+    t += 1000
+    expect(cache.current()).toBe(second) // due: a check starts in the background, old snapshot served meanwhile
+    const third = await cache.refresh()
+    expect(third?.ranker.size).toBe(3)
+    expect(state.statuteLoads).toBe(2)
+    expect(logs.filter(l => l.includes('ready'))).toHaveLength(3)
+  })
+
+  it('keeps the last snapshot when the database fails, and runs one check at a time', async () => {
+    const { state, src } = source()
+    const logs: string[] = []
+    const cache = createRankerCache(src, { log: m => logs.push(m) })
+    const a = cache.refresh()
+    const b = cache.refresh()
+    expect(a).toBe(b)
+    const snap = await a
+    state.fail = true
+    expect(await cache.refresh()).toBe(snap)
+    expect(logs.at(-1)).toContain('db down')
+  })
+})

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, regionAliases, statutePrior, type RankerStatute } from '../../../../../server/domain/search/statute-ranker'
+import { rewriteQuery } from '../../../../../server/domain/search/statute-search'
+
+const art = (id: string, text: string, o: Partial<RankerStatute> = {}): RankerStatute => ({
+  id, law_id: id.split('-')[0]!, law_title: '中华人民共和国测试法', level: '法律', law_tier: 1, is_latest: true, region: null, text, ...o,
+})
+
+const lexicon = { entries: [{ id: 'labor.boss', colloquial: ['老板'], legal: ['用人单位'], kind: 'synonym' as const, status: 'approved' as const }] }
+
+function ranker(arts: RankerStatute[]) {
+  const b = new StatuteRankerBuilder()
+  for (const a of arts) b.add(a)
+  return b.build()
+}
+
+const corpus = [
+  art('L1-a0001', '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。'),
+  art('L1-a0002', '用人单位应当依法为劳动者缴纳社会保险费。'),
+  art('L2-a0001', '饲养的动物造成他人损害的，动物饲养人或者管理人应当承担侵权责任。'),
+  art('L2-a0002', '承租人应当按照约定的方法使用租赁物。'),
+  art('L3-a0001', '本办法所称劳动报酬，是指劳动者提供劳动应得的工资。', { level: '地方性法规', law_tier: 5, region: '宁夏回族自治区', law_title: '宁夏回族自治区测试条例' }),
+]
+
+describe('StatuteRanker', () => {
+  it('finds the article through the lexicon when the question uses everyday words', () => {
+    const r = ranker(corpus)
+    const without = r.rank(rewriteQuery('老板不发钱', { entries: [] }), null, { depth: 5 })
+    const withLex = r.rank(rewriteQuery('老板不发钱', lexicon), null, { depth: 5 })
+    expect(without.ranked.map(x => x.id)).not.toContain('L1-a0001')
+    expect(withLex.ranked[0]!.id).toMatch(/^L1-/)
+    expect(withLex.total).toBeGreaterThan(0)
+  })
+
+  it('ranks the article with the rarer shared words first', () => {
+    const r = ranker(corpus)
+    expect(r.rank(rewriteQuery('被狗咬了动物饲养人要赔吗', lexicon), null, { depth: 3 }).ranked[0]!.id).toBe('L2-a0001')
+  })
+
+  it('keeps local rules below national law unless the question names their region', () => {
+    const r = ranker(corpus)
+    const general = r.rank(rewriteQuery('劳动报酬是指什么工资', lexicon), null, { depth: 5 }).ranked.map(x => x.id)
+    expect(general.indexOf('L3-a0001')).toBeGreaterThan(general.indexOf('L1-a0001'))
+    expect(general.at(-1)).toBe('L3-a0001')
+    const local = r.rank(rewriteQuery('宁夏劳动报酬是指什么工资', lexicon), null, { depth: 5 }).ranked.map(x => x.id)
+    expect(local[0]).toBe('L3-a0001')
+  })
+
+  it('lifts the articles that similar known questions link, and leaves out excluded ones', () => {
+    const r = ranker(corpus)
+    const known = new KnownQuestionNeighbours(r.index, [
+      { id: 'k1', question: '房东不让我养猫怎么办', statuteIds: ['L2-a0002'] },
+      { id: 'k2', question: '工资被拖欠', statuteIds: ['L1-a0001'] },
+      { id: 'k3', question: '没有链接的问题', statuteIds: [] },
+    ])
+    expect(known.size).toBe(2)
+    const q = rewriteQuery('房东不让养猫', lexicon)
+    expect(r.rank(q, null, { depth: 5 }).ranked.map(x => x.id)).not.toContain('L2-a0002')
+    const lifted = r.rank(q, known, { depth: 5 })
+    expect(lifted.ranked.map(x => x.id)).toContain('L2-a0002')
+    expect(lifted.total).toBeGreaterThanOrEqual(1)
+    expect(r.rank(q, known, { depth: 5, excludeKnown: id => id === 'k1' }).ranked.map(x => x.id)).not.toContain('L2-a0002')
+    // links to articles the corpus does not hold are ignored
+    const stray = new KnownQuestionNeighbours(r.index, [{ id: 'k4', question: '房东不让养猫', statuteIds: ['L9-a0009'] }])
+    expect(r.rank(q, stray, { depth: 5 }).ranked.map(x => x.id)).not.toContain('L9-a0009')
+  })
+
+  it('orders neighbours by idf-weighted cosine', () => {
+    const r = ranker(corpus)
+    const known = new KnownQuestionNeighbours(r.index, [
+      { id: 'dog', question: '邻居家的动物伤人', statuteIds: ['L2-a0001'] },
+      { id: 'pay', question: '单位拖欠劳动报酬', statuteIds: ['L1-a0001'] },
+    ])
+    const n = known.neighbours(r.queryTerms(rewriteQuery('单位欠劳动报酬', lexicon), 0.5), 2)
+    expect(n[0]!.id).toBe('pay')
+    expect(n[0]!.similarity).toBeGreaterThan(n[1]?.similarity ?? 0)
+    expect(n[0]!.similarity).toBeLessThanOrEqual(1 + 1e-9)
+  })
+
+  it('returns nothing for a question with no known term', () => {
+    expect(ranker(corpus).rank(rewriteQuery('zzzz', lexicon), null, { depth: 5 })).toEqual({ ranked: [], total: 0 })
+  })
+})
+
+describe('priors', () => {
+  it('puts core law first, amendment blobs last, superseded versions below current ones', () => {
+    expect(statutePrior({ law_tier: 0, is_latest: true })).toBe(1)
+    expect(statutePrior({ law_tier: 7, is_latest: true })).toBe(TIER_PRIOR[7])
+    expect(statutePrior({ law_tier: 1, is_latest: false })).toBeLessThan(statutePrior({ law_tier: 1, is_latest: true }))
+    for (let i = 1; i < TIER_PRIOR.length; i++) expect(TIER_PRIOR[i]).toBeLessThanOrEqual(TIER_PRIOR[i - 1]!)
+  })
+
+  it('knows the short names of regions', () => {
+    expect(regionAliases('宁夏回族自治区')).toEqual(['宁夏回族自治区', '宁夏'])
+    expect(regionAliases('银川市')).toEqual(['银川市', '银川'])
+    expect(regionAliases('')).toEqual([])
+  })
+})
