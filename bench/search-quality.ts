@@ -1,5 +1,5 @@
 // Search-quality bench: plain Meilisearch vs searchStatutes on plain-language questions.
-// npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases] [--no-engine] [--ranker-tuning JSON]
+// npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases] [--no-engine] [--ranker-tuning JSON] [--expansion W]
 // --no-engine: only the in-memory production ranker (no Meilisearch rows).
 // `searchStatutes + similar questions` uses a known-question index holding ONLY train-split questions
 // (+ the case library's 常见问法, as the seed does): dev questions are never known; train questions
@@ -11,7 +11,7 @@ import { searchStatutes, type StatuteSearchPort } from '../server/domain/search/
 import { statuteIndexSettings, STATUTE_INDEX } from '../server/domain/search/statute-doc'
 import { DEFAULT_KNOWLEDGE_WEIGHT } from '../server/domain/search/similar-questions'
 import { buildKnowledgeIndex, leaveOneOut, trainKnowledge } from './lib/knowledge'
-import { buildBenchRanker } from './lib/ranker'
+import { buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
 import { rewriteQuery } from '../server/domain/search/statute-search'
 import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import { SHARED, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
@@ -20,7 +20,7 @@ const BASELINE_INDEX = 'statutes_baseline'
 const KNOWLEDGE_INDEX = 'bench_known_questions'
 
 function parseArgs(argv: string[]) {
-  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, weight: number, tuning?: Record<string, number>, kTuning?: Record<string, number>, rTuning?: Partial<StatuteRankerTuning>, engine: boolean } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, weight: DEFAULT_KNOWLEDGE_WEIGHT, engine: true }
+  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, weight: number, tuning?: Record<string, number>, kTuning?: Record<string, number>, rTuning?: Partial<StatuteRankerTuning>, engine: boolean, expansion?: number } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, weight: DEFAULT_KNOWLEDGE_WEIGHT, engine: true }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--host') o.host = argv[++i]
@@ -36,6 +36,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--knowledge-tuning') o.kTuning = JSON.parse(argv[++i]!)
     else if (a === '--ranker-tuning') o.rTuning = JSON.parse(argv[++i]!)
     else if (a === '--no-engine') o.engine = false
+    else if (a === '--expansion') o.expansion = Number(argv[++i])
     else if (a === '--dir') o.dir = argv[++i]!
     else if (!a.startsWith('--')) o.file = a
   }
@@ -85,10 +86,11 @@ async function main() {
   let corpus: Awaited<ReturnType<typeof loadDefaultCorpus>> | undefined
   const docs = async () => (corpus ??= await loadDefaultCorpus())
 
-  // the production ranker, in memory, from the same corpus
+  // the production ranker, in memory, from the same corpus (one per train fold, one for dev)
   const tr = Date.now()
-  const { ranker, knowledge } = buildBenchRanker(await docs(), kb)
-  console.log(`ranker: ${ranker.size} articles, ${ranker.index.postings} postings, ${knowledge.size} known questions, built in ${((Date.now() - tr) / 1000).toFixed(1)} s`)
+  const plain = buildBenchRanker(await docs(), [], { expansion: false }).ranker
+  console.log(`ranker: ${plain.size} articles, ${plain.index.postings} postings (no knowledge), built in ${((Date.now() - tr) / 1000).toFixed(1)} s`)
+  const production = rankerFor(await docs(), kb, { expansionWeight: args.expansion })
 
   let client: Meilisearch | undefined
   let stop: (() => Promise<void>) | undefined
@@ -116,11 +118,13 @@ async function main() {
   const port = client as unknown as StatuteSearchPort
   const sums = { base: zero(), ours: zero(), know: zero(), lex: zero(), prod: zero() }
   const t1 = Date.now()
+  // rank fold by fold (sorted by fold), so the fold rankers are built one after another
+  if (args.knowledge) qs = [...qs].sort((a, b) => (isDev(a.id) ? -1 : foldOf(a.id)) - (isDev(b.id) ? -1 : foldOf(b.id)))
   const rows = await pool(qs, 4, async (q) => {
-    const self = (id: string) => id === q.id
     const rw = rewriteQuery(q.question, lexicon)
-    const lexIds = ranker.rank(rw, null, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id)
-    const prodIds = ranker.rank(rw, args.knowledge ? knowledge : null, { depth: 100, tuning: args.rTuning, excludeKnown: self }).ranked.map(x => x.id)
+    const lexIds = plain.rank(rw, null, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id)
+    const prod = args.knowledge ? production(q.id) : undefined
+    const prodIds = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id) : []
     let bIds: string[] = [], oIds: string[] = [], kIds: string[] = []
     if (client) {
       if (args.baseline) bIds = (await client.index(BASELINE_INDEX).search(q.question, { limit: 100, attributesToRetrieve: ['id'] })).hits.map(h => (h as { id: string }).id)
@@ -155,7 +159,7 @@ async function main() {
     if (args.knowledge) console.log(`| Meilisearch sub-queries + similar questions (before) | ${sums.know.n} | ${fmt(sums.know).join(' | ')} |`)
   }
   console.log(`| BM25 ranker + lexicon | ${sums.lex.n} | ${fmt(sums.lex).join(' | ')} |`)
-  if (args.knowledge) console.log(`| BM25 ranker + lexicon + similar questions + law prior (production) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
+  if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${args.split === 'dev' ? '' : '; train 5-fold'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
   await stop?.()
 }
 

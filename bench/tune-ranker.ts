@@ -1,22 +1,28 @@
-// Grid over the statute ranker's weights on the TRAIN split only (leave-one-out), in memory.
-// npx tsx bench/tune-ranker.ts '[{"knowledge":2},{"lawPrior":0.3}]'
+// Grid over the statute ranker's weights on the TRAIN split only (5-fold, see bench/lib/ranker.ts), in memory.
+// npx tsx bench/tune-ranker.ts '[{"knowledge":2},{"lawPrior":0.3,"expansion":0.3}]'
+// ("expansion" is the build-time document-expansion weight; the other keys are StatuteRankerTuning.)
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/statute-search'
 import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import { trainKnowledge } from './lib/knowledge'
-import { buildBenchRanker } from './lib/ranker'
+import { foldOf, rankerFor } from './lib/ranker'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 
 async function main() {
-  const grid: Array<Partial<StatuteRankerTuning>> = [{}, ...JSON.parse(process.argv[2] ?? '[]')]
+  const grid: Array<Partial<StatuteRankerTuning> & { expansion?: number }> = [{}, ...JSON.parse(process.argv[2] ?? '[]')]
   const lexicon = loadLexicon()
   const all = await loadQuestions(resolve(SHARED, 'eval/stard_train.jsonl'))
-  const { ranker, knowledge } = buildBenchRanker(await loadDefaultCorpus(), trainKnowledge(all, true))
-  const train = all.filter(q => !isDev(q.id)).map(q => ({ q, rw: rewriteQuery(q.question, lexicon) }))
-  for (const tuning of grid) {
+  const docs = await loadDefaultCorpus()
+  const kb = trainKnowledge(all, true)
+  const train = all.filter(q => !isDev(q.id)).sort((a, b) => foldOf(a.id) - foldOf(b.id)).map(q => ({ q, rw: rewriteQuery(q.question, lexicon) }))
+  const byExpansion = new Map<number | undefined, ReturnType<typeof rankerFor>>()
+  for (const { expansion, ...tuning } of grid) {
+    let rankers = byExpansion.get(expansion)
+    if (!rankers) { rankers = rankerFor(docs, kb, { expansionWeight: expansion, expansion: expansion !== 0 }); byExpansion.set(expansion, rankers) }
     let h5 = 0, h10 = 0, r100 = 0
     for (const { q, rw } of train) {
-      const ids = ranker.rank(rw, knowledge, { depth: 100, tuning, excludeKnown: id => id === q.id }).ranked.map(x => x.id)
+      const r = rankers(q.id)
+      const ids = r.ranker.rank(rw, r.knowledge, { depth: 100, tuning }).ranked.map(x => x.id)
       const rel = new Set(q.relevant)
       const first = ids.findIndex(id => rel.has(id))
       if (first >= 0 && first < 5) h5++
@@ -24,7 +30,7 @@ async function main() {
       r100 += ids.filter(id => rel.has(id)).length / rel.size
     }
     const n = train.length
-    console.log(`${JSON.stringify(tuning).padEnd(60)} hit@5 ${(h5 / n).toFixed(3)} hit@10 ${(h10 / n).toFixed(3)} recall@100 ${(r100 / n).toFixed(3)}`)
+    console.log(`${JSON.stringify({ expansion, ...tuning }).padEnd(70)} hit@5 ${(h5 / n).toFixed(3)} hit@10 ${(h10 / n).toFixed(3)} recall@100 ${(r100 / n).toFixed(3)}`)
   }
 }
 main().catch((e) => { console.error(e); process.exit(1) })

@@ -1,9 +1,43 @@
-// The production statute ranker built from the bench's corpus and known questions (same code as the app).
+// The production statute ranker built from the bench's corpus and known questions (same code as the
+// app), and the protocol to score it without ever letting a question see its own expert links:
+// dev questions are ranked with the train split as knowledge; train questions are ranked by 5-fold
+// cross-validation (each fold with the other four folds as knowledge, because the known questions
+// also expand the articles they link, so a leave-one-out filter at query time is not enough).
+import { createHash } from 'node:crypto'
 import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type RankerStatute, type StatuteRanker } from '../../server/domain/search/statute-ranker'
+import type { KnownQuestionDoc } from '../../server/domain/search/similar-questions'
+import { isDev } from './data'
 
-export function buildBenchRanker(docs: Iterable<RankerStatute>, known: Iterable<RankerKnownQuestion>): { ranker: StatuteRanker, knowledge: KnownQuestionNeighbours } {
-  const b = new StatuteRankerBuilder()
+export interface BenchRanker { ranker: StatuteRanker, knowledge: KnownQuestionNeighbours }
+
+export function buildBenchRanker(docs: Iterable<RankerStatute>, known: readonly RankerKnownQuestion[], o: { expansion?: boolean, expansionWeight?: number } = {}): BenchRanker {
+  const b = new StatuteRankerBuilder({ known: o.expansion === false ? undefined : known, expansionWeight: o.expansionWeight })
   for (const d of docs) b.add(d)
   const ranker = b.build()
   return { ranker, knowledge: new KnownQuestionNeighbours(ranker.index, known) }
+}
+
+export const FOLDS = 5
+/** Fold of a train question (independent of the dev split's hash byte). */
+export function foldOf(id: string): number {
+  return createHash('sha1').update(id).digest()[1]! % FOLDS
+}
+
+/**
+ * For each question, the ranker that may answer it: dev → built with all train knowledge; train →
+ * built without the question's fold. `kb` is the bench knowledge (train questions + case questions).
+ * Builds at most FOLDS + 1 rankers, lazily.
+ */
+export function rankerFor(docs: readonly RankerStatute[], kb: readonly KnownQuestionDoc[], o: { expansion?: boolean, expansionWeight?: number } = {}): (questionId: string) => BenchRanker {
+  const cache = new Map<number, BenchRanker>()
+  return (questionId) => {
+    const fold = isDev(questionId) ? -1 : foldOf(questionId)
+    let r = cache.get(fold)
+    if (!r) {
+      const known = kb.filter(k => k.source !== 'stard' || fold < 0 || foldOf(k.id) !== fold)
+      r = buildBenchRanker(docs, known, o)
+      cache.set(fold, r)
+    }
+    return r
+  }
 }

@@ -34,6 +34,9 @@ export interface LexicalDocInput {
   text: string
   /** Multiplies the document's BM25 score (search prior: 1 = neutral). */
   prior?: number
+  /** More text the document is found by, each term counting `expansionWeight` (document expansion). */
+  expansions?: readonly string[]
+  expansionWeight?: number
 }
 
 export interface Bm25Params { k1: number, b: number }
@@ -46,7 +49,7 @@ export class LexicalIndexBuilder {
   private priors: number[] = []
   private lens: number[] = []
   private docTerms: Uint32Array = new Uint32Array(1 << 16)
-  private docTfs: Uint16Array = new Uint16Array(1 << 16)
+  private docTfs: Float32Array = new Float32Array(1 << 16)
   private docStart: number[] = [0]
   private used = 0
 
@@ -55,18 +58,23 @@ export class LexicalIndexBuilder {
   add(doc: LexicalDocInput): void {
     const counts = new Map<number, number>()
     let len = 0
-    for (const t of lexicalTerms(doc.text)) {
-      let id = this.terms.get(t)
-      if (id === undefined) { id = this.terms.size; this.terms.set(t, id) }
-      counts.set(id, (counts.get(id) ?? 0) + 1)
-      len++
+    const count = (text: string, w: number) => {
+      for (const t of lexicalTerms(text)) {
+        let id = this.terms.get(t)
+        if (id === undefined) { id = this.terms.size; this.terms.set(t, id) }
+        counts.set(id, (counts.get(id) ?? 0) + w)
+        len += w
+      }
     }
+    count(doc.text, 1)
+    const ew = doc.expansionWeight ?? 0
+    if (ew > 0) for (const x of doc.expansions ?? []) count(x, ew)
     if (this.used + counts.size > this.docTerms.length) {
       const cap = Math.max(this.docTerms.length * 2, this.used + counts.size)
       const t2 = new Uint32Array(cap); t2.set(this.docTerms.subarray(0, this.used)); this.docTerms = t2
-      const f2 = new Uint16Array(cap); f2.set(this.docTfs.subarray(0, this.used)); this.docTfs = f2
+      const f2 = new Float32Array(cap); f2.set(this.docTfs.subarray(0, this.used)); this.docTfs = f2
     }
-    for (const [id, n] of counts) { this.docTerms[this.used] = id; this.docTfs[this.used] = Math.min(n, 65535); this.used++ }
+    for (const [id, n] of counts) { this.docTerms[this.used] = id; this.docTfs[this.used] = n; this.used++ }
     this.docStart.push(this.used)
     this.ids.push(doc.id)
     this.priors.push(doc.prior ?? 1)
@@ -100,7 +108,7 @@ export class LexicalIndexBuilder {
     }
     const index = new LexicalIndex(this.ids, this.terms, idf, offsets, postDocs, postImpact)
     // the builder's buffers are not needed any more
-    this.docTerms = new Uint32Array(0); this.docTfs = new Uint16Array(0); this.docStart = [0]; this.used = 0
+    this.docTerms = new Uint32Array(0); this.docTfs = new Float32Array(0); this.docStart = [0]; this.used = 0
     return index
   }
 }

@@ -1,5 +1,5 @@
 // Keeps one in-memory statute ranker (and its known-question neighbours) per server instance,
-// derived from the database and rebuilt when the data changes. Every instance builds the same from
+// derived from the database and rebuilt when the statutes or the known questions change. Every instance builds the same from
 // PostgreSQL, so app servers stay stateless. Until the first build is done `current()` is null and
 // the search uses the engine-only path. Framework-free: the loaders are injected.
 import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type RankerStatute, type StatuteRanker } from './statute-ranker'
@@ -46,8 +46,8 @@ export function createRankerCache(src: RankerSource, opts: RankerCacheOptions = 
   let running: Promise<RankerSnapshot | null> | null = null
   let lastCheck = -Infinity
 
-  async function buildRanker(): Promise<StatuteRanker> {
-    const b = new StatuteRankerBuilder()
+  async function buildRanker(known: readonly RankerKnownQuestion[]): Promise<StatuteRanker> {
+    const b = new StatuteRankerBuilder({ known })
     for await (const batch of src.statutes()) {
       for (const s of batch) b.add(s)
       await breathe()
@@ -59,8 +59,10 @@ export function createRankerCache(src: RankerSource, opts: RankerCacheOptions = 
     const [sv, kv] = await Promise.all([src.statutesVersion(), src.knownVersion()])
     if (snap && snap.statutesVersion === sv && snap.knownVersion === kv) return snap
     const t0 = now()
-    const ranker = !snap || snap.statutesVersion !== sv ? await buildRanker() : snap.ranker
-    const knowledge = new KnownQuestionNeighbours(ranker.index, await src.knownQuestions())
+    // the known questions both expand the articles and find neighbours: a change to either rebuilds all
+    const known = await src.knownQuestions()
+    const ranker = await buildRanker(known)
+    const knowledge = new KnownQuestionNeighbours(ranker.index, known)
     snap = { ranker, knowledge, statutesVersion: sv, knownVersion: kv, builtAt: now() }
     opts.log?.(`search: statute ranker ready (${ranker.size} articles, ${knowledge.size} known questions, ${now() - t0} ms)`)
     return snap

@@ -211,8 +211,12 @@ describe.each(drivers())('case library on %s', (driver) => {
     const kid = `case-ranker-test-${driver}`
     await upsertKnownQuestions(t.db, [{ id: kid, source: 'case', question: '狗把人咬伤了谁赔', keywords: '', answer: '', statuteIds: ['L1284dd23c1-a1245'] }])
     const withKnown = (await cache.refresh())!
-    expect(withKnown.ranker).toBe(before.ranker)
     expect(withKnown.knowledge.size).toBe(before.knowledge.size + 1)
+    // the known question also expands the article it links: the dog-bite article now matches its words
+    const q = rewriteQuery('狗把人咬伤了谁赔', { entries: [] })
+    const rankOf = (snap: typeof before) => snap.ranker.rank(q, null, { depth: 200 }).ranked.findIndex(x => x.id === 'L1284dd23c1-a1245')
+    expect(rankOf(withKnown)).toBeGreaterThanOrEqual(0)
+    expect(rankOf(before) < 0 || rankOf(withKnown) < rankOf(before)).toBe(true)
     await deleteKnownQuestions(t.db, 'case', [kid])
     expect((await cache.refresh())!.knowledge.size).toBe(before.knowledge.size)
 

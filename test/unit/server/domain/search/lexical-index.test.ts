@@ -52,6 +52,19 @@ describe('LexicalIndex (BM25)', () => {
     expect(scores[2]).toBeCloseTo(scores[1]! / 2, 5)
   })
 
+  it('finds a document by its expansions, weighted below its own text', () => {
+    const i3 = build([
+      { id: 'own', text: '饲养动物损害责任' },
+      { id: 'expanded', text: '管理人承担侵权责任', expansions: ['狗咬人谁赔'], expansionWeight: 0.5 },
+      { id: 'unweighted', text: '管理人承担侵权责任', expansions: ['狗咬人谁赔'] },
+    ])
+    const { scores } = i3.scoreAll(termCounts('狗咬'))
+    expect(scores[1]).toBeGreaterThan(0)
+    expect(scores[2]).toBe(0) // no weight, no expansion
+    const own = i3.scoreAll(termCounts('动物')).scores
+    expect(own[0]).toBeGreaterThan(0)
+  })
+
   it('ignores zero and negative query weights', () => {
     expect(idx.scoreAll(new Map([['报酬', 0], ['租赁', -1]])).matched).toBe(0)
   })

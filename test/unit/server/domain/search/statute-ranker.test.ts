@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, regionAliases, statutePrior, type RankerStatute } from '../../../../../server/domain/search/statute-ranker'
+import { KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, expansionsByStatute, regionAliases, statutePrior, type RankerStatute } from '../../../../../server/domain/search/statute-ranker'
 import { rewriteQuery } from '../../../../../server/domain/search/statute-search'
 
 const art = (id: string, text: string, o: Partial<RankerStatute> = {}): RankerStatute => ({
@@ -63,6 +63,16 @@ describe('StatuteRanker', () => {
     // links to articles the corpus does not hold are ignored
     const stray = new KnownQuestionNeighbours(r.index, [{ id: 'k4', question: '房东不让养猫', statuteIds: ['L9-a0009'] }])
     expect(r.rank(q, stray, { depth: 5 }).ranked.map(x => x.id)).not.toContain('L9-a0009')
+  })
+
+  it('expands articles with the known questions that link them', () => {
+    const known = [{ id: 'k1', question: '房东不让我养猫', keywords: '宠物', statuteIds: ['L2-a0002', 'L2-a0002'] }]
+    expect(expansionsByStatute(known).get('L2-a0002')).toEqual(['房东不让我养猫 宠物'])
+    const b = new StatuteRankerBuilder({ known })
+    for (const a of corpus) b.add(a)
+    const q = rewriteQuery('猫', lexicon)
+    expect(ranker(corpus).rank(q, null, { depth: 5 }).ranked).toEqual([])
+    expect(b.build().rank(q, null, { depth: 5 }).ranked.map(x => x.id)).toEqual(['L2-a0002'])
   })
 
   it('orders neighbours by idf-weighted cosine', () => {
