@@ -118,13 +118,16 @@ async function main() {
   const port = client as unknown as StatuteSearchPort
   const sums = { base: zero(), ours: zero(), know: zero(), lex: zero(), prod: zero() }
   const t1 = Date.now()
+  const rankMs: number[] = []
   // rank fold by fold (sorted by fold), so the fold rankers are built one after another
   if (args.knowledge) qs = [...qs].sort((a, b) => (isDev(a.id) ? -1 : foldOf(a.id)) - (isDev(b.id) ? -1 : foldOf(b.id)))
   const rows = await pool(qs, 4, async (q) => {
     const rw = rewriteQuery(q.question, lexicon)
     const lexIds = plain.rank(rw, null, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id)
     const prod = args.knowledge ? production(q.id) : undefined
+    const tq = performance.now()
     const prodIds = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id) : []
+    if (prod) rankMs.push(performance.now() - tq)
     let bIds: string[] = [], oIds: string[] = [], kIds: string[] = []
     if (client) {
       if (args.baseline) bIds = (await client.index(BASELINE_INDEX).search(q.question, { limit: 100, attributesToRetrieve: ['id'] })).hits.map(h => (h as { id: string }).id)
@@ -150,7 +153,12 @@ async function main() {
   }
 
   console.log(`\nrelevant ids present in the indexed corpus: ${relPresent}/${relPairs} (${(100 * relPresent / relPairs).toFixed(1)}%); questions with ≥1 present: ${qAny}/${qs.length}`)
-  console.log(`questions: ${qs.length} in ${secs.toFixed(1)} s; total ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
+  console.log(`questions: ${qs.length} in ${secs.toFixed(1)} s; total ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  if (rankMs.length) {
+    const ms = [...rankMs].sort((a, b) => a - b)
+    console.log(`production ranking in memory: p50 ${ms[Math.floor(ms.length / 2)]!.toFixed(1)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(1)} ms per question (${plain.size} articles)`)
+  }
+  console.log('')
   console.log('| system | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR |')
   console.log('|---|---|---|---|---|---|---|')
   if (client) {
