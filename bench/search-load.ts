@@ -15,7 +15,7 @@ import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readJsonl } from '../server/domain/cases/jsonl'
-import { expandedTerms } from '../server/domain/cases/search'
+import { CASE_POOL, LINKED_STATUTES, expandedTerms } from '../server/domain/cases/search'
 import { loadLexicon } from './lib/data'
 
 interface Opts { clients: number, seconds: number, url: string, meiliHost?: string, meiliKey?: string, prefix: string, dataDir: string, maxRequests: number }
@@ -138,15 +138,20 @@ async function main() {
     return r.ok
   })
   // The same engine work the portal does, sent straight to Meilisearch: the portal ranks statutes in
-  // memory, then reads the case query and the page of articles by id in one multi-search. Replayed
+  // memory, then reads the case query, the page of articles by id and the cases citing the best
+  // articles in one multi-search. Replayed
   // for the questions the portal answered, with the ids it answered. portal ÷ this = the portal's
   // own cost (ranking, highlighting, HTTP).
   const lexicon = loadLexicon()
   const answered = [...pageIds.keys()]
+  if (LINKED_STATUTES !== 10) throw new Error('the replay assumes the linked articles are the first page of 10')
   const same = await run('meilisearch same work', opts, answered, async (q) => {
     const ids = pageIds.get(q)!
-    const queries: unknown[] = [{ indexUid: uid('cases'), q: expandedTerms(q, lexicon).join(' ') || q, limit: 10, matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'], attributesToHighlight: ['title', 'summary', 'commonQuestions', 'explanation', 'facts', 'question', 'outcome'], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40 }]
-    if (ids.length) queries.push({ indexUid: uid('statutes'), q: '', limit: ids.length, filter: `id IN [${ids.map(i => JSON.stringify(i)).join(', ')}]` })
+    const queries: unknown[] = [{ indexUid: uid('cases'), q: expandedTerms(q, lexicon).join(' ') || q, limit: CASE_POOL, matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'], attributesToHighlight: ['title', 'summary', 'commonQuestions', 'explanation', 'facts', 'question', 'outcome'], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40 }]
+    const list = ids.map(i => JSON.stringify(i)).join(', ')
+    if (ids.length) queries.push({ indexUid: uid('statutes'), q: '', limit: ids.length, filter: `id IN [${list}]` })
+    // the first page's ids are the LINKED_STATUTES best articles (limit 10): the cases citing them
+    if (ids.length) queries.push({ indexUid: uid('cases'), q: '', limit: CASE_POOL, filter: [`statuteIds IN [${list}]`] })
     const r = await fetch(`${meili.host}/multi-search`, { method: 'POST', headers, body: JSON.stringify({ queries }) })
     await r.arrayBuffer()
     return r.ok

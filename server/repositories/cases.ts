@@ -81,16 +81,21 @@ export async function listCasesForStaff(db: DbOrTx, opts: { status?: CaseStatus,
 }
 
 /** Published cases (with the law titles they cite), for the search index. */
-export async function publishedCasesWithLaws(db: DbOrTx, where: SQL | undefined, limit?: number): Promise<Array<CaseRow & { lawTitles: string[] }>> {
+export async function publishedCasesWithLaws(db: DbOrTx, where: SQL | undefined, limit?: number): Promise<Array<CaseRow & { lawTitles: string[], statuteIds: string[] }>> {
   const base = db.select().from(cases).where(and(eq(cases.status, 'published'), where)).orderBy(asc(cases.id))
   const rows = limit ? await base.limit(limit) : await base
   if (!rows.length) return []
-  const laws = await db.selectDistinct({ caseId: caseStatutes.caseId, lawTitle: statutes.lawTitle }).from(caseStatutes)
-    .innerJoin(statutes, eq(statutes.id, caseStatutes.statuteId))
+  const links = await db.select({ caseId: caseStatutes.caseId, statuteId: caseStatutes.statuteId, lawTitle: statutes.lawTitle }).from(caseStatutes)
+    .leftJoin(statutes, eq(statutes.id, caseStatutes.statuteId))
     .where(inArray(caseStatutes.caseId, rows.map(r => r.id)))
-  const byCase = new Map<string, string[]>()
-  for (const l of laws) byCase.set(l.caseId, [...(byCase.get(l.caseId) ?? []), l.lawTitle])
-  return rows.map(r => ({ ...r, lawTitles: byCase.get(r.id) ?? [] }))
+    .orderBy(asc(caseStatutes.caseId), asc(caseStatutes.position))
+  const laws = new Map<string, Set<string>>()
+  const ids = new Map<string, string[]>()
+  for (const l of links) {
+    ids.set(l.caseId, [...(ids.get(l.caseId) ?? []), l.statuteId])
+    if (l.lawTitle) laws.set(l.caseId, (laws.get(l.caseId) ?? new Set()).add(l.lawTitle))
+  }
+  return rows.map(r => ({ ...r, lawTitles: [...(laws.get(r.id) ?? [])], statuteIds: ids.get(r.id) ?? [] }))
 }
 
 export async function countPublishedCases(db: DbOrTx): Promise<number> {

@@ -38,6 +38,16 @@ export async function ensureIndexes(db: Db, conn: SearchConnection, defs: readon
     if (actual !== expected) {
       log(`search: index ${uid} has ${actual} documents, PostgreSQL ${expected}: rebuilding`)
       await reindex(db, conn, def, log)
+      continue
+    }
+    if (def.requiredFields?.length && actual > 0) {
+      // documents written by an older mapping lack a field the code now reads: rebuild them
+      const { results } = await conn.client.index(uid).getDocuments({ limit: 1, fields: [...def.requiredFields] })
+      const missing = def.requiredFields.filter(f => !(results[0] && f in results[0]))
+      if (missing.length) {
+        log(`search: index ${uid} documents lack ${missing.join(', ')}: rebuilding`)
+        await reindex(db, conn, def, log)
+      }
     }
   }
 }

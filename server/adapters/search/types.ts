@@ -19,4 +19,6 @@ export interface IndexDefinition {
   loadAll(db: Db, batchSize: number): AsyncIterable<SearchDoc[]>
   /** How many documents the index should hold (drives the "rebuild if missing" check). */
   count(db: Db): Promise<number>
+  /** Fields every document has in the current mapping: an index whose documents lack one is rebuilt at start. */
+  requiredFields?: readonly string[]
 }

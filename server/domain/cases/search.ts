@@ -102,14 +102,23 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   }
   let st: { hits: StatuteHit[], total: number }
   let cs: Awaited<ReturnType<LibrarySearchPort['multiSearch']>>
+  let linkedCases: Array<Record<string, unknown>> | undefined
   if (rw && deps.ranker) {
-    // ranked here; one round trip reads the cases and the page of articles
-    const ranked = deps.ranker.ranker.rank(rw, deps.ranker.knowledge, { depth: offset + query.limit })
-    const page = ranked.ranked.slice(offset).map(r => r.id)
-    cs = await port.multiSearch({
-      queries: page.length ? [caseQuery, { indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) }] : [caseQuery],
-    })
-    st = { hits: inOrder(page, (cs.results[1]?.hits ?? []) as StatuteHit[]), total: ranked.total }
+    // ranked here; one round trip reads the cases, the page of articles and the cases citing the best articles
+    const ranked = deps.ranker.ranker.rank(rw, deps.ranker.knowledge, { depth: Math.max(offset + query.limit, LINKED_STATUTES) })
+    const page = ranked.ranked.slice(offset, offset + query.limit).map(r => r.id)
+    const top = ranked.ranked.slice(0, LINKED_STATUTES).map(r => r.id)
+    const pool = Math.max(CASE_POOL, offset + query.limit)
+    const queries: CaseSearchQuery[] = [{ ...caseQuery, offset: 0, limit: pool }]
+    if (page.length) queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) })
+    if (top.length) queries.push({ indexUid: deps.uids.cases, q: '', limit: pool, filter: [...filters, idFilter(top, 'statuteIds')] })
+    cs = await port.multiSearch({ queries })
+    st = { hits: page.length ? inOrder(page, (cs.results[1]?.hits ?? []) as StatuteHit[]) : [], total: ranked.total }
+    linkedCases = fuseCases(
+      cs.results[0]!.hits as Array<Record<string, unknown> & { id: string }>,
+      (top.length ? cs.results[page.length ? 2 : 1]?.hits ?? [] : []) as Array<Record<string, unknown> & { id: string }>,
+      top,
+    ).slice(offset, offset + query.limit)
   } else {
     const statutePort: StatuteSearchPort = port
     const statutesP = rw
@@ -127,20 +136,50 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
     id: h.id, lawTitle: h.law_title, articleLabel: h.article_label ?? null, text: h.text,
     highlight: highlightTerms(h.text, terms),
   }))
-  const caseHits: CaseHitDto[] = (caseRes.hits as Array<Record<string, unknown>>).map((h) => {
+  const caseHits: CaseHitDto[] = (linkedCases ?? caseRes.hits as Array<Record<string, unknown>>).map((h) => {
     const f = (h._formatted ?? {}) as Record<string, unknown>
-    const snippet = pickSnippet(f, tags) ?? String(f.summary ?? h.summary ?? '')
+    const snippet = pickSnippet(f, tags)
     return {
       id: String(h.id), slug: String(h.slug), title: String(h.title), category: String(h.category), summary: String(h.summary ?? ''),
-      highlight: highlightFormatted(snippet, tags),
+      // a case found only through the articles it cites has no engine marks: mark its summary here
+      highlight: snippet !== undefined ? highlightFormatted(snippet, tags) : highlightTerms(String(h.summary ?? ''), terms),
     }
   })
   const fd = caseRes.facetDistribution ?? {}
   return {
     statutes: { hits: statuteHits, total: st.total },
-    cases: { hits: caseHits, total: caseRes.estimatedTotalHits ?? caseRes.totalHits ?? caseHits.length, facets: { category: fd.category ?? {}, groups: fd.groups ?? {} } },
+    cases: { hits: caseHits, total: Math.max(caseRes.estimatedTotalHits ?? caseRes.totalHits ?? 0, caseHits.length + offset), facets: { category: fd.category ?? {}, groups: fd.groups ?? {} } },
     degraded: false,
   }
+}
+
+/** How many of the best-ranked articles bring in the cases that cite them. */
+export const LINKED_STATUTES = 10
+/** Case candidates read from the engine before fusion. */
+export const CASE_POOL = 30
+
+/**
+ * Cases in fused order: reciprocal rank of the engine's word match, plus for every cited article
+ * among the best-ranked ones the reciprocal of its rank. A case that explains the article the
+ * question is about comes up even when its wording differs from the question's.
+ */
+export function fuseCases<T extends { id: string, statuteIds?: unknown }>(engine: readonly T[], linked: readonly T[], topStatutes: readonly string[], k = 10): T[] {
+  const statuteRank = new Map(topStatutes.map((id, i) => [id, i]))
+  const score = new Map<string, { hit: T, score: number, order: number }>()
+  const entry = (h: T, order: number) => {
+    let e = score.get(h.id)
+    if (!e) {
+      const cited = Array.isArray(h.statuteIds) ? h.statuteIds : []
+      let s = 0
+      for (const id of new Set(cited)) { const r = statuteRank.get(id as string); if (r !== undefined) s += 1 / (k + r + 1) }
+      e = { hit: h, score: s, order }
+      score.set(h.id, e)
+    }
+    return e
+  }
+  engine.forEach((h, i) => { entry(h, i).score += 1 / (k + i + 1) })
+  linked.forEach((h, i) => entry(h, engine.length + i))
+  return [...score.values()].sort((a, b) => b.score - a.score || a.order - b.order).map(e => e.hit)
 }
 
 /** Hits in the order of `ids` (ids the index does not hold are left out). */

@@ -121,9 +121,9 @@ export async function similarQuestionStatutes(port: StatuteSearchPort, query: st
 /** Statute ids are dataset ids; anything else never reaches a filter expression. */
 export const SAFE_STATUTE_ID = /^[A-Za-z0-9_-]{1,100}$/
 
-/** `id IN [...]` filter for fetching statutes by id (unsafe ids dropped). */
-export function idFilter(ids: readonly string[]): string {
-  return `id IN [${ids.filter(id => SAFE_STATUTE_ID.test(id)).map(id => `"${id}"`).join(', ')}]`
+/** `id IN [...]` filter for fetching statutes by id, or `statuteIds IN [...]` for the cases citing them (unsafe ids dropped). */
+export function idFilter(ids: readonly string[], attribute: 'id' | 'statuteIds' = 'id'): string {
+  return `${attribute} IN [${ids.filter(id => SAFE_STATUTE_ID.test(id)).map(id => `"${id}"`).join(', ')}]`
 }
 
 /** A STARD record (eval/stard_train.jsonl) as a known question. */

@@ -9,11 +9,11 @@ import type { IndexDefinition, SearchDoc } from '../types'
 
 export const CASES_INDEX = 'cases'
 
-export function toCaseDoc(c: CaseRow & { lawTitles: string[] }): SearchDoc {
+export function toCaseDoc(c: CaseRow & { lawTitles: string[], statuteIds: string[] }): SearchDoc {
   return {
     id: c.id, slug: c.slug, title: c.title, category: c.category, groups: c.groups, region: c.region, kind: c.kind,
     summary: c.summary, commonQuestions: c.commonQuestions, explanation: c.explanation, facts: c.facts,
-    question: c.question, outcome: c.outcome, lawTitles: c.lawTitles, date: c.date,
+    question: c.question, outcome: c.outcome, lawTitles: c.lawTitles, statuteIds: c.statuteIds, date: c.date,
     publishedAt: c.publishedAt ? Math.floor(c.publishedAt.getTime() / 1000) : null,
   }
 }
@@ -21,7 +21,8 @@ export function toCaseDoc(c: CaseRow & { lawTitles: string[] }): SearchDoc {
 export function caseIndexSettings(synonyms: Record<string, string[]> = {}) {
   return {
     searchableAttributes: ['title', 'commonQuestions', 'summary', 'explanation', 'question', 'facts', 'outcome', 'lawTitles'],
-    filterableAttributes: ['category', 'groups', 'region', 'kind'],
+    // statuteIds: the library search also asks for the cases that cite the best-ranked articles
+    filterableAttributes: ['category', 'groups', 'region', 'kind', 'statuteIds'],
     sortableAttributes: ['publishedAt'],
     displayedAttributes: ['*'],
     synonyms,
@@ -52,4 +53,5 @@ export const casesIndex: IndexDefinition = {
     }
   },
   count: db => countPublishedCases(db),
+  requiredFields: ['statuteIds'],
 }

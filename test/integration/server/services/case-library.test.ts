@@ -231,4 +231,31 @@ describe.each(drivers())('case library on %s', (driver) => {
     }
     expect((await cache.refresh())!.ranker.size).toBe(before.ranker.size)
   })
+
+  it('brings in the cases that cite the best-ranked articles, even when their words differ', async () => {
+    const snap = (await databaseRankerCache(t.db).refresh())!
+    const lexicon = await approvedLexicon(t.db)
+    const q = '老板拖欠工资不给怎么办'
+    const top = snap.ranker.rank(rewriteQuery(q, { entries: lexicon }), snap.knowledge, { depth: 1 }).ranked[0]!.id
+    const neutral = '甲乙双方约定由乙方保管一批家具，期满后乙方迟迟没有交还，甲方多次催告未果，遂向法院起诉。这段文字足够长。'
+    const row = await createDraftCase(editor, draft(`linked-${driver}`, {
+      title: '家具交还的测试案例', facts: neutral, question: '家具何时交还？', outcome: '法院判决乙方交还家具。',
+      explanation: '合同约定的义务应当全面履行，期满不交还的应当承担违约责任。'.repeat(3),
+      nextSteps: ['保存合同和催告记录。', '可拨打12348咨询。'], statuteIds: [top], commonQuestions: ['家具放在别人那里拿不回来'],
+      summary: '保管期满应当交还保管物。',
+    }))
+    await publishCase(editor, row.id)
+    expect((await worker.drain()).failed).toBe(0)
+    const words = await searchLibrary(deps(t.db, conn, lexicon), { q, page: 1, limit: 10 })
+    expect(words.cases.hits.map(h => h.id)).not.toContain(row.id)
+    const linked = await searchLibrary({ ...deps(t.db, conn, lexicon), ranker: snap }, { q, page: 1, limit: 10 })
+    const hit = linked.cases.hits.find(h => h.id === row.id)
+    expect(hit?.slug).toBe(`linked-${driver}`)
+    for (const h of linked.cases.hits) expect(h.highlight.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/)
+    // a whitelisted filter still applies to the linked cases
+    const other = await searchLibrary({ ...deps(t.db, conn, lexicon), ranker: snap }, { q, category: '婚姻家庭', page: 1, limit: 10 })
+    expect(other.cases.hits.every(h => h.category === '婚姻家庭')).toBe(true)
+    await unpublishCase(editor, row.id)
+    await worker.drain()
+  })
 })
