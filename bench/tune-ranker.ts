@@ -1,6 +1,7 @@
 // Grid over the statute ranker's weights on the TRAIN split only (5-fold, see bench/lib/ranker.ts), in memory.
 // npx tsx bench/tune-ranker.ts '[{"knowledge":2},{"lawPrior":0.3,"expansion":0.3}]'
 // ("expansion" is the build-time document-expansion weight; the other keys are StatuteRankerTuning.)
+// BENCH_FOLDS=10 changes the number of folds (more folds = more known questions per ranker).
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/statute-search'
 import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
