@@ -109,7 +109,8 @@ export async function startEmbeddedMeili(opts: StartOptions): Promise<EmbeddedMe
   const args = [
     '--db-path', join(dir, 'data.ms'),
     '--http-addr', `127.0.0.1:${port}`,
-    '--master-key', apiKey,
+    // one argument: a generated key may begin with '-', which a separate argument would turn into a flag
+    `--master-key=${apiKey}`,
     '--env', 'development',
     '--no-analytics',
     '--dump-dir', join(dir, 'dumps'),
