@@ -1,6 +1,7 @@
 // The portal's configuration: one zod schema, validated once at start-up.
 // This is the only module that reads environment variables.
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { z } from 'zod'
 
 const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])])
@@ -106,6 +107,18 @@ export function parseConfig(raw: unknown): AppConfig {
   cfg.dataDir = resolve(cfg.dataDir)
   cfg.sharedDataDir = resolve(cfg.sharedDataDir)
   return cfg
+}
+
+/** The dataset files the start-up seed and the background import read from `sharedDataDir`. */
+export function sharedDataFiles(sharedDataDir: string): string[] {
+  return ['statutes/statutes_priority.jsonl', 'statutes/statutes.jsonl.gz', 'cases/typical_cases.jsonl', 'eval/stard_train.jsonl']
+    .map(f => join(sharedDataDir, f))
+}
+
+/** Stops before anything is seeded when the datasets are not where the setting says. */
+export function requireSharedData(cfg: Pick<AppConfig, 'sharedDataDir'>): void {
+  const missing = sharedDataFiles(cfg.sharedDataDir).find(f => !existsSync(f))
+  if (missing) throw new ConfigError(`配置错误：NUXT_SHARED_DATA_DIR — 找不到数据集文件 ${missing}（请把 shared/data 放在项目目录旁边，或把 NUXT_SHARED_DATA_DIR 设为它的路径）`)
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {

@@ -1,10 +1,10 @@
 // Starts the portal at boot (config check, migrations, search engine, seed, outbox worker) and
 // stops the embedded Meilisearch with the server.
-import { ConfigError, loadConfig } from '../config'
+import { ConfigError, loadConfig, requireSharedData } from '../config'
 
 export default defineNitroPlugin((nitroApp) => {
   try {
-    loadConfig()
+    requireSharedData(loadConfig())
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message)

@@ -14,4 +14,18 @@ describe('start-up configuration check', () => {
     expect(errLines).toEqual([expect.stringContaining('session.idleMinutes')])
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
+
+  it('a missing dataset folder stops the server before anything is seeded, naming the setting', () => {
+    const r = spawnSync(process.execPath, [resolve(process.env.PORTAL_OUTPUT_DIR ?? '.output', 'server/index.mjs')], {
+      env: { ...process.env, PORT: '0', NUXT_SHARED_DATA_DIR: '/tmp/no-such-shared-data', NUXT_DATA_DIR: '/tmp/never-used-config-test' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(r.status).toBe(1)
+    const errLines = r.stderr.trim().split('\n').filter(Boolean)
+    expect(errLines).toEqual([expect.stringContaining('NUXT_SHARED_DATA_DIR')])
+    expect(errLines[0]).toContain('/tmp/no-such-shared-data/statutes/statutes_priority.jsonl')
+    // stopped before the seed: no demo password was printed for accounts a later start would not show again
+    expect(r.stdout).not.toContain('password')
+  })
 })

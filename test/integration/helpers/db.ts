@@ -9,6 +9,9 @@ import { openDb, type DbHandle } from '../../../server/db/client'
 
 export type Driver = 'pglite' | 'pg'
 
+/** The datasets folder (`SHARED_DATA_DIR`, default `../shared/data`, as the server reads it). */
+export const sharedDataDir = resolve(process.env.SHARED_DATA_DIR ?? '../shared/data')
+
 /** The drivers this run covers: use with describe.each(drivers()). */
 export function drivers(): Driver[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'pg'] : ['pglite']
@@ -53,6 +56,6 @@ export async function freshDb(driver: Driver): Promise<TestDb> {
 
 /** A minimal AppContext over a test database for seed steps: default config, no search engine. */
 export function seedContext(t: TestDb): AppContext {
-  const config = parseConfig({ database: {}, meilisearch: {}, session: {}, crypto: {}, seed: {}, worker: {}, sharedDataDir: resolve(process.env.SHARED_DATA_DIR ?? '../shared/data') })
+  const config = parseConfig({ database: {}, meilisearch: {}, session: {}, crypto: {}, seed: {}, worker: {}, sharedDataDir })
   return { config, db: t.db, dbDriver: t.driver, search: null, indexes: [], worker: null, cryptoKey: Buffer.alloc(32), indexesReady: Promise.resolve(), close: async () => {} }
 }

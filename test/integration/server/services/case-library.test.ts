@@ -2,7 +2,6 @@
 // the outbox (draft invisible, publish → searchable, unpublish → gone), the PII guard, audit rows
 // in the change's transaction, and degraded search answered from PostgreSQL.
 import { randomBytes } from 'node:crypto'
-import { resolve } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectSearch, type SearchConnection } from '../../../../server/adapters/search/client'
@@ -24,7 +23,7 @@ import { rewriteQuery } from '../../../../server/domain/search/statute-search'
 import { createDraftCase, publishCase, unpublishCase, updateDraftOrPublishedCase, type EditorDeps } from '../../../../server/services/case-editor'
 import { reviewLexicon, proposeLexiconEntry, refreshIndexSettings } from '../../../../server/services/lexicon-review'
 import type { CreateCaseBody } from '../../../../shared/schemas/case-editor'
-import { drivers, freshDb, type TestDb } from '../../helpers/db'
+import { drivers, freshDb, sharedDataDir, type TestDb } from '../../helpers/db'
 import { testSearch } from '../../helpers/search'
 
 const tags = makeHighlightTags(randomBytes(6).toString('hex'))
@@ -73,7 +72,7 @@ describe.each(drivers())('case library on %s', (driver) => {
   beforeAll(async () => {
     t = await freshDb(driver)
     conn = testSearch()
-    await importStatutes(statuteImportPort(t.db), { files: statuteFiles(resolve('../shared/data')), corpus: 'priority', countFirst: false })
+    await importStatutes(statuteImportPort(t.db), { files: statuteFiles(sharedDataDir), corpus: 'priority', countFirst: false })
     await insertLexiconIfAbsent(t.db, [{ id: 'labor.boss', colloquial: ['老板'], legal: ['用人单位'], kind: 'synonym', status: 'approved' }])
     await reindex(t.db, conn, statutesIndex)
     await reindex(t.db, conn, casesIndex)

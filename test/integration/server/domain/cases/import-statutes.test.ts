@@ -1,12 +1,11 @@
 // The statute import against a real database: idempotent, and resumable after an interruption.
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importStatutes, statuteFiles } from '../../../../../server/domain/cases/import-statutes'
 import { countStatutes, getStatute, statuteImportPort } from '../../../../../server/repositories/statutes'
-import { drivers, freshDb, type TestDb } from '../../../helpers/db'
+import { drivers, freshDb, sharedDataDir, type TestDb } from '../../../helpers/db'
 
-const files = statuteFiles(resolve('../shared/data'))
+const files = statuteFiles(sharedDataDir)
 const expected = readFileSync(files.priority, 'utf8').split('\n').filter(l => l.trim()).length
 
 describe.each(drivers())('statute import on %s', (driver) => {
