@@ -12,6 +12,7 @@ import { statuteIndexSettings, STATUTE_INDEX } from '../server/domain/search/sta
 import { DEFAULT_KNOWLEDGE_WEIGHT } from '../server/domain/search/similar-questions'
 import { buildKnowledgeIndex, leaveOneOut, trainKnowledge } from './lib/knowledge'
 import { buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
+import { add, fmt, score, zero } from './lib/metrics'
 import { rewriteQuery } from '../server/domain/search/statute-search'
 import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import { SHARED, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
@@ -42,26 +43,6 @@ function parseArgs(argv: string[]) {
   }
   return o
 }
-
-interface Metrics { n: number, hit5: number, hit10: number, r10: number, r100: number, mrr: number }
-function score(ranked: string[], relevant: string[]): Metrics {
-  const rel = new Set(relevant)
-  const first = ranked.findIndex(id => rel.has(id))
-  const found = (k: number) => ranked.slice(0, k).filter(id => rel.has(id)).length
-  return {
-    n: 1,
-    hit5: first >= 0 && first < 5 ? 1 : 0,
-    hit10: first >= 0 && first < 10 ? 1 : 0,
-    r10: found(10) / rel.size,
-    r100: found(100) / rel.size,
-    mrr: first >= 0 ? 1 / (first + 1) : 0,
-  }
-}
-function add(a: Metrics, b: Metrics): Metrics {
-  return { n: a.n + b.n, hit5: a.hit5 + b.hit5, hit10: a.hit10 + b.hit10, r10: a.r10 + b.r10, r100: a.r100 + b.r100, mrr: a.mrr + b.mrr }
-}
-const zero = (): Metrics => ({ n: 0, hit5: 0, hit10: 0, r10: 0, r100: 0, mrr: 0 })
-const fmt = (m: Metrics) => [m.hit5, m.hit10, m.r10, m.r100, m.mrr].map(x => (x / Math.max(1, m.n)).toFixed(3))
 
 async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length)

@@ -7,6 +7,7 @@ import { rewriteQuery } from '../server/domain/search/statute-search'
 import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import { trainKnowledge } from './lib/knowledge'
 import { foldOf, rankerFor } from './lib/ranker'
+import { add, fmt, score, zero } from './lib/metrics'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 
 async function main() {
@@ -20,18 +21,13 @@ async function main() {
   for (const { expansion, ...tuning } of grid) {
     let rankers = byExpansion.get(expansion)
     if (!rankers) { rankers = rankerFor(docs, kb, { expansionWeight: expansion, expansion: expansion !== 0 }); byExpansion.set(expansion, rankers) }
-    let h5 = 0, h10 = 0, r100 = 0
+    let m = zero()
     for (const { q, rw } of train) {
       const r = rankers(q.id)
-      const ids = r.ranker.rank(rw, r.knowledge, { depth: 100, tuning }).ranked.map(x => x.id)
-      const rel = new Set(q.relevant)
-      const first = ids.findIndex(id => rel.has(id))
-      if (first >= 0 && first < 5) h5++
-      if (first >= 0 && first < 10) h10++
-      r100 += ids.filter(id => rel.has(id)).length / rel.size
+      m = add(m, score(r.ranker.rank(rw, r.knowledge, { depth: 100, tuning }).ranked.map(x => x.id), q.relevant))
     }
-    const n = train.length
-    console.log(`${JSON.stringify({ expansion, ...tuning }).padEnd(70)} hit@5 ${(h5 / n).toFixed(3)} hit@10 ${(h10 / n).toFixed(3)} recall@100 ${(r100 / n).toFixed(3)}`)
+    const [h5, h10, , r100] = fmt(m)
+    console.log(`${JSON.stringify({ expansion, ...tuning }).padEnd(70)} hit@5 ${h5} hit@10 ${h10} recall@100 ${r100}`)
   }
 }
 main().catch((e) => { console.error(e); process.exit(1) })

@@ -13,8 +13,8 @@ import { searchIndexes } from './adapters/search/registry'
 import type { IndexDefinition } from './adapters/search/types'
 import { seedSteps } from './seed'
 import { createRankerCache, type RankerCache } from './domain/search/ranker-cache'
-import { toStatuteDoc } from './domain/search/statute-doc'
-import { statuteCorpusVersion, statutesAfter, toStatuteRecord } from './repositories/statutes'
+import { statuteDocBatches } from './adapters/search/definitions/statutes'
+import { statuteCorpusVersion } from './repositories/statutes'
 import { allKnownQuestionLinks, knownQuestionsVersion } from './repositories/known-questions'
 
 export interface AppContext {
@@ -53,15 +53,7 @@ const RANKER_BATCH = 2_000
 export function databaseRankerCache(db: Db, log?: (m: string) => void): RankerCache {
   return createRankerCache({
     statutesVersion: () => statuteCorpusVersion(db),
-    async* statutes() {
-      let after = ''
-      for (;;) {
-        const rows = await statutesAfter(db, after, RANKER_BATCH)
-        if (!rows.length) return
-        yield rows.map(r => toStatuteDoc(toStatuteRecord(r)))
-        after = rows[rows.length - 1]!.id
-      }
-    },
+    statutes: () => statuteDocBatches(db, RANKER_BATCH),
     knownVersion: () => knownQuestionsVersion(db),
     knownQuestions: () => allKnownQuestionLinks(db),
   }, { log })

@@ -26,14 +26,6 @@ export async function loadDefaultCorpus(): Promise<StatuteDoc[]> {
   return [...docs.values()]
 }
 
-/** Ids of the default corpus (cheap: no document objects kept). */
-export async function corpusIds(): Promise<Set<string>> {
-  const ids = new Set<string>()
-  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes.jsonl.gz'))) if (inDefaultCorpus(r)) ids.add(r.id)
-  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes_priority.jsonl'))) ids.add(r.id)
-  return ids
-}
-
 export interface Question { id: string, question: string, keywords?: string, answer?: string, relevant: string[] }
 
 export async function loadQuestions(path: string): Promise<Question[]> {

@@ -85,17 +85,19 @@ export async function publishedCasesWithLaws(db: DbOrTx, where: SQL | undefined,
   const base = db.select().from(cases).where(and(eq(cases.status, 'published'), where)).orderBy(asc(cases.id))
   const rows = limit ? await base.limit(limit) : await base
   if (!rows.length) return []
+  // statute_id is a foreign key: every link has its article
   const links = await db.select({ caseId: caseStatutes.caseId, statuteId: caseStatutes.statuteId, lawTitle: statutes.lawTitle }).from(caseStatutes)
-    .leftJoin(statutes, eq(statutes.id, caseStatutes.statuteId))
+    .innerJoin(statutes, eq(statutes.id, caseStatutes.statuteId))
     .where(inArray(caseStatutes.caseId, rows.map(r => r.id)))
     .orderBy(asc(caseStatutes.caseId), asc(caseStatutes.position))
-  const laws = new Map<string, Set<string>>()
-  const ids = new Map<string, string[]>()
+  const byCase = new Map<string, { laws: Set<string>, ids: string[] }>()
   for (const l of links) {
-    ids.set(l.caseId, [...(ids.get(l.caseId) ?? []), l.statuteId])
-    if (l.lawTitle) laws.set(l.caseId, (laws.get(l.caseId) ?? new Set()).add(l.lawTitle))
+    let c = byCase.get(l.caseId)
+    if (!c) { c = { laws: new Set(), ids: [] }; byCase.set(l.caseId, c) }
+    c.laws.add(l.lawTitle)
+    c.ids.push(l.statuteId)
   }
-  return rows.map(r => ({ ...r, lawTitles: [...(laws.get(r.id) ?? [])], statuteIds: ids.get(r.id) ?? [] }))
+  return rows.map(r => ({ ...r, lawTitles: [...(byCase.get(r.id)?.laws ?? [])], statuteIds: byCase.get(r.id)?.ids ?? [] }))
 }
 
 export async function countPublishedCases(db: DbOrTx): Promise<number> {

@@ -105,15 +105,13 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   let linkedCases: Array<Record<string, unknown>> | undefined
   if (rw && deps.ranker) {
     // ranked here; one round trip reads the cases, the page of articles and the cases citing the best articles
-    const ranked = deps.ranker.ranker.rank(rw, deps.ranker.knowledge, { depth: Math.max(offset + query.limit, LINKED_STATUTES) })
-    const page = ranked.ranked.slice(offset, offset + query.limit).map(r => r.id)
-    const top = ranked.ranked.slice(0, LINKED_STATUTES).map(r => r.id)
+    const { page, top, total } = rankPage(deps.ranker, rw, offset, query.limit)
     const pool = Math.max(CASE_POOL, offset + query.limit)
     const queries: CaseSearchQuery[] = [{ ...caseQuery, offset: 0, limit: pool }]
     if (page.length) queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) })
     if (top.length) queries.push({ indexUid: deps.uids.cases, q: '', limit: pool, filter: [...filters, idFilter(top, 'statuteIds')] })
     cs = await port.multiSearch({ queries })
-    st = { hits: page.length ? inOrder(page, (cs.results[1]?.hits ?? []) as StatuteHit[]) : [], total: ranked.total }
+    st = { hits: page.length ? inOrder(page, (cs.results[1]?.hits ?? []) as StatuteHit[]) : [], total }
     linkedCases = fuseCases(
       cs.results[0]!.hits as Array<Record<string, unknown> & { id: string }>,
       (top.length ? cs.results[page.length ? 2 : 1]?.hits ?? [] : []) as Array<Record<string, unknown> & { id: string }>,
@@ -182,6 +180,16 @@ export function fuseCases<T extends { id: string, statuteIds?: unknown }>(engine
   return [...score.values()].sort((a, b) => b.score - a.score || a.order - b.order).map(e => e.hit)
 }
 
+/** The ranker's page of article ids, the best LINKED_STATUTES ids (for the cases citing them) and the total. */
+function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, limit: number): { page: string[], top: string[], total: number } {
+  const ranked = r.ranker.rank(rw, r.knowledge, { depth: Math.max(offset + limit, LINKED_STATUTES) })
+  return {
+    page: ranked.ranked.slice(offset, offset + limit).map(x => x.id),
+    top: ranked.ranked.slice(0, LINKED_STATUTES).map(x => x.id),
+    total: ranked.total,
+  }
+}
+
 /** Hits in the order of `ids` (ids the index does not hold are left out). */
 function inOrder<T extends { id: string }>(ids: readonly string[], hits: readonly T[]): T[] {
   const byId = new Map(hits.filter(h => h && typeof h.id === 'string').map(h => [h.id, h]))
@@ -200,9 +208,8 @@ function pickSnippet(f: Record<string, unknown>, tags: HighlightTags): string | 
 
 /** The ranker's page read from PostgreSQL (the engine is down, the ranking is not). */
 async function rankedFromDatabase(r: LibraryRanker, rw: RewrittenQuery, byId: NonNullable<LibraryFallback['statutesById']>, limit: number, offset: number) {
-  const ranked = r.ranker.rank(rw, r.knowledge, { depth: offset + limit })
-  const page = ranked.ranked.slice(offset).map(x => x.id)
-  return { rows: page.length ? inOrder(page, await byId(page)) : [], total: ranked.total }
+  const { page, total } = rankPage(r, rw, offset, limit)
+  return { rows: page.length ? inOrder(page, await byId(page)) : [], total }
 }
 
 async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offset: number): Promise<SearchResultDto> {

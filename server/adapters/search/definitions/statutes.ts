@@ -1,13 +1,25 @@
 // The statute index: one document per article, built with the search module's toStatuteDoc and
 // settings (synonyms from the APPROVED lexicon entries in the database).
-import { statuteIndexSettings, toStatuteDoc } from '../../../domain/search/statute-doc'
+import type { Db } from '../../../db/client'
+import { statuteIndexSettings, toStatuteDoc, type StatuteDoc } from '../../../domain/search/statute-doc'
 import { approvedLexicon } from '../../../repositories/lexicon'
 import { countStatutes, getStatutes, statutesAfter, toStatuteRecord } from '../../../repositories/statutes'
 import type { IndexDefinition, SearchDoc } from '../types'
 
 export const STATUTES_INDEX = 'statutes'
 
-const toDoc = (r: Parameters<typeof toStatuteRecord>[0]) => toStatuteDoc(toStatuteRecord(r)) as unknown as SearchDoc
+/** Every article as a statute document, in batches by id (the index rebuild and the statute ranker read this). */
+export async function* statuteDocBatches(db: Db, batchSize: number): AsyncGenerator<StatuteDoc[]> {
+  let after = ''
+  for (;;) {
+    const rows = await statutesAfter(db, after, batchSize)
+    if (!rows.length) return
+    yield rows.map(r => toStatuteDoc(toStatuteRecord(r)))
+    after = rows[rows.length - 1]!.id
+  }
+}
+
+const asSearchDocs = (docs: StatuteDoc[]) => docs as unknown as SearchDoc[]
 
 export const statutesIndex: IndexDefinition = {
   name: STATUTES_INDEX,
@@ -16,16 +28,10 @@ export const statutesIndex: IndexDefinition = {
     return statuteIndexSettings(await approvedLexicon(db))
   },
   async loadDocs(db, ids) {
-    return (await getStatutes(db, ids)).map(toDoc)
+    return asSearchDocs((await getStatutes(db, ids)).map(r => toStatuteDoc(toStatuteRecord(r))))
   },
   async* loadAll(db, batchSize) {
-    let after = ''
-    for (;;) {
-      const rows = await statutesAfter(db, after, batchSize)
-      if (!rows.length) return
-      yield rows.map(toDoc)
-      after = rows[rows.length - 1]!.id
-    }
+    for await (const docs of statuteDocBatches(db, batchSize)) yield asSearchDocs(docs)
   },
   count: db => countStatutes(db),
 }
