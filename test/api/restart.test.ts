@@ -1,9 +1,9 @@
 // Restarting keeps all data; deleting the search data folder and restarting rebuilds the index.
-import { execSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { meiliProcess } from './helpers/meili-process'
 import { startServer, waitSettled, type RunningServer } from './helpers/spawn-server'
 
 const dir = mkdtempSync(join(tmpdir(), 'restart-'))
@@ -11,8 +11,7 @@ const env = { NUXT_DATA_DIR: dir, NUXT_SEED_DEMO_PASSWORD: 'Restart-Passw0rd' }
 let server: RunningServer | undefined
 
 async function meiliDocs(index: string): Promise<number> {
-  const cmd = execSync(`pgrep -af -- "--db-path ${dir}/meili/data.ms"`, { encoding: 'utf8' })
-  const port = /--http-addr 127\.0\.0\.1:(\d+)/.exec(cmd)![1]
+  const port = /--http-addr 127\.0\.0\.1:(\d+)/.exec(meiliProcess(dir)?.args ?? '')![1]
   const key = readFileSync(join(dir, 'meili/master.key'), 'utf8').trim()
   const r = await fetch(`http://127.0.0.1:${port}/indexes/${index}/stats`, { headers: { authorization: `Bearer ${key}` } })
   return r.ok ? ((await r.json()) as { numberOfDocuments: number }).numberOfDocuments : -1

@@ -1,17 +1,10 @@
 // Kill the embedded Meilisearch under a running portal: nothing answers 500, health says degraded,
 // the portal restarts its search engine and the outbox drains back to zero.
-import { execSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { ApiClient, servers } from './helpers/client'
+import { meiliProcess } from './helpers/meili-process'
 
-function meiliPid(dataDir: string): number | undefined {
-  try {
-    const out = execSync(`pgrep -f -- "--db-path ${dataDir}/meili/data.ms"`, { encoding: 'utf8' }).trim()
-    return out ? Number(out.split('\n')[0]) : undefined
-  } catch {
-    return undefined
-  }
-}
+const meiliPid = (dataDir: string) => meiliProcess(dataDir)?.pid
 
 describe.each(servers())('search engine outage on $name', (server) => {
   it('answers without 500 while Meilisearch is down, and recovers by itself', async () => {
