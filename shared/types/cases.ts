@@ -11,6 +11,8 @@ export interface SearchResultDto {
   cases: { hits: CaseHitDto[], total: number, facets: SearchFacetsDto }
   /** true when the search engine was unreachable and the answer came from the database (may be incomplete). */
   degraded: boolean
+  /** Set when the question had nothing to search (digits, punctuation) or was not Chinese: what to type instead. */
+  notice?: { code: 'NOTHING_TO_SEARCH' | 'NOT_CHINESE', message: string }
 }
 
 export interface StatuteDto {

@@ -73,7 +73,40 @@ export function expandedTerms(q: string | RewrittenQuery, lexicon: Lexicon, max 
   return limitWords([...(words.length ? words : rw.words), ...rw.legalTerms], max)
 }
 
+export type QueryKind = 'ok' | 'nothing' | 'latin'
+
+/**
+ * What a question gives the search to work with: Chinese text (or a citation) is searched; digits,
+ * punctuation and operators alone are nothing to search; Latin letters without Chinese (English,
+ * pinyin, filter syntax) cannot match Chinese law text. Neither is answered with filler articles.
+ */
+export function queryKind(q: string): QueryKind {
+  const t = q.normalize('NFKC')
+  if (/\p{Script=Han}/u.test(t)) return 'ok'
+  return /\p{L}{2,}/u.test(t) ? 'latin' : 'nothing'
+}
+
+export const QUERY_NOTICES: Record<Exclude<QueryKind, 'ok'>, { code: 'NOTHING_TO_SEARCH' | 'NOT_CHINESE', message: string }> = {
+  nothing: {
+    code: 'NOTHING_TO_SEARCH',
+    message: '没有可以搜索的文字。请用中文说说您遇到的事，例如“老板拖欠工资怎么办”；也可以输入法律名称和条号，例如“劳动合同法第八十二条”。需要帮助请拨打 12348 公共法律服务热线。',
+  },
+  latin: {
+    code: 'NOT_CHINESE',
+    message: '目前只能搜索中文内容。请用中文描述您的问题，例如“老板拖欠工资怎么办”“离婚后孩子归谁”；不方便输入中文时，可以拨打 12348 公共法律服务热线，由工作人员为您解答。',
+  },
+}
+
+const emptyResult = (notice: SearchResultDto['notice']): SearchResultDto => ({
+  statutes: { hits: [], total: 0 },
+  cases: { hits: [], total: 0, facets: { category: {}, groups: {} } },
+  degraded: false,
+  notice,
+})
+
 export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery): Promise<SearchResultDto> {
+  const kind = query.q ? queryKind(query.q) : 'ok'
+  if (kind !== 'ok') return emptyResult(QUERY_NOTICES[kind])
   const filters = buildCaseFilter({ category: query.category, group: query.group })
   const offset = (query.page - 1) * query.limit
   if (deps.port) {
@@ -105,7 +138,7 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   let linkedCases: Array<Record<string, unknown>> | undefined
   if (rw && deps.ranker) {
     // ranked here; one round trip reads the cases, the page of articles and the cases citing the best articles
-    const { page, top, total } = rankPage(deps.ranker, rw, offset, query.limit)
+    const { page, top, total } = rankPage(deps.ranker, rw, offset, query.limit, query.q)
     const pool = Math.max(CASE_POOL, offset + query.limit)
     const queries: CaseSearchQuery[] = [{ ...caseQuery, offset: 0, limit: pool }]
     if (page.length) queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) })
@@ -180,14 +213,25 @@ export function fuseCases<T extends { id: string, statuteIds?: unknown }>(engine
   return [...score.values()].sort((a, b) => b.score - a.score || a.order - b.order).map(e => e.hit)
 }
 
-/** The ranker's page of article ids, the best LINKED_STATUTES ids (for the cases citing them) and the total. */
-function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, limit: number): { page: string[], top: string[], total: number } {
-  const ranked = r.ranker.rank(rw, r.knowledge, { depth: Math.max(offset + limit, LINKED_STATUTES) })
-  return {
-    page: ranked.ranked.slice(offset, offset + limit).map(x => x.id),
-    top: ranked.ranked.slice(0, LINKED_STATUTES).map(x => x.id),
-    total: ranked.total,
+/**
+ * The ranker's page of article ids, the best LINKED_STATUTES ids (for the cases citing them) and the
+ * total. A citation ("劳动合同法第八十二条", "民法典1079条") puts that article first; a law's name
+ * alone lists that law's articles in order.
+ */
+export function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, limit: number, q = ''): { page: string[], top: string[], total: number } {
+  const depth = Math.max(offset + limit, LINKED_STATUTES)
+  const cited = q ? r.ranker.citations.resolve(q, depth) : null
+  if (cited?.kind === 'law') {
+    return { page: cited.ids.slice(offset, offset + limit), top: cited.ids.slice(0, LINKED_STATUTES), total: cited.total }
   }
+  const ranked = r.ranker.rank(rw, r.knowledge, { depth })
+  let ids = ranked.ranked.map(x => x.id)
+  let total = ranked.total
+  if (cited?.kind === 'article') {
+    if (!ids.includes(cited.id)) total += 1
+    ids = [cited.id, ...ids.filter(id => id !== cited.id)]
+  }
+  return { page: ids.slice(offset, offset + limit), top: ids.slice(0, LINKED_STATUTES), total }
 }
 
 /** Hits in the order of `ids` (ids the index does not hold are left out). */
@@ -207,8 +251,8 @@ function pickSnippet(f: Record<string, unknown>, tags: HighlightTags): string | 
 }
 
 /** The ranker's page read from PostgreSQL (the engine is down, the ranking is not). */
-async function rankedFromDatabase(r: LibraryRanker, rw: RewrittenQuery, byId: NonNullable<LibraryFallback['statutesById']>, limit: number, offset: number) {
-  const { page, total } = rankPage(r, rw, offset, limit)
+async function rankedFromDatabase(r: LibraryRanker, rw: RewrittenQuery, byId: NonNullable<LibraryFallback['statutesById']>, limit: number, offset: number, q: string) {
+  const { page, total } = rankPage(r, rw, offset, limit, q)
   return { rows: page.length ? inOrder(page, await byId(page)) : [], total }
 }
 
@@ -218,7 +262,7 @@ async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offs
   const byId = deps.fallback.statutesById
   const [st, cs] = await Promise.all([
     rw && deps.ranker && byId
-      ? rankedFromDatabase(deps.ranker, rw, byId, query.limit, offset)
+      ? rankedFromDatabase(deps.ranker, rw, byId, query.limit, offset, query.q)
       : terms.length ? deps.fallback.statutes(terms, query.limit, offset) : Promise.resolve({ rows: [], total: 0 }),
     deps.fallback.cases(terms, { category: query.category, group: query.group }, query.limit, offset),
   ])

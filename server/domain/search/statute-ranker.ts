@@ -6,9 +6,23 @@
 import { LexicalIndexBuilder, termCounts, topK, type Bm25Params, type LexicalIndex } from './lexical-index'
 import type { RewrittenQuery } from './statute-search'
 import type { StatuteDoc } from './statute-doc'
+import { CitationIndex } from './citation'
 
-/** What the ranker needs of an article. */
+/** What the ranker needs of an article (the citation fields are optional: without them no citation finds it). */
 export type RankerStatute = Pick<StatuteDoc, 'id' | 'law_id' | 'law_title' | 'level' | 'law_tier' | 'is_latest' | 'region' | 'text'>
+  & Partial<Pick<StatuteDoc, 'article_no' | 'article_label' | 'law_short_title' | 'level_rank'>>
+
+/** 32-bit FNV-1a of an article's text with whitespace removed: the same text twice is shown once. */
+export function textKey(text: string): number {
+  let h = 0x811C9DC5
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000) continue
+    h ^= c
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h >>> 0
+}
 
 /** Known question as the ranker reads it (the known_questions table / bench knowledge). */
 export interface RankerKnownQuestion { id: string, question: string, keywords?: string | null, statuteIds: readonly string[] }
@@ -82,6 +96,11 @@ export class StatuteRankerBuilder {
   private readonly lawOfDoc: number[] = []
   private readonly laws = new Map<string, number>()
   private readonly localRegion: Array<string | null> = []
+  private readonly titles = new Map<string, number>()
+  private readonly titleOfDoc: number[] = []
+  private readonly articleOfDoc: number[] = []
+  private readonly textOfDoc: number[] = []
+  private readonly citations = new CitationIndex()
 
   get size(): number { return this.lexical.size }
 
@@ -91,10 +110,23 @@ export class StatuteRankerBuilder {
     if (law === undefined) { law = this.laws.size; this.laws.set(s.law_id, law) }
     this.lawOfDoc.push(law)
     this.localRegion.push(s.level === LOCAL_LEVEL ? (s.region ?? '') : null)
+    let title = this.titles.get(s.law_title)
+    if (title === undefined) { title = this.titles.size; this.titles.set(s.law_title, title) }
+    this.titleOfDoc.push(title)
+    this.articleOfDoc.push(s.article_no ?? 0)
+    this.textOfDoc.push(textKey(s.text))
+    if (s.article_no !== undefined) {
+      this.citations.add({
+        id: s.id, law_id: s.law_id, law_title: s.law_title, law_short_title: s.law_short_title, article_no: s.article_no,
+        article_label: s.article_label, is_latest: s.is_latest, level_rank: s.level_rank,
+      })
+    }
   }
 
   build(params?: Bm25Params): StatuteRanker {
-    return new StatuteRanker(this.lexical.build(params), Uint32Array.from(this.lawOfDoc), this.laws.size, this.localRegion)
+    return new StatuteRanker(this.lexical.build(params), Uint32Array.from(this.lawOfDoc), this.laws.size, this.localRegion, {
+      titleOfDoc: Uint32Array.from(this.titleOfDoc), articleOfDoc: Uint32Array.from(this.articleOfDoc), textOfDoc: Uint32Array.from(this.textOfDoc),
+    }, this.citations)
   }
 }
 
@@ -124,6 +156,9 @@ export class StatuteRanker {
     private readonly lawOfDoc: Uint32Array,
     private readonly lawCount: number,
     private readonly localRegion: ReadonlyArray<string | null>,
+    private readonly identity: DocIdentity | null = null,
+    /** Law names and article numbers of the articles in force: citations typed as people type them. */
+    readonly citations: CitationIndex = new CitationIndex(),
   ) {
     this.docOf = new Map(index.ids.map((id, i) => [id, i]))
     this.regions = new Map()
@@ -171,8 +206,11 @@ export class StatuteRanker {
     const named = new Set<string>()
     for (const [region, aliases] of this.regions) if (aliases.some(a => rw.normalized.includes(a))) named.add(region)
     const isDemoted = (d: number) => { const r = this.localRegion[d]; return r !== null && r !== undefined && !named.has(r) }
-    let top = topK(scores, opts.depth, d => !isDemoted(d))
-    if (top.length < opts.depth && this.regions.size) top = [...top, ...topK(scores, opts.depth - top.length, isDemoted)]
+    // read deeper than asked: the same article of another version, or the same text twice, is dropped
+    const deep = this.identity ? opts.depth * 2 + 20 : opts.depth
+    let top = topK(scores, deep, d => !isDemoted(d))
+    if (top.length < deep && this.regions.size) top = [...top, ...topK(scores, deep - top.length, isDemoted)]
+    if (this.identity) top = distinct(top, this.identity, opts.depth)
     let best = 0
     for (let d = 0; d < scores.length; d++) if (scores[d]! > best) best = scores[d]!
     let total = 0
@@ -180,6 +218,30 @@ export class StatuteRanker {
     total = Math.max(total, top.length)
     return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total }
   }
+}
+
+/** Per article: its law title, article number and text key (StatuteRankerBuilder). */
+export interface DocIdentity { titleOfDoc: Uint32Array, articleOfDoc: Uint32Array, textOfDoc: Uint32Array }
+
+/**
+ * One article per (law title, article number) and one per text, best first: two versions of the
+ * same article, or an identical provision repeated in another document, appear once on a page.
+ */
+export function distinct<T extends { doc: number }>(top: readonly T[], id: DocIdentity, depth: number): T[] {
+  const seenArticle = new Set<number>()
+  const seenText = new Set<number>()
+  const out: T[] = []
+  for (const x of top) {
+    if (out.length >= depth) break
+    const article = id.articleOfDoc[x.doc]!
+    const key = article > 0 ? id.titleOfDoc[x.doc]! * 100_000 + article : -1
+    const text = id.textOfDoc[x.doc]!
+    if ((key >= 0 && seenArticle.has(key)) || seenText.has(text)) continue
+    if (key >= 0) seenArticle.add(key)
+    seenText.add(text)
+    out.push(x)
+  }
+  return out
 }
 
 /**

@@ -106,3 +106,22 @@ describe('priors', () => {
     expect(regionAliases('')).toEqual([])
   })
 })
+
+describe('StatuteRanker page hygiene', () => {
+  it('shows the same article of two versions once, and identical text once', () => {
+    const r = ranker([
+      art('Lnew-a0082', '用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。', { law_title: '中华人民共和国劳动合同法', article_no: 82, article_label: '第八十二条' }),
+      art('Lold-a0082', '用人单位自用工之日起超过一个月未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。', { law_title: '中华人民共和国劳动合同法', article_no: 82, article_label: '第八十二条', is_latest: false }),
+      art('La-a0099', '本法自公布之日起施行。', { law_title: '甲法', article_no: 99, article_label: '第九十九条' }),
+      art('Lb-a0088', '本法自公布之日起施行。', { law_title: '乙法', article_no: 88, article_label: '第八十八条' }),
+    ])
+    const ids = r.rank(rewriteQuery('没签书面劳动合同二倍工资 本法自公布之日起施行', lexicon), null, { depth: 10 }).ranked.map(x => x.id)
+    expect(ids.filter(id => id.endsWith('-a0082'))).toEqual(['Lnew-a0082'])
+    expect(ids.filter(id => id === 'La-a0099' || id === 'Lb-a0088')).toHaveLength(1)
+  })
+
+  it('answers citations from the articles it holds', () => {
+    const r = ranker([art('Lx-a0031', '下列事项的当事人，因经济困难没有委托代理人的，可以向法律援助机构申请法律援助。', { law_title: '中华人民共和国法律援助法', article_no: 31, article_label: '第三十一条' })])
+    expect(r.citations.resolve('法律援助法 31条')).toEqual({ kind: 'article', id: 'Lx-a0031' })
+  })
+})
