@@ -26,7 +26,12 @@ export function listRuleSets(db: DbOrTx) {
 
 export async function insertRuleSetsIfAbsent(db: DbOrTx, rows: Array<{ id: string, version: string, definition: Record<string, unknown>, position: number }>): Promise<number> {
   if (!rows.length) return 0
-  const added = await db.insert(eligibilityRuleSets).values(rows).onConflictDoNothing({ target: eligibilityRuleSets.id }).returning({ id: eligibilityRuleSets.id })
+  // A shipped rule set (created_by null) is replaced by a newer shipped version; one an admin saved is kept.
+  const added = await db.insert(eligibilityRuleSets).values(rows).onConflictDoUpdate({
+    target: eligibilityRuleSets.id,
+    set: { version: sql`excluded.version`, definition: sql`excluded.definition`, position: sql`excluded.position`, updatedAt: sql`now()` },
+    where: sql`${eligibilityRuleSets.createdBy} is null and ${eligibilityRuleSets.version} <> excluded.version`,
+  }).returning({ id: eligibilityRuleSets.id })
   return added.length
 }
 

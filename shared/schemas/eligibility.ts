@@ -22,6 +22,7 @@ export const matterCodes = [
   'social_insurance_or_assistance',
   'pension_compensation',
   'support_payment',
+  'labor_relationship',
   'labor_remuneration',
   'civil_capacity',
   'work_injury',
@@ -35,6 +36,12 @@ export const matterCodes = [
   'abuse_or_domestic_violence',
   'criminal_defense',
   'criminal_victim',
+  // Matters that the 军人军属法律援助工作实施办法 (art. 5 of the 2016 text) adds for 军人军属; for
+  // anyone else they are matters the Legal Aid Law does not list (arts. 31(9), 32(5): centre review).
+  'military_benefits',
+  'marriage_family',
+  'other_injury_or_loss',
+  'rural_land_or_insurance',
   'other',
 ] as const
 export type MatterCode = (typeof matterCodes)[number]
@@ -59,6 +66,10 @@ export const statusCodes = [
   'youfu',
   'migrant_worker',
   'military_family',
+  // 军人军属法律援助工作实施办法 (2016) art. 7: categories who need no proof of economic hardship.
+  'conscript_or_cadet',
+  'military_mission',
+  'martyr_survivor',
   'veteran',
   'single_mother_hardship',
   'left_behind',
@@ -95,7 +106,8 @@ export const matterLabels: Record<MatterCode, string> = {
   social_insurance_or_assistance: '请求给予社会保险待遇或者社会救助',
   pension_compensation: '请求发给抚恤金',
   support_payment: '请求给付赡养费、抚养费、扶养费',
-  labor_remuneration: '请求确认劳动关系或者支付劳动报酬（讨薪）',
+  labor_relationship: '请求确认劳动关系',
+  labor_remuneration: '请求支付劳动报酬（讨薪）',
   civil_capacity: '请求认定公民无民事行为能力或者限制民事行为能力',
   work_injury: '请求工伤事故人身损害赔偿',
   traffic_accident_injury: '请求交通事故人身损害赔偿',
@@ -108,6 +120,10 @@ export const matterLabels: Record<MatterCode, string> = {
   abuse_or_domestic_violence: '遭受虐待、遗弃或者家庭暴力主张相关权益',
   criminal_defense: '刑事案件犯罪嫌疑人、被告人需要辩护',
   criminal_victim: '刑事案件被害人、自诉人、附带民事诉讼原告人需要代理',
+  military_benefits: '请求给予优抚待遇',
+  marriage_family: '婚姻家庭纠纷（如离婚、分割财产）',
+  other_injury_or_loss: '其他人身伤害或者财产损失请求赔偿',
+  rural_land_or_insurance: '农资产品质量、土地承包、宅基地纠纷或者保险赔付',
   other: '其他事项',
 }
 
@@ -129,7 +145,10 @@ export const statusLabels: Record<StatusCode, string> = {
   judicial_assistance: '司法救助对象',
   youfu: '优抚对象',
   migrant_worker: '进城务工人员（农民工）',
-  military_family: '军人军属',
+  military_family: '现役军人或军人家属（军属）',
+  conscript_or_cadet: '义务兵、供给制学员或其家属',
+  military_mission: '执行作战、重大非战争军事行动任务的军人或其家属',
+  martyr_survivor: '烈士、因公牺牲军人、病故军人的遗属',
   veteran: '退役军人',
   single_mother_hardship: '单亲困难母亲',
   left_behind: '留守妇女、留守儿童',

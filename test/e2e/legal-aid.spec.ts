@@ -17,7 +17,7 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
 
   await page.getByRole('radio', { name: /支付劳动报酬（讨薪）/ }).check()
   await page.getByRole('button', { name: '下一步' }).click()
-  await expect(page.getByRole('heading', { level: 2, name: '您是否属于下面这些情况？' })).toBeFocused()
+  await expect(page.getByRole('heading', { level: 2, name: '需要法律援助的人是否属于下面这些情况？' })).toBeFocused()
   await page.getByRole('checkbox', { name: /进城务工人员/ }).check()
 
   // A reload keeps the half-filled questionnaire.

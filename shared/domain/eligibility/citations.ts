@@ -17,6 +17,25 @@ export const HERO_MARTYR_LAW_ART_25: LegalBasisDto = {
   note: '英雄烈士近亲属依法提起诉讼的，法律援助机构应当依法提供法律援助服务',
 }
 
+/** 刑事诉讼法 (2018) — statute ids of the latest version in data/statutes. */
+const CPL_ID = 'Labc8634944'
+export function cpl(article: number, note?: string): LegalBasisDto {
+  const basis: LegalBasisDto = { law: '刑事诉讼法', article, statuteId: `${CPL_ID}-a${String(article).padStart(4, '0')}` }
+  if (note !== undefined) basis.note = note
+  return basis
+}
+
+/**
+ * 军人抚恤优待条例 (2024-08-05, in force) 第二条: 抚恤优待对象 include (四) 军人家属 and (五) 退役军人,
+ * which bears on 法律援助法第四十二条第（二）项 优抚对象 — the centre must confirm its reading.
+ */
+export const MILITARY_PENSION_REG_ART_2: LegalBasisDto = {
+  law: '军人抚恤优待条例',
+  article: 2,
+  statuteId: 'L14df7348ad-a0002',
+  note: '抚恤优待对象包括军人，残疾军人，烈士、因公牺牲军人、病故军人遗属，军人家属，退役军人',
+}
+
 /** A 法律援助法 citation. Undefined parts are left out of the object. */
 export function laa(
   article: number,

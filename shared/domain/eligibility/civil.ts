@@ -13,6 +13,9 @@ export const article31Items: Partial<Record<MatterCode, number>> = {
   social_insurance_or_assistance: 2,
   pension_compensation: 3,
   support_payment: 4,
+  // 第三十一条第（五）项 names both 确认劳动关系 and 支付劳动报酬; only the second is exempt from the
+  // means test for 进城务工人员 (第四十二条第（三）项), so they are separate matters.
+  labor_relationship: 5,
   labor_remuneration: 5,
   civil_capacity: 6,
   work_injury: 7,

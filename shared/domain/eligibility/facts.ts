@@ -85,13 +85,14 @@ export function isDisabled(facts: Pick<Facts, 'disability'>): boolean {
 }
 
 /**
- * - `mandatory`: 通知指派 (第二十五条第一款、第二十八条), no application, no means test
+ * - `mandatory`: 通知指派 (第二十五条第一款第（一）至（四）、（六）项、第二十八条), no application, no means test
+ * - `on_application`: 通知指派 once the person applies, no means test (第二十五条第一款第（五）项: 死刑复核)
  * - `no_means_test`: in scope without economic condition (第三十二条, or a rule set)
  * - `means_test`: in scope if in economic hardship (第二十四条、第二十九条、第三十一条、第三十三条)
  * - `not_applicable`: the law's own precondition is not met (e.g. already has a defender)
  * - `review`: cannot be decided from the facts / matter not listed: staff review
  */
-export type ScopeKind = 'mandatory' | 'no_means_test' | 'means_test' | 'not_applicable' | 'review'
+export type ScopeKind = 'mandatory' | 'on_application' | 'no_means_test' | 'means_test' | 'not_applicable' | 'review'
 
 export interface Scope {
   kind: ScopeKind

@@ -29,12 +29,14 @@ export {
   toScreeningDate,
   toStandardDto,
   isDemoStandard,
+  DEMO_SOURCE_PREFIX,
+  DEMO_STANDARDS_WARNING,
   type HardshipComparison,
 } from './standards'
 export { activeRuleSets, evaluateRuleSets, matches as ruleMatches, ruleSetVersions, type RuleHit, type RuleFacts } from './rulesets'
-export { runMeansTest, findExemptions, ASSISTANCE_STATUSES, type MeansOutcome, type Exemption } from './means-test'
-export { criminalScope, mandatoryDefenseItems } from './criminal'
+export { runMeansTest, findExemptions, ASSISTANCE_STATUSES, YOUFU_CANDIDATE_STATUSES, isYoufuCandidate, type MeansOutcome, type Exemption } from './means-test'
+export { criminalScope, mandatoryDefenseItems, needsDutyLawyer, DUTY_LAWYER_SENTENCE, CAPACITY_QUESTION } from './criminal'
 export { civilScope, applyRetrial, article31Items, article32Items } from './civil'
-export { documentsFor, matterDocuments, statusDocuments } from './documents'
+export { documentsFor, matterDocuments, statusDocuments, DEATH_REVIEW_DOCUMENTS } from './documents'
 export { normalizeFacts, type Facts, type Scope, type ScopeKind } from './facts'
-export { laa, cite, chineseNumber, LEGAL_AID_LAW } from './citations'
+export { laa, cpl, cite, chineseNumber, LEGAL_AID_LAW, MILITARY_PENSION_REG_ART_2 } from './citations'

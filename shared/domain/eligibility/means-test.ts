@@ -5,11 +5,11 @@
 import type { StatusCode } from '../../schemas/eligibility'
 import { countyLabels, residenceLabels, statusLabels } from '../../schemas/eligibility'
 import type { LegalBasisDto, MeansTestResult } from '../../types/eligibility'
-import { laa } from './citations'
+import { MILITARY_PENSION_REG_ART_2, laa } from './citations'
 import type { DibaoStandard } from './config'
 import { ELDERLY_AGE, isDisabled, isMinor, type Facts } from './facts'
 import type { RuleHit } from './rulesets'
-import { compareHardship, formatYuan, isDemoStandard, selectStandard } from './standards'
+import { DEMO_STANDARDS_WARNING, compareHardship, formatYuan, isDemoStandard, selectStandard } from './standards'
 
 /** 第四十二条第（二）项: 社会救助、司法救助或者优抚对象. */
 export const ASSISTANCE_STATUSES: readonly StatusCode[] = [
@@ -19,6 +19,26 @@ export const ASSISTANCE_STATUSES: readonly StatusCode[] = [
   'judicial_assistance',
   'youfu',
 ]
+
+/**
+ * 军人抚恤优待条例 (2024) 第二条 lists 军人, 残疾军人, 烈士/因公牺牲/病故军人遗属, 军人家属 and 退役军人 as
+ * 抚恤优待对象. Whether the centre treats them as 优抚对象 under 第四十二条第（二）项 is for the centre to
+ * confirm: until it does, a failed or open means test for them goes to review, never "not eligible".
+ */
+export const YOUFU_CANDIDATE_STATUSES: readonly StatusCode[] = [
+  'military_family',
+  'conscript_or_cadet',
+  'military_mission',
+  'martyr_survivor',
+  'veteran',
+]
+
+export const YOUFU_QUESTION =
+  '是否属于优抚对象：军人抚恤优待条例第二条把军人家属、退役军人等列为抚恤优待对象，是否据此按法律援助法第四十二条第（二）项免予核查经济困难状况，须由法律援助机构确认'
+
+export const YOUFU_SENTENCE =
+  '军人抚恤优待条例第二条把军人、残疾军人、烈士和因公牺牲、病故军人的遗属、军人家属、退役军人列为抚恤优待对象；' +
+  '法律援助法第四十二条第（二）项规定优抚对象免予核查经济困难状况。法律援助机构确认您属于优抚对象的，不再审查经济困难，所以这个结果需要由法律援助机构审查，请带上身份证明（如优待证、退役证、军属证明）提出申请。'
 
 export type Exemption =
   | { kind: 'no_fixed_income'; groups: ('minor' | 'elderly' | 'disabled')[] }
@@ -115,15 +135,25 @@ function exemptionSentence(exemption: Exclude<Exemption, { kind: 'rule' }>): str
   }
 }
 
+export function isYoufuCandidate(facts: Pick<Facts, 'statuses'>): boolean {
+  return facts.statuses.some((s) => YOUFU_CANDIDATE_STATUSES.includes(s))
+}
+
 /** Facts that, if known, could exempt the person (asked only when the answer would be negative). */
 function possibleExemptions(facts: Facts): string[] {
+  const open: string[] = []
   const groups = specialGroups(facts)
-  if (facts.hasFixedIncome === undefined && groups.length > 0) return [MISSING.fixedIncome]
-  if (facts.hasFixedIncome === false && groups.length === 0 && (facts.age === undefined || facts.disability === undefined)) {
-    return [MISSING.ageOrDisability]
+  if (facts.hasFixedIncome === undefined && groups.length > 0) open.push(MISSING.fixedIncome)
+  else if (facts.hasFixedIncome === false && groups.length === 0 && (facts.age === undefined || facts.disability === undefined)) {
+    open.push(MISSING.ageOrDisability)
   }
-  return []
+  if (isYoufuCandidate(facts)) open.push(YOUFU_QUESTION)
+  return open
 }
+
+const youfuBasis = (facts: Facts): LegalBasisDto[] =>
+  isYoufuCandidate(facts) ? [laa(42, { item: 2, note: '优抚对象（须由法律援助机构确认）' }), MILITARY_PENSION_REG_ART_2] : []
+const youfuSentence = (facts: Facts): string => (isYoufuCandidate(facts) ? YOUFU_SENTENCE : '')
 
 export function runMeansTest(
   facts: Facts,
@@ -156,9 +186,10 @@ export function runMeansTest(
   if (h.monthlyIncome === undefined || h.size === undefined || h.county === undefined || h.residence === undefined) {
     return {
       result: 'unknown',
-      basis: [pledge],
+      basis: [pledge, ...youfuBasis(facts)],
       summary:
-        '还缺少判断经济困难所需的信息。如实说明家庭收入后，可以提交经济困难证明材料，也可以签署个人诚信承诺书代替（第四十一条）。',
+        '还缺少判断经济困难所需的信息。如实说明家庭收入后，可以提交经济困难证明材料，也可以签署个人诚信承诺书代替（第四十一条）。' +
+        youfuSentence(facts),
       missing,
       openQuestions,
       exemptions: [],
@@ -171,8 +202,8 @@ export function runMeansTest(
   if (standard === undefined) {
     return {
       result: 'unknown',
-      basis: [pledge],
-      summary: `系统中没有${place}在 ${date} 有效的最低生活保障标准，经济困难状况需要由工作人员核实。`,
+      basis: [pledge, ...youfuBasis(facts)],
+      summary: `系统中没有${place}在 ${date} 有效的最低生活保障标准，经济困难状况需要由工作人员核实。${youfuSentence(facts)}`,
       missing: [],
       openQuestions,
       exemptions: [],
@@ -188,9 +219,7 @@ export function runMeansTest(
   const art34 = laa(34, {
     note: `经济困难标准由省级人民政府确定；本测评按当地最低生活保障标准的 ${standard.multiplier} 倍计算`,
   })
-  const warnings = isDemoStandard(standard)
-    ? ['本次使用的低保标准为示例数据，仅供演示，正式结果以法律援助机构核实为准。']
-    : []
+  const warnings = isDemoStandard(standard) ? [DEMO_STANDARDS_WARNING] : []
   if (cmp.passed) {
     return {
       result: 'passed',
@@ -205,8 +234,8 @@ export function runMeansTest(
   }
   return {
     result: 'failed',
-    basis: [art34],
-    summary: `${comparison}，按您提供的数字不符合经济困难条件。`,
+    basis: [art34, ...youfuBasis(facts)],
+    summary: `${comparison}，按您提供的数字不符合经济困难条件。${youfuSentence(facts)}`,
     missing: [],
     openQuestions,
     exemptions: [],

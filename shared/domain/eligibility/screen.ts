@@ -7,25 +7,27 @@ import type { LegalBasisDto, MeansTestResult, ScreeningOutcome, ScreeningResultD
 import { applyRetrial, civilScope } from './civil'
 import { laa } from './citations'
 import type { EligibilityConfig } from './config'
-import { criminalScope } from './criminal'
+import { DUTY_LAWYER_BASIS, DUTY_LAWYER_SENTENCE, criminalScope, needsDutyLawyer } from './criminal'
 import { documentsFor } from './documents'
 import { normalizeFacts, type Facts, type Scope } from './facts'
 import { runMeansTest, type MeansOutcome } from './means-test'
 import { activeRuleSets, evaluateRuleSets, ruleSetVersions, type RuleHit } from './rulesets'
-import { toScreeningDate, toStandardDto } from './standards'
+import { DEMO_STANDARDS_WARNING, isDemoStandard, toScreeningDate, toStandardDto } from './standards'
 
 /** Bump when the engine's rules change (format: engine-YYYY.MM[.n]). */
-export const ENGINE_VERSION = '2026.11'
+export const ENGINE_VERSION = '2026.12'
 
 /** 第四十四条第一款第（一）项: 距法定时效或者期限届满不足七日. */
 export const URGENT_DAYS = 7
 
+/** 第二十三条: the centre offers consultation by window, phone and network, to everyone. */
 const CONSULTATION_SENTENCE =
-  '无论测评结果如何，您都可以通过服务窗口、12348 热线或网络免费获得法律咨询（第二十二条、第二十三条）。'
+  '无论测评结果如何，您都可以通过服务窗口、12348 热线或网络免费获得法律咨询，并了解申请法律援助的条件和程序（第二十三条）。'
 
 const POLICY_GROUPS: readonly StatusCode[] = ['single_mother_hardship', 'left_behind']
+/** Policy groups of the city plan are not named in the law: no exemption as such. */
 const POLICY_GROUP_SENTENCE =
-  '单亲困难母亲、留守妇女儿童是本市重点服务对象：追索抚养费、赡养费、扶养费的，按第三十一条第（四）项办理；' +
+  '单亲困难母亲、留守妇女儿童是本市重点服务对象，但法律没有因这一身份本身免除经济困难审查：追索抚养费、赡养费、扶养费的，按第三十一条第（四）项办理；' +
   '遭受虐待、遗弃或者家庭暴力的，按第三十二条第（四）项办理，不受经济困难条件限制；' +
   '已纳入低保、特困等社会救助的，按第四十二条第（二）项免予核查经济困难状况。'
 
@@ -50,6 +52,8 @@ export function screen(input: ScreeningInput, config: EligibilityConfig): Screen
 
   const decided = decide(scope, means)
   const urgency = urgencyOf(facts)
+  // 第三十条、刑事诉讼法第三十六条: whatever the outcome or the means, a suspect without a lawyer has the duty lawyer.
+  const dutyLawyer = facts.proceeding === 'criminal' && needsDutyLawyer(facts)
 
   const exemptionHits = (means?.exemptions ?? []).flatMap((e) => (e.kind === 'rule' ? [e.hit] : []))
   const infoHits = hits.filter((h) => h.rule.effect.type === 'priority' || h.rule.effect.type === 'note')
@@ -60,17 +64,19 @@ export function screen(input: ScreeningInput, config: EligibilityConfig): Screen
     ...(means?.basis ?? []),
     ...infoHits.flatMap((h) => h.rule.basis),
     ...urgency.basis,
+    ...(dutyLawyer ? DUTY_LAWYER_BASIS : []),
     ...(decided.outcome === 'not_eligible'
       ? [laa(49, { note: '对不予法律援助的决定有异议的，可以向设立该法律援助机构的司法行政部门提出' })]
       : []),
-    laa(22, { item: 1, note: '法律咨询，对所有人免费提供' }),
+    laa(23, { note: '法律援助机构通过服务窗口、电话、网络等方式提供法律咨询，并告知申请法律援助的条件和程序' }),
   ])
 
   const explanation = [
     scope.summary,
     means?.summary,
     ...[...scopeHits, ...infoHits].map((h) => h.rule.note),
-    outcomeSentence(decided.outcome, decided.mandatory),
+    outcomeSentence(decided.outcome, decided.mandatory, scope.kind),
+    dutyLawyer ? DUTY_LAWYER_SENTENCE : undefined,
     urgency.sentence,
     facts.statuses.some((s) => POLICY_GROUPS.includes(s)) ? POLICY_GROUP_SENTENCE : undefined,
     CONSULTATION_SENTENCE,
@@ -79,6 +85,8 @@ export function screen(input: ScreeningInput, config: EligibilityConfig): Screen
     .join('')
 
   const warnings = [
+    // 示例 warning on every result while any 低保 figure is a placeholder.
+    ...(config.standards.some(isDemoStandard) ? [DEMO_STANDARDS_WARNING] : []),
     ...scope.warnings,
     ...(means?.warnings ?? []),
     ...demoRuleSetWarnings(appliedHits),
@@ -136,15 +144,26 @@ function decide(
   switch (scope.kind) {
     case 'mandatory':
       return { outcome: 'eligible', mandatory: true, missing: [] }
+    case 'on_application':
     case 'no_means_test':
       return { outcome: 'eligible', mandatory: false, missing: [] }
     case 'not_applicable':
       return { outcome: 'not_eligible', mandatory: false, missing: [] }
     case 'review':
+      // A civil matter the law does not list (not in arts. 31, 32) whose means test FAILS with no
+      // exemption and nothing left that could exempt: the "other situations" of 31(9) still need
+      // hardship, so the answer is no (with free consultation, art. 23), not a review.
+      if (scope.matterNotListed && means?.result === 'failed' && means.openQuestions.length === 0) {
+        return { outcome: 'not_eligible', mandatory: false, missing: [] }
+      }
       return {
         outcome: 'needs_review',
         mandatory: false,
-        missing: [...scope.missing, ...(means?.missing ?? [])],
+        missing: [
+          ...scope.missing,
+          ...(means?.missing ?? []),
+          ...(means?.result === 'failed' || means?.result === 'unknown' ? means.openQuestions : []),
+        ],
       }
     case 'means_test': {
       const result = means?.result ?? 'unknown'
@@ -160,8 +179,11 @@ function decide(
   }
 }
 
-function outcomeSentence(outcome: ScreeningOutcome, mandatory: boolean): string {
-  if (mandatory) return '测评结果：属于应当通知指派律师的情形。'
+function outcomeSentence(outcome: ScreeningOutcome, mandatory: boolean, kind: Scope['kind']): string {
+  if (mandatory) return '测评结果：属于应当通知指派律师的情形，不需要申请。'
+  if (kind === 'on_application') {
+    return '测评结果：需要提出申请；申请后，人民法院应当通知法律援助机构指派律师，不审查经济状况。请带上下列材料尽快申请。'
+  }
   switch (outcome) {
     case 'eligible':
       return '测评结果：初步符合法律援助条件。请携带下列材料提出申请，法律援助机构应当自收到申请之日起七日内作出决定（第四十三条）。'

@@ -102,3 +102,7 @@ export const DEMO_SOURCE_PREFIX = '示例数据'
 export function isDemoStandard(standard: DibaoStandard): boolean {
   return standard.source.startsWith(DEMO_SOURCE_PREFIX)
 }
+
+/** Shown on EVERY result while any 低保 figure in the configuration is still a placeholder (示例). */
+export const DEMO_STANDARDS_WARNING =
+  '示例：本平台的低保标准目前是示例数据，尚未录入本地正式公布的标准，测评结果仅供参考，以法律援助机构核实为准。'

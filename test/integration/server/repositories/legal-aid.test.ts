@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type DbHandle } from '../../../../server/db/client'
-import { auditLog, hardshipStandards, legalAidApplications } from '../../../../server/db/schema'
+import { auditLog, eligibilityRuleSets, hardshipStandards, legalAidApplications } from '../../../../server/db/schema'
 import { personalDataCrypto } from '../../../../server/domain/crypto/aead'
 import { createConfigSource } from '../../../../server/domain/eligibility/config-source'
 import * as svc from '../../../../server/domain/legal-aid/service'
@@ -61,6 +61,16 @@ describe.each(drivers())('legal-aid applications on %s', (driver) => {
     const cfg = await createConfigSource(t.db).get(new Date('2026-06-01T00:00:00Z'))
     expect(cfg.standards).toHaveLength(24)
     expect(cfg.ruleSets.map(r => r.id)).toContain('military_family')
+  })
+
+  it('the seed replaces an older SHIPPED rule set version, never one an admin saved', async () => {
+    await t.db.update(eligibilityRuleSets).set({ version: '0' }).where(eq(eligibilityRuleSets.id, 'military_family'))
+    await t.db.update(eligibilityRuleSets).set({ version: '0', createdBy: reviewer.id }).where(eq(eligibilityRuleSets.id, 'veteran'))
+    await seed(t.db)
+    const rows = await t.db.select({ id: eligibilityRuleSets.id, version: eligibilityRuleSets.version }).from(eligibilityRuleSets)
+    expect(rows.find(r => r.id === 'military_family')?.version).toBe('2')
+    expect(rows.find(r => r.id === 'veteran')?.version).toBe('0')
+    await t.db.update(eligibilityRuleSets).set({ version: '2', createdBy: null }).where(eq(eligibilityRuleSets.id, 'veteran'))
   })
 
   it('stores ID number, phone and name encrypted, found through the keyed hash', async () => {

@@ -158,7 +158,8 @@ describe('code lists and labels for the questionnaire', () => {
     expect(Object.values(countyLabels)).toEqual(['兴庆区', '金凤区', '西夏区', '永宁县', '贺兰县', '灵武市'])
   })
 
-  it('has exactly the 18 matter codes of the brief', () => {
-    expect(matterCodes).toHaveLength(18)
+  it('has the 18 matter codes of the brief, 确认劳动关系 split from 劳动报酬 (第四十二条第（三）项), and the 4 matters of the 军人军属 rules', () => {
+    expect(matterCodes).toHaveLength(23)
+    expect(matterCodes).toContain('labor_relationship')
   })
 })

@@ -9,6 +9,7 @@ const ART31: [MatterCode, number][] = [
   ['social_insurance_or_assistance', 2],
   ['pension_compensation', 3],
   ['support_payment', 4],
+  ['labor_relationship', 5],
   ['labor_remuneration', 5],
   ['civil_capacity', 6],
   ['work_injury', 7],
@@ -93,7 +94,7 @@ describe('matters the law does not list', () => {
   it('"other" → needs review under 第三十一条第（九）项 / 第三十二条第（五）项, consultation still offered', () => {
     const r = run({ proceeding: 'civil', matter: 'other', household: POOR })
     expect(r.outcome).toBe('needs_review')
-    expect(articles(r)).toEqual(expect.arrayContaining(['法律援助法:31:i9', '法律援助法:32:i5', '法律援助法:22:i1']))
+    expect(articles(r)).toEqual(expect.arrayContaining(['法律援助法:31:i9', '法律援助法:32:i5', '法律援助法:23']))
     expect(r.consultationOffered).toBe(true)
   })
 

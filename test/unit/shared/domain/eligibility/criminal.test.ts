@@ -11,7 +11,6 @@ const ART25: [string, ScreeningInputRaw, number][] = [
   ['(二) speech disability', { matter: 'criminal_defense', person: { age: 40, disability: 'speech' } }, 2],
   ['(三) adult who cannot fully understand own conduct', { matter: 'criminal_defense', person: { age: 40, cannotFullyUnderstandConduct: true } }, 3],
   ['(四) possible life imprisonment or death', { matter: 'criminal_defense', person: { age: 40 }, criminal: { possibleLifeOrDeath: true } }, 4],
-  ['(五) death penalty review', { matter: 'criminal_defense', person: { age: 40 }, criminal: { deathPenaltyReview: true } }, 5],
   ['(六) trial in absentia', { matter: 'criminal_defense', person: { age: 40 }, criminal: { inAbsentia: true } }, 6],
   ['(四) flag alone implies the defendant side', { proceeding: 'criminal', criminal: { possibleLifeOrDeath: true } }, 4],
 ]
@@ -58,7 +57,7 @@ describe('第二十五条第一款: mandatory appointment', () => {
   it.each([
     ['age 18 is an adult', { age: 18 }],
     ['physical disability is not item (二)', { age: 40, disability: 'physical' as const }],
-    ['intellectual disability alone is not item (二)', { age: 40, disability: 'intellectual' as const }],
+    ['intellectual disability, fully understands: not item (二) or (三)', { age: 40, disability: 'intellectual' as const, cannotFullyUnderstandConduct: false }],
   ])('no mandatory appointment: %s', (_name, person) => {
     const r = run({ matter: 'criminal_defense', person, criminal: { hasDefender: false }, household: POOR })
     expect(r.mandatoryAppointment).toBe(false)
@@ -73,7 +72,7 @@ describe('第二十五条第一款: mandatory appointment', () => {
   it('multiple disabilities (maybe visual/hearing/speech) → needs review', () => {
     const r = run({ matter: 'criminal_defense', person: { age: 40, disability: 'multiple' }, household: RICH })
     expect(r.outcome).toBe('needs_review')
-    expect(r.missing).toContain('多重残疾是否包括视力、听力或言语残疾')
+    expect(r.missing).toContainEqual(expect.stringContaining('多重残疾是否包括视力、听力或言语残疾'))
   })
 })
 
@@ -180,5 +179,116 @@ describe('criminal proceeding without a role', () => {
     const r = run({ proceeding: 'criminal', matter: 'other', household: POOR })
     expect(r.outcome).toBe('needs_review')
     expect(r.missing[0]).toContain('在刑事案件中的身份')
+  })
+})
+
+describe('第二十五条第一款第（三）项: capacity asked, never a "no" while it is open', () => {
+  it.each(['mental', 'intellectual', 'multiple'] as const)('%s disability, capacity unknown, rich → needs_review listing the capacity question', (disability) => {
+    const r = run({ matter: 'criminal_defense', person: { age: 40, disability }, criminal: { hasDefender: false }, household: RICH })
+    expect(r.outcome).toBe('needs_review')
+    expect(r.outcome).not.toBe('not_eligible')
+    expect(r.missing).toContainEqual(expect.stringContaining('能否完全辨认自己的行为'))
+    expect(articles(r)).toContain('法律援助法:25:p1:i3')
+  })
+
+  it('mental disability and cannot fully understand → mandatory, even for a family member asking', () => {
+    const r = run({ matter: 'criminal_defense', applicantRelation: 'close_relative', person: { age: 40, disability: 'mental', cannotFullyUnderstandConduct: true }, household: RICH })
+    expect(r.mandatoryAppointment).toBe(true)
+    expect(r.meansTest).toBe('not_required')
+  })
+
+  it('mental disability, understands fully, rich → not eligible (art. 24 means test), duty lawyer still offered', () => {
+    const r = run({ matter: 'criminal_defense', person: { age: 40, disability: 'mental', cannotFullyUnderstandConduct: false, hasFixedIncome: true }, criminal: { hasDefender: false }, household: RICH })
+    expect(r.outcome).toBe('not_eligible')
+    expect(r.explanation).toContain('值班律师')
+  })
+})
+
+describe('第二十五条第一款第（四）项: family of a defendant facing a possible death sentence', () => {
+  it('is told a lawyer must be appointed: no application, no means test', () => {
+    const r = run({ matter: 'criminal_defense', applicantRelation: 'close_relative', criminal: { possibleLifeOrDeath: true, hasDefender: false }, household: RICH })
+    expect(r.outcome).toBe('eligible')
+    expect(r.mandatoryAppointment).toBe(true)
+    expect(r.meansTest).toBe('not_required')
+    expect(r.explanation).toContain('不需要本人或家属申请')
+    expect(r.explanation).toContain('不审查经济状况')
+    expect(r.documents[0]).toContain('无需提交申请')
+  })
+})
+
+describe('第二十五条第一款第（五）项: death-penalty review is BY APPLICATION', () => {
+  const review = (extra: ScreeningInputRaw = {}) =>
+    run({ matter: 'criminal_defense', person: { age: 40 }, criminal: { deathPenaltyReview: true, hasDefender: false }, household: RICH, ...extra })
+
+  it('is eligible without a means test but not "无需申请": the defendant must apply', () => {
+    const r = review()
+    expect(r.outcome).toBe('eligible')
+    expect(r.mandatoryAppointment).toBe(false)
+    expect(r.meansTest).toBe('not_required')
+    expect(r.basis[0]).toMatchObject({ article: 25, paragraph: 1, item: 5 })
+    expect(r.explanation).toContain('需要提出法律援助申请')
+    expect(r.explanation).not.toContain('无需申请')
+    expect(r.documents.join('')).not.toContain('无需提交申请')
+    expect(r.documents.join('')).toContain('死刑')
+  })
+
+  it('a possible-death flag does not turn the review into "no application" (item (四) is a trial-stage ground)', () => {
+    const r = review({ criminal: { deathPenaltyReview: true, possibleLifeOrDeath: true, hasDefender: false } })
+    expect(r.mandatoryAppointment).toBe(false)
+    expect(articles(r)).not.toContain('法律援助法:25:p1:i4')
+  })
+
+  it('the family may apply for a detained defendant (第四十条第二款)', () => {
+    const r = review({ applicantRelation: 'close_relative' })
+    expect(articles(r)).toContain('法律援助法:40:p2')
+  })
+
+  it('with a defender already retained → not eligible', () => {
+    expect(review({ criminal: { deathPenaltyReview: true, hasDefender: true } }).outcome).toBe('not_eligible')
+  })
+})
+
+describe('第二十五条第一款第（六）项 and 刑事诉讼法第二百九十三条: trial in absentia', () => {
+  it('cites both', () => {
+    const r = run({ matter: 'criminal_defense', criminal: { inAbsentia: true } })
+    expect(r.mandatoryAppointment).toBe(true)
+    expect(r.basis).toContainEqual(expect.objectContaining({ law: '刑事诉讼法', article: 293, statuteId: 'Labc8634944-a0293' }))
+  })
+})
+
+describe('第二十八条 and 刑事诉讼法第三百零四条: compulsory medical treatment', () => {
+  it('cites both', () => {
+    const r = run({ matter: 'criminal_defense', criminal: { compulsoryMedical: true } })
+    expect(r.mandatoryAppointment).toBe(true)
+    expect(r.basis).toContainEqual(expect.objectContaining({ law: '刑事诉讼法', article: 304 }))
+  })
+})
+
+describe('第三十条, 刑事诉讼法第三十六条: every result for a suspect without a lawyer names the duty lawyer', () => {
+  it.each<[string, ScreeningInputRaw]>([
+    ['rich, art. 24 refused', { matter: 'criminal_defense', person: { age: 30 }, household: RICH }],
+    ['poor, art. 24 granted', { matter: 'criminal_defense', person: { age: 30 }, household: POOR }],
+    ['mandatory (minor)', { matter: 'criminal_defense', person: { age: 16 } }],
+    ['death-penalty review', { matter: 'criminal_defense', criminal: { deathPenaltyReview: true } }],
+    ['means unknown', { matter: 'criminal_defense' }],
+    ['capacity open', { matter: 'criminal_defense', person: { age: 40, disability: 'mental' } }],
+  ])('%s', (_name, input) => {
+    const r = run(input)
+    expect(r.explanation).toContain('值班律师')
+    expect(articles(r)).toContain('法律援助法:30')
+    expect(r.basis).toContainEqual(expect.objectContaining({ law: '刑事诉讼法', article: 36 }))
+  })
+
+  it('not when a defender is retained, and not for a victim', () => {
+    expect(run({ matter: 'criminal_defense', person: { age: 30 }, criminal: { hasDefender: true } }).explanation).not.toContain('值班律师')
+    expect(run({ matter: 'criminal_victim', household: RICH }).explanation).not.toContain('值班律师')
+  })
+})
+
+describe('第二十四条、第二十九条: the household answers decide the criminal means test', () => {
+  it('a defendant in hardship is eligible from the household answers alone', () => {
+    const r = run({ matter: 'criminal_defense', person: { age: 30 }, household: POOR })
+    expect(r.meansTest).toBe('passed')
+    expect(r.missing).toEqual([])
   })
 })

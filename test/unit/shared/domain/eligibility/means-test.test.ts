@@ -164,10 +164,24 @@ describe('第四十二条: exempt from verifying hardship', () => {
     expect(articles(r).includes('法律援助法:42:i3')).toBe(exempt)
   })
 
-  it('(三) a migrant worker\'s divorce ("other") is neither exempt nor in scope', () => {
-    const r = run({ matter: 'other', person: { age: 35, statuses: ['migrant_worker'] }, household: RICH })
+  it('(三) a migrant worker\'s divorce ("other") is neither exempt nor in scope: failed means test → not eligible (art. 23 consultation)', () => {
+    const r = run({ matter: 'other', person: { age: 35, statuses: ['migrant_worker'], hasFixedIncome: true }, household: RICH })
     expect(r.meansTest).toBe('failed')
-    expect(r.outcome).toBe('needs_review')
+    expect(r.outcome).toBe('not_eligible')
+    expect(articles(r)).toContain('法律援助法:23')
+  })
+
+  it('(三) 确认劳动关系 is art. 31(5) but NOT exempt for a migrant worker (only 支付劳动报酬 and 工伤 are)', () => {
+    const r = run({ matter: 'labor_relationship', person: { age: 35, statuses: ['migrant_worker'], hasFixedIncome: true }, household: RICH })
+    expect(r.meansTest).toBe('failed')
+    expect(r.outcome).toBe('not_eligible')
+    expect(articles(r)).toContain('法律援助法:31:i5')
+    expect(articles(r)).not.toContain('法律援助法:42:i3')
+  })
+
+  it('(三) the documents include proof of migrant-worker status (rural household + work in town)', () => {
+    const r = run({ matter: 'labor_remuneration', person: { statuses: ['migrant_worker'] } })
+    expect(r.documents.some((d) => d.includes('进城务工人员身份的证明') && d.includes('农村户籍'))).toBe(true)
   })
 
   it.each(ASSISTANCE)('an exemption never brings an unlisted matter into scope (%s + other)', (status) => {
@@ -176,14 +190,31 @@ describe('第四十二条: exempt from verifying hardship', () => {
     expect(r.outcome).toBe('needs_review')
   })
 
-  it.each<StatusCode>(['military_family', 'veteran', 'single_mother_hardship', 'left_behind', 'migrant_worker'])(
-    'status %s alone does not exempt (without a rule set)',
+  it.each<StatusCode>(['single_mother_hardship', 'left_behind', 'migrant_worker'])(
+    'status %s alone does not exempt (policy groups are not named in art. 42)',
     (status) => {
       const r = run({ matter: 'state_compensation', person: { age: 30, hasFixedIncome: true, statuses: [status] }, household: RICH })
       expect(r.meansTest).toBe('failed')
       expect(r.outcome).toBe('not_eligible')
     },
   )
+
+  it.each<StatusCode>(['military_family', 'veteran', 'martyr_survivor'])(
+    '(二) 优抚对象: %s with a failed means test → needs_review until the centre confirms (军人抚恤优待条例第二条)',
+    (status) => {
+      const r = run({ matter: 'state_compensation', person: { age: 30, hasFixedIncome: true, statuses: [status] }, household: RICH })
+      expect(r.meansTest).toBe('failed')
+      expect(r.outcome).toBe('needs_review')
+      expect(r.missing).toContainEqual(expect.stringContaining('是否属于优抚对象'))
+      expect(r.basis).toContainEqual(expect.objectContaining({ law: '军人抚恤优待条例', article: 2, statuteId: 'L14df7348ad-a0002' }))
+      expect(r.explanation).toContain('优抚对象')
+    },
+  )
+
+  it('(二) a veteran with an unlisted matter and a failed means test is reviewed, not refused', () => {
+    const r = run({ matter: 'other', person: { age: 30, hasFixedIncome: true, statuses: ['veteran'] }, household: RICH })
+    expect(r.outcome).toBe('needs_review')
+  })
 
   it('a possible art. 42(1) exemption is asked before refusing (elderly, fixed income unknown)', () => {
     const r = run({ matter: 'support_payment', person: { age: 72 }, household: RICH })

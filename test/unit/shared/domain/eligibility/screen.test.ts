@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { matterCodes, screeningInput, type ScreeningInputRaw } from '../../../../../shared/schemas/eligibility'
-import { ENGINE_VERSION, screen } from '../../../../../shared/domain/eligibility'
-import { POOR, RICH, articles, run, testConfig } from './fixtures'
+import { DEMO_SOURCE_PREFIX, DEMO_STANDARDS_WARNING, ENGINE_VERSION, screen } from '../../../../../shared/domain/eligibility'
+import { POOR, RICH, articles, run, testConfig, testStandards } from './fixtures'
 
 describe('第四十四条: urgency (先行提供法律援助)', () => {
   it.each([
@@ -47,7 +47,7 @@ describe('第四十四条: urgency (先行提供法律援助)', () => {
   })
 })
 
-describe('always: consultation (第二十二条), ruleVersion, plain explanation', () => {
+describe('always: free consultation (第二十三条, not 第二十二条), ruleVersion, plain explanation', () => {
   const samples: ScreeningInputRaw[] = [
     {},
     { matter: 'other' },
@@ -60,7 +60,9 @@ describe('always: consultation (第二十二条), ruleVersion, plain explanation
   it.each(samples.map((s) => [JSON.stringify(s), s] as const))('%s', (_name, input) => {
     const r = run(input)
     expect(r.consultationOffered).toBe(true)
-    expect(r.basis.at(-1)).toMatchObject({ law: '法律援助法', article: 22, item: 1 })
+    expect(r.basis.at(-1)).toMatchObject({ law: '法律援助法', article: 23, statuteId: 'L67a404eb29-a0023' })
+    expect(r.explanation).toContain('（第二十三条）')
+    expect(r.explanation).not.toContain('第二十二条')
     expect(r.explanation).toContain('免费获得法律咨询')
     expect(r.ruleVersion).toMatch(new RegExp(`^engine-${ENGINE_VERSION.replace('.', '\\.')};std-[\\w-]+;rs-[\\w,.-]+$`))
     expect(r.documents.length).toBeGreaterThan(0)
@@ -69,7 +71,7 @@ describe('always: consultation (第二十二条), ruleVersion, plain explanation
 
   it('ruleVersion names engine, standard and rule sets', () => {
     const r = run({ matter: 'labor_remuneration', household: POOR })
-    expect(r.ruleVersion).toBe('engine-2026.11;std-fx-xingqing-urban-2026;rs-none')
+    expect(r.ruleVersion).toBe('engine-2026.12;std-fx-xingqing-urban-2026;rs-none')
   })
 
   it('only the numbers given appear in the explanation (no personal data added)', () => {
@@ -148,8 +150,41 @@ describe('documents are tailored', () => {
     expect(r.documents).toEqual(expect.arrayContaining(['无固定生活来源的证明（如村（居）民委员会出具的情况说明）', '残疾人证']))
   })
 
-  it('migrant worker wage claim: proof of migrant work', () => {
+  it('migrant worker wage claim (第四十二条第（三）项): proof of migrant-worker status', () => {
     const r = run({ matter: 'labor_remuneration', person: { statuses: ['migrant_worker'] } })
-    expect(r.documents).toContain('进城务工身份的证明材料（如劳动合同、工作证、工资条、考勤记录）')
+    expect(r.documents).toContainEqual(expect.stringContaining('进城务工人员身份的证明'))
+  })
+})
+
+describe('第三十一条、第三十二条: a civil matter the law does not list', () => {
+  it('failed means test, no exemption → not_eligible with free consultation (第二十三条), not needs_review', () => {
+    const r = run({ matter: 'other', person: { age: 30, hasFixedIncome: true }, household: RICH })
+    expect(r.outcome).toBe('not_eligible')
+    expect(r.meansTest).toBe('failed')
+    expect(r.basis).toContainEqual(expect.objectContaining({ article: 23 }))
+    expect(r.explanation).toContain('免费获得法律咨询')
+  })
+
+  it('in hardship → still needs the centre\'s review (第三十一条第（九）项)', () => {
+    expect(run({ matter: 'other', household: POOR }).outcome).toBe('needs_review')
+  })
+
+  it('a possible art. 42(1) exemption still open → asked, not refused', () => {
+    const r = run({ matter: 'other', person: { age: 70 }, household: RICH })
+    expect(r.outcome).toBe('needs_review')
+  })
+})
+
+describe('低保 placeholders: the 示例 warning on every result while any placeholder is in use', () => {
+  const demo = testStandards.map((s, i) => (i === 0 ? { ...s, source: `${DEMO_SOURCE_PREFIX}：测试` } : s))
+  it.each<ScreeningInputRaw>([
+    { matter: 'abuse_or_domestic_violence' },
+    { matter: 'criminal_defense', person: { age: 16 } },
+    { matter: 'labor_remuneration', household: POOR },
+  ])('%j', (input) => {
+    const r = run(input, testConfig({ standards: demo }))
+    expect(r.warnings).toContain(DEMO_STANDARDS_WARNING)
+    expect(DEMO_STANDARDS_WARNING).toContain('示例')
+    expect(run(input).warnings ?? []).not.toContain(DEMO_STANDARDS_WARNING)
   })
 })

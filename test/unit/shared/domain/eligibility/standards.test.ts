@@ -3,6 +3,7 @@ import shippedStandards from '../../../../../content/eligibility/dibao-standards
 import shippedRuleSets from '../../../../../content/eligibility/rulesets.json'
 import { countyCodes, residenceCodes } from '../../../../../shared/schemas/eligibility'
 import {
+  DEMO_STANDARDS_WARNING,
   EligibilityConfigError,
   assertNoOverlap,
   parseEligibilityConfig,
@@ -136,6 +137,8 @@ describe('shipped content/eligibility data', () => {
       expect(s.source).toBe('示例数据（演示用），须由管理员按民政部门公布的最新标准核实替换')
     }
     const r = run({ matter: 'labor_remuneration', household: POOR }, config)
-    expect(r.warnings).toContain('本次使用的低保标准为示例数据，仅供演示，正式结果以法律援助机构核实为准。')
+    expect(r.warnings).toContain(DEMO_STANDARDS_WARNING)
+    // every result, even one that never used a figure, while any placeholder is configured
+    expect(run({ matter: 'abuse_or_domestic_violence' }, config).warnings).toContain(DEMO_STANDARDS_WARNING)
   })
 })
