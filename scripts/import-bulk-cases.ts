@@ -1,8 +1,10 @@
-// LOAD TESTS ONLY: imports ../shared/data/cases/bulk_cases.jsonl.gz (11,364 real judgments) into
+// LOAD TESTS ONLY: imports $SHARED_DATA_DIR/cases/bulk_cases.jsonl.gz (11,364 real judgments) into
 // the separate `bulk_cases` table and rebuilds the separate `bulk_cases` search index.
-// Never part of the demo seed: some judgments carry real names and CAIL data is research-only.
+// Never part of the demo seed: some judgments carry real names and CAIL data is research-only, so
+// the file is not in the repository (see data/README.md): without it the script stops with a note.
 //   npm run import:bulk-cases [-- --force] [-- --no-index]
 // Idempotent and resumable (upsert by id in batches of 1000; present batches are skipped).
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadConfig } from '../server/config'
 import { createAppContext } from '../server/app-context'
@@ -17,6 +19,11 @@ const TOTAL = 11_364
 
 async function main() {
   const config = loadConfig()
+  const file = join(config.sharedDataDir, 'cases', 'bulk_cases.jsonl.gz')
+  if (!existsSync(file)) {
+    console.error(bulkMissing(file))
+    process.exit(2)
+  }
   const ctx = await createAppContext(config, { seed: false, startWorker: false, ensureIndexes: false, log: m => console.log(m) })
   try {
     const t0 = Date.now()
@@ -35,7 +42,7 @@ async function main() {
         console.log(formatProgress('bulk_cases', progressOf(done, skipped, TOTAL, t0)))
       }
     }
-    for await (const r of readJsonl<BulkCaseRecord>(join(config.sharedDataDir, 'cases', 'bulk_cases.jsonl.gz'))) {
+    for await (const r of readJsonl<BulkCaseRecord>(file)) {
       batch.push(r)
       if (batch.length >= 1000) await flush()
     }
@@ -51,6 +58,11 @@ async function main() {
   } finally {
     await ctx.close()
   }
+}
+
+function bulkMissing(file: string): string {
+  return `找不到 ${file}：批量裁判文书（LeCaRD、CAIL2019，含真实姓名、仅限研究用途）不随项目发布，只用于负载测试。`
+    + '请向项目维护者索取（见 data/README.md「Not here, on purpose」），放在某个目录的 cases/ 下，并把 SHARED_DATA_DIR 设为该目录后重试。'
 }
 
 main().catch((e) => {

@@ -6,11 +6,14 @@ import { join, resolve } from 'node:path'
 import { createHash } from 'node:crypto'
 import type { Meilisearch } from 'meilisearch'
 import { toStatuteDoc, inDefaultCorpus, statuteIndexSettings, BASELINE_SEARCHABLE, type StatuteRecord, type StatuteDoc } from '../../server/domain/search/statute-doc'
+import { datasetFile } from '../../server/domain/cases/jsonl'
 import { validateLexicon, type LexiconEntry, type LexiconDomain, type Lexicon } from '../../server/domain/search/lexicon'
 
-export const SHARED = resolve(process.env.SHARED_DATA_DIR ?? resolve(process.cwd(), '../shared/data'))
+/** The datasets folder, as the server reads it: NUXT_SHARED_DATA_DIR / SHARED_DATA_DIR, default the repository's data/. */
+export const SHARED = resolve(process.env.NUXT_SHARED_DATA_DIR || process.env.SHARED_DATA_DIR || resolve(import.meta.dirname, '../../data'))
 
-export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
+export async function* readJsonl<T>(name: string): AsyncGenerator<T> {
+  const path = datasetFile(name)
   const input = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path)
   const rl = createInterface({ input, crlfDelay: Infinity })
   for await (const line of rl) if (line.trim()) yield JSON.parse(line) as T

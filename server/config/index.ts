@@ -14,7 +14,8 @@ const optionalUrl = (what: string) => z.string().trim()
 export const configSchema = z.object({
   env: z.enum(['development', 'production', 'test']).default('development'),
   dataDir: z.string().min(1).default('.data'),
-  sharedDataDir: z.string().min(1).default('../shared/data'),
+  /** Statutes, typical cases and known questions: the repository's data/ folder unless set. */
+  sharedDataDir: z.string().min(1).default('data'),
   database: z.object({
     url: optionalUrl('DATABASE_URL'),
     poolMax: z.coerce.number().int().min(1).max(200).default(10),
@@ -109,7 +110,10 @@ export function parseConfig(raw: unknown): AppConfig {
   return cfg
 }
 
-/** The dataset files the start-up seed and the background import read from `sharedDataDir`. */
+/**
+ * The dataset files the start-up seed and the background import read from `sharedDataDir`
+ * (each may also be stored gzip-compressed as `name.gz`, as the repository's data/ folder does).
+ */
 export function sharedDataFiles(sharedDataDir: string): string[] {
   return ['statutes/statutes_priority.jsonl', 'statutes/statutes.jsonl.gz', 'cases/typical_cases.jsonl', 'eval/stard_train.jsonl']
     .map(f => join(sharedDataDir, f))
@@ -117,8 +121,8 @@ export function sharedDataFiles(sharedDataDir: string): string[] {
 
 /** Stops before anything is seeded when the datasets are not where the setting says. */
 export function requireSharedData(cfg: Pick<AppConfig, 'sharedDataDir'>): void {
-  const missing = sharedDataFiles(cfg.sharedDataDir).find(f => !existsSync(f))
-  if (missing) throw new ConfigError(`配置错误：NUXT_SHARED_DATA_DIR — 找不到数据集文件 ${missing}（请把 shared/data 放在项目目录旁边，或把 NUXT_SHARED_DATA_DIR 设为它的路径）`)
+  const missing = sharedDataFiles(cfg.sharedDataDir).find(f => !existsSync(f) && !existsSync(`${f}.gz`))
+  if (missing) throw new ConfigError(`配置错误：NUXT_SHARED_DATA_DIR — 找不到数据集文件 ${missing}（项目自带的数据在 data/ 目录；若设置了 NUXT_SHARED_DATA_DIR / SHARED_DATA_DIR，请确认该目录与 data/ 的结构相同）`)
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {

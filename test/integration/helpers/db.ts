@@ -9,8 +9,8 @@ import { openDb, type DbHandle } from '../../../server/db/client'
 
 export type Driver = 'pglite' | 'pg'
 
-/** The datasets folder (`SHARED_DATA_DIR`, default `../shared/data`, as the server reads it). */
-export const sharedDataDir = resolve(process.env.SHARED_DATA_DIR ?? '../shared/data')
+/** The datasets folder as the server reads it: `NUXT_SHARED_DATA_DIR` / `SHARED_DATA_DIR`, default the repository's data/. */
+export const sharedDataDir = resolve(process.env.NUXT_SHARED_DATA_DIR || process.env.SHARED_DATA_DIR || 'data')
 
 /** The drivers this run covers: use with describe.each(drivers()). */
 export function drivers(): Driver[] {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { datasetFile } from '../../../server/domain/cases/jsonl'
 import { findPii } from '../../../shared/domain/cases/pii'
 import { CASE_CATEGORIES } from '../../../shared/domain/cases/taxonomy'
 import {
@@ -13,14 +14,15 @@ import {
 } from '../../../shared/schemas/case-content'
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
-const dataDir = resolve(repoRoot, process.env.SHARED_DATA_DIR ?? '../shared/data')
+const dataDir = resolve(repoRoot, process.env.NUXT_SHARED_DATA_DIR || process.env.SHARED_DATA_DIR || 'data')
 const explainedDir = join(repoRoot, 'content/cases/explained')
 const overridesPath = join(repoRoot, 'content/cases/typical-overrides.json')
 
 const MIN_ORIGINAL_CASES = 44
 const MIN_CASES_PER_CATEGORY = 3
 
-async function* jsonLines(path: string): AsyncGenerator<Record<string, unknown>> {
+async function* jsonLines(name: string): AsyncGenerator<Record<string, unknown>> {
+  const path = datasetFile(name)
   const input = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path)
   const lines = createInterface({ input, crlfDelay: Infinity })
   for await (const line of lines) if (line.trim()) yield JSON.parse(line) as Record<string, unknown>

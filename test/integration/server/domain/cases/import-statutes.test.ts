@@ -1,12 +1,13 @@
 // The statute import against a real database: idempotent, and resumable after an interruption.
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importStatutes, statuteFiles } from '../../../../../server/domain/cases/import-statutes'
+import { readJsonl } from '../../../../../server/domain/cases/jsonl'
 import { countStatutes, getStatute, statuteImportPort } from '../../../../../server/repositories/statutes'
 import { drivers, freshDb, sharedDataDir, type TestDb } from '../../../helpers/db'
 
 const files = statuteFiles(sharedDataDir)
-const expected = readFileSync(files.priority, 'utf8').split('\n').filter(l => l.trim()).length
+let expected = 0
+for await (const _ of readJsonl(files.priority)) expected++
 
 describe.each(drivers())('statute import on %s', (driver) => {
   let t: TestDb
