@@ -104,4 +104,41 @@ describe.each(servers())('library search on $name', (server) => {
     const missing = await fetch(`${server.url}/cases/no-such-case-here`)
     expect(missing.status).toBe(404)
   })
+
+  it.each([
+    ['劳动合同法第八十二条', '中华人民共和国劳动合同法', '第八十二条'],
+    ['劳动合同法82条', '中华人民共和国劳动合同法', '第八十二条'],
+    ['民法典1079条', '中华人民共和国民法典', '第一千零七十九条'],
+    ['民法典第一千零七十九条', '中华人民共和国民法典', '第一千零七十九条'],
+    ['法律援助法 31条', '中华人民共和国法律援助法', '第三十一条'],
+    ['《中华人民共和国反家庭暴力法》第二十三条', '中华人民共和国反家庭暴力法', '第二十三条'],
+  ])('a citation typed as people type it (%s) puts that article first', { timeout: 200_000 }, async (q, law, label) => {
+    const r = await searchWhenReady(api, `/api/search?q=${enc(q)}`, b => !b.degraded && b.statutes.hits[0]?.articleLabel === label)
+    expect(r.status).toBe(200)
+    expect(r.body.statutes.hits[0]).toMatchObject({ lawTitle: law, articleLabel: label })
+  })
+
+  it('a law\'s name alone lists that law in article order', { timeout: 200_000 }, async () => {
+    const r = await searchWhenReady(api, `/api/search?q=${enc('反家庭暴力法')}`, b => !b.degraded && b.statutes.hits[0]?.articleLabel === '第一条')
+    expect(r.body.statutes.hits.map((h: { lawTitle: string }) => h.lawTitle)).toEqual(Array(r.body.statutes.hits.length).fill('中华人民共和国反家庭暴力法'))
+    expect(r.body.statutes.hits.slice(0, 3).map((h: { articleLabel: string }) => h.articleLabel)).toEqual(['第一条', '第二条', '第三条'])
+  })
+
+  it.each([
+    ['12345', 'NOTHING_TO_SEARCH'], ['？？？ ……', 'NOTHING_TO_SEARCH'], ['1 OR 1=1', 'NOT_CHINESE'],
+    ['unpaid wages', 'NOT_CHINESE'], ['laoban bu gei gongzi', 'NOT_CHINESE'],
+  ])('nothing to search in %s: no filler, a Chinese notice with 12348', async (q, code) => {
+    const r = await api.get(`/api/search?q=${enc(q)}`)
+    expect(r.status).toBe(200)
+    expect(r.body.statutes.hits).toEqual([])
+    expect(r.body.cases.hits).toEqual([])
+    expect(r.body.notice.code).toBe(code)
+    expect(r.body.notice.message).toContain('12348')
+  })
+
+  it('shows an article text once per page', { timeout: 200_000 }, async () => {
+    const r = await searchWhenReady(api, `/api/search?q=${enc('本法自公布之日起施行')}`, b => !b.degraded && b.statutes.hits.length > 0)
+    const texts = r.body.statutes.hits.map((h: { text: string }) => h.text.replace(/\s/g, ''))
+    expect(new Set(texts).size).toBe(texts.length)
+  })
 })
