@@ -28,6 +28,8 @@ export default defineNuxtConfig({
     // Server settings are read and validated by server/config (NUXT_* environment variables).
     public: {
       hotline: '12348',
+      /** 快速离开 goes here (NUXT_PUBLIC_QUICK_EXIT_URL): an ordinary, neutral site. */
+      quickExitUrl: 'https://www.weather.com.cn/',
     },
   },
   nitro: {

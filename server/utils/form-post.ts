@@ -1,0 +1,98 @@
+// Nitro glue for the public forms that work without JavaScript: a real <form method="post"> to a
+// route under /forms/**, answered with 303 See Other (the next step, the result, or the form again
+// with its errors). With JavaScript the page sends the same form with fetch and
+// `Accept: application/json` and gets `{ location }` instead of the redirect: one handler, one
+// result. The form routes live outside /api, so the same-origin and size checks are done here.
+// (Owned by "ux"; conv's server/utils/forms.ts, if it lands, may absorb this.)
+import type { H3Event } from 'h3'
+import { loadConfig } from '../config'
+import { FORM_STATE_COOKIE, MAX_CHUNKS, formStateCodec, safeReturnPath } from '../domain/http/form-state'
+import { contentLengthTooLarge, isSameOriginWrite, parseAllowedOrigins } from '../domain/http/request-guards'
+
+export const MAX_FORM_BYTES = 32 * 1024
+
+function refuse(status: number, code: string, message: string) {
+  return createError({ status, message, data: { code, message } })
+}
+
+/** Same-origin check for a form POST (CSRF), as the /api middleware does for JSON writes. */
+export function assertSameOriginForm(event: H3Event) {
+  const config = loadConfig()
+  const h = (n: string) => getRequestHeader(event, n) ?? null
+  const self = getRequestURL(event, { xForwardedHost: config.trustProxy, xForwardedProto: config.trustProxy }).origin
+  if (!isSameOriginWrite({ self, allowed: parseAllowedOrigins(config.allowedOrigins), origin: h('origin'), secFetchSite: h('sec-fetch-site'), referer: h('referer') })) {
+    throw refuse(403, 'CROSS_ORIGIN', '请求来源不被允许')
+  }
+}
+
+export type FormFields = Record<string, string[]>
+
+/** Reads an application/x-www-form-urlencoded body (32 KiB at most) after the same-origin check. */
+export async function readFormFields(event: H3Event): Promise<FormFields> {
+  assertSameOriginForm(event)
+  if (contentLengthTooLarge(getRequestHeader(event, 'content-length'), MAX_FORM_BYTES)) throw refuse(413, 'PAYLOAD_TOO_LARGE', '提交的内容过大')
+  const type = (getRequestHeader(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const raw = await readRawBody(event, 'utf8')
+  if (raw && raw.length > MAX_FORM_BYTES) throw refuse(413, 'PAYLOAD_TOO_LARGE', '提交的内容过大')
+  if (raw && type !== 'application/x-www-form-urlencoded') throw refuse(415, 'UNSUPPORTED_MEDIA_TYPE', '请通过页面上的表单提交')
+  const out: FormFields = {}
+  for (const [k, v] of new URLSearchParams(raw ?? '')) (out[k] ??= []).push(v)
+  return out
+}
+
+export const field = (f: FormFields, name: string): string | undefined => f[name]?.[0]
+
+/** The page sent the form itself (JavaScript): answer with JSON instead of a redirect. */
+export function wantsJson(event: H3Event): boolean {
+  return (getRequestHeader(event, 'accept') ?? '').includes('application/json')
+}
+
+/** 303 to `location` (no JavaScript) or `{ location }` (the page's own fetch). */
+export function formDone(event: H3Event, location: string) {
+  setHeader(event, 'cache-control', 'no-store')
+  const to = safeReturnPath(location)
+  if (wantsJson(event)) return { location: to }
+  return sendRedirect(event, to, 303)
+}
+
+// --- the encrypted draft cookie ------------------------------------------------------------------
+
+let codec: ReturnType<typeof formStateCodec> | undefined
+async function codecOf() {
+  if (!codec) codec = formStateCodec((await useApp()).cryptoKey)
+  return codec
+}
+
+function cookieOptions() {
+  const config = loadConfig()
+  const secure = config.env === 'production' || config.session.secureCookie === 'true'
+  return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure }
+}
+
+/** The resident's draft (an object of named parts), or an empty object. */
+export async function readFormState<T extends Record<string, unknown>>(event: H3Event): Promise<Partial<T>> {
+  const cookies = parseCookies(event)
+  const chunks: string[] = []
+  for (let i = 0; i < MAX_CHUNKS; i++) {
+    const c = cookies[`${FORM_STATE_COOKIE}${i}`]
+    if (c === undefined) break
+    chunks.push(c)
+  }
+  if (!chunks.length) return {}
+  const v = (await codecOf()).open(chunks, Date.now())
+  return v && typeof v === 'object' && !Array.isArray(v) ? v as Partial<T> : {}
+}
+
+export async function writeFormState(event: H3Event, value: Record<string, unknown>) {
+  const chunks = (await codecOf()).seal(value, Date.now())
+  const opts = cookieOptions()
+  for (let i = 0; i < MAX_CHUNKS; i++) {
+    if (i < chunks.length) setCookie(event, `${FORM_STATE_COOKIE}${i}`, chunks[i]!, opts)
+    else deleteCookie(event, `${FORM_STATE_COOKIE}${i}`, opts)
+  }
+}
+
+export function clearFormState(event: H3Event) {
+  const opts = cookieOptions()
+  for (let i = 0; i < MAX_CHUNKS; i++) deleteCookie(event, `${FORM_STATE_COOKIE}${i}`, opts)
+}

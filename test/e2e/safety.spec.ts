@@ -1,0 +1,111 @@
+// Issue 14: safety for people at risk (快速离开, Esc ×3), the 长辈版 switch's state, and the 404
+// page in the site's layout and language — on a phone, in both text sizes, with axe.
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoAxeViolations, waitForHydration } from './helpers'
+
+const NEUTRAL = 'https://www.weather.com.cn/'
+
+/** The neutral site is stubbed (no internet in CI): the test checks where the tab went. */
+async function stubNeutralSite(page: Page) {
+  await page.route('https://www.weather.com.cn/**', r => r.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>天气</title><p>今天晴</p>' }))
+}
+
+async function cannotGoBackToPortal(page: Page) {
+  // Playwright's tab starts at about:blank: back may reach it, never the portal page
+  await page.goBack().catch(() => null)
+  expect(page.url()).not.toContain('127.0.0.1')
+  expect(['about:blank', NEUTRAL]).toContain(page.url())
+}
+
+test.use({ viewport: { width: 360, height: 740 } })
+
+for (const large of [false, true]) {
+  const mode = large ? '长辈版' : '标准版'
+  test.describe(`快速离开 (${mode})`, () => {
+    test.beforeEach(async ({ context }) => {
+      if (large) await context.addCookies([{ name: 'large_text', value: '1', url: 'http://127.0.0.1' }])
+    })
+
+    test('the button replaces the page, leaving nothing to go back to', async ({ page }) => {
+      await stubNeutralSite(page)
+      await page.goto('/eligibility')
+      await waitForHydration(page)
+      if (large) await expect(page.locator('html')).toHaveClass(/large-text/)
+      const exit = page.locator('[data-quick-exit]')
+      await expect(exit).toHaveCount(1)
+      await expect(exit).toHaveAccessibleName('快速离开')
+      await expect(exit).toHaveAttribute('rel', 'noreferrer')
+      await expectNoAxeViolations(page, `questionnaire with quick exit (${mode})`)
+      await exit.click()
+      await page.waitForURL(NEUTRAL)
+      await cannotGoBackToPortal(page)
+    })
+
+    test('Esc pressed three times leaves too', async ({ page }) => {
+      await stubNeutralSite(page)
+      await page.goto('/search')
+      await waitForHydration(page)
+      await page.keyboard.press('Escape')
+      await page.keyboard.press('Escape')
+      expect(page.url()).toContain('/search')
+      await page.keyboard.press('Escape')
+      await page.waitForURL(NEUTRAL)
+      await cannotGoBackToPortal(page)
+    })
+  })
+}
+
+test('every public page has the quick exit; staff pages do not', async ({ page }) => {
+  for (const path of ['/', '/search', '/eligibility', '/legal-aid/apply', '/legal-aid/status', '/appointments', '/service-points']) {
+    await page.goto(path)
+    await expect(page.locator('[data-quick-exit]'), path).toHaveCount(1)
+  }
+  await page.goto('/staff/login')
+  await expect(page.locator('[data-quick-exit]')).toHaveCount(0)
+})
+
+test('the 长辈版 switch keeps its name and reports its state, also as first rendered', async ({ page }) => {
+  await page.goto('/')
+  await waitForHydration(page)
+  const sw = page.getByRole('button', { name: '长辈版（大字）' })
+  await expect(sw).toHaveAttribute('aria-pressed', 'false')
+  await sw.click()
+  await expect(page.locator('html')).toHaveClass(/large-text/)
+  await expect(sw).toHaveAttribute('aria-pressed', 'true')
+  // the server-rendered page already says "pressed"
+  const html = await (await page.request.get('/')).text()
+  expect(html).toMatch(/<button[^>]*aria-pressed="true"[^>]*>/)
+  await sw.click()
+  await expect(sw).toHaveAttribute('aria-pressed', 'false')
+})
+
+test('the 404 page is Chinese, in the site layout, honours 长辈版 and passes axe', async ({ page, context }) => {
+  const res = await page.goto('/no-such-page')
+  expect(res?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: '找不到这个页面' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+  await expect(page).toHaveTitle(/找不到这个页面/)
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()
+  await expect(page.locator('[data-quick-exit]')).toHaveCount(1)
+  await expect(page.getByRole('link', { name: /12348/ }).first()).toBeVisible()
+  await expectNoAxeViolations(page, '404 normal')
+  await context.addCookies([{ name: 'large_text', value: '1', url: 'http://127.0.0.1' }])
+  await page.reload()
+  await expect(page.locator('html')).toHaveClass(/large-text/)
+  await expectNoAxeViolations(page, '404 长辈版')
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('快速离开 is a plain link to the neutral site, and 长辈版 works as a form', async ({ page }) => {
+    await stubNeutralSite(page)
+    await page.goto('/legal-aid/status')
+    await page.getByRole('button', { name: '长辈版（大字）' }).click()
+    await expect(page.locator('html')).toHaveClass(/large-text/)
+    await expect(page).toHaveURL(/\/legal-aid\/status$/)
+    await expect(page.getByRole('button', { name: '长辈版（大字）' })).toHaveAttribute('aria-pressed', 'true')
+    await page.locator('[data-quick-exit]').click()
+    await page.waitForURL(NEUTRAL)
+  })
+})
