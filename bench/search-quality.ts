@@ -120,7 +120,7 @@ async function main() {
         })).hits.map(h => h.id)
       }
     }
-    return { q, b: score(bIds, q.relevant), o: score(oIds, q.relevant), k: score(kIds, q.relevant), l: score(lexIds, q.relevant), p: score(prodIds, q.relevant) }
+    return { q, prodIds, b: score(bIds, q.relevant), o: score(oIds, q.relevant), k: score(kIds, q.relevant), l: score(lexIds, q.relevant), p: score(prodIds, q.relevant) }
   })
   for (const r of rows) {
     sums.base = add(sums.base, r.b); sums.ours = add(sums.ours, r.o); sums.know = add(sums.know, r.k)
@@ -149,7 +149,40 @@ async function main() {
   }
   console.log(`| BM25 ranker + lexicon | ${sums.lex.n} | ${fmt(sums.lex).join(' | ')} |`)
   if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${args.split === 'dev' ? '' : '; train 5-fold'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
+  if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await docs())
   await stop?.()
+}
+
+/**
+ * Law in force (issue 11): some expert labels point to articles that are no longer in force (the
+ * 婚姻法/合同法/担保法 interpretations repealed on 2021-01-01, superseded versions). The ranker never
+ * ranks those, so a question labelled only with them cannot be hit. Prints how many labels that is,
+ * the production row scored two ways (all labels as given; labels not in force dropped and questions
+ * left without a label skipped), and how many articles not in force reached a first page (must be 0).
+ */
+function inForceReport(rows: Array<{ q: Question, ids: string[] }>, corpus: ReadonlyArray<{ id: string, in_force: boolean }>) {
+  const notInForce = new Set(corpus.filter(d => !d.in_force).map(d => d.id))
+  const labels = rows.reduce((n, r) => n + r.q.relevant.length, 0)
+  const repealedLabels = rows.reduce((n, r) => n + r.q.relevant.filter(id => notInForce.has(id)).length, 0)
+  const someRepealed = rows.filter(r => r.q.relevant.some(id => notInForce.has(id))).length
+  const onlyRepealed = rows.filter(r => r.q.relevant.length && r.q.relevant.every(id => notInForce.has(id))).length
+  const leaked = rows.filter(r => r.ids.slice(0, 10).some(id => notInForce.has(id))).length
+  console.log(`\nlaw in force: ${repealedLabels}/${labels} expert labels point to articles of the corpus that are not in force; ${someRepealed} questions have one, ${onlyRepealed} have only such labels`)
+  console.log(`questions whose first page (top 10) holds an article not in force: ${leaked}/${rows.length}`)
+  console.log('| split | scoring | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR |')
+  console.log('|---|---|---|---|---|---|---|---|')
+  for (const split of ['train', 'dev'] as const) {
+    const part = rows.filter(r => (split === 'dev') === isDev(r.q.id))
+    if (!part.length) continue
+    let all = zero(), inForce = zero()
+    for (const r of part) {
+      all = add(all, score(r.ids, r.q.relevant))
+      const rel = r.q.relevant.filter(id => !notInForce.has(id))
+      if (rel.length) inForce = add(inForce, score(r.ids, rel))
+    }
+    console.log(`| ${split}${split === 'train' ? ' (5-fold)' : ''} | all labels as given | ${all.n} | ${fmt(all).join(' | ')} |`)
+    console.log(`| ${split}${split === 'train' ? ' (5-fold)' : ''} | labels in force only | ${inForce.n} | ${fmt(inForce).join(' | ')} |`)
+  }
 }
 
 main().catch((e) => { console.error(e); process.exit(1) })

@@ -8,12 +8,14 @@ import { reindex } from '../adapters/search/indexes'
 import { statutesIndex } from '../adapters/search/definitions/statutes'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import { loadExplainedCases, loadLexiconContent, loadTypicalCases, loadTypicalOverrides, typicalCaseFields } from '../domain/cases/content'
-import { importStatutes, statuteFiles } from '../domain/cases/import-statutes'
+import { importStatutes, statuteFiles, statuteFilesMtime, statuteFlagExceptions } from '../domain/cases/import-statutes'
 import { formatDuration, formatProgress } from '../domain/cases/progress'
 import { insertCaseIfAbsent } from '../repositories/cases'
 import { insertLexiconIfAbsent } from '../repositories/lexicon'
 import { enqueueSearch } from '../repositories/search-outbox'
-import { completedImports, existingStatuteIds, markImportComplete, statuteImportPort } from '../repositories/statutes'
+import { loadLawStatusContent } from '../domain/statutes/content'
+import { recordLawStatus } from '../domain/statutes/service'
+import { completedImports, countStatutes, listLawStatus, existingStatuteIds, markImportComplete, markStatuteFlagsSource, refreshStatuteFlags, statuteFlagsSource, statuteImportPort } from '../repositories/statutes'
 import type { SeedStep } from './registry'
 
 /** content/ is read from the portal's working directory (the repository root). */
@@ -53,6 +55,32 @@ export const statuteImportInBackground = () => background
  * the rest of the default corpus (~58k articles) continues in the background with progress logs,
  * then the statute index is rebuilt from PostgreSQL (no 58k outbox rows).
  */
+/**
+ * An existing deployment whose dataset files are newer than the flags it stored (e.g. the files
+ * gained `in_force`) gets the new flags before the portal answers, without a manual step: the
+ * records that are not "latest and in force" are read from the files (~10k of 147k, a few seconds)
+ * and written in one transaction; editorial law-status records are applied again after them.
+ */
+export const seedStatuteFlags: SeedStep = {
+  name: 'statute-flags',
+  demo: false,
+  async run(ctx, log) {
+    const files = statuteFiles(ctx.config.sharedDataDir)
+    const mtime = statuteFilesMtime(files)
+    if (!mtime) return
+    const stored = await statuteFlagsSource(ctx.db)
+    if (stored && stored.getTime() >= mtime.getTime()) return
+    if (await countStatutes(ctx.db) > 0) {
+      const t0 = Date.now()
+      const exceptions = await statuteFlagExceptions(files)
+      const notInForce = await refreshStatuteFlags(ctx.db, exceptions)
+      log(`seed: statute flags refreshed from the dataset (${notInForce} stored articles not in force) in ${formatDuration(Date.now() - t0)}`)
+    }
+    // a fresh database gets the flags with the records it imports from the same files
+    await markStatuteFlagsSource(ctx.db, mtime)
+  },
+}
+
 export const seedStatutes: SeedStep = {
   name: 'statutes',
   demo: false,
@@ -151,4 +179,26 @@ export const seedTypicalCases: SeedStep = {
   },
 }
 
-export const caseSeedSteps: SeedStep[] = [seedLexicon, seedStatutes, seedExplainedCases, seedTypicalCases]
+/**
+ * Editorial law-status records from content/statutes/law-status.json (e.g. the 2012 治安管理处罚法,
+ * superseded since 2026-01-01): every fresh start has them; a law that already has a record (an
+ * editor's, or an earlier seed) is left as it is. Audited as the system.
+ */
+export const seedLawStatus: SeedStep = {
+  name: 'law-status',
+  demo: false,
+  async run(ctx, log) {
+    const records = loadLawStatusContent(contentDir())
+    const have = new Set((await listLawStatus(ctx.db)).map(r => r.lawId))
+    let n = 0
+    for (const r of records) {
+      if (have.has(r.lawId)) continue
+      const { lawId, lawTitle, ...body } = r
+      await recordLawStatus({ db: ctx.db, actor: 'system' }, lawId, lawTitle, body, 'seed')
+      n++
+    }
+    if (n) log(`seed: ${n} law-status records (laws not in force)`)
+  },
+}
+
+export const caseSeedSteps: SeedStep[] = [seedLexicon, seedStatuteFlags, seedStatutes, seedLawStatus, seedExplainedCases, seedTypicalCases]

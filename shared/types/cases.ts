@@ -1,7 +1,10 @@
 // Response DTOs of the case library (以案释法), the statutes and the library search.
 
-/** `highlight` is HTML: the text escaped first, then the matches wrapped in <mark>. Nothing else. */
-export interface StatuteHitDto { id: string, lawTitle: string, articleLabel: string | null, text: string, highlight: string }
+/**
+ * `highlight` is HTML: the text escaped first, then the matches wrapped in <mark>. Nothing else.
+ * Search only ever answers with articles in force; `versionDate` is the date of the text shown.
+ */
+export interface StatuteHitDto { id: string, lawTitle: string, articleLabel: string | null, text: string, highlight: string, versionDate: string | null }
 export interface CaseHitDto { id: string, slug: string, title: string, category: string, summary: string, highlight: string }
 
 export interface SearchFacetsDto { category: Record<string, number>, groups: Record<string, number> }
@@ -28,6 +31,23 @@ export interface StatuteDto {
   text: string
   versionDate: string | null
   isLatest: boolean
+  /** False: superseded or repealed. Pages must say so and never present it as current law. */
+  inForce: boolean
+}
+
+/** Where an article stands: in force, or why not, since when, and the current provision if any. */
+export interface StatuteStatusDto {
+  kind: 'in_force' | 'repealed' | 'superseded'
+  /** Since when it is not in force (YYYY-MM-DD), where known. */
+  since: string | null
+  /** Plain-language explanation for residents (Chinese). */
+  note: string
+  /** Who says so: the dataset's flag, or an editorial record (audited). */
+  source: 'dataset' | 'editorial'
+  /** The current provision with the same article label (same law, newer version, or the editor's successor). */
+  current: { id: string, lawTitle: string, articleLabel: string | null, versionDate: string | null } | null
+  /** The successor law when its articles were renumbered (or no article matches): its first article. */
+  currentLaw: { id: string, lawTitle: string, versionDate: string | null } | null
 }
 
 export interface CaseSummaryDto { id: string, slug: string, title: string, category: string, summary: string }
@@ -52,6 +72,7 @@ export interface CaseDetailDto extends CaseSummaryDto {
 
 export interface StatuteDetailDto {
   statute: StatuteDto
+  status: StatuteStatusDto
   /** The article and its neighbours (±2) in the same law, in order. */
   neighbours: StatuteDto[]
   citedBy: CaseSummaryDto[]

@@ -18,6 +18,12 @@ export const statutes = pgTable('statutes', {
   region: text(),
   versionDate: text(),
   isLatest: boolean().notNull().default(true),
+  /**
+   * Whether this article is law in force: the dataset's `in_force` (false for superseded versions and
+   * repealed instruments) AND no editorial record in `law_status_changes` for its law. Search, the
+   * ranker and the index read only rows where it is true; pages show the others as not in force.
+   */
+  inForce: boolean().notNull().default(true),
   chapterPath: text().array().notNull().default(sql`'{}'::text[]`),
   /** null for whole-document records (`<law_id>-doc`: a decision without numbered articles). */
   articleNo: integer(),
@@ -26,7 +32,44 @@ export const statutes = pgTable('statutes', {
 }, t => [
   index('statutes_law_article_idx').on(t.lawId, t.articleNo),
   index('statutes_level_idx').on(t.level, t.isLatest),
+  index('statutes_title_label_idx').on(t.lawTitle, t.articleLabel),
 ])
+
+export const LAW_STATUS_KINDS = ['repealed', 'superseded'] as const
+export type LawStatusKind = typeof LAW_STATUS_KINDS[number]
+
+/**
+ * Editorial record that a law (every article of `law_id`) is no longer in force: repealed
+ * (废止/失效) or superseded by a newer text (修订). One standing record per law; every change is in
+ * the audit log. Kept apart from `statutes` so a data re-import never loses it.
+ */
+export const lawStatusChanges = pgTable('law_status_changes', {
+  lawId: text().primaryKey(),
+  lawTitle: text().notNull(),
+  status: text().$type<LawStatusKind>().notNull(),
+  /** Since when it is not in force (null: not known). */
+  effectiveDate: date({ mode: 'string' }),
+  note: text().notNull().default(''),
+  /** The law that replaces it, when its text is in the corpus (a newer version or another instrument). */
+  successorLawId: text(),
+  /** The successor renumbered the articles: link its law, not the article with the same label. */
+  successorRenumbered: boolean().notNull().default(false),
+  source: text().$type<'seed' | 'editor' | 'import'>().notNull().default('editor'),
+  createdBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+  ...timestamps,
+}, t => [
+  check('law_status_changes_status_check', sql`${t.status} in ('repealed','superseded')`),
+  check('law_status_changes_source_check', sql`${t.source} in ('seed','editor','import')`),
+  check('law_status_changes_successor_check', sql`${t.successorLawId} is null or ${t.successorLawId} <> ${t.lawId}`),
+])
+
+/** Which dataset files the statute flags (in_force, is_latest, version_date) were last refreshed from. */
+export const statuteDataState = pgTable('statute_data_state', {
+  key: text().primaryKey(),
+  /** Newest modification time of the dataset files when the flags were written. */
+  sourceMtime: timestamp({ withTimezone: true }).notNull(),
+  refreshedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})
 
 /** Which statute corpora were imported completely (so a restart does not re-read the files). */
 export const statuteImports = pgTable('statute_imports', {
@@ -129,6 +172,7 @@ export const bulkCases = pgTable('bulk_cases', {
 })
 
 export type StatuteRow = typeof statutes.$inferSelect
+export type LawStatusRow = typeof lawStatusChanges.$inferSelect
 export type NewStatuteRow = typeof statutes.$inferInsert
 export type CaseRow = typeof cases.$inferSelect
 export type NewCaseRow = typeof cases.$inferInsert

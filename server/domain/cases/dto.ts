@@ -6,7 +6,7 @@ export function toStatuteDto(r: StatuteRow): StatuteDto {
   return {
     id: r.id, lawId: r.lawId, lawTitle: r.lawTitle, lawShortTitle: r.lawShortTitle, part: r.part, level: r.level,
     chapterPath: r.chapterPath, articleNo: r.articleNo, articleLabel: r.articleLabel, text: r.text,
-    versionDate: r.versionDate, isLatest: r.isLatest,
+    versionDate: r.versionDate, isLatest: r.isLatest, inForce: r.inForce,
   }
 }
 

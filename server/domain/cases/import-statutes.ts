@@ -2,8 +2,9 @@
 // dataset id) and resumable (a batch whose ids are all present already is skipped with one cheap
 // count). Framework-free: the database is reached through a small injected port, so the CLI
 // script, the start-up seed and the tests run exactly this function.
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { inDefaultCorpus, type StatuteRecord } from '../search/statute-doc'
+import { inDefaultCorpus, isInForce, type StatuteRecord } from '../search/statute-doc'
 import { readJsonl } from './jsonl'
 import { progressOf, type Progress } from './progress'
 
@@ -110,4 +111,30 @@ export async function importStatutes(port: StatuteImportPort, opts: ImportStatut
   }
   if (!stopped) await flush()
   return { corpus: opts.corpus, records, written, skipped, batches, ms: Date.now() - t0, complete: !stopped }
+}
+
+/** Newest modification time of the dataset files (null when none exists). */
+export function statuteFilesMtime(files: StatuteFiles): Date | null {
+  const times = [files.priority, files.all].filter(f => existsSync(f)).map(f => statSync(f).mtimeMs)
+  return times.length ? new Date(Math.max(...times)) : null
+}
+
+/** A record's flags where they differ from "latest and in force" (see refreshStatuteFlags). */
+export interface StatuteFlagException { id: string, inForce: boolean, isLatest: boolean, versionDate: string | null }
+
+/**
+ * The records of both dataset files that are not "latest and in force" (superseded versions,
+ * repealed instruments): what an existing database needs to learn when the files gain or change
+ * the `in_force` flag. ~10k of 147k records; the rest are in force.
+ */
+export async function statuteFlagExceptions(files: StatuteFiles): Promise<StatuteFlagException[]> {
+  const out = new Map<string, StatuteFlagException>()
+  for (const file of [files.all, files.priority]) {
+    if (!existsSync(file)) continue
+    for await (const r of readJsonl<StatuteRecord>(file)) {
+      if (isInForce(r) && r.is_latest) { out.delete(r.id); continue }
+      out.set(r.id, { id: r.id, inForce: isInForce(r), isLatest: !!r.is_latest, versionDate: r.version_date ?? null })
+    }
+  }
+  return [...out.values()]
 }

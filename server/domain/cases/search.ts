@@ -24,7 +24,8 @@ export interface LibrarySearchPort {
   multiSearch(req: { queries: CaseSearchQuery[] }): Promise<{ results: Array<{ hits: unknown[], estimatedTotalHits?: number, totalHits?: number, facetDistribution?: Record<string, Record<string, number>> }> }>
 }
 
-export interface FallbackStatute { id: string, lawTitle: string, articleLabel: string | null, text: string }
+/** `inForce` false rows are dropped before answering (search never presents repealed law). */
+export interface FallbackStatute { id: string, lawTitle: string, articleLabel: string | null, text: string, versionDate?: string | null, inForce?: boolean }
 export interface FallbackCase { id: string, slug: string, title: string, category: string, summary: string, explanation: string, facts: string }
 
 /** PostgreSQL answers when the engine cannot. */
@@ -163,9 +164,11 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
     ;[st, cs] = await Promise.all([statutesP, port.multiSearch({ queries: [caseQuery] })])
   }
   const caseRes = cs.results[0]!
-  const statuteHits: StatuteHitDto[] = st.hits.map(h => ({
+  // the index holds only articles in force; a document of an older mapping (before its rebuild) that
+  // says otherwise is dropped here all the same
+  const statuteHits: StatuteHitDto[] = st.hits.filter(h => h.in_force !== false).map(h => ({
     id: h.id, lawTitle: h.law_title, articleLabel: h.article_label ?? null, text: h.text,
-    highlight: highlightTerms(h.text, terms),
+    highlight: highlightTerms(h.text, terms), versionDate: typeof h.version_date === 'string' ? h.version_date : null,
   }))
   const caseHits: CaseHitDto[] = (linkedCases ?? caseRes.hits as Array<Record<string, unknown>>).map((h) => {
     const f = (h._formatted ?? {}) as Record<string, unknown>
@@ -268,7 +271,9 @@ async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offs
   ])
   return {
     statutes: {
-      hits: st.rows.map(r => ({ id: r.id, lawTitle: r.lawTitle, articleLabel: r.articleLabel, text: r.text, highlight: highlightTerms(r.text, terms) })),
+      hits: st.rows.filter(r => r.inForce !== false).map(r => ({
+        id: r.id, lawTitle: r.lawTitle, articleLabel: r.articleLabel, text: r.text, highlight: highlightTerms(r.text, terms), versionDate: r.versionDate ?? null,
+      })),
       total: st.total,
     },
     cases: {

@@ -18,6 +18,8 @@ export interface StatuteRecord {
   region?: string | null
   version_date?: string | null
   is_latest: boolean
+  /** False for superseded versions and repealed instruments (absent in older files: in force). */
+  in_force?: boolean
   chapter_path?: string[] | null
   article_no: number
   article_label: string
@@ -37,6 +39,8 @@ export interface StatuteDoc {
   region: string | null
   version_date: string | null
   is_latest: boolean
+  /** Only in-force articles are indexed and ranked; kept on the document so a stray one is filtered. */
+  in_force: boolean
   chapter: string
   /** Search prior: 0 core codes residents need most, 1 other 法律, 2 司法解释, 3 行政法规, 4 部门规章, 5 地方性法规, 6 其他, 7 amendment decisions / whole-law blobs. */
   law_tier: number
@@ -92,6 +96,7 @@ export function toStatuteDoc(r: StatuteRecord): StatuteDoc {
     region: r.region ?? null,
     version_date: r.version_date ?? null,
     is_latest: !!r.is_latest,
+    in_force: isInForce(r),
     chapter: (r.chapter_path ?? []).join(' '),
     law_tier: lawTier(r),
     article_no: r.article_no,
@@ -100,7 +105,12 @@ export function toStatuteDoc(r: StatuteRecord): StatuteDoc {
   }
 }
 
-/** Whether a record belongs to the default statute corpus. */
+/** Whether a record is law in force (records of files without the flag count as in force). */
+export function isInForce(r: Pick<StatuteRecord, 'in_force'>): boolean {
+  return r.in_force !== false
+}
+
+/** Whether a record belongs to the default statute corpus (repealed articles included: pages show them as such). */
 export function inDefaultCorpus(r: Pick<StatuteRecord, 'is_latest' | 'level'>): boolean {
   return r.is_latest && (DEFAULT_LEVELS as readonly string[]).includes(r.level)
 }
@@ -114,7 +124,7 @@ export function statuteIndexSettings(lexicon: readonly LexiconEntry[] = []) {
     searchableAttributes: ['text', 'chapter', 'law_short_title', 'law_title'],
     displayedAttributes: ['*'],
     // id: articles found only by the similar-questions side are fetched with `id IN [...]`
-    filterableAttributes: ['id', 'level', 'law_id', 'category', 'region', 'is_latest', 'level_rank', 'law_tier', 'part', 'law_title'],
+    filterableAttributes: ['id', 'level', 'law_id', 'category', 'region', 'is_latest', 'in_force', 'level_rank', 'law_tier', 'part', 'law_title'],
     sortableAttributes: ['law_tier', 'level_rank', 'version_date', 'article_no'],
     // law_tier right after words: among articles matching as many query words, national core law first
     rankingRules: ['words', 'law_tier:asc', 'typo', 'proximity', 'attribute', 'exactness'],

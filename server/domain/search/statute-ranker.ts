@@ -8,9 +8,12 @@ import type { RewrittenQuery } from './statute-search'
 import type { StatuteDoc } from './statute-doc'
 import { CitationIndex } from './citation'
 
-/** What the ranker needs of an article (the citation fields are optional: without them no citation finds it). */
+/**
+ * What the ranker needs of an article (the citation fields are optional: without them no citation
+ * finds it; `in_force: false` articles are never added: see `add`).
+ */
 export type RankerStatute = Pick<StatuteDoc, 'id' | 'law_id' | 'law_title' | 'level' | 'law_tier' | 'is_latest' | 'region' | 'text'>
-  & Partial<Pick<StatuteDoc, 'article_no' | 'article_label' | 'law_short_title' | 'level_rank'>>
+  & Partial<Pick<StatuteDoc, 'article_no' | 'article_label' | 'law_short_title' | 'level_rank' | 'in_force'>>
 
 /** 32-bit FNV-1a of an article's text with whitespace removed: the same text twice is shown once. */
 export function textKey(text: string): number {
@@ -104,7 +107,13 @@ export class StatuteRankerBuilder {
 
   get size(): number { return this.lexical.size }
 
-  add(s: RankerStatute): void {
+  /**
+   * Adds an article. An article that is not law in force (a superseded version, a repealed
+   * instrument, a law an editor marked) is left out: it can never be ranked, so no search presents
+   * it as the answer. Returns whether it was added.
+   */
+  add(s: RankerStatute): boolean {
+    if (s.in_force === false) return false
     this.lexical.add({ id: s.id, text: `${s.law_title} ${s.text}`, prior: statutePrior(s), expansions: this.expansions.get(s.id), expansionWeight: this.expansionWeight })
     let law = this.laws.get(s.law_id)
     if (law === undefined) { law = this.laws.size; this.laws.set(s.law_id, law) }
@@ -121,6 +130,7 @@ export class StatuteRankerBuilder {
         article_label: s.article_label, is_latest: s.is_latest, level_rank: s.level_rank,
       })
     }
+    return true
   }
 
   build(params?: Bm25Params): StatuteRanker {

@@ -23,6 +23,18 @@ const corpus = [
 ]
 
 describe('StatuteRanker', () => {
+  it('never ranks an article that is not law in force (issue 11: 担保法解释 art. 115, repealed 2021-01-01)', () => {
+    const b = new StatuteRankerBuilder({ known: [{ id: 'k1', question: '定金能不能双倍返还', statuteIds: ['Ldc5c46d6e3-a0115'] }] })
+    expect(b.add(art('Ldc5c46d6e3-a0115', '收受定金的一方拒绝订立合同的，应当双倍返还定金。', { in_force: false }))).toBe(false)
+    expect(b.add(art('L99f6ebe527-a0587', '收受定金的一方不履行债务，致使不能实现合同目的的，应当双倍返还定金。'))).toBe(true)
+    const r = b.build()
+    expect(r.size).toBe(1)
+    expect(r.has('Ldc5c46d6e3-a0115')).toBe(false)
+    const knowledge = new KnownQuestionNeighbours(r.index, [{ id: 'k1', question: '定金能不能双倍返还', statuteIds: ['Ldc5c46d6e3-a0115'] }])
+    const ids = r.rank(rewriteQuery('定金双倍返还', { entries: [] }), knowledge, { depth: 10 }).ranked.map(x => x.id)
+    expect(ids).toEqual(['L99f6ebe527-a0587'])
+  })
+
   it('finds the article through the lexicon when the question uses everyday words', () => {
     const r = ranker(corpus)
     const without = r.rank(rewriteQuery('老板不发钱', { entries: [] }), null, { depth: 5 })

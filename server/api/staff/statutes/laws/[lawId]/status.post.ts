@@ -1,0 +1,11 @@
+import type { LawStatusDto } from '../../../../../../shared/types/statutes'
+import { lawIdParams, markLawStatusBody } from '../../../../../../shared/schemas/statutes'
+import { markLawStatus } from '../../../../../domain/statutes/service'
+
+/** Marks a law repealed or superseded (date, note, successor); audited, through the search outbox. */
+export default defineApiHandler(async (event): Promise<LawStatusDto> => {
+  const deps = await editorDeps(event)
+  const { lawId } = await getValidatedRouterParams(event, lawIdParams.parse)
+  const body = await readValidatedBody(event, markLawStatusBody.parse)
+  return markLawStatus(deps, lawId, body)
+})

@@ -1,0 +1,152 @@
+// Statute pages and the editorial law-status workflow (mark a law repealed or superseded, import a
+// new version of a law from a file). Every change writes its audit row and its search-outbox rows in
+// the SAME transaction as the change, so the index, the ranker (its version includes
+// law_status_changes) and the audit trail follow the database.
+import type { StatuteDetailDto } from '../../../shared/types/cases'
+import type { ImportLawVersionResult, LawStatusDto } from '../../../shared/types/statutes'
+import type { ImportLawVersionBody, MarkLawStatusBody } from '../../../shared/schemas/statutes'
+import { STATUTES_INDEX } from '../../adapters/search/definitions/statutes'
+import type { Db, DbOrTx } from '../../db/client'
+import type { LawStatusRow, StatuteRow } from '../../db/schema'
+import { writeAudit, type AuditActor } from '../../repositories/audit'
+import { publishedCasesCiting } from '../../repositories/cases'
+import { enqueueSearch } from '../../repositories/search-outbox'
+import {
+  articleIdsOfLaw, articleOfLaw, firstArticleOf, getLawStatus, getStatute, idsOwnedByOtherLaw, lawsById, listLawStatus,
+  neighbourArticles, sameLabelInForce, statuteImportPort, upsertLawStatus,
+} from '../../repositories/statutes'
+import { parseLawVersionFile } from './import-file'
+import { toCaseSummaryDto, toStatuteDto } from '../cases/dto'
+import { DomainError } from '../errors'
+import { describeStatuteStatus, type LawStatusRecord, type StatusContext } from './status'
+
+export interface StatuteReadDeps { db: Db }
+
+/** The status context of an article: its law's editorial record and the current provision. */
+export async function statusContextOf(db: Db, s: StatuteRow): Promise<StatusContext> {
+  if (s.inForce) return {}
+  const rec = await getLawStatus(db, s.lawId)
+  const record: LawStatusRecord | null = rec
+    ? { lawId: rec.lawId, status: rec.status, effectiveDate: rec.effectiveDate, note: rec.note, successorLawId: rec.successorLawId, successorRenumbered: rec.successorRenumbered }
+    : null
+  if (record) {
+    if (!record.successorLawId) return { record }
+    const [same, first] = await Promise.all([
+      s.articleLabel && !record.successorRenumbered ? articleOfLaw(db, record.successorLawId, s.articleLabel) : Promise.resolve(undefined),
+      firstArticleOf(db, record.successorLawId),
+    ])
+    return { record, sameLabelCurrent: same ?? null, successorFirst: first ?? null }
+  }
+  const same = s.articleLabel ? await sameLabelInForce(db, s.lawTitle, s.articleLabel, s.lawId) : undefined
+  return { sameLabelCurrent: same ?? null }
+}
+
+/** One article in its law and chapter, where it stands, its neighbours (±2) and the published cases citing it. */
+export async function getStatuteDetail(deps: StatuteReadDeps, id: string): Promise<StatuteDetailDto> {
+  const s = await getStatute(deps.db, id)
+  if (!s) throw new DomainError('STATUTE_NOT_FOUND', 'not_found', '没有找到这条法条')
+  const [neighbours, citedBy, ctx] = await Promise.all([
+    s.articleNo === null ? Promise.resolve([s]) : neighbourArticles(deps.db, s.lawId, s.articleNo, 2),
+    publishedCasesCiting(deps.db, s.id),
+    statusContextOf(deps.db, s),
+  ])
+  return {
+    statute: toStatuteDto(s),
+    status: describeStatuteStatus(s, ctx),
+    neighbours: neighbours.map(toStatuteDto),
+    citedBy: citedBy.map(toCaseSummaryDto),
+  }
+}
+
+// ---- editors: law status and new versions -------------------------------------------------------
+
+export interface StatuteEditorDeps { db: Db, actor: AuditActor, ipHash?: string | null }
+
+function toLawStatusDto(r: LawStatusRow, successorTitle: string | null): LawStatusDto {
+  return {
+    lawId: r.lawId, lawTitle: r.lawTitle, status: r.status, effectiveDate: r.effectiveDate, note: r.note,
+    successorLawId: r.successorLawId, successorTitle, successorRenumbered: r.successorRenumbered, source: r.source,
+    updatedAt: r.updatedAt.toISOString(),
+  }
+}
+
+export async function listLawStatusRecords(deps: StatuteReadDeps): Promise<LawStatusDto[]> {
+  const rows = await listLawStatus(deps.db)
+  const laws = await lawsById(deps.db, rows.flatMap(r => (r.successorLawId ? [r.successorLawId] : [])))
+  return rows.map(r => toLawStatusDto(r, r.successorLawId ? laws.get(r.successorLawId)?.lawTitle ?? null : null))
+}
+
+const createdByOf = (a: AuditActor) => (a && typeof a === 'object' ? a.id : null)
+
+/** Inside a transaction: the record, every article out of force, the index told, the audit row. */
+async function markInTx(tx: DbOrTx, deps: StatuteEditorDeps, lawId: string, lawTitle: string, body: MarkLawStatusBody, source: LawStatusRow['source'], action: string): Promise<LawStatusRow> {
+  const row = await upsertLawStatus(tx, {
+    lawId, lawTitle, status: body.status, effectiveDate: body.effectiveDate ?? null, note: body.note,
+    successorLawId: body.successorLawId ?? null, successorRenumbered: body.successorRenumbered, source, createdBy: createdByOf(deps.actor),
+  })
+  const ids = await articleIdsOfLaw(tx, lawId)
+  // the worker reads each article again: not in force → deleted from the statutes index
+  await enqueueSearch(tx, STATUTES_INDEX, ids)
+  await writeAudit(tx, {
+    actor: deps.actor, action, objectType: 'law', objectId: lawId, ipHash: deps.ipHash,
+    detail: { status: body.status, effectiveDate: body.effectiveDate ?? null, successorLawId: body.successorLawId ?? null, renumbered: body.successorRenumbered, articles: ids.length, source },
+  })
+  return row
+}
+
+async function assertLaws(db: Db, lawId: string, successorLawId?: string): Promise<{ lawTitle: string }> {
+  if (successorLawId === lawId) throw new DomainError('LAW_SUCCESSOR_SELF', 'bad_request', '取代它的法律不能是它自己')
+  const laws = await lawsById(db, successorLawId ? [lawId, successorLawId] : [lawId])
+  const law = laws.get(lawId)
+  if (!law) throw new DomainError('LAW_NOT_FOUND', 'not_found', '没有找到这部法律（请检查法律编号）')
+  if (successorLawId && !laws.get(successorLawId)) throw new DomainError('LAW_SUCCESSOR_NOT_FOUND', 'bad_request', '没有找到取代它的法律；请先导入新版本的条文')
+  return { lawTitle: law.lawTitle }
+}
+
+/**
+ * Marks a law repealed or superseded (date, note, successor). Audited; the statutes index drops
+ * its articles through the outbox; the ranker rebuilds (its version includes law_status_changes).
+ */
+export async function markLawStatus(deps: StatuteEditorDeps, lawId: string, body: MarkLawStatusBody, source: LawStatusRow['source'] = 'editor'): Promise<LawStatusDto> {
+  const { lawTitle } = await assertLaws(deps.db, lawId, body.successorLawId)
+  const row = await deps.db.transaction(tx => markInTx(tx, deps, lawId, lawTitle, body, source, 'law.mark_status'))
+  const successor = body.successorLawId ? (await lawsById(deps.db, [body.successorLawId])).get(body.successorLawId)?.lawTitle ?? null : null
+  return toLawStatusDto(row, successor)
+}
+
+/**
+ * Imports a new version of a law from a file (the statutes dataset's JSONL format) and, when it
+ * replaces an older text, marks that one superseded with the new law as its successor: one
+ * transaction, audited, every changed article through the outbox.
+ */
+export async function importLawVersion(deps: StatuteEditorDeps, body: ImportLawVersionBody): Promise<ImportLawVersionResult> {
+  const records = parseLawVersionFile(body.jsonl)
+  const lawId = records[0]!.law_id
+  const lawTitle = records[0]!.law_title
+  if (body.supersedesLawId === lawId) throw new DomainError('LAW_SUCCESSOR_SELF', 'bad_request', '新版本的法律编号不能与被取代的法律相同')
+  const taken = await idsOwnedByOtherLaw(deps.db, records.map(r => r.id), lawId)
+  if (taken.length) throw new DomainError('IMPORT_ID_TAKEN', 'conflict', '文件中的法条编号已属于另一部法律', { statuteIds: taken.slice(0, 20) })
+  const old = body.supersedesLawId ? await assertLaws(deps.db, body.supersedesLawId) : null
+  const superseded = await deps.db.transaction(async (tx) => {
+    await statuteImportPort(tx).upsert(records)
+    await enqueueSearch(tx, STATUTES_INDEX, records.map(r => r.id))
+    await writeAudit(tx, {
+      actor: deps.actor, action: 'law.import_version', objectType: 'law', objectId: lawId, ipHash: deps.ipHash,
+      detail: { articles: records.length, versionDate: records[0]!.version_date ?? null, supersedesLawId: body.supersedesLawId ?? null },
+    })
+    if (!body.supersedesLawId || !old) return null
+    return markInTx(tx, deps, body.supersedesLawId, old.lawTitle, {
+      status: 'superseded', effectiveDate: body.effectiveDate ?? records[0]!.version_date ?? undefined, note: body.note,
+      successorLawId: lawId, successorRenumbered: body.renumbered,
+    }, 'import', 'law.mark_status')
+  })
+  return { lawId, lawTitle, articles: records.length, superseded: superseded ? toLawStatusDto(superseded, lawTitle) : null }
+}
+
+/**
+ * Writes a law-status record without requiring the law's articles to be stored yet (the seed runs
+ * before the background import reaches them: each later upsert applies the record). Audited.
+ */
+export async function recordLawStatus(deps: StatuteEditorDeps, lawId: string, lawTitle: string, body: MarkLawStatusBody, source: LawStatusRow['source']): Promise<void> {
+  await deps.db.transaction(tx => markInTx(tx, deps, lawId, lawTitle, body, source, 'law.mark_status'))
+}
