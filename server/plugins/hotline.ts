@@ -1,4 +1,4 @@
 // A unique-index violation on a callback place (the last line of defence) reads as WINDOW_FULL.
 export default defineNitroPlugin(() => {
-  registerConstraintCode('callbacks_window_slot_key', 'WINDOW_FULL', '该回拨时段已约满，请选择其他时段')
+  registerConstraintCode('callbacks_window_slot_key', 'WINDOW_FULL')
 })

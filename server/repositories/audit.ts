@@ -3,14 +3,10 @@
 import { and, count, desc, eq } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import { auditLog, type AuditRow } from '../db/schema'
-import type { StaffRole } from '../../shared/types/staff'
+import type { AuditActor } from '../domain/platform/actor'
 
 /** Who did it: a signed-in staff member, the command line, the system, or nobody known (login). */
-export type AuditActor =
-  | { id: string, role: StaffRole }
-  | 'cli'
-  | 'system'
-  | null
+export type { AuditActor }
 
 export interface AuditEntry {
   actor: AuditActor

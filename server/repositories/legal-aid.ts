@@ -1,7 +1,7 @@
-// Queries for legal-aid applications and applicant look-up attempts. No policy here.
-import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm'
+// Queries for legal-aid applications. No policy here (look-up attempts: ./lookup-attempts.ts).
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
-import { legalAidApplications, legalAidLookupAttempts, type LegalAidApplicationRow, type NewLegalAidApplicationRow } from '../db/schema'
+import { legalAidApplications, type LegalAidApplicationRow, type NewLegalAidApplicationRow } from '../db/schema'
 
 export async function nextApplicationSeq(db: DbOrTx): Promise<number> {
   const r = await db.execute(sql`select nextval(pg_get_serial_sequence('legal_aid_applications', 'seq'))::bigint as n`)
@@ -64,16 +64,3 @@ export function listApplications(db: DbOrTx, statuses?: readonly string[]) {
 }
 export type QueueRow = Awaited<ReturnType<typeof listApplications>>[number]
 
-export async function countLookupAttempts(db: DbOrTx, since: Date, by: { ipHash?: string, referenceKey?: string, failedOnly?: boolean }): Promise<number> {
-  const [r] = await db.select({ n: count() }).from(legalAidLookupAttempts).where(and(
-    gte(legalAidLookupAttempts.at, since),
-    by.ipHash ? eq(legalAidLookupAttempts.ipHash, by.ipHash) : undefined,
-    by.referenceKey ? eq(legalAidLookupAttempts.referenceKey, by.referenceKey) : undefined,
-    by.failedOnly ? eq(legalAidLookupAttempts.ok, false) : undefined,
-  ))
-  return Number(r?.n ?? 0)
-}
-
-export async function insertLookupAttempt(db: DbOrTx, row: { ipHash: string, referenceKey: string, ok: boolean, at: Date }): Promise<void> {
-  await db.insert(legalAidLookupAttempts).values(row)
-}

@@ -4,7 +4,7 @@
 import { inArray } from 'drizzle-orm'
 import { servicePoints } from '../db/schema'
 import { insertSlotsIfAbsent } from '../repositories/appointments'
-import { nextWorkingDays } from '../domain/hotline/rules'
+import { addDays, atShanghai, shanghaiDay, workingDaysFrom } from '../../shared/time/calendar'
 import type { SeedStep } from './registry'
 
 export const WALK_IN_TIMES = ['09:30', '10:30', '15:00', '16:00']
@@ -16,16 +16,15 @@ export const ONLINE_CAPACITY = 5
 const DAYS = 5
 const MIN = 60_000
 
-const at = (day: string, hm: string) => new Date(`${day}T${hm}:00+08:00`)
+const at = atShanghai
 
 /** Every calendar day from today (Asia/Shanghai), `count` of them. */
 function nextDays(now: Date, count: number): string[] {
-  const first = new Date(`${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00Z`).getTime()
-  return Array.from({ length: count }, (_, i) => new Date(first + i * 86_400_000).toISOString().slice(0, 10))
+  return Array.from({ length: count }, (_, i) => addDays(shanghaiDay(now), i))
 }
 
 export function demoAppointmentSlots(now: Date, pointIds: string[]) {
-  const walkIn = nextWorkingDays(now, DAYS).flatMap(day => pointIds.flatMap(servicePointId => WALK_IN_TIMES.map(t => ({
+  const walkIn = workingDaysFrom(shanghaiDay(now), DAYS).flatMap(day => pointIds.flatMap(servicePointId => WALK_IN_TIMES.map(t => ({
     channel: 'walk_in' as const, servicePointId, startsAt: at(day, t), endsAt: new Date(at(day, t).getTime() + WALK_IN_MINUTES * MIN), capacity: WALK_IN_CAPACITY, isDemo: true,
   }))))
   // Online runs every day: the week ahead covers the same span as the 5 working days.

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { servicePoints } from '../db/schema'
 import { enqueueSearch } from '../repositories/search-outbox'
 import type { SeedStep } from './registry'
+import { COUNTIES } from '../../shared/domain/platform/counties'
 
 interface PointSeed { code: string, parent?: string, level: 'city' | 'county' | 'township' | 'village', name: string, county?: string, address: string, hours: Record<string, string>, services: string[] }
 
@@ -11,10 +12,6 @@ const H_COUNTY = { '周一至周五': '09:00-12:00, 13:30-17:30' }
 const H_TOWN = { '周一至周五': '09:00-12:00, 14:30-17:00' }
 const H_VILLAGE = { '周二、周四': '09:00-11:30' }
 
-const COUNTIES: Array<[code: string, name: string]> = [
-  ['xingqing', '兴庆区'], ['jinfeng', '金凤区'], ['xixia', '西夏区'],
-  ['yongning', '永宁县'], ['helan', '贺兰县'], ['lingwu', '灵武市'],
-]
 const TOWNS: Record<string, Array<[string, string[]]>> = {
   xingqing: [['凤凰北街街道', ['丽景社区']], ['掌政镇', ['强家庙村']]],
   jinfeng: [['满城北街街道', ['宝湖社区']], ['良田镇', ['和顺新村']]],

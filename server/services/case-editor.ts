@@ -8,13 +8,13 @@ import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import type { Db } from '../db/client'
 import type { CaseRow } from '../db/schema'
 import { DomainError } from '../domain/errors'
-import { writeAudit, type AuditActor } from '../repositories/audit'
+import { writeAudit } from '../repositories/audit'
+import { auditActorOf, type ActorRef } from '../domain/platform/actor'
 import { getCase, insertCase, replaceCaseStatutes, setCaseStatus, updateCase } from '../repositories/cases'
 import { enqueueSearch } from '../repositories/search-outbox'
 import { existingStatuteIds } from '../repositories/statutes'
 
-export interface EditorActor { id: string, role: 'operator' | 'reviewer' | 'editor' | 'admin' }
-export interface EditorDeps { db: Db, actor: EditorActor, ipHash?: string | null }
+export interface EditorDeps { db: Db, actor: ActorRef, ipHash?: string | null }
 
 const TEXT_FIELDS = ['title', 'summary', 'facts', 'question', 'outcome', 'explanation', 'source'] as const
 const LIST_FIELDS = ['nextSteps', 'commonQuestions'] as const
@@ -38,17 +38,16 @@ export function piiFields(c: Pick<CaseRow, typeof TEXT_FIELDS[number] | typeof L
 function assertNoPii(c: Parameters<typeof piiFields>[0]) {
   const { fields, kinds } = piiFields(c)
   if (fields.length) {
-    throw new DomainError('PII_DETECTED', 'bad_request', '内容中含有身份证号、电话等个人信息，请删除或匿名化后再发布', { fields, kinds })
+    throw new DomainError('PII_DETECTED', { fields, kinds })
   }
 }
 
 async function assertStatutesExist(db: Db, ids: readonly string[]) {
   const known = await existingStatuteIds(db, ids)
   const missing = ids.filter(id => !known.has(id))
-  if (missing.length) throw new DomainError('UNKNOWN_STATUTE', 'bad_request', '引用的法条不存在，请检查法条编号', { statuteIds: missing })
+  if (missing.length) throw new DomainError('UNKNOWN_STATUTE', { statuteIds: missing })
 }
 
-const auditActor = (a: EditorActor): AuditActor => ({ id: a.id, role: a.role })
 
 function fieldsOf(body: CreateCaseBody | UpdateCaseBody) {
   return {
@@ -62,14 +61,14 @@ export async function createDraftCase(deps: EditorDeps, body: CreateCaseBody): P
   await assertStatutesExist(deps.db, body.statuteIds)
   return deps.db.transaction(async (tx) => {
     const row = await insertCase(tx, { ...fieldsOf(body), kind: 'explained', status: 'draft', isDemo: false, createdBy: deps.actor.id }, body.statuteIds)
-    await writeAudit(tx, { actor: auditActor(deps.actor), action: 'case.create', objectType: 'case', objectId: row.id, ipHash: deps.ipHash, detail: { slug: row.slug } })
+    await writeAudit(tx, { actor: auditActorOf(deps.actor), action: 'case.create', objectType: 'case', objectId: row.id, ipHash: deps.ipHash, detail: { slug: row.slug } })
     return row
   })
 }
 
 async function mustGet(db: Db, id: string): Promise<CaseRow> {
   const row = await getCase(db, id)
-  if (!row) throw new DomainError('CASE_NOT_FOUND', 'not_found', '没有找到这个案例')
+  if (!row) throw new DomainError('CASE_NOT_FOUND')
   return row
 }
 
@@ -80,35 +79,35 @@ export async function updateDraftOrPublishedCase(deps: EditorDeps, id: string, b
   if (current.status === 'published') assertNoPii(fieldsOf(body))
   return deps.db.transaction(async (tx) => {
     const row = await updateCase(tx, id, body.version, fieldsOf(body))
-    if (!row) throw new DomainError('CASE_VERSION_CONFLICT', 'conflict', '案例已被其他人修改，请刷新后再编辑')
+    if (!row) throw new DomainError('CASE_VERSION_CONFLICT')
     await replaceCaseStatutes(tx, id, body.statuteIds)
     if (row.status === 'published') await enqueueSearch(tx, CASES_INDEX, [id])
-    await writeAudit(tx, { actor: auditActor(deps.actor), action: 'case.update', objectType: 'case', objectId: id, ipHash: deps.ipHash, detail: { version: row.version } })
+    await writeAudit(tx, { actor: auditActorOf(deps.actor), action: 'case.update', objectType: 'case', objectId: id, ipHash: deps.ipHash, detail: { version: row.version } })
     return row
   })
 }
 
 export async function publishCase(deps: EditorDeps, id: string): Promise<CaseRow> {
   const current = await mustGet(deps.db, id)
-  if (current.status === 'published') throw new DomainError('CASE_ALREADY_PUBLISHED', 'conflict', '案例已经发布')
+  if (current.status === 'published') throw new DomainError('CASE_ALREADY_PUBLISHED')
   assertNoPii(current)
   return deps.db.transaction(async (tx) => {
     const row = await setCaseStatus(tx, id, 'published')
-    if (!row) throw new DomainError('CASE_NOT_FOUND', 'not_found', '没有找到这个案例')
+    if (!row) throw new DomainError('CASE_NOT_FOUND')
     await enqueueSearch(tx, CASES_INDEX, [id])
-    await writeAudit(tx, { actor: auditActor(deps.actor), action: 'case.publish', objectType: 'case', objectId: id, ipHash: deps.ipHash, detail: { version: row.version } })
+    await writeAudit(tx, { actor: auditActorOf(deps.actor), action: 'case.publish', objectType: 'case', objectId: id, ipHash: deps.ipHash, detail: { version: row.version } })
     return row
   })
 }
 
 export async function unpublishCase(deps: EditorDeps, id: string): Promise<CaseRow> {
   const current = await mustGet(deps.db, id)
-  if (current.status !== 'published') throw new DomainError('CASE_NOT_PUBLISHED', 'conflict', '案例当前没有发布')
+  if (current.status !== 'published') throw new DomainError('CASE_NOT_PUBLISHED')
   return deps.db.transaction(async (tx) => {
     const row = await setCaseStatus(tx, id, 'unpublished')
-    if (!row) throw new DomainError('CASE_NOT_FOUND', 'not_found', '没有找到这个案例')
+    if (!row) throw new DomainError('CASE_NOT_FOUND')
     await enqueueSearch(tx, CASES_INDEX, [id])
-    await writeAudit(tx, { actor: auditActor(deps.actor), action: 'case.unpublish', objectType: 'case', objectId: id, ipHash: deps.ipHash, detail: { version: row.version } })
+    await writeAudit(tx, { actor: auditActorOf(deps.actor), action: 'case.unpublish', objectType: 'case', objectId: id, ipHash: deps.ipHash, detail: { version: row.version } })
     return row
   })
 }

@@ -9,9 +9,9 @@ import type { LexiconRow } from '../db/schema'
 import { DomainError } from '../domain/errors'
 import { writeAudit } from '../repositories/audit'
 import { getLexiconEntry, insertLexiconEntry, reviewLexiconEntry } from '../repositories/lexicon'
-import type { EditorActor } from './case-editor'
+import type { ActorRef } from '../domain/platform/actor'
 
-export interface LexiconDeps { db: Db, actor: EditorActor, ipHash?: string | null }
+export interface LexiconDeps { db: Db, actor: ActorRef, ipHash?: string | null }
 
 export async function proposeLexiconEntry(deps: LexiconDeps, body: CreateLexiconBody): Promise<LexiconRow> {
   return deps.db.transaction(async (tx) => {
@@ -26,8 +26,8 @@ export async function reviewLexicon(deps: LexiconDeps, id: string, decision: 'ap
     const row = await reviewLexiconEntry(tx, id, decision, deps.actor.id)
     if (!row) {
       const exists = await getLexiconEntry(tx, id)
-      if (!exists) throw new DomainError('LEXICON_NOT_FOUND', 'not_found', '没有找到这个词条')
-      throw new DomainError('LEXICON_NOT_DRAFT', 'conflict', '这个词条已经审核过了')
+      if (!exists) throw new DomainError('LEXICON_NOT_FOUND')
+      throw new DomainError('LEXICON_NOT_DRAFT')
     }
     await writeAudit(tx, { actor: { id: deps.actor.id, role: deps.actor.role }, action: decision === 'approved' ? 'lexicon.approve' : 'lexicon.reject', objectType: 'lexicon_entry', objectId: id, ipHash: deps.ipHash })
     return row

@@ -3,8 +3,9 @@
 // that Nitro logs.
 import type { EventHandlerRequest, H3Event } from 'h3'
 import { ZodError } from 'zod'
-import { DomainError, statusOfKind } from '../domain/errors'
+import { DomainError } from '../domain/errors'
 import { pgErrorOf } from '../db/client'
+import { errorCatalogue, type ErrorCode } from '../../shared/errors'
 
 export interface ValidationIssue { path: string, code: string, message: string }
 
@@ -22,36 +23,40 @@ export function validationError(err: ZodError) {
     status: 400,
     statusText: 'Bad Request',
     message: issues[0] ? `${issues[0].path ? issues[0].path + '：' : ''}${issues[0].message}` : '输入有误',
-    data: { code: 'VALIDATION', message: '提交的内容有误，请按提示修改', issues },
+    data: { code: 'VALIDATION', message: errorCatalogue.VALIDATION.message, issues },
   })
 }
 
-/** Unique/check/exclusion violations the database caught: a conflict, mapped by constraint name. */
-const constraintCodes: Record<string, { code: string, message: string }> = {
-  staff_users_username_key: { code: 'USERNAME_TAKEN', message: '该用户名已被使用' },
+/** An HTTP error answering with a catalogue code: its status and Chinese sentence. */
+export function catalogueError(code: ErrorCode, message: string = errorCatalogue[code].message, details?: Record<string, unknown>) {
+  return createError({ status: errorCatalogue[code].status, message, data: { code, message, ...details } })
 }
-export function registerConstraintCode(constraint: string, code: string, message: string) {
-  constraintCodes[constraint] = { code, message }
+
+/**
+ * Unique/check/exclusion/foreign-key violations the database caught, mapped by constraint name to
+ * a catalogue code (its status and message). Unknown constraints answer CONFLICT or CONSTRAINT.
+ */
+const constraintCodes: Record<string, ErrorCode> = {
+  staff_users_username_key: 'USERNAME_TAKEN',
+}
+export function registerConstraintCode(constraint: string, code: ErrorCode) {
+  constraintCodes[constraint] = code
 }
 
 export function toHttpError(e: unknown): unknown {
-  if (e instanceof DomainError) {
-    return createError({ status: statusOfKind[e.kind], message: e.message, data: { code: e.code, message: e.message, ...e.details } })
-  }
+  if (e instanceof DomainError) return catalogueError(e.code, e.message, e.details)
   const zerr = zodOf(e)
   if (zerr) return validationError(zerr)
   const pg = pgErrorOf(e)
   if (pg?.code === '23505' || pg?.code === '23P01' || pg?.code === '23514' || pg?.code === '23503') {
     const known = pg.constraint ? constraintCodes[pg.constraint] : undefined
-    if (pg.code === '23505' || pg.code === '23P01') {
-      return createError({ status: 409, message: known?.message ?? '与已有记录冲突', data: { code: known?.code ?? 'CONFLICT', message: known?.message ?? '与已有记录冲突' } })
-    }
-    return createError({ status: 400, message: known?.message ?? '数据不符合要求', data: { code: known?.code ?? 'CONSTRAINT', message: known?.message ?? '数据不符合要求' } })
+    if (known) return catalogueError(known)
+    return catalogueError(pg.code === '23505' || pg.code === '23P01' ? 'CONFLICT' : 'CONSTRAINT')
   }
   const h3 = e as { statusCode?: number, data?: unknown }
   if (h3 && typeof h3.statusCode === 'number' && h3.statusCode < 500) {
     // h3's own 4xx (e.g. malformed JSON body): keep the status, give a Chinese message.
-    if (h3.statusCode === 400) return createError({ status: 400, message: '请求格式有误', data: { code: 'BAD_REQUEST', message: '请求格式有误' } })
+    if (h3.statusCode === 400) return catalogueError('BAD_REQUEST', '请求格式有误')
     return e
   }
   return e

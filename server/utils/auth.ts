@@ -3,11 +3,10 @@ import type { H3Event } from 'h3'
 import type { AppContext } from '../app-context'
 import type { StaffRole } from '../../shared/types/staff'
 import { hasRole } from '../domain/staff/roles'
-import { resolveSession, type Actor, type StaffDeps } from '../domain/staff/service'
+import { resolveSession, type SessionActor, type StaffDeps } from '../domain/staff/service'
 import { sessionCookieSettings, sessionPolicy } from '../domain/staff/session'
+import { catalogueError } from './api'
 import { clientIp, hashIp } from './net'
-
-export type { Actor }
 
 export function staffDeps(app: AppContext): StaffDeps {
   return { db: app.db, now: () => new Date(), policy: sessionPolicy(app.config.session), key: app.cryptoKey }
@@ -37,8 +36,8 @@ export function requestIpHash(event: H3Event, app: AppContext): string {
 }
 
 /** The signed-in staff member, or null. Resolved once per request. */
-export async function optionalActor(event: H3Event): Promise<Actor | null> {
-  const ctx = event.context as { staffActor?: Promise<Actor | null> }
+export async function optionalActor(event: H3Event): Promise<SessionActor | null> {
+  const ctx = event.context as { staffActor?: Promise<SessionActor | null> }
   ctx.staffActor ??= (async () => {
     const app = await useApp()
     const token = getCookie(event, sessionCookie(app).name)
@@ -49,18 +48,18 @@ export async function optionalActor(event: H3Event): Promise<Actor | null> {
 }
 
 export function unauthenticatedError() {
-  return createError({ status: 401, statusText: 'Unauthorized', message: '请先登录', data: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+  return catalogueError('UNAUTHENTICATED')
 }
 
 export function forbiddenError() {
-  return createError({ status: 403, statusText: 'Forbidden', message: '您的账号没有此项权限', data: { code: 'FORBIDDEN', message: '您的账号没有此项权限' } })
+  return catalogueError('FORBIDDEN')
 }
 
 /**
  * The signed-in staff member, else 401 UNAUTHENTICATED; with `roles`, anyone else gets 403
  * FORBIDDEN. Roles are explicit: admin passes only where 'admin' is listed.
  */
-export async function requireStaff(event: H3Event, roles?: readonly StaffRole[]): Promise<Actor> {
+export async function requireStaff(event: H3Event, roles?: readonly StaffRole[]): Promise<SessionActor> {
   const actor = await optionalActor(event)
   if (!actor) throw unauthenticatedError()
   if (!hasRole(actor.role, roles)) throw forbiddenError()

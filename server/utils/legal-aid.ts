@@ -1,27 +1,23 @@
 // Nitro glue for eligibility screening and legal-aid applications: per-instance dependencies
 // derived from the AppContext (config cache, personal-data crypto).
 import type { AppContext } from '../app-context'
-import { personalDataCrypto, type PersonalDataCrypto } from '../domain/crypto/aead'
 import { createConfigSource, type ConfigSource } from '../domain/eligibility/config-source'
 import type { LegalAidDeps } from '../domain/legal-aid/service'
+import { personalDataCryptoOf } from './personal-data'
 
-const perApp = new WeakMap<AppContext, { config: ConfigSource, crypto: PersonalDataCrypto }>()
-
-function parts(app: AppContext) {
-  let p = perApp.get(app)
-  if (!p) {
-    p = { config: createConfigSource(app.db), crypto: personalDataCrypto(app.cryptoKey) }
-    perApp.set(app, p)
-  }
-  return p
-}
+const configs = new WeakMap<AppContext, ConfigSource>()
 
 /** Engine configuration from the database, cached for a minute on this instance. */
 export function eligibilityConfigSource(app: AppContext): ConfigSource {
-  return parts(app).config
+  let config = configs.get(app)
+  if (!config) {
+    config = createConfigSource(app.db)
+    configs.set(app, config)
+  }
+  return config
 }
 
 export function legalAidDeps(app: AppContext): LegalAidDeps {
-  const p = parts(app)
-  return { db: app.db, crypto: p.crypto, now: () => new Date(), screeningConfig: now => p.config.get(now) }
+  const config = eligibilityConfigSource(app)
+  return { db: app.db, crypto: personalDataCryptoOf(app), now: () => new Date(), screeningConfig: now => config.get(now) }
 }

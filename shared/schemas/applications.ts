@@ -2,7 +2,8 @@
  * 法律援助申请 inputs: one schema for the application form, the status page, the review console
  * and the routes. Only what the decision needs. Chinese messages, never echoing input.
  */
-import { ageOn, checkIdNumber, idNumberMessages, shanghaiDate } from '../domain/applications/id-number'
+import { ageOn, checkIdNumber, idNumberMessages } from '../domain/applications/id-number'
+import { shanghaiDay } from '../time/calendar'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
 import { sensitiveKindLabels, sensitiveKindsIn } from '../domain/applications/sensitive'
 import { screeningInput } from './eligibility'
@@ -67,7 +68,7 @@ export const applyBody = z.strictObject({
       })
     }
     const id = checkIdNumber(body.applicant.idNumber)
-    if (id.ok && ageOn(id.birthDate!, shanghaiDate(new Date())) < GUARDIAN_REQUIRED_UNDER_AGE && body.agent?.relation !== 'legal_representative') {
+    if (id.ok && ageOn(id.birthDate!, shanghaiDay(new Date())) < GUARDIAN_REQUIRED_UNDER_AGE && body.agent?.relation !== 'legal_representative') {
       ctx.addIssue({
         code: 'custom',
         path: ['agent'],

@@ -8,6 +8,7 @@
  *
  * Framework-free: zod only, relative imports only.
  */
+import { COUNTY_CODES, COUNTY_NAMES, type CountyCode } from '../domain/platform/counties'
 import { z } from 'zod'
 
 // ---------------------------------------------------------------------------------------------
@@ -76,8 +77,9 @@ export const statusCodes = [
 ] as const
 export type StatusCode = (typeof statusCodes)[number]
 
-export const countyCodes = ['xingqing', 'jinfeng', 'xixia', 'yongning', 'helan', 'lingwu'] as const
-export type CountyCode = (typeof countyCodes)[number]
+/** Yinchuan's county-level divisions: the platform's one list (shared/domain/platform/counties.ts). */
+export const countyCodes = COUNTY_CODES
+export type { CountyCode }
 
 export const residenceCodes = ['urban', 'rural'] as const
 export type ResidenceCode = (typeof residenceCodes)[number]
@@ -154,14 +156,7 @@ export const statusLabels: Record<StatusCode, string> = {
   left_behind: '留守妇女、留守儿童',
 }
 
-export const countyLabels: Record<CountyCode, string> = {
-  xingqing: '兴庆区',
-  jinfeng: '金凤区',
-  xixia: '西夏区',
-  yongning: '永宁县',
-  helan: '贺兰县',
-  lingwu: '灵武市',
-}
+export const countyLabels: Record<CountyCode, string> = COUNTY_NAMES
 
 export const residenceLabels: Record<ResidenceCode, string> = {
   urban: '城镇居民',

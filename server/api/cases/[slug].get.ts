@@ -9,7 +9,7 @@ export default defineApiHandler(async (event): Promise<CaseDetailDto> => {
   const { slug } = await getValidatedRouterParams(event, caseSlugParams.parse)
   const app = await useApp()
   const c = await getCaseBySlug(app.db, slug)
-  if (!c || c.status !== 'published') throw new DomainError('CASE_NOT_FOUND', 'not_found', '没有找到这个案例')
+  if (!c || c.status !== 'published') throw new DomainError('CASE_NOT_FOUND')
   const [statutes, related] = await Promise.all([citedStatutes(app.db, c.id), relatedPublishedCases(app.db, c.category, c.id)])
   return toCaseDetailDto(c, statutes, related)
 })

@@ -12,7 +12,7 @@ const REGIONS: readonly string[] = [...YINCHUAN_REGIONS, NATIONAL_REGION]
 function pick(list: readonly string[], value: string | undefined, field: string): string | undefined {
   if (value === undefined) return undefined
   const found = list.find(v => v === value)
-  if (found === undefined) throw new DomainError('INVALID_FILTER', 'bad_request', '筛选条件不在可选范围内', { field })
+  if (found === undefined) throw new DomainError('INVALID_FILTER', { field })
   return found
 }
 

@@ -44,12 +44,12 @@ export async function addStandard(db: Db, actor: { id: string, role: StaffRole }
   return db.transaction(async (tx) => {
     await lockStandards(tx)
     const existing = (await listStandards(tx)).map(standardFromRow)
-    if (existing.some(s => s.id === body.id)) throw new DomainError('STANDARD_ID_TAKEN', 'conflict', '该版本编号已存在，请换一个编号')
+    if (existing.some(s => s.id === body.id)) throw new DomainError('STANDARD_ID_TAKEN')
     try {
       assertNoOverlap([...existing, body] as Parameters<typeof assertNoOverlap>[0])
     } catch (e) {
       if (e instanceof EligibilityConfigError) {
-        throw new DomainError('STANDARD_OVERLAP', 'conflict', '新版本与同一县（市、区）、同一城乡类别的已有版本有效期重叠：请先确认已有版本的失效日期')
+        throw new DomainError('STANDARD_OVERLAP')
       }
       throw e
     }

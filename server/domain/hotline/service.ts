@@ -9,28 +9,28 @@ import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/hotline'
 import type { PersonalDataCrypto } from '../crypto/aead'
 import { DomainError } from '../errors'
+import type { ActorRef } from '../platform/actor'
+import { shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
 import * as rules from './rules'
 import { maskPhone } from '../../../shared/domain/applications/mask'
 import type { CompleteCallbackBody, LogCallBody } from '../../../shared/schemas/hotline'
 import type {
   CallbackQueueItemDto, CallbackRevealDto, CallbackWindowDto, HotlineCallDto, HotlineCallItemDto, HotlineCallPageDto,
 } from '../../../shared/types/hotline'
-import type { StaffRole } from '../../../shared/types/staff'
 
 export interface HotlineDeps { db: Db, crypto: PersonalDataCrypto, now: () => Date }
-export interface HotlineActor { id: string, role: StaffRole }
 
 export const PAGE_SIZE = 20
 
 const callAad = (id: string) => `hotline_calls:${id}:caller_phone`
 const callbackAad = (id: string) => `callbacks:${id}:phone`
 
-const WINDOW_FULL = () => new DomainError('WINDOW_FULL', 'conflict', '该回拨时段已约满，请选择其他时段')
-const WINDOW_NOT_FOUND = () => new DomainError('WINDOW_NOT_FOUND', 'bad_request', '找不到该回拨时段，请刷新后重选')
-const CALL_NOT_FOUND = () => new DomainError('CALL_NOT_FOUND', 'not_found', '找不到该来电记录')
-const CALLBACK_NOT_FOUND = () => new DomainError('CALLBACK_NOT_FOUND', 'not_found', '找不到该回拨预约')
+const WINDOW_FULL = () => new DomainError('WINDOW_FULL')
+const WINDOW_NOT_FOUND = () => new DomainError('WINDOW_NOT_FOUND')
+const CALL_NOT_FOUND = () => new DomainError('CALL_NOT_FOUND')
+const CALLBACK_NOT_FOUND = () => new DomainError('CALLBACK_NOT_FOUND')
 
-function toItem(r: repo.CallListRow, actor: HotlineActor): HotlineCallItemDto {
+function toItem(r: repo.CallListRow, actor: ActorRef): HotlineCallItemDto {
   return {
     id: r.call.id,
     reference: r.call.reference,
@@ -47,7 +47,7 @@ function toItem(r: repo.CallListRow, actor: HotlineActor): HotlineCallItemDto {
   }
 }
 
-export async function logCall(deps: HotlineDeps, actor: HotlineActor, body: LogCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
   rules.checkOutcome(body)
   const now = deps.now()
   const { cipher, lookup } = deps.crypto
@@ -55,7 +55,7 @@ export async function logCall(deps: HotlineDeps, actor: HotlineActor, body: LogC
   const phone = body.callerPhone
   await deps.db.transaction(async (tx) => {
     if (body.servicePointId && !(await repo.servicePointExists(tx, body.servicePointId))) {
-      throw new DomainError('SERVICE_POINT_NOT_FOUND', 'bad_request', '找不到该服务点，请刷新后重选')
+      throw new DomainError('SERVICE_POINT_NOT_FOUND')
     }
     await repo.insertCall(tx, {
       id: callId,
@@ -91,7 +91,7 @@ export async function logCall(deps: HotlineDeps, actor: HotlineActor, body: LogC
   return { ...toItem(row!, actor), summary: row!.call.summary, servicePoint: row!.call.referredServicePointId ? { id: row!.call.referredServicePointId, name: row!.servicePointName ?? '' } : null }
 }
 
-export async function listCalls(deps: HotlineDeps, actor: HotlineActor, page: number, ipHash: string | null = null): Promise<HotlineCallPageDto> {
+export async function listCalls(deps: HotlineDeps, actor: ActorRef, page: number, ipHash: string | null = null): Promise<HotlineCallPageDto> {
   return deps.db.transaction(async (tx) => {
     const { rows, total } = await repo.listCalls(tx, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     await writeAudit(tx, { actor, action: 'hotline_call.list', objectType: 'hotline_call', ipHash, detail: { page, count: rows.length } })
@@ -99,7 +99,7 @@ export async function listCalls(deps: HotlineDeps, actor: HotlineActor, page: nu
   })
 }
 
-export async function openCall(deps: HotlineDeps, actor: HotlineActor, id: string, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function openCall(deps: HotlineDeps, actor: ActorRef, id: string, ipHash: string | null = null): Promise<HotlineCallDto> {
   return deps.db.transaction(async (tx) => {
     const r = await repo.findCall(tx, id)
     if (!r) throw CALL_NOT_FOUND()
@@ -121,11 +121,11 @@ export async function listWindows(deps: HotlineDeps): Promise<CallbackWindowDto[
   }))
 }
 
-export async function callbackQueue(deps: HotlineDeps, actor: HotlineActor, date: string | undefined, ipHash: string | null = null): Promise<CallbackQueueItemDto[]> {
-  const day = date ?? rules.shanghaiDay(deps.now())
-  const { from, to } = rules.shanghaiDayRange(day)
+export async function callbackQueue(deps: HotlineDeps, actor: ActorRef, date: string | undefined, ipHash: string | null = null): Promise<CallbackQueueItemDto[]> {
+  const day = date ?? shanghaiDay(deps.now())
+  const { start, end } = shanghaiDayRange(day)
   return deps.db.transaction(async (tx) => {
-    const rows = await repo.listCallbacksBetween(tx, from, to)
+    const rows = await repo.listCallbacksBetween(tx, start, end)
     await writeAudit(tx, { actor, action: 'callback.list', objectType: 'callback', ipHash, detail: { date: day, count: rows.length } })
     return rows.map(r => ({
       id: r.callback.id,
@@ -142,7 +142,7 @@ export async function callbackQueue(deps: HotlineDeps, actor: HotlineActor, date
 }
 
 /** The full number for dialing: its own audited action, with the purpose stated. */
-export async function revealCallback(deps: HotlineDeps, actor: HotlineActor, id: string, purpose: string, ipHash: string | null = null): Promise<CallbackRevealDto> {
+export async function revealCallback(deps: HotlineDeps, actor: ActorRef, id: string, purpose: string, ipHash: string | null = null): Promise<CallbackRevealDto> {
   return deps.db.transaction(async (tx) => {
     const cb = await repo.findCallback(tx, id)
     if (!cb) throw CALLBACK_NOT_FOUND()
@@ -151,7 +151,7 @@ export async function revealCallback(deps: HotlineDeps, actor: HotlineActor, id:
   })
 }
 
-export async function completeCallback(deps: HotlineDeps, actor: HotlineActor, id: string, body: CompleteCallbackBody, ipHash: string | null = null): Promise<CallbackQueueItemDto['status']> {
+export async function completeCallback(deps: HotlineDeps, actor: ActorRef, id: string, body: CompleteCallbackBody, ipHash: string | null = null): Promise<CallbackQueueItemDto['status']> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const cb = await repo.findCallback(tx, id)

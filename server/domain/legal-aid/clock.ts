@@ -13,6 +13,11 @@
  *   materials. The applicant has MATERIALS_DAYS to supply them (local policy, not set by the
  *   law); after that the application counts as withdrawn (视为撤回申请).
  */
+import { addDays, daysBetween } from '../../../shared/time/calendar'
+
+// The calendar arithmetic is the platform's one Asia/Shanghai calendar.
+export { addDays, daysBetween, shanghaiDay } from '../../../shared/time/calendar'
+
 export const DECISION_DAYS = 7 // 第四十三条第一款
 export const ASSIGN_DAYS = 3 // 第四十三条第一款
 export const OBJECTION_DAYS = 5 // 第四十九条第二款
@@ -21,30 +26,7 @@ export const MATERIALS_DAYS = 15
 /** Warn when this many days or fewer are left. */
 export const DUE_SOON_DAYS = 2
 
-const DAY_MS = 86_400_000
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
-const ISO = /^\d{4}-\d{2}-\d{2}$/
-
 export type Clock = () => Date
-
-/** The Asia/Shanghai calendar day of an instant. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-function dayNumber(date: string): number {
-  if (!ISO.test(date)) throw new RangeError(`expected YYYY-MM-DD, got ${date}`)
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS)
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10)
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from)
-}
 
 /** Last day (inclusive) of a period of `days` starting the day after `eventDay`. */
 export function dueDate(eventDay: string, days: number): string {

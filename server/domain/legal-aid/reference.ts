@@ -2,11 +2,8 @@
 // over the phone; the random part (32^5 ≈ 3.4 × 10^7) makes it unguessable enough, together with
 // the phone number every look-up needs and the per-address/per-reference attempt limit.
 import { randomInt } from 'node:crypto'
+import { randomReferenceChars, type RandomInt } from '../platform/reference'
 
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ' // no 0/O, 1/I
-
-export function newReference(year: string, seq: number, random: (max: number) => number = randomInt): string {
-  let suffix = ''
-  for (let i = 0; i < 5; i++) suffix += ALPHABET[random(ALPHABET.length)]
-  return `YCFY-${year}-${String(seq).padStart(6, '0')}-${suffix}`
+export function newReference(year: string, seq: number, random: RandomInt = randomInt): string {
+  return `YCFY-${year}-${String(seq).padStart(6, '0')}-${randomReferenceChars(5, random)}`
 }

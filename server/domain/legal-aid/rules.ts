@@ -35,7 +35,7 @@ const status = (a: ApplicationState) => a.status as ApplicationStatus
 /** 一次性告知: one request, all items together; the decision clock pauses. */
 export function requestMaterials(a: ApplicationState, items: string[], now: Date, today: string, actorId: string): Patch {
   if (a.materialsRequestedAt) {
-    throw new DomainError('MATERIALS_ALREADY_REQUESTED', 'conflict', '补充材料只能一次性告知，本申请已经告知过，不能再次要求')
+    throw new DomainError('MATERIALS_ALREADY_REQUESTED')
   }
   const to = nextStatus(status(a), 'request_materials')
   return {
@@ -56,7 +56,7 @@ export function expiryPatch(a: ApplicationState, now: Date, today: string): Patc
 
 export function supplyMaterials(a: ApplicationState, now: Date, today: string): Patch {
   if (a.status === 'materials_requested' && a.materialsDue && today > a.materialsDue) {
-    throw new DomainError('MATERIALS_DEADLINE_PASSED', 'conflict', '补充材料的期限已过，申请视为撤回；您可以重新提出申请')
+    throw new DomainError('MATERIALS_DEADLINE_PASSED')
   }
   const to = nextStatus(status(a), 'supply_materials')
   return { status: to, materialsSuppliedAt: now, decisionDue: resumedDecisionDue(a.decisionDaysLeft ?? DECISION_DAYS, today), decisionDaysLeft: null }
@@ -67,7 +67,7 @@ export function grant(a: ApplicationState, now: Date, today: string, actorId: st
 }
 
 export function refuse(a: ApplicationState, reasons: string, now: Date, actorId: string): Patch {
-  if (reasons.trim().length < 10) throw new DomainError('REASONS_REQUIRED', 'bad_request', '不予法律援助应当书面说明理由（至少 10 个字）')
+  if (reasons.trim().length < 10) throw new DomainError('REASONS_REQUIRED')
   return { status: nextStatus(status(a), 'refuse'), decidedAt: now, decidedBy: actorId, refusalReasons: reasons.trim() }
 }
 
@@ -76,7 +76,7 @@ export function assign(a: ApplicationState, now: Date, actorId: string, lawyer: 
 }
 
 export function object(a: ApplicationState, now: Date, today: string): Patch {
-  if (a.objectionAt) throw new DomainError('OBJECTION_ALREADY_FILED', 'conflict', '您已经提出过异议，正在审查或已有结果')
+  if (a.objectionAt) throw new DomainError('OBJECTION_ALREADY_FILED')
   return { status: nextStatus(status(a), 'object'), objectionAt: now, objectionDue: dueDate(today, OBJECTION_DAYS) }
 }
 

@@ -4,18 +4,20 @@
  * Framework-free. Every change and every staff read of personal data writes its audit row in the
  * same transaction; personal values are encrypted before they reach the database.
  */
-import { randomUUID, timingSafeEqual } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Db, DbOrTx } from '../../db/client'
 import type { LegalAidApplicationRow } from '../../db/schema'
-import { writeAudit, type AuditActor } from '../../repositories/audit'
+import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/legal-aid'
 import type { PersonalDataCrypto } from '../crypto/aead'
 import { DomainError } from '../errors'
+import type { ActorRef, AuditActor } from '../platform/actor'
 import { shanghaiDay } from './clock'
 import { toDetailDto, toPublicStatusDto, toQueueItemDto, type PersonalData } from './dto'
 import * as rules from './rules'
 import { OPEN_STATUSES } from './state'
 import { newReference } from './reference'
+import { proveByReferenceAndPhone, type ReferenceProof } from '../platform/proof'
 import { screen, type EligibilityConfig } from '../../../shared/domain/eligibility'
 import { checkIdNumber } from '../../../shared/domain/applications/id-number'
 import { maskName } from '../../../shared/domain/applications/mask'
@@ -24,7 +26,6 @@ import type { ApplyBody, DecideBody, RevealField } from '../../../shared/schemas
 import type {
   ApplicationCreatedDto, ApplicationDetailDto, ApplicationStatusDto, RevealDto, ReviewQueueItemDto,
 } from '../../../shared/types/applications'
-import type { StaffRole } from '../../../shared/types/staff'
 
 export interface LegalAidDeps {
   db: Db
@@ -33,18 +34,13 @@ export interface LegalAidDeps {
   screeningConfig: (now: Date) => Promise<EligibilityConfig>
 }
 
-export interface StaffActor { id: string, role: StaffRole }
 
-/** Applicant look-ups: at most this many failed attempts per address and per reference per window. */
-export const LOOKUP_LIMIT = 10
-export const LOOKUP_WINDOW_MS = 15 * 60_000
 
 const aad = (id: string, field: string) => `legal_aid_applications:${id}:${field}`
 
-const NOT_FOUND = () => new DomainError('APPLICATION_NOT_FOUND', 'not_found', '找不到该申请：请核对受理编号和申请时填写的电话号码')
-const STAFF_NOT_FOUND = () => new DomainError('APPLICATION_NOT_FOUND', 'not_found', '找不到该申请')
-const VERSION_CONFLICT = () => new DomainError('VERSION_CONFLICT', 'conflict', '该申请刚刚已被其他人处理，请刷新页面查看最新状态')
-const TOO_MANY = () => new DomainError('TOO_MANY_LOOKUPS', 'too_many', '查询失败次数过多，请 15 分钟后再试，或拨打 12348 查询')
+const NOT_FOUND = () => new DomainError('APPLICATION_NOT_FOUND')
+const STAFF_NOT_FOUND = () => new DomainError('APPLICATION_NOT_FOUND', undefined, '找不到该申请')
+const VERSION_CONFLICT = () => new DomainError('VERSION_CONFLICT')
 
 // --- applicant ------------------------------------------------------------------------------
 
@@ -52,9 +48,9 @@ export async function submitApplication(deps: LegalAidDeps, body: ApplyBody, ipH
   const now = deps.now()
   const today = shanghaiDay(now)
   const id = checkIdNumber(body.applicant.idNumber, now)
-  if (!id.ok) throw new DomainError('ID_NUMBER_INVALID', 'bad_request', '身份证号不正确')
+  if (!id.ok) throw new DomainError('ID_NUMBER_INVALID')
   if (sensitiveKindsIn(body.screening).length > 0 && !body.consent.sensitive) {
-    throw new DomainError('SENSITIVE_CONSENT_REQUIRED', 'bad_request', '处理敏感个人信息需要您的单独同意')
+    throw new DomainError('SENSITIVE_CONSENT_REQUIRED')
   }
   const screening = { ...body.screening, applicantRelation: body.agent?.relation ?? body.screening.applicantRelation ?? 'self' }
   // Re-screened with the rules in force now; the stored result names its ruleVersion.
@@ -110,30 +106,12 @@ export async function submitApplication(deps: LegalAidDeps, body: ApplyBody, ipH
   }
 }
 
-function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
-}
-
 /**
- * The applicant proves who they are with the reference and the phone number on the application.
- * A wrong reference and a wrong phone get the same answer; failures count towards the limit.
+ * The applicant proves who they are with the reference and the phone number on the application
+ * (server/domain/platform/proof.ts: same answer for a wrong reference or phone, limited look-ups).
  */
-async function authenticateApplicant(deps: LegalAidDeps, proof: { reference: string, phone: string }, ipHash: string): Promise<LegalAidApplicationRow> {
-  const now = deps.now()
-  const since = new Date(now.getTime() - LOOKUP_WINDOW_MS)
-  const referenceKey = deps.crypto.lookup(proof.reference, 'reference')
-  const [byIp, byRef] = await Promise.all([
-    repo.countLookupAttempts(deps.db, since, { ipHash, failedOnly: true }),
-    repo.countLookupAttempts(deps.db, since, { referenceKey, failedOnly: true }),
-  ])
-  if (byIp >= LOOKUP_LIMIT || byRef >= LOOKUP_LIMIT) throw TOO_MANY()
-  const row = await repo.findApplicationByReference(deps.db, proof.reference)
-  const ok = row !== undefined && sameHash(row.phoneHash, deps.crypto.lookup(proof.phone, 'phone'))
-  await repo.insertLookupAttempt(deps.db, { ipHash, referenceKey, ok, at: now })
-  if (!ok) throw NOT_FOUND()
-  return row!
+function authenticateApplicant(deps: LegalAidDeps, proof: ReferenceProof, ipHash: string): Promise<LegalAidApplicationRow> {
+  return proveByReferenceAndPhone(deps, proof, ipHash, ref => repo.findApplicationByReference(deps.db, ref), row => row.phoneHash, NOT_FOUND)
 }
 
 /** Persists "withdrawn" when the materials deadline has passed (system action, audited). */
@@ -188,7 +166,7 @@ export function fileObjection(deps: LegalAidDeps, body: { reference: string, pho
 
 // --- review (legal aid centre) -----------------------------------------------------------------
 
-export async function reviewQueue(deps: LegalAidDeps, actor: StaffActor, scope: 'open' | 'all', ipHash: string): Promise<ReviewQueueItemDto[]> {
+export async function reviewQueue(deps: LegalAidDeps, actor: ActorRef, scope: 'open' | 'all', ipHash: string): Promise<ReviewQueueItemDto[]> {
   const today = shanghaiDay(deps.now())
   const rows = await deps.db.transaction(async (tx) => {
     const list = await repo.listApplications(tx, scope === 'open' ? OPEN_STATUSES : undefined)
@@ -207,7 +185,7 @@ function decryptDetail(deps: LegalAidDeps, row: LegalAidApplicationRow, today: s
   return dto
 }
 
-export async function openApplication(deps: LegalAidDeps, actor: StaffActor, id: string, ipHash: string): Promise<ApplicationDetailDto> {
+export async function openApplication(deps: LegalAidDeps, actor: ActorRef, id: string, ipHash: string): Promise<ApplicationDetailDto> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const found = await repo.findApplication(tx, id)
@@ -218,7 +196,7 @@ export async function openApplication(deps: LegalAidDeps, actor: StaffActor, id:
   })
 }
 
-export async function revealField(deps: LegalAidDeps, actor: StaffActor, id: string, field: RevealField, purpose: string, ipHash: string): Promise<RevealDto> {
+export async function revealField(deps: LegalAidDeps, actor: ActorRef, id: string, field: RevealField, purpose: string, ipHash: string): Promise<RevealDto> {
   return deps.db.transaction(async (tx) => {
     const row = await repo.findApplication(tx, id)
     if (!row) throw STAFF_NOT_FOUND()
@@ -227,14 +205,14 @@ export async function revealField(deps: LegalAidDeps, actor: StaffActor, id: str
     if (field === 'idNumber') value = cipher.decrypt(row.idNumberEnc, aad(id, 'id_number'))
     else if (field === 'phone') value = cipher.decrypt(row.phoneEnc, aad(id, 'phone'))
     else value = (JSON.parse(cipher.decrypt(row.personalEnc, aad(id, 'personal'))) as PersonalData).agent?.phone
-    if (value === undefined) throw new DomainError('FIELD_NOT_PRESENT', 'not_found', '该申请没有这一项信息')
+    if (value === undefined) throw new DomainError('FIELD_NOT_PRESENT')
     await writeAudit(tx, { actor, action: 'application.reveal', objectType: 'legal_aid_application', objectId: id, ipHash, purpose, detail: { field } })
     return { field, value }
   })
 }
 
 async function staffAction(
-  deps: LegalAidDeps, actor: StaffActor, id: string, version: number, ipHash: string,
+  deps: LegalAidDeps, actor: ActorRef, id: string, version: number, ipHash: string,
   action: string, change: (row: LegalAidApplicationRow, now: Date, today: string) => rules.Patch, detail: Record<string, unknown> = {},
 ): Promise<ApplicationDetailDto> {
   const now = deps.now()
@@ -253,22 +231,22 @@ async function staffAction(
   })
 }
 
-export function requestMaterials(deps: LegalAidDeps, actor: StaffActor, id: string, body: { version: number, items: string[] }, ipHash: string) {
+export function requestMaterials(deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, items: string[] }, ipHash: string) {
   return staffAction(deps, actor, id, body.version, ipHash, 'application.request_materials',
     (row, now, today) => rules.requestMaterials(row, body.items, now, today, actor.id), { items: body.items.length })
 }
 
-export function decideApplication(deps: LegalAidDeps, actor: StaffActor, id: string, body: DecideBody, ipHash: string) {
+export function decideApplication(deps: LegalAidDeps, actor: ActorRef, id: string, body: DecideBody, ipHash: string) {
   return staffAction(deps, actor, id, body.version, ipHash, body.decision === 'grant' ? 'application.grant' : 'application.refuse',
     (row, now, today) => body.decision === 'grant' ? rules.grant(row, now, today, actor.id) : rules.refuse(row, body.reasons, now, actor.id))
 }
 
-export function assignApplication(deps: LegalAidDeps, actor: StaffActor, id: string, body: { version: number, lawyer: string, firm: string }, ipHash: string) {
+export function assignApplication(deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, lawyer: string, firm: string }, ipHash: string) {
   return staffAction(deps, actor, id, body.version, ipHash, 'application.assign',
     (row, now) => rules.assign(row, now, actor.id, body.lawyer, body.firm))
 }
 
-export function decideObjection(deps: LegalAidDeps, actor: StaffActor, id: string, body: { version: number, decision: 'maintain' | 'correct', reasons: string }, ipHash: string) {
+export function decideObjection(deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, decision: 'maintain' | 'correct', reasons: string }, ipHash: string) {
   return staffAction(deps, actor, id, body.version, ipHash, 'application.decide_objection',
     (row, now, today) => rules.decideObjection(row, body.decision, body.reasons, now, today, actor.id), { decision: body.decision })
 }

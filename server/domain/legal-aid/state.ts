@@ -52,7 +52,7 @@ export function canTransition(from: ApplicationStatus, action: ApplicationAction
 
 export function nextStatus(from: ApplicationStatus, action: ApplicationAction): ApplicationStatus {
   const to = TRANSITIONS[from][action]
-  if (!to) throw new DomainError('INVALID_TRANSITION', 'conflict', actionMessages[action], { status: from, action })
+  if (!to) throw new DomainError('INVALID_TRANSITION', { status: from, action }, actionMessages[action])
   return to
 }
 

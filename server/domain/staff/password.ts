@@ -34,7 +34,7 @@ const messages: Record<string, string> = {
 /** Throws DomainError(WEAK_PASSWORD) with the first problem's Chinese message. */
 export function assertPasswordAcceptable(password: string, context: { username?: string } = {}): void {
   const problems = passwordProblems(password, context)
-  if (problems.length) throw new DomainError('WEAK_PASSWORD', 'bad_request', messages[problems[0]!]!, { problems })
+  if (problems.length) throw new DomainError('WEAK_PASSWORD', { problems }, messages[problems[0]!]!)
 }
 
 export function hashPassword(password: string): Promise<string> {

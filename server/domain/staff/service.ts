@@ -4,15 +4,17 @@
 import { createHmac } from 'node:crypto'
 import type { Db, DbOrTx } from '../../db/client'
 import type { StaffUser } from '../../db/schema'
-import { writeAudit, type AuditActor } from '../../repositories/audit'
+import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/staff'
 import type { StaffRole } from '../../../shared/types/staff'
 import { DomainError } from '../errors'
+import { auditActorOf, type Actor, type ActorRef, type AuditActor } from '../platform/actor'
 import { afterFailure, afterSuccess, ipLimited, ipWindowStart, isLocked, replayFailures, UNKNOWN_USER_MEMORY_MS, type LockState } from './lockout'
 import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, verifyPassword } from './password'
 import { absoluteExpiry, looksLikeToken, newSessionToken, sessionIdOf, sessionVerdict, shouldTouch, type SessionPolicy } from './session'
 
-export interface Actor { id: string, username: string, role: StaffRole, sessionId: string }
+/** The platform's Actor as a signed-in session resolves it. */
+export interface SessionActor extends Actor { sessionId: string }
 
 export interface StaffDeps {
   db: Db
@@ -22,15 +24,15 @@ export interface StaffDeps {
   key: Buffer
 }
 
-export const auditActorOf = (a: Actor): AuditActor => ({ id: a.id, role: a.role })
+export { auditActorOf }
 
 export function usernameKey(key: Buffer, username: string): string {
   return createHmac('sha256', key).update('login-username:').update(username).digest('base64url').slice(0, 32)
 }
 
-export const INVALID_CREDENTIALS = () => new DomainError('INVALID_CREDENTIALS', 'unauthorized', '用户名或密码不正确')
-export const ACCOUNT_LOCKED = () => new DomainError('ACCOUNT_LOCKED', 'too_many', '登录失败次数过多，请 15 分钟后再试，或联系管理员')
-export const TOO_MANY_ATTEMPTS = () => new DomainError('TOO_MANY_ATTEMPTS', 'too_many', '该网络登录失败次数过多，请 15 分钟后再试')
+export const INVALID_CREDENTIALS = () => new DomainError('INVALID_CREDENTIALS')
+export const ACCOUNT_LOCKED = () => new DomainError('ACCOUNT_LOCKED')
+export const TOO_MANY_ATTEMPTS = () => new DomainError('TOO_MANY_ATTEMPTS')
 
 export interface LoginOk { user: StaffUser, token: string, sessionId: string, expiresAt: Date }
 
@@ -110,7 +112,7 @@ export async function housekeeping(db: DbOrTx, now: Date): Promise<void> {
 }
 
 /** The signed-in staff member for a cookie token, or null. Slides last_seen_at at most once a minute. */
-export async function resolveSession(d: StaffDeps, token: unknown): Promise<Actor | null> {
+export async function resolveSession(d: StaffDeps, token: unknown): Promise<SessionActor | null> {
   if (!looksLikeToken(token)) return null
   const id = sessionIdOf(token)
   const found = await repo.findSessionWithUser(d.db, id)
@@ -122,7 +124,7 @@ export async function resolveSession(d: StaffDeps, token: unknown): Promise<Acto
   return { id: found.user.id, username: found.user.username, role: found.user.role, sessionId: id }
 }
 
-export async function logout(d: StaffDeps, actor: Actor, ipHash: string | null): Promise<void> {
+export async function logout(d: StaffDeps, actor: SessionActor, ipHash: string | null): Promise<void> {
   await d.db.transaction(async (tx) => {
     await repo.revokeSession(tx, actor.sessionId, d.now())
     await writeAudit(tx, { actor: auditActorOf(actor), action: 'auth.logout', objectType: 'staff_session', objectId: actor.sessionId.slice(0, 12), ipHash })
@@ -143,11 +145,11 @@ export async function createStaff(d: Pick<StaffDeps, 'db'>, by: AuditActor, inpu
   return tx ? run(tx) : d.db.transaction(run)
 }
 
-const NOT_FOUND = () => new DomainError('STAFF_NOT_FOUND', 'not_found', '找不到该账号')
+const NOT_FOUND = () => new DomainError('STAFF_NOT_FOUND')
 
 /** Disables an account and revokes all its sessions in the same transaction. */
-export async function disableStaff(d: StaffDeps, by: Actor | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
-  if (by !== 'cli' && by.id === id) throw new DomainError('CANNOT_DISABLE_SELF', 'conflict', '不能停用自己的账号')
+export async function disableStaff(d: StaffDeps, by: ActorRef | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
+  if (by !== 'cli' && by.id === id) throw new DomainError('CANNOT_DISABLE_SELF')
   return d.db.transaction(async (tx) => {
     const now = d.now()
     const user = await repo.setDisabled(tx, id, now)
@@ -158,7 +160,7 @@ export async function disableStaff(d: StaffDeps, by: Actor | 'cli', id: string, 
   })
 }
 
-export async function enableStaff(d: StaffDeps, by: Actor | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
+export async function enableStaff(d: StaffDeps, by: ActorRef | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
   return d.db.transaction(async (tx) => {
     const user = await repo.setDisabled(tx, id, null)
     if (!user) throw NOT_FOUND()
@@ -168,8 +170,8 @@ export async function enableStaff(d: StaffDeps, by: Actor | 'cli', id: string, i
 }
 
 /** Changes a role; the account's sessions are revoked so the new role applies from the next sign-in. */
-export async function changeStaffRole(d: StaffDeps, by: Actor, id: string, role: StaffRole, ipHash: string | null): Promise<StaffUser> {
-  if (by.id === id) throw new DomainError('CANNOT_CHANGE_OWN_ROLE', 'conflict', '不能修改自己的角色')
+export async function changeStaffRole(d: StaffDeps, by: ActorRef, id: string, role: StaffRole, ipHash: string | null): Promise<StaffUser> {
+  if (by.id === id) throw new DomainError('CANNOT_CHANGE_OWN_ROLE')
   return d.db.transaction(async (tx) => {
     const before = await repo.lockStaffRow(tx, id)
     if (!before) throw NOT_FOUND()

@@ -7,8 +7,8 @@ import type { StatuteRecord } from '../search/statute-doc'
 /** Parses the JSONL of one law's articles; every line is checked, errors name the line. */
 export function parseLawVersionFile(jsonl: string): StatuteRecord[] {
   const lines = jsonl.split(/\r?\n/).map(l => l.trim()).filter(Boolean)
-  if (!lines.length) throw new DomainError('IMPORT_EMPTY', 'bad_request', '文件里没有法条')
-  if (lines.length > IMPORT_MAX_RECORDS) throw new DomainError('IMPORT_TOO_LARGE', 'bad_request', `一次最多导入 ${IMPORT_MAX_RECORDS} 条`)
+  if (!lines.length) throw new DomainError('IMPORT_EMPTY')
+  if (lines.length > IMPORT_MAX_RECORDS) throw new DomainError('IMPORT_TOO_LARGE', undefined, `一次最多导入 ${IMPORT_MAX_RECORDS} 条`)
   const records: StatuteRecord[] = []
   const errors: Array<{ line: number, path: string }> = []
   lines.forEach((line, i) => {
@@ -18,12 +18,12 @@ export function parseLawVersionFile(jsonl: string): StatuteRecord[] {
     if (!r.success) { errors.push({ line: i + 1, path: r.error.issues[0]?.path.join('.') ?? '' }); return }
     records.push(r.data as StatuteRecord)
   })
-  if (errors.length) throw new DomainError('IMPORT_INVALID', 'bad_request', `第 ${errors[0]!.line} 行格式不正确${errors[0]!.path ? `（${errors[0]!.path}）` : ''}`, { lines: errors.slice(0, 20) })
+  if (errors.length) throw new DomainError('IMPORT_INVALID', { lines: errors.slice(0, 20) }, `第 ${errors[0]!.line} 行格式不正确${errors[0]!.path ? `（${errors[0]!.path}）` : ''}`)
   const lawIds = new Set(records.map(r => r.law_id))
-  if (lawIds.size !== 1) throw new DomainError('IMPORT_MIXED_LAWS', 'bad_request', '一个文件只能包含同一部法律（同一个 law_id）的条文')
+  if (lawIds.size !== 1) throw new DomainError('IMPORT_MIXED_LAWS')
   const ids = new Set<string>()
   for (const r of records) {
-    if (ids.has(r.id)) throw new DomainError('IMPORT_DUPLICATE_ID', 'bad_request', `法条编号 ${r.id} 重复`)
+    if (ids.has(r.id)) throw new DomainError('IMPORT_DUPLICATE_ID', undefined, `法条编号 ${r.id} 重复`)
     ids.add(r.id)
   }
   return records

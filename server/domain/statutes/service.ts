@@ -44,7 +44,7 @@ export async function statusContextOf(db: Db, s: StatuteRow): Promise<StatusCont
 /** One article in its law and chapter, where it stands, its neighbours (±2) and the published cases citing it. */
 export async function getStatuteDetail(deps: StatuteReadDeps, id: string): Promise<StatuteDetailDto> {
   const s = await getStatute(deps.db, id)
-  if (!s) throw new DomainError('STATUTE_NOT_FOUND', 'not_found', '没有找到这条法条')
+  if (!s) throw new DomainError('STATUTE_NOT_FOUND')
   const [neighbours, citedBy, ctx] = await Promise.all([
     s.articleNo === null ? Promise.resolve([s]) : neighbourArticles(deps.db, s.lawId, s.articleNo, 2),
     publishedCasesCiting(deps.db, s.id),
@@ -95,11 +95,11 @@ async function markInTx(tx: DbOrTx, deps: StatuteEditorDeps, lawId: string, lawT
 }
 
 async function assertLaws(db: Db, lawId: string, successorLawId?: string): Promise<{ lawTitle: string }> {
-  if (successorLawId === lawId) throw new DomainError('LAW_SUCCESSOR_SELF', 'bad_request', '取代它的法律不能是它自己')
+  if (successorLawId === lawId) throw new DomainError('LAW_SUCCESSOR_SELF')
   const laws = await lawsById(db, successorLawId ? [lawId, successorLawId] : [lawId])
   const law = laws.get(lawId)
-  if (!law) throw new DomainError('LAW_NOT_FOUND', 'not_found', '没有找到这部法律（请检查法律编号）')
-  if (successorLawId && !laws.get(successorLawId)) throw new DomainError('LAW_SUCCESSOR_NOT_FOUND', 'bad_request', '没有找到取代它的法律；请先导入新版本的条文')
+  if (!law) throw new DomainError('LAW_NOT_FOUND')
+  if (successorLawId && !laws.get(successorLawId)) throw new DomainError('LAW_SUCCESSOR_NOT_FOUND')
   return { lawTitle: law.lawTitle }
 }
 
@@ -123,9 +123,9 @@ export async function importLawVersion(deps: StatuteEditorDeps, body: ImportLawV
   const records = parseLawVersionFile(body.jsonl)
   const lawId = records[0]!.law_id
   const lawTitle = records[0]!.law_title
-  if (body.supersedesLawId === lawId) throw new DomainError('LAW_SUCCESSOR_SELF', 'bad_request', '新版本的法律编号不能与被取代的法律相同')
+  if (body.supersedesLawId === lawId) throw new DomainError('LAW_SUCCESSOR_SELF', undefined, '新版本的法律编号不能与被取代的法律相同')
   const taken = await idsOwnedByOtherLaw(deps.db, records.map(r => r.id), lawId)
-  if (taken.length) throw new DomainError('IMPORT_ID_TAKEN', 'conflict', '文件中的法条编号已属于另一部法律', { statuteIds: taken.slice(0, 20) })
+  if (taken.length) throw new DomainError('IMPORT_ID_TAKEN', { statuteIds: taken.slice(0, 20) })
   const old = body.supersedesLawId ? await assertLaws(deps.db, body.supersedesLawId) : null
   const superseded = await deps.db.transaction(async (tx) => {
     await statuteImportPort(tx).upsert(records)

@@ -8,6 +8,7 @@
  * the person types (`normalizeIdNumberInput`), so the server only ever sees what the form showed.
  */
 import { idNumberCheckChar } from '../cases/pii'
+import { shanghaiDay } from '../../time/calendar'
 
 export type IdNumberProblem =
   | 'not_string'
@@ -47,10 +48,6 @@ export function normalizeIdNumberInput(raw: string): string {
     .replace(/x$/, 'X')
 }
 
-/** Calendar date in Asia/Shanghai (UTC+8, no DST) as YYYY-MM-DD. */
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-}
 
 export interface IdNumberCheck {
   ok: boolean
@@ -74,7 +71,7 @@ export function checkIdNumber(value: unknown, now: Date = new Date()): IdNumberC
     return { ok: false, problem: 'birth_date' }
   }
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`
-  if (birthDate > shanghaiDate(now)) return { ok: false, problem: 'future_birth_date' }
+  if (birthDate > shanghaiDay(now)) return { ok: false, problem: 'future_birth_date' }
   if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'checksum' }
   return { ok: true, birthDate }
 }

@@ -2,6 +2,7 @@
  * Fixed taxonomy of the 以案释法 case library: categories, priority groups and
  * Yinchuan regions. Pure data + type guards, usable in browser and server.
  */
+import { CITY_NAME, COUNTY_NAMES, type CountyName } from '../platform/counties'
 
 export const CASE_CATEGORIES = [
   '劳动争议',
@@ -50,7 +51,7 @@ export const PRIORITY_GROUP_LABELS: Readonly<Record<PriorityGroup, string>> = Ob
 ) as Record<PriorityGroup, string>
 
 /** 银川市 and its six county-level divisions. */
-export const YINCHUAN_REGIONS = ['银川市', '兴庆区', '金凤区', '西夏区', '永宁县', '贺兰县', '灵武市'] as const
+export const YINCHUAN_REGIONS = [CITY_NAME, ...Object.values(COUNTY_NAMES) as CountyName[]] as const
 
 export type YinchuanRegion = (typeof YINCHUAN_REGIONS)[number]
 

@@ -6,8 +6,8 @@
 import type { CountyCode, ResidenceCode } from '../../schemas/eligibility'
 import type { HardshipStandardDto } from '../../types/eligibility'
 import type { DibaoStandard } from './config'
+import { shanghaiDay } from '../../time/calendar'
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** The calendar day (Asia/Shanghai, UTC+8 without DST) on which the screening happens. */
@@ -17,7 +17,7 @@ export function toScreeningDate(now: Date | string): string {
     return now
   }
   if (Number.isNaN(now.getTime())) throw new RangeError('screening date is an invalid Date')
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+  return shanghaiDay(now)
 }
 
 export function isInForce(

@@ -8,6 +8,6 @@ export default defineApiHandler(async (event): Promise<StaffCaseDto> => {
   const { db } = await editorDeps(event)
   const { id } = await getValidatedRouterParams(event, caseIdParams.parse)
   const row = await getCase(db, id)
-  if (!row) throw new DomainError('CASE_NOT_FOUND', 'not_found', '没有找到这个案例')
+  if (!row) throw new DomainError('CASE_NOT_FOUND')
   return toStaffCaseDto(row, await caseStatuteIds(db, id))
 })

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { ActorRef } from '../../../../server/domain/platform/actor'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, callbacks, callbackWindows, hotlineCalls } from '../../../../server/db/schema'
@@ -17,8 +18,8 @@ const HOUR = 3600_000
 describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
   let t: TestDb
   let deps: svc.HotlineDeps
-  let op: svc.HotlineActor
-  let op2: svc.HotlineActor
+  let op: ActorRef
+  let op2: ActorRef
 
   const body = (extra: Record<string, unknown> = {}) => logCallBody.parse({ topic: '劳动争议', summary: '工地拖欠工资三个月，询问如何维权。', outcome: 'answered', ...extra })
   async function window(capacity: number, startsInHours = 24) {

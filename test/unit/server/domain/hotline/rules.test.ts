@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '../../../../../server/domain/errors'
 import {
-  assertBookable, assertClosable, callReference, checkOutcome, nextWorkingDays, openWindows, shanghaiDay, shanghaiDayRange,
+  assertBookable, assertClosable, callReference, checkOutcome, openWindows,
 } from '../../../../../server/domain/hotline/rules'
 import { demoCallbackWindows } from '../../../../../server/seed/hotline'
 
@@ -46,16 +46,6 @@ describe('callback windows', () => {
       ['2026-11-30T06:00:00.000Z', 3],
       ['2026-12-01T08:00:00.000Z', 0],
     ])
-  })
-  it('days are Asia/Shanghai calendar days', () => {
-    expect(shanghaiDay(new Date('2026-11-28T22:00:00Z'))).toBe('2026-11-29')
-    const r = shanghaiDayRange('2026-11-30')
-    expect(r.from.toISOString()).toBe('2026-11-29T16:00:00.000Z')
-    expect(r.to.toISOString()).toBe('2026-11-30T16:00:00.000Z')
-  })
-  it('working days skip Saturday and Sunday', () => {
-    expect(nextWorkingDays(new Date('2026-11-28T02:00:00Z'), 3)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02'])
-    expect(nextWorkingDays(new Date('2026-11-30T02:00:00Z'), 2)).toEqual(['2026-11-30', '2026-12-01'])
   })
   it('demo windows start in the future only: 7 working days × 3, minus those already begun today', () => {
     const ws = demoCallbackWindows(now)

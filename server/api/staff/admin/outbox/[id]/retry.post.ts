@@ -10,7 +10,7 @@ export default defineApiHandler(async (event): Promise<{ ok: true }> => {
   const app = await useApp()
   const ipHash = requestIpHash(event, app)
   await app.db.transaction(async (tx) => {
-    if (!await retryOutbox(tx, id)) throw new DomainError('OUTBOX_NOT_DEAD', 'not_found', '找不到该失败任务，或它已在重试')
+    if (!await retryOutbox(tx, id)) throw new DomainError('OUTBOX_NOT_DEAD')
     await writeAudit(tx, { actor: auditActorOf(actor), action: 'outbox.retry', objectType: 'search_outbox', objectId: String(id), ipHash })
   })
   return { ok: true }

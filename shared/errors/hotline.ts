@@ -1,0 +1,14 @@
+// The 12348 hotline console: calls and callbacks.
+import { defineErrors } from './types'
+
+export const hotlineErrors = defineErrors({
+  WINDOW_FULL: { status: 409, message: '该回拨时段已约满，请选择其他时段' },
+  WINDOW_NOT_FOUND: { status: 400, message: '找不到该回拨时段，请刷新后重选' },
+  WINDOW_CLOSED: { status: 409, message: '该回拨时段已开始或已结束，请选择其他时段' },
+  CALL_NOT_FOUND: { status: 404, message: '找不到该来电记录' },
+  CALLBACK_NOT_FOUND: { status: 404, message: '找不到该回拨预约' },
+  CALLBACK_NOT_OPEN: { status: 409, message: '该回拨已处理，请刷新队列' },
+  CALLBACK_PHONE_REQUIRED: { status: 400, message: '预约回拨需要填写来电号码' },
+  CALLBACK_WINDOW_REQUIRED: { status: 400, message: '请选择回拨时段' },
+  OUTCOME_MISMATCH: { status: 400, message: '所选处理结果与填写的回拨时段或服务点不一致' },
+})
