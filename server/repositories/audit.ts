@@ -1,8 +1,8 @@
 // The audit trail: insert-only (the database refuses UPDATE/DELETE/TRUNCATE). Call writeAudit with
 // the transaction that makes the change (or the read) it records, so both commit or neither does.
-import { and, count, desc, eq } from 'drizzle-orm'
+import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
-import { auditLog, type AuditRow } from '../db/schema'
+import { auditLog, staffUsers, type AuditRow } from '../db/schema'
 import type { AuditActor } from '../domain/platform/actor'
 
 /** Who did it: a signed-in staff member, the command line, the system, or nobody known (login). */
@@ -59,4 +59,13 @@ export async function listAudit(db: DbOrTx, f: AuditFilter, limit: number, offse
   const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset)
   const [t] = await db.select({ n: count() }).from(auditLog).where(where)
   return { rows, total: Number(t?.n ?? 0) }
+}
+
+/** Display name and username of the staff behind audit rows (for the readable audit page). */
+export async function actorNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, { displayName: string, username: string }>> {
+  const unique = [...new Set(ids)]
+  if (!unique.length) return new Map()
+  const rows = await db.select({ id: staffUsers.id, displayName: staffUsers.displayName, username: staffUsers.username })
+    .from(staffUsers).where(inArray(staffUsers.id, unique))
+  return new Map(rows.map(r => [r.id, { displayName: r.displayName, username: r.username }]))
 }

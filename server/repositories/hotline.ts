@@ -2,8 +2,8 @@
 import { and, asc, count, desc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import {
-  callbacks, callbackWindows, hotlineCalls, servicePoints, staffUsers,
-  type CallbackRow, type CallbackWindowRow, type HotlineCallRow, type NewHotlineCallRow,
+  appointments, appointmentSlots, callbacks, callbackWindows, hotlineCallLinks, hotlineCalls, hotlineOutcomeCodes, legalAidApplications, servicePoints, staffUsers,
+  type CallbackRow, type CallbackWindowRow, type HotlineCallLinkRow, type HotlineCallRow, type HotlineOutcomeCodeRow, type NewHotlineCallRow,
 } from '../db/schema'
 import { rowsOf } from './search-outbox'
 
@@ -59,6 +59,7 @@ export async function insertWindowsIfAbsent(db: DbOrTx, rows: Array<typeof callb
 const callColumns = {
   call: hotlineCalls,
   operatorName: staffUsers.displayName,
+  outcomeLabel: hotlineOutcomeCodes.label,
   callback: callbacks,
   windowStartsAt: callbackWindows.startsAt,
   windowEndsAt: callbackWindows.endsAt,
@@ -67,6 +68,7 @@ const callColumns = {
 export interface CallListRow {
   call: HotlineCallRow
   operatorName: string
+  outcomeLabel: string
   callback: CallbackRow | null
   windowStartsAt: Date | null
   windowEndsAt: Date | null
@@ -75,6 +77,7 @@ export interface CallListRow {
 function callsQuery(db: DbOrTx) {
   return db.select(callColumns).from(hotlineCalls)
     .innerJoin(staffUsers, eq(staffUsers.id, hotlineCalls.operatorId))
+    .innerJoin(hotlineOutcomeCodes, eq(hotlineOutcomeCodes.code, hotlineCalls.outcome))
     .leftJoin(callbacks, eq(callbacks.callId, hotlineCalls.id))
     .leftJoin(callbackWindows, eq(callbackWindows.id, callbacks.windowId))
 }
@@ -124,4 +127,104 @@ export async function closeCallback(tx: DbOrTx, id: string, status: 'done' | 'mi
   const [r] = await tx.update(callbacks).set({ status, completedAt: at, completedBy: by, updatedAt: at })
     .where(and(eq(callbacks.id, id), eq(callbacks.status, 'booked'))).returning()
   return r
+}
+
+// ---- outcome codes (data, edited by admins) ----
+
+export function listOutcomeCodes(db: DbOrTx): Promise<HotlineOutcomeCodeRow[]> {
+  return db.select().from(hotlineOutcomeCodes).orderBy(asc(hotlineOutcomeCodes.position), asc(hotlineOutcomeCodes.code))
+}
+
+export async function findOutcomeCode(db: DbOrTx, code: string): Promise<HotlineOutcomeCodeRow | undefined> {
+  const [r] = await db.select().from(hotlineOutcomeCodes).where(eq(hotlineOutcomeCodes.code, code))
+  return r
+}
+
+export async function upsertOutcomeCode(tx: DbOrTx, row: Omit<typeof hotlineOutcomeCodes.$inferInsert, 'system'>, at: Date): Promise<HotlineOutcomeCodeRow> {
+  const [r] = await tx.insert(hotlineOutcomeCodes).values({ ...row, system: false, createdAt: at, updatedAt: at })
+    .onConflictDoUpdate({
+      target: hotlineOutcomeCodes.code,
+      set: { label: row.label, needsFollowUp: row.needsFollowUp, closesCall: row.closesCall, active: row.active, position: row.position, updatedAt: at },
+    }).returning()
+  return r!
+}
+
+// ---- edits with a version ----
+
+export type CallPatch = Partial<Pick<HotlineCallRow, 'topic' | 'summary' | 'callerGroups' | 'outcome' | 'referredServicePointId' | 'urgent' | 'safeToCallBack' | 'discreet' | 'interpreter' | 'elderlyOrDisabled' | 'toldOfLegalAidRight' | 'updatedBy'>>
+
+/** Applies the patch only when the row is still at `version`; bumps it. undefined: stale or gone. */
+export async function updateCallVersioned(tx: DbOrTx, id: string, version: number, patch: CallPatch, at: Date): Promise<HotlineCallRow | undefined> {
+  const [r] = await tx.update(hotlineCalls).set({ ...patch, version: sql`${hotlineCalls.version} + 1`, updatedAt: at })
+    .where(and(eq(hotlineCalls.id, id), eq(hotlineCalls.version, version))).returning()
+  return r
+}
+
+export async function insertCallLink(tx: DbOrTx, row: typeof hotlineCallLinks.$inferInsert): Promise<boolean> {
+  const r = await tx.insert(hotlineCallLinks).values(row).onConflictDoNothing().returning({ id: hotlineCallLinks.id })
+  return r.length > 0
+}
+
+export function listCallLinks(db: DbOrTx, callId: string): Promise<HotlineCallLinkRow[]> {
+  return db.select().from(hotlineCallLinks).where(eq(hotlineCallLinks.callId, callId)).orderBy(asc(hotlineCallLinks.createdAt))
+}
+
+// ---- caller history (by the keyed phone hash; masked columns only) ----
+
+export async function callsByPhoneHash(db: DbOrTx, phoneHash: string, limit = 50): Promise<CallListRow[]> {
+  return callsQuery(db).where(eq(hotlineCalls.callerPhoneHash, phoneHash)).orderBy(desc(hotlineCalls.startedAt)).limit(limit)
+}
+
+export function appointmentsByPhoneHash(db: DbOrTx, phoneHash: string, limit = 50) {
+  return db.select({
+    reference: appointments.reference, channel: appointmentSlots.channel, startsAt: appointmentSlots.startsAt,
+    status: appointments.status, topic: appointments.topic, name: appointments.name, phoneMasked: appointments.phoneMasked,
+  }).from(appointments)
+    .innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
+    .where(eq(appointments.phoneHash, phoneHash))
+    .orderBy(desc(appointmentSlots.startsAt)).limit(limit)
+}
+
+export function applicationsByPhoneHash(db: DbOrTx, phoneHash: string, limit = 50) {
+  return db.select({
+    reference: legalAidApplications.reference, status: legalAidApplications.status, receivedDate: legalAidApplications.receivedDate,
+    nameMasked: legalAidApplications.nameMasked, matter: legalAidApplications.matter,
+    decidedBy: legalAidApplications.decidedBy, assignedBy: legalAidApplications.assignedBy, materialsRequestedBy: legalAidApplications.materialsRequestedBy,
+  }).from(legalAidApplications)
+    .where(eq(legalAidApplications.phoneHash, phoneHash))
+    .orderBy(desc(legalAidApplications.receivedAt)).limit(limit)
+}
+
+// ---- export ----
+
+export interface ExportRow {
+  reference: string
+  startedAt: Date
+  topic: string
+  outcomeLabel: string
+  callerGroups: string[]
+  callerPhoneMasked: string | null
+  operatorName: string
+  urgent: boolean
+  safeToCallBack: boolean
+  discreet: boolean
+  interpreter: string
+  elderlyOrDisabled: boolean
+  toldOfLegalAidRight: boolean
+  callbackStatus: string | null
+}
+
+/** Calls started in [from, to), oldest first, masked columns only (no summary). */
+export async function callsForExport(db: DbOrTx, from: Date, to: Date): Promise<ExportRow[]> {
+  return db.select({
+    reference: hotlineCalls.reference, startedAt: hotlineCalls.startedAt, topic: hotlineCalls.topic, outcomeLabel: hotlineOutcomeCodes.label,
+    callerGroups: hotlineCalls.callerGroups, callerPhoneMasked: hotlineCalls.callerPhoneMasked, operatorName: staffUsers.displayName,
+    urgent: hotlineCalls.urgent, safeToCallBack: hotlineCalls.safeToCallBack, discreet: hotlineCalls.discreet, interpreter: hotlineCalls.interpreter,
+    elderlyOrDisabled: hotlineCalls.elderlyOrDisabled, toldOfLegalAidRight: hotlineCalls.toldOfLegalAidRight, callbackStatus: callbacks.status,
+  }).from(hotlineCalls)
+    .innerJoin(staffUsers, eq(staffUsers.id, hotlineCalls.operatorId))
+    .innerJoin(hotlineOutcomeCodes, eq(hotlineOutcomeCodes.code, hotlineCalls.outcome))
+    .leftJoin(callbacks, eq(callbacks.callId, hotlineCalls.id))
+    .where(and(gte(hotlineCalls.startedAt, from), lt(hotlineCalls.startedAt, to)))
+    .orderBy(asc(hotlineCalls.startedAt), asc(hotlineCalls.id))
 }

@@ -11,4 +11,8 @@ export const hotlineErrors = defineErrors({
   CALLBACK_PHONE_REQUIRED: { status: 400, message: '预约回拨需要填写来电号码' },
   CALLBACK_WINDOW_REQUIRED: { status: 400, message: '请选择回拨时段' },
   OUTCOME_MISMATCH: { status: 400, message: '所选处理结果与填写的回拨时段或服务点不一致' },
+  OUTCOME_UNKNOWN: { status: 400, message: '处理结果不存在或已停用，请刷新后重选' },
+  OUTCOME_SYSTEM: { status: 400, message: '系统内置的处理结果不能停用，可以修改名称' },
+  STALE_EDIT: { status: 409, message: '这条来电记录已被其他人修改，您看到的是旧版本。请载入最新版本后重新修改（您的修改尚未保存）' },
+  CALL_RESTRICTED: { status: 403, message: '这是涉及家庭暴力的来电记录，只有经办人员可以查看' },
 })

@@ -4,15 +4,21 @@ import { CASE_CATEGORIES, PRIORITY_GROUP_CODES } from '../domain/cases/taxonomy'
 import { findPii } from '../domain/cases/pii'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
 
-export const HOTLINE_OUTCOMES = ['answered', 'referred_service_point', 'legal_aid_screening', 'callback_booked', 'transferred'] as const
-export type HotlineOutcomeCode = typeof HOTLINE_OUTCOMES[number]
-export const HOTLINE_OUTCOME_LABELS: Record<HotlineOutcomeCode, string> = {
-  answered: '已解答',
-  referred_service_point: '转介到服务点',
-  legal_aid_screening: '已做法律援助初筛',
-  callback_booked: '预约律师回拨',
-  transferred: '已转接',
-}
+/**
+ * 处理结果 codes are data (table hotline_outcome_codes, admins edit them); these system codes are
+ * seeded and the console's rules key on them (a callback needs a window, a referral a service point).
+ */
+export const SYSTEM_OUTCOMES = ['answered', 'referred_service_point', 'legal_aid_screening', 'callback_booked', 'transferred'] as const
+export type HotlineOutcomeCode = string
+export const OUTCOME_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/
+
+export const INTERPRETER_NEEDS = ['none', 'interpreter', 'sign_language'] as const
+export type InterpreterNeed = typeof INTERPRETER_NEEDS[number]
+export const INTERPRETER_LABELS: Record<InterpreterNeed, string> = { none: '不需要', interpreter: '需要翻译（外语或少数民族语言）', sign_language: '需要手语' }
+
+export const CALL_LINK_KINDS = ['screening', 'application', 'booking'] as const
+export type CallLinkKind = typeof CALL_LINK_KINDS[number]
+export const CALL_LINK_LABELS: Record<CallLinkKind, string> = { screening: '法律援助初筛', application: '法律援助申请', booking: '预约' }
 
 export const SUMMARY_MAX = 2000
 export const SUMMARY_ID_MESSAGE = '摘要中不能填写身份证号，请删除后再保存'
@@ -26,12 +32,28 @@ export const summaryField = z.string({ error: '请填写来电摘要' }).trim()
   .max(SUMMARY_MAX, `摘要不能超过 ${SUMMARY_MAX} 个字`)
   .refine(v => !findPii(v).some(f => f.kind === 'id_number'), SUMMARY_ID_MESSAGE)
 
+export const outcomeCodeField = z.string({ error: '请选择处理结果' }).trim().regex(OUTCOME_CODE_PATTERN, '请选择处理结果')
+
+const callerGroupsField = z.array(z.enum(PRIORITY_GROUP_CODES, { error: '人群类别不正确' })).max(PRIORITY_GROUP_CODES.length).default([])
+  .transform(v => [...new Set(v)])
+
+/** Flags the operator sets during the call (all optional; the defaults are the safe reading of silence). */
+export const callFlagsShape = {
+  urgent: z.boolean({ error: '“紧急”只能是是或否' }).default(false),
+  /** false: calling back could put the caller at risk; callbacks only inside the windows they chose. */
+  safeToCallBack: z.boolean({ error: '“可以回拨”只能是是或否' }).default(true),
+  discreet: z.boolean({ error: '“回拨时不表明身份”只能是是或否' }).default(false),
+  interpreter: z.enum(INTERPRETER_NEEDS, { error: '请选择是否需要翻译或手语' }).default('none'),
+  elderlyOrDisabled: z.boolean({ error: '“老年人或残疾人来电”只能是是或否' }).default(false),
+  toldOfLegalAidRight: z.boolean({ error: '“已告知申请法律援助的权利”只能是是或否' }).default(false),
+}
+
 export const logCallBody = z.strictObject({
   topic: z.enum(CASE_CATEGORIES, { error: '请选择咨询类别' }),
   summary: summaryField,
-  callerGroups: z.array(z.enum(PRIORITY_GROUP_CODES, { error: '人群类别不正确' })).max(PRIORITY_GROUP_CODES.length).default([])
-    .transform(v => [...new Set(v)]),
-  outcome: z.enum(HOTLINE_OUTCOMES, { error: '请选择处理结果' }),
+  callerGroups: callerGroupsField,
+  outcome: outcomeCodeField,
+  ...callFlagsShape,
   /** Optional: anonymous callers are welcome. Required for a callback. */
   callerPhone: hotlinePhoneField.optional(),
   servicePointId: z.uuid('请选择服务点').optional(),
@@ -59,3 +81,48 @@ export const completeCallbackBody = z.strictObject({
   status: z.enum(['done', 'missed'], { error: '请选择回拨结果' }),
 })
 export type CompleteCallbackBody = z.infer<typeof completeCallbackBody>
+
+/** An edit of a logged call: the whole editable record plus the version the operator saw. */
+export const updateCallBody = z.strictObject({
+  version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1, '版本号不正确'),
+  topic: z.enum(CASE_CATEGORIES, { error: '请选择咨询类别' }),
+  summary: summaryField,
+  callerGroups: callerGroupsField,
+  outcome: outcomeCodeField,
+  servicePointId: z.uuid('请选择服务点').optional(),
+  ...callFlagsShape,
+})
+export type UpdateCallBody = z.infer<typeof updateCallBody>
+
+export const callLinkBody = z.strictObject({
+  kind: z.enum(CALL_LINK_KINDS, { error: '请选择关联的类型' }),
+  reference: z.string({ error: '请填写编号' }).trim().min(1, '请填写编号').max(80, '编号不能超过 80 个字符')
+    .regex(/^[A-Za-z0-9:_.-]+$/, '编号只能包含字母、数字和 - _ . :'),
+})
+export type CallLinkBody = z.infer<typeof callLinkBody>
+
+export const PURPOSE_MESSAGE = '请说明查询用途（至少 4 个字）'
+export const callerLookupBody = z.strictObject({
+  phone: hotlinePhoneField,
+  purpose: z.string({ error: PURPOSE_MESSAGE }).trim().min(4, PURPOSE_MESSAGE).max(200, '用途不能超过 200 个字'),
+})
+export type CallerLookupBody = z.infer<typeof callerLookupBody>
+
+/** Up to a year of calls per export, in Asia/Shanghai calendar days (both inclusive). */
+export const MAX_RANGE_DAYS = 366
+export const dayRangeQuery = z.object({
+  from: z.iso.date('开始日期格式应为 YYYY-MM-DD'),
+  to: z.iso.date('结束日期格式应为 YYYY-MM-DD'),
+}).refine(q => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine(q => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_RANGE_DAYS, { message: `一次最多查询 ${MAX_RANGE_DAYS} 天`, path: ['to'] })
+export type DayRangeQuery = z.infer<typeof dayRangeQuery>
+
+export const outcomeCodeBody = z.strictObject({
+  code: z.string({ error: '请填写代码' }).trim().regex(OUTCOME_CODE_PATTERN, '代码为 2-40 位小写字母、数字或下划线，以字母开头'),
+  label: z.string({ error: '请填写名称' }).trim().min(1, '请填写名称').max(40, '名称不能超过 40 个字'),
+  needsFollowUp: z.boolean({ error: '“需要跟进”只能是是或否' }),
+  closesCall: z.boolean({ error: '“结束来电”只能是是或否' }),
+  active: z.boolean({ error: '“启用”只能是是或否' }).default(true),
+  position: z.number({ error: '排序应为数字' }).int().min(0).max(1000).default(100),
+}).refine(b => !(b.needsFollowUp && b.closesCall), { message: '需要跟进的结果不能同时结束来电', path: ['closesCall'] })
+export type OutcomeCodeBody = z.infer<typeof outcomeCodeBody>

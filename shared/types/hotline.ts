@@ -1,5 +1,5 @@
 // Hotline DTOs: phones are masked; the full number only comes from the audited reveal.
-import type { HotlineOutcomeCode } from '../schemas/hotline'
+import type { CallLinkKind, HotlineOutcomeCode, InterpreterNeed } from '../schemas/hotline'
 
 export interface CallbackSummaryDto {
   id: string
@@ -15,16 +15,46 @@ export interface HotlineCallItemDto {
   startedAt: string
   topic: string
   outcome: HotlineOutcomeCode
+  outcomeLabel: string
   callerPhoneMasked: string | null
   callerGroups: string[]
   operatorName: string
   mine: boolean
   callback: CallbackSummaryDto | null
+  urgent: boolean
+  safeToCallBack: boolean
+  discreet: boolean
+  interpreter: InterpreterNeed
+  elderlyOrDisabled: boolean
+  toldOfLegalAidRight: boolean
+  version: number
 }
+
+export interface CallLinkDto { kind: CallLinkKind, reference: string, createdAt: string }
 
 export interface HotlineCallDto extends HotlineCallItemDto {
   summary: string
   servicePoint: { id: string, name: string } | null
+  links: CallLinkDto[]
+}
+
+export interface OutcomeCodeDto {
+  code: string
+  label: string
+  needsFollowUp: boolean
+  closesCall: boolean
+  active: boolean
+  system: boolean
+  position: number
+}
+
+/** Caller history: masked, and records of 家庭暴力 matters only for the staff handling them. */
+export interface CallerHistoryDto {
+  calls: Array<{ id: string, reference: string, startedAt: string, topic: string, outcomeLabel: string, callerPhoneMasked: string | null, operatorName: string, mine: boolean, urgent: boolean, safeToCallBack: boolean, discreet: boolean, callbackStatus: string | null }>
+  appointments: Array<{ reference: string, channel: string, startsAt: string, status: string, topic: string, nameMasked: string, phoneMasked: string }>
+  applications: Array<{ reference: string, status: string, receivedDate: string, nameMasked: string }>
+  /** Records of 家庭暴力 matters that exist but are shown only to the staff handling them. */
+  withheld: number
 }
 
 export interface HotlineCallPageDto {

@@ -1,5 +1,5 @@
 // Staff DTOs and role names, shared by the console pages and the API.
-export const STAFF_ROLES = ['operator', 'reviewer', 'editor', 'admin'] as const
+export const STAFF_ROLES = ['operator', 'reviewer', 'editor', 'admin', 'supervisor'] as const
 export type StaffRole = typeof STAFF_ROLES[number]
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
@@ -7,6 +7,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   reviewer: '法律援助审查',
   editor: '案例编辑',
   admin: '管理员',
+  supervisor: '12348 值班主管',
 }
 
 export interface StaffUserDto {
@@ -32,7 +33,12 @@ export interface AuditEntryDto {
   at: string
   actorId: string | null
   actorRole: string | null
+  /** Display name and username of the staff member (null for system, CLI and unknown actors). */
+  actorName: string | null
+  actorUsername: string | null
   action: string
+  /** The action in words (shared/domain/audit/actions.ts). */
+  actionLabel: string
   objectType: string | null
   objectId: string | null
   purpose: string | null

@@ -6,6 +6,7 @@ const PHONE = `138${String(Date.now() % 100_000_000).padStart(8, '0')}`
 const MASKED = `${PHONE.slice(0, 3)}****${PHONE.slice(-4)}`
 
 test('operator logs a call with a callback by keyboard and sees it masked in the queue', async ({ page }) => {
+  test.setTimeout(240_000)
   await page.goto('/staff/login?next=/staff/hotline')
   await page.getByLabel('用户名').fill('operator1')
   await page.getByLabel('密码').fill(E2E_PASSWORD)
@@ -38,7 +39,7 @@ test('operator logs a call with a callback by keyboard and sees it masked in the
   await page.getByRole('button', { name: '保存来电记录' }).focus()
   await page.keyboard.press('Enter')
   await expect(page.getByText('预约回拨需要填写来电号码')).toBeVisible()
-  await expect(page.getByLabel(/来电号码/)).toBeFocused()
+  await expect(page.getByRole('textbox', { name: /^来电号码（/ })).toBeFocused()
   await page.keyboard.type(PHONE)
 
   const window = page.getByLabel('回拨时段')

@@ -49,7 +49,7 @@ test.describe('工作台 (staff console)', () => {
     await signInByKeyboard(page, 'admin', E2E_PASSWORD)
     await expect(page).toHaveURL(/\/staff$/)
     await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible()
-    await expect(staffParts(page).getByRole('link')).toHaveCount(4)
+    await expect(staffParts(page).getByRole('link')).toHaveCount(5)
     await scanBoth(page, 'console home')
 
     const titles = new Set([await page.title()])
@@ -66,8 +66,20 @@ test.describe('工作台 (staff console)', () => {
     await arrived('审计日志')
     const audit = page.getByRole('table', { name: /审计记录/ })
     await expect(audit.getByRole('columnheader', { name: '操作', exact: true })).toBeVisible()
-    await expect(audit.getByRole('row').filter({ hasText: 'auth.login' }).first()).toBeVisible()
+    await expect(audit.getByRole('row').filter({ hasText: 'auth.login' }).first()).toContainText('登录')
+    // Filter by person and by action, both in words.
+    await page.getByRole('combobox', { name: '操作人' }).selectOption({ label: '系统管理员（示例）（admin，管理员）' })
+    await page.getByRole('combobox', { name: '操作', exact: true }).selectOption({ label: '登录' })
+    await page.getByRole('button', { name: '筛选' }).click()
+    await expect(page).toHaveURL(/action=auth\.login/)
+    await expect(audit.getByRole('row').nth(1)).toContainText('系统管理员（示例）')
     await scanBoth(page, 'audit')
+
+    await page.getByRole('link', { name: /返回工作台/ }).click()
+    await staffParts(page).getByRole('link', { name: '来电处理结果' }).click()
+    await arrived('来电处理结果')
+    await expect(page.getByRole('region', { name: '处理结果列表' })).toContainText('预约律师回拨')
+    await scanBoth(page, 'hotline outcomes')
 
     await page.getByRole('link', { name: /返回工作台/ }).click()
     await staffParts(page).getByRole('link', { name: '检索队列' }).click()
@@ -114,7 +126,7 @@ test.describe('工作台 (staff console)', () => {
     await expect(page.getByLabel('版本编号')).toBeFocused()
     await expect(page.getByLabel('版本编号')).toHaveAttribute('aria-invalid', 'true')
     await scanBoth(page, 'standards with errors')
-    expect(titles.size, [...titles].join(' | ')).toBe(5)
+    expect(titles.size, [...titles].join(' | ')).toBe(6)
 
     // Sign out: back on the sign-in page; the console now sends visitors there.
     await page.getByRole('link', { name: /返回工作台/ }).click()

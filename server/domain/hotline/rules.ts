@@ -37,6 +37,36 @@ export function checkOutcome(input: OutcomeInput): void {
 
 export { freePlaces, isBookable, type WindowLike } from '../platform/capacity'
 
+/** Matters whose records only the staff handling them may open (反家庭暴力法第十四条、第三十三条: protect the victim's information). */
+export const RESTRICTED_TOPICS: readonly string[] = ['家庭暴力']
+
+export function isRestrictedTopic(topic: string | null | undefined): boolean {
+  return topic ? RESTRICTED_TOPICS.includes(topic) : false
+}
+
+/** The staff handling a call: who took it, or who handled its callback. */
+export function isHandler(actorId: string, operatorId: string, callbackHandlerId: string | null): boolean {
+  return actorId === operatorId || actorId === callbackHandlerId
+}
+
+/** An edit may not switch the callback outcome on or off (the callback lives in the queue); a referral needs its point. */
+export function checkOutcomeChange(before: string, after: { outcome: string, servicePointId?: string }): void {
+  if (before !== after.outcome && (before === 'callback_booked' || after.outcome === 'callback_booked')) {
+    throw new DomainError('OUTCOME_MISMATCH', undefined, '“预约律师回拨”不能在修改时设置或取消，请在回拨队列中处理回拨')
+  }
+  if (after.outcome === 'referred_service_point') {
+    if (!after.servicePointId) throw new DomainError('SERVICE_POINT_REQUIRED')
+  } else if (after.servicePointId) {
+    throw new DomainError('OUTCOME_MISMATCH', undefined, '只有“转介到服务点”才能选择服务点')
+  }
+}
+
+/** Names of the fields an edit changes (for the audit row; never the values). */
+export function changedFields(before: Record<string, unknown>, patch: Record<string, unknown>): string[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+  return Object.keys(patch).filter(k => k !== 'updatedBy' && !same(before[k], patch[k])).sort()
+}
+
 /** A callback window must still be in the future when it is booked. */
 export function assertBookable(w: WindowLike, now: Date): void {
   if (!isBookable(w, now)) throw new DomainError('WINDOW_CLOSED')

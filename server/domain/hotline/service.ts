@@ -4,7 +4,7 @@
  * Every staff read of personal data is audited in the same transaction as the read.
  */
 import { randomUUID } from 'node:crypto'
-import type { Db } from '../../db/client'
+import type { Db, DbOrTx } from '../../db/client'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/hotline'
 import type { PersonalDataCrypto } from '../crypto/aead'
@@ -13,12 +13,16 @@ import type { ActorRef } from '../platform/actor'
 import { shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
 import * as rules from './rules'
 import { maskPhone } from '../../../shared/domain/applications/mask'
-import type { CompleteCallbackBody, LogCallBody } from '../../../shared/schemas/hotline'
+import type { CallLinkBody, CompleteCallbackBody, DayRangeQuery, LogCallBody, OutcomeCodeBody, UpdateCallBody } from '../../../shared/schemas/hotline'
+import { callsCsv } from './export'
 import type {
-  CallbackQueueItemDto, CallbackRevealDto, CallbackWindowDto, HotlineCallDto, HotlineCallItemDto, HotlineCallPageDto,
+  CallbackQueueItemDto, CallbackRevealDto, CallbackWindowDto, HotlineCallDto, HotlineCallItemDto, HotlineCallPageDto, OutcomeCodeDto,
 } from '../../../shared/types/hotline'
+import type { HotlineCallLinkRow } from '../../db/schema'
 
 export interface HotlineDeps { db: Db, crypto: PersonalDataCrypto, now: () => Date }
+/** Who is acting: the platform's actor reference (id + role). */
+export type HotlineActor = ActorRef
 
 export const PAGE_SIZE = 20
 
@@ -30,17 +34,35 @@ const WINDOW_NOT_FOUND = () => new DomainError('WINDOW_NOT_FOUND')
 const CALL_NOT_FOUND = () => new DomainError('CALL_NOT_FOUND')
 const CALLBACK_NOT_FOUND = () => new DomainError('CALLBACK_NOT_FOUND')
 
-function toItem(r: repo.CallListRow, actor: ActorRef): HotlineCallItemDto {
+const CALL_RESTRICTED = () => new DomainError('CALL_RESTRICTED')
+const STALE_EDIT = (currentVersion: number) => new DomainError('STALE_EDIT', { currentVersion })
+const OUTCOME_UNKNOWN = () => new DomainError('OUTCOME_UNKNOWN')
+
+/** Whether the record's personal details are for this staff member (家庭暴力: only the staff handling it). */
+export function mayOpen(r: Pick<repo.CallListRow, 'call' | 'callback'>, actor: HotlineActor): boolean {
+  return !rules.isRestrictedTopic(r.call.topic) || rules.isHandler(actor.id, r.call.operatorId, r.callback?.completedBy ?? null)
+}
+
+function toItem(r: repo.CallListRow, actor: HotlineActor): HotlineCallItemDto {
+  const open = mayOpen(r, actor)
   return {
     id: r.call.id,
     reference: r.call.reference,
     startedAt: r.call.startedAt.toISOString(),
     topic: r.call.topic,
     outcome: r.call.outcome,
-    callerPhoneMasked: r.call.callerPhoneMasked,
+    outcomeLabel: r.outcomeLabel,
+    callerPhoneMasked: open ? r.call.callerPhoneMasked : null,
     callerGroups: r.call.callerGroups,
     operatorName: r.operatorName,
     mine: r.call.operatorId === actor.id,
+    urgent: r.call.urgent,
+    safeToCallBack: r.call.safeToCallBack,
+    discreet: r.call.discreet,
+    interpreter: r.call.interpreter,
+    elderlyOrDisabled: r.call.elderlyOrDisabled,
+    toldOfLegalAidRight: r.call.toldOfLegalAidRight,
+    version: r.call.version,
     callback: r.callback && r.windowStartsAt && r.windowEndsAt
       ? { id: r.callback.id, windowStartsAt: r.windowStartsAt.toISOString(), windowEndsAt: r.windowEndsAt.toISOString(), slotNo: r.callback.slotNo, status: r.callback.status }
       : null,
@@ -54,6 +76,8 @@ export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallB
   const callId = randomUUID()
   const phone = body.callerPhone
   await deps.db.transaction(async (tx) => {
+    const code = await repo.findOutcomeCode(tx, body.outcome)
+    if (!code?.active) throw OUTCOME_UNKNOWN()
     if (body.servicePointId && !(await repo.servicePointExists(tx, body.servicePointId))) {
       throw new DomainError('SERVICE_POINT_NOT_FOUND')
     }
@@ -70,10 +94,16 @@ export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallB
       callerGroups: body.callerGroups,
       outcome: body.outcome,
       referredServicePointId: body.servicePointId ?? null,
+      urgent: body.urgent,
+      safeToCallBack: body.safeToCallBack,
+      discreet: body.discreet,
+      interpreter: body.interpreter,
+      elderlyOrDisabled: body.elderlyOrDisabled,
+      toldOfLegalAidRight: body.toldOfLegalAidRight,
     })
     await writeAudit(tx, {
       actor, action: 'hotline_call.create', objectType: 'hotline_call', objectId: callId, ipHash,
-      detail: { outcome: body.outcome, topic: body.topic, anonymous: !phone },
+      detail: { outcome: body.outcome, topic: body.topic, anonymous: !phone, urgent: body.urgent, safeToCallBack: body.safeToCallBack, toldOfLegalAidRight: body.toldOfLegalAidRight },
     })
     if (body.outcome !== 'callback_booked' || !phone || !body.callbackWindowId) return
     const window = await repo.lockWindow(tx, body.callbackWindowId)
@@ -88,7 +118,16 @@ export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallB
     await writeAudit(tx, { actor, action: 'callback.book', objectType: 'callback', objectId: id, ipHash, detail: { callId, windowId: window.id, slotNo } })
   })
   const row = await repo.findCall(deps.db, callId)
-  return { ...toItem(row!, actor), summary: row!.call.summary, servicePoint: row!.call.referredServicePointId ? { id: row!.call.referredServicePointId, name: row!.servicePointName ?? '' } : null }
+  return toDetail(row!, actor, [])
+}
+
+function toDetail(r: NonNullable<Awaited<ReturnType<typeof repo.findCall>>>, actor: HotlineActor, links: HotlineCallLinkRow[]): HotlineCallDto {
+  return {
+    ...toItem(r, actor),
+    summary: r.call.summary,
+    servicePoint: r.call.referredServicePointId ? { id: r.call.referredServicePointId, name: r.servicePointName ?? '' } : null,
+    links: links.map(l => ({ kind: l.kind, reference: l.reference, createdAt: l.createdAt.toISOString() })),
+  }
 }
 
 export async function listCalls(deps: HotlineDeps, actor: ActorRef, page: number, ipHash: string | null = null): Promise<HotlineCallPageDto> {
@@ -103,13 +142,67 @@ export async function openCall(deps: HotlineDeps, actor: ActorRef, id: string, i
   return deps.db.transaction(async (tx) => {
     const r = await repo.findCall(tx, id)
     if (!r) throw CALL_NOT_FOUND()
-    await writeAudit(tx, { actor, action: 'hotline_call.read', objectType: 'hotline_call', objectId: id, ipHash })
-    return {
-      ...toItem(r, actor),
-      summary: r.call.summary,
-      servicePoint: r.call.referredServicePointId ? { id: r.call.referredServicePointId, name: r.servicePointName ?? '' } : null,
+    if (!mayOpen(r, actor)) {
+      await writeAudit(tx, { actor, action: 'hotline_call.read', objectType: 'hotline_call', objectId: id, ipHash, outcome: 'denied', detail: { reason: 'restricted_topic' } })
+      return null
     }
+    await writeAudit(tx, { actor, action: 'hotline_call.read', objectType: 'hotline_call', objectId: id, ipHash })
+    return toDetail(r, actor, await repo.listCallLinks(tx, id))
+  }).then((d) => {
+    if (!d) throw CALL_RESTRICTED()
+    return d
   })
+}
+
+/**
+ * Edits a logged call. The operator sends the version they saw: an edit of an older version is
+ * refused (409 STALE_EDIT), never a silent overwrite. The callback outcome is not switched on or
+ * off here (a callback has its own life in the queue).
+ */
+export async function updateCall(deps: HotlineDeps, actor: HotlineActor, id: string, body: UpdateCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
+  const now = deps.now()
+  await deps.db.transaction(async (tx) => {
+    const before = await repo.findCall(tx, id)
+    if (!before) throw CALL_NOT_FOUND()
+    if (!mayOpen(before, actor)) throw CALL_RESTRICTED()
+    if (before.call.version !== body.version) throw STALE_EDIT(before.call.version)
+    rules.checkOutcomeChange(before.call.outcome, body)
+    if (body.outcome !== before.call.outcome) {
+      const code = await repo.findOutcomeCode(tx, body.outcome)
+      if (!code?.active) throw OUTCOME_UNKNOWN()
+    }
+    if (body.servicePointId && !(await repo.servicePointExists(tx, body.servicePointId))) {
+      throw new DomainError('SERVICE_POINT_NOT_FOUND')
+    }
+    const patch: repo.CallPatch = {
+      topic: body.topic, summary: body.summary, callerGroups: body.callerGroups, outcome: body.outcome,
+      referredServicePointId: body.outcome === 'referred_service_point' ? body.servicePointId ?? null : null,
+      urgent: body.urgent, safeToCallBack: body.safeToCallBack, discreet: body.discreet, interpreter: body.interpreter,
+      elderlyOrDisabled: body.elderlyOrDisabled, toldOfLegalAidRight: body.toldOfLegalAidRight, updatedBy: actor.id,
+    }
+    const changed = rules.changedFields(before.call, patch)
+    const after = await repo.updateCallVersioned(tx, id, body.version, patch, now)
+    if (!after) {
+      const current = await repo.findCall(tx, id)
+      throw STALE_EDIT(current?.call.version ?? body.version)
+    }
+    await writeAudit(tx, { actor, action: 'hotline_call.update', objectType: 'hotline_call', objectId: id, ipHash, detail: { fields: changed, version: after.version } })
+  })
+  const r = await repo.findCall(deps.db, id)
+  return toDetail(r!, actor, await repo.listCallLinks(deps.db, id))
+}
+
+/** Records what was started during the call (a screening, an application, a booking) by its reference. */
+export async function linkCall(deps: HotlineDeps, actor: HotlineActor, id: string, body: CallLinkBody, ipHash: string | null = null, tx0?: DbOrTx): Promise<void> {
+  const run = async (tx: DbOrTx) => {
+    const r = await repo.findCall(tx, id)
+    if (!r) throw CALL_NOT_FOUND()
+    if (!mayOpen(r, actor)) throw CALL_RESTRICTED()
+    const added = await repo.insertCallLink(tx, { callId: id, kind: body.kind, reference: body.reference, createdBy: actor.id, createdAt: deps.now() })
+    if (added) await writeAudit(tx, { actor, action: 'hotline_call.link', objectType: 'hotline_call', objectId: id, ipHash, detail: { kind: body.kind, reference: body.reference } })
+  }
+  if (tx0) return run(tx0)
+  return deps.db.transaction(run)
 }
 
 export async function listWindows(deps: HotlineDeps): Promise<CallbackWindowDto[]> {
@@ -161,5 +254,37 @@ export async function completeCallback(deps: HotlineDeps, actor: ActorRef, id: s
     if (!closed) rules.assertClosable('changed')
     await writeAudit(tx, { actor, action: 'callback.complete', objectType: 'callback', objectId: id, ipHash, detail: { status: body.status } })
     return closed!.status
+  })
+}
+
+// ---- 处理结果 codes (data; admins edit them) ----
+
+export async function listOutcomeCodes(deps: Pick<HotlineDeps, 'db'>): Promise<OutcomeCodeDto[]> {
+  const rows = await repo.listOutcomeCodes(deps.db)
+  return rows.map(r => ({ code: r.code, label: r.label, needsFollowUp: r.needsFollowUp, closesCall: r.closesCall, active: r.active, system: r.system, position: r.position }))
+}
+
+/** Adds a code or edits one; a system code cannot be switched off (the console's rules use it). */
+export async function saveOutcomeCode(deps: Pick<HotlineDeps, 'db' | 'now'>, actor: HotlineActor, body: OutcomeCodeBody, ipHash: string | null = null): Promise<OutcomeCodeDto> {
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const before = await repo.findOutcomeCode(tx, body.code)
+    if (before?.system && !body.active) throw new DomainError('OUTCOME_SYSTEM')
+    const r = await repo.upsertOutcomeCode(tx, body, now)
+    await writeAudit(tx, { actor, action: before ? 'hotline_outcome.update' : 'hotline_outcome.create', objectType: 'hotline_outcome', objectId: body.code, ipHash, detail: { needsFollowUp: body.needsFollowUp, closesCall: body.closesCall, active: body.active } })
+    return { code: r.code, label: r.label, needsFollowUp: r.needsFollowUp, closesCall: r.closesCall, active: r.active, system: r.system, position: r.position }
+  })
+}
+
+// ---- CSV export (supervisors, admins) ----
+
+/** The calls of [from, to] (Asia/Shanghai days, inclusive) as CSV; audited with the range and row count. */
+export async function exportCalls(deps: Pick<HotlineDeps, 'db'>, actor: HotlineActor, range: DayRangeQuery, ipHash: string | null = null): Promise<string> {
+  const from = shanghaiDayRange(range.from).start
+  const to = shanghaiDayRange(range.to).end
+  return deps.db.transaction(async (tx) => {
+    const rows = await repo.callsForExport(tx, from, to)
+    await writeAudit(tx, { actor, action: 'hotline_call.export', objectType: 'hotline_call', ipHash, detail: { from: range.from, to: range.to, rows: rows.length } })
+    return callsCsv(rows)
   })
 }

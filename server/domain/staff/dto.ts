@@ -1,5 +1,6 @@
 // Whitelisted response shapes: never raw rows (no password hashes, no counters).
 import type { AuditRow, OutboxRow, StaffUser } from '../../db/schema'
+import { auditActionLabel } from '../../../shared/domain/audit/actions'
 import type { AuditEntryDto, OutboxEntryDto, StaffAccountDto, StaffUserDto } from '../../../shared/types/staff'
 
 export function toStaffUserDto(u: Pick<StaffUser, 'id' | 'username' | 'role' | 'displayName'>): StaffUserDto {
@@ -16,9 +17,11 @@ export function toStaffAccountDto(u: StaffUser, now = new Date()): StaffAccountD
   }
 }
 
-export function toAuditEntryDto(r: AuditRow): AuditEntryDto {
+export function toAuditEntryDto(r: AuditRow, actor?: { displayName: string, username: string }): AuditEntryDto {
   return {
-    id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorRole: r.actorRole, action: r.action,
+    id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorRole: r.actorRole,
+    actorName: actor ? actor.displayName || actor.username : null, actorUsername: actor?.username ?? null,
+    action: r.action, actionLabel: auditActionLabel(r.action),
     objectType: r.objectType, objectId: r.objectId, purpose: r.purpose,
     outcome: r.outcome as AuditEntryDto['outcome'], detail: r.detail ?? null,
   }

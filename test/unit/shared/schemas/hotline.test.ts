@@ -20,7 +20,7 @@ describe('logCallBody', () => {
   })
   it('refuses unknown topics, outcomes, groups, bad phones, long summaries and extra keys', () => {
     for (const bad of [
-      { ...base, topic: '其他' }, { ...base, outcome: 'ignored' }, { ...base, callerGroups: ['rich'] },
+      { ...base, topic: '其他' }, { ...base, outcome: 'Ignored!' }, { ...base, outcome: '' }, { ...base, interpreter: 'klingon' }, { ...base, callerGroups: ['rich'] },
       { ...base, callerPhone: '12345' }, { ...base, summary: '字'.repeat(2001) }, { ...base, idNumber: 'x' },
     ]) expect(logCallBody.safeParse(bad).success, JSON.stringify(bad).slice(0, 80)).toBe(false)
   })

@@ -3,6 +3,7 @@ import { DomainError } from '../../../../../server/domain/errors'
 import {
   assertBookable, assertClosable, callReference, checkOutcome, openWindows,
 } from '../../../../../server/domain/hotline/rules'
+import * as rules from '../../../../../server/domain/hotline/rules'
 import { demoCallbackWindows } from '../../../../../server/seed/hotline'
 
 const codeOf = (fn: () => void) => {
@@ -63,5 +64,28 @@ describe('references and closing', () => {
   it('only a booked callback can be closed', () => {
     expect(codeOf(() => assertClosable('booked'))).toBeUndefined()
     expect(codeOf(() => assertClosable('done'))).toBe('CALLBACK_NOT_OPEN')
+  })
+})
+
+describe('edits, restricted topics and handlers', () => {
+  it('an edit cannot switch the callback outcome on or off; a referral needs its point', () => {
+    expect(() => rules.checkOutcomeChange('answered', { outcome: 'callback_booked' })).toThrow(expect.objectContaining({ code: 'OUTCOME_MISMATCH' }))
+    expect(() => rules.checkOutcomeChange('callback_booked', { outcome: 'answered' })).toThrow(expect.objectContaining({ code: 'OUTCOME_MISMATCH' }))
+    expect(() => rules.checkOutcomeChange('callback_booked', { outcome: 'callback_booked' })).not.toThrow()
+    expect(() => rules.checkOutcomeChange('answered', { outcome: 'referred_service_point' })).toThrow(expect.objectContaining({ code: 'SERVICE_POINT_REQUIRED' }))
+    expect(() => rules.checkOutcomeChange('answered', { outcome: 'transferred', servicePointId: 'x' })).toThrow(expect.objectContaining({ code: 'OUTCOME_MISMATCH' }))
+    expect(() => rules.checkOutcomeChange('answered', { outcome: 'call_dropped' })).not.toThrow()
+  })
+
+  it('names the changed fields only, never the values', () => {
+    expect(rules.changedFields({ summary: 'a', urgent: false, callerGroups: ['elderly'] }, { summary: 'b', urgent: false, callerGroups: ['elderly'], updatedBy: 'u' })).toEqual(['summary'])
+  })
+
+  it('家庭暴力 records are for the staff handling them', () => {
+    expect(rules.isRestrictedTopic('家庭暴力')).toBe(true)
+    expect(rules.isRestrictedTopic('劳动争议')).toBe(false)
+    expect(rules.isHandler('a', 'a', null)).toBe(true)
+    expect(rules.isHandler('b', 'a', 'b')).toBe(true)
+    expect(rules.isHandler('c', 'a', 'b')).toBe(false)
   })
 })
