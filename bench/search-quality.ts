@@ -4,7 +4,7 @@
 // `searchStatutes + similar questions` uses a known-question index holding ONLY train-split questions
 // (+ the case library's 常见问法, as the seed does): dev questions are never known; train questions
 // are scored leave-one-out (they never find themselves).
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { Meilisearch } from 'meilisearch'
 import { startEmbeddedMeili } from '../server/adapters/search/embedded'
 import { searchStatutes, type StatuteSearchPort } from '../server/domain/search/statute-search'
@@ -15,7 +15,7 @@ import { buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
 import { rewriteQuery } from '../server/domain/search/statute-search'
 import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
-import { SHARED, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
+import { SHARED, readJsonl, editorialNotInForceLaws, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
 
 const BASELINE_INDEX = 'statutes_baseline'
 const KNOWLEDGE_INDEX = 'bench_known_questions'
@@ -149,8 +149,18 @@ async function main() {
   }
   console.log(`| BM25 ranker + lexicon | ${sums.lex.n} | ${fmt(sums.lex).join(' | ')} |`)
   if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${args.split === 'dev' ? '' : '; train 5-fold'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
-  if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await docs())
+  if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await notInForceIds())
   await stop?.()
+}
+
+/** Ids of every article not in force: the dataset's flag and the seeded editorial records (read here, so the report runs on any ranker version). */
+async function notInForceIds(): Promise<Set<string>> {
+  const out = new Set<string>()
+  const marked = editorialNotInForceLaws()
+  for await (const r of readJsonl<{ id: string, law_id: string, in_force?: boolean }>(join(SHARED, 'statutes/statutes.jsonl.gz'))) {
+    if (r.in_force === false || marked.has(r.law_id)) out.add(r.id)
+  }
+  return out
 }
 
 /**
@@ -160,8 +170,7 @@ async function main() {
  * the production row scored two ways (all labels as given; labels not in force dropped and questions
  * left without a label skipped), and how many articles not in force reached a first page (must be 0).
  */
-function inForceReport(rows: Array<{ q: Question, ids: string[] }>, corpus: ReadonlyArray<{ id: string, in_force: boolean }>) {
-  const notInForce = new Set(corpus.filter(d => !d.in_force).map(d => d.id))
+function inForceReport(rows: Array<{ q: Question, ids: string[] }>, notInForce: ReadonlySet<string>) {
   const labels = rows.reduce((n, r) => n + r.q.relevant.length, 0)
   const repealedLabels = rows.reduce((n, r) => n + r.q.relevant.filter(id => notInForce.has(id)).length, 0)
   const someRepealed = rows.filter(r => r.q.relevant.some(id => notInForce.has(id))).length

@@ -19,13 +19,25 @@ export async function* readJsonl<T>(name: string): AsyncGenerator<T> {
   for await (const line of rl) if (line.trim()) yield JSON.parse(line) as T
 }
 
-/** The default corpus: latest national 法律/行政法规/司法解释 plus the priority file. */
+/** Laws the seeded editorial records take out of force (content/statutes/law-status.json), as production does. */
+export function editorialNotInForceLaws(dir = resolve(process.cwd(), 'content/statutes/law-status.json')): Set<string> {
+  if (!existsSync(dir)) return new Set()
+  const data = JSON.parse(readFileSync(dir, 'utf8')) as { records?: Array<{ lawId: string }> }
+  return new Set((data.records ?? []).map(r => r.lawId))
+}
+
+/**
+ * The default corpus: latest national 法律/行政法规/司法解释 plus the priority file, with the
+ * dataset's in_force flag and the seeded editorial records applied (the ranker skips those articles).
+ */
 export async function loadDefaultCorpus(): Promise<StatuteDoc[]> {
   const docs = new Map<string, StatuteDoc>()
+  const marked = editorialNotInForceLaws()
+  const doc = (r: StatuteRecord) => toStatuteDoc(marked.has(r.law_id) ? { ...r, in_force: false } : r)
   for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes.jsonl.gz'))) {
-    if (inDefaultCorpus(r)) docs.set(r.id, toStatuteDoc(r))
+    if (inDefaultCorpus(r)) docs.set(r.id, doc(r))
   }
-  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes_priority.jsonl'))) docs.set(r.id, toStatuteDoc(r))
+  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes_priority.jsonl'))) docs.set(r.id, doc(r))
   return [...docs.values()]
 }
 

@@ -49,3 +49,26 @@ export async function reviewLexiconEntry(db: DbOrTx, id: string, status: 'approv
     .returning()
   return row
 }
+
+/**
+ * Brings entries seeded from content/lexicon up to date with the content files (e.g. a correction:
+ * 用工单位 is no synonym of 用人单位). Only rows no staff member ever reviewed (`reviewed_by` null: the
+ * seed's own) are touched; an editor's decision stays. Returns the ids rewritten.
+ */
+export async function refreshSeededLexicon(db: DbOrTx, entries: readonly NewLexicon[]): Promise<string[]> {
+  if (!entries.length) return []
+  const rows = await db.select().from(lexiconEntries).where(sql`${lexiconEntries.reviewedBy} is null`)
+  const byId = new Map(rows.map(r => [r.id, r]))
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+  const changed: string[] = []
+  for (const e of entries) {
+    const r = byId.get(e.id)
+    if (!r) continue
+    if (same(r.colloquial, e.colloquial) && same(r.legal, e.legal) && r.kind === e.kind && (r.domain ?? null) === (e.domain ?? null) && (r.note ?? null) === (e.note ?? null)) continue
+    await db.update(lexiconEntries)
+      .set({ colloquial: e.colloquial, legal: e.legal, kind: e.kind, domain: e.domain ?? null, note: e.note ?? null, updatedAt: sql`now()` })
+      .where(sql`${lexiconEntries.id} = ${e.id} and ${lexiconEntries.reviewedBy} is null`)
+    changed.push(e.id)
+  }
+  return changed
+}

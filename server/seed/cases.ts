@@ -11,7 +11,7 @@ import { loadExplainedCases, loadLexiconContent, loadTypicalCases, loadTypicalOv
 import { importStatutes, statuteFiles, statuteFilesMtime, statuteFlagExceptions } from '../domain/cases/import-statutes'
 import { formatDuration, formatProgress } from '../domain/cases/progress'
 import { insertCaseIfAbsent } from '../repositories/cases'
-import { insertLexiconIfAbsent } from '../repositories/lexicon'
+import { insertLexiconIfAbsent, refreshSeededLexicon } from '../repositories/lexicon'
 import { enqueueSearch } from '../repositories/search-outbox'
 import { loadLawStatusContent } from '../domain/statutes/content'
 import { recordLawStatus } from '../domain/statutes/service'
@@ -38,10 +38,14 @@ export const seedLexicon: SeedStep = {
   async run(ctx, log) {
     const { items, errors } = loadLexiconContent(contentDir())
     for (const e of errors.slice(0, 5)) log(`seed: lexicon skipped ${e}`)
-    const n = await insertLexiconIfAbsent(ctx.db, items.map(e => ({
+    const rows = items.map(e => ({
       id: e.id, colloquial: e.colloquial, legal: e.legal, kind: e.kind, domain: e.domain ?? null,
-      status: e.status === 'approved' ? 'approved' : 'draft', source: e.source ?? 'content/lexicon', note: e.note ?? null,
-    })))
+      status: e.status === 'approved' ? 'approved' as const : 'draft' as const, source: e.source ?? 'content/lexicon', note: e.note ?? null,
+    }))
+    const n = await insertLexiconIfAbsent(ctx.db, rows)
+    // corrections in the content files reach existing deployments (entries no editor reviewed)
+    const changed = await refreshSeededLexicon(ctx.db, rows)
+    if (changed.length) log(`seed: ${changed.length} lexicon entries updated from content/lexicon`)
     if (n) log(`seed: ${n} lexicon entries`)
   },
 }
@@ -56,7 +60,7 @@ export const statuteImportInBackground = () => background
  * then the statute index is rebuilt from PostgreSQL (no 58k outbox rows).
  */
 /**
- * An existing deployment whose dataset files are newer than the flags it stored (e.g. the files
+ * An existing deployment whose dataset files are newer (or other) than the flags it stored (e.g. the files
  * gained `in_force`) gets the new flags before the portal answers, without a manual step: the
  * records that are not "latest and in force" are read from the files (~10k of 147k, a few seconds)
  * and written in one transaction; editorial law-status records are applied again after them.
@@ -69,7 +73,8 @@ export const seedStatuteFlags: SeedStep = {
     const mtime = statuteFilesMtime(files)
     if (!mtime) return
     const stored = await statuteFlagsSource(ctx.db)
-    if (stored && stored.getTime() >= mtime.getTime()) return
+    // another file than the one the flags came from (newer, or a different copy): refresh
+    if (stored && stored.getTime() === mtime.getTime()) return
     if (await countStatutes(ctx.db) > 0) {
       const t0 = Date.now()
       const exceptions = await statuteFlagExceptions(files)

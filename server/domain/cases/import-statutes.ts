@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { inDefaultCorpus, isInForce, type StatuteRecord } from '../search/statute-doc'
-import { readJsonl } from './jsonl'
+import { datasetFile, readJsonl } from './jsonl'
 import { progressOf, type Progress } from './progress'
 
 export type StatuteCorpus = 'priority' | 'default' | 'full'
@@ -115,7 +115,7 @@ export async function importStatutes(port: StatuteImportPort, opts: ImportStatut
 
 /** Newest modification time of the dataset files (null when none exists). */
 export function statuteFilesMtime(files: StatuteFiles): Date | null {
-  const times = [files.priority, files.all].filter(f => existsSync(f)).map(f => statSync(f).mtimeMs)
+  const times = [files.priority, files.all].map(datasetFile).filter(f => existsSync(f)).map(f => statSync(f).mtimeMs)
   return times.length ? new Date(Math.max(...times)) : null
 }
 
@@ -130,7 +130,7 @@ export interface StatuteFlagException { id: string, inForce: boolean, isLatest: 
 export async function statuteFlagExceptions(files: StatuteFiles): Promise<StatuteFlagException[]> {
   const out = new Map<string, StatuteFlagException>()
   for (const file of [files.all, files.priority]) {
-    if (!existsSync(file)) continue
+    if (!existsSync(datasetFile(file))) continue
     for await (const r of readJsonl<StatuteRecord>(file)) {
       if (isInForce(r) && r.is_latest) { out.delete(r.id); continue }
       out.set(r.id, { id: r.id, inForce: isInForce(r), isLatest: !!r.is_latest, versionDate: r.version_date ?? null })

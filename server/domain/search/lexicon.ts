@@ -1,5 +1,6 @@
 // The legal lexicon: everyday words → legal terms. Data lives in content/lexicon/*.json;
 // this module only types, validates and applies it. Framework-free.
+import { normalizeQuery } from './normalize'
 
 export type LexiconKind = 'synonym' | 'expansion'
 export type LexiconStatus = 'approved' | 'draft'
@@ -16,7 +17,10 @@ export interface LexiconEntry {
   domain?: string
   status: LexiconStatus
   source?: string
+  /** Why the mapping holds, citing the article (shown to editors). */
   note?: string
+  /** Articles the note cites (content files only; a content test checks that each is in force). */
+  statuteIds?: string[]
 }
 
 /** A lexicon file: `{ "entries": LexiconEntry[] }` (domains.json carries `{ "domains": LexiconDomain[] }`). */
@@ -57,9 +61,20 @@ export function validateLexicon(entries: readonly unknown[]): { approved: Lexico
     if (!Array.isArray(e.legal) || e.legal.length === 0 || e.legal.some(w => typeof w !== 'string' || !w.trim())) errors.push(`${where}: legal must be non-empty strings`)
     if (e.kind !== 'synonym' && e.kind !== 'expansion') errors.push(`${where}: kind must be synonym|expansion`)
     if (e.status !== 'approved' && e.status !== 'draft') errors.push(`${where}: status must be approved|draft`)
+    if (e.statuteIds !== undefined && (!Array.isArray(e.statuteIds) || e.statuteIds.some(id => typeof id !== 'string' || !/^L[0-9a-f]{10}-a\d{4}(?:-\d+)?$/.test(id)))) errors.push(`${where}: statuteIds must be article ids`)
     if (e.status === 'approved') approved.push(e as LexiconEntry)
   }
   return { approved, errors }
+}
+
+const keyCache = new Map<string, string>()
+function normalizedKey(key: string): string {
+  let k = keyCache.get(key)
+  if (k === undefined) {
+    k = normalizeQuery(key)
+    if (keyCache.size < 20_000) keyCache.set(key, k)
+  }
+  return k
 }
 
 /**
@@ -71,7 +86,9 @@ export function matchLexicon(normalized: string, entries: readonly LexiconEntry[
   for (const entry of entries) {
     if (entry.status !== 'approved') continue
     for (const key of entry.colloquial) {
-      const k = key.toLowerCase()
+      // keys are compared in the question's normalised form ("n+1" is "n 1" there)
+      const k = normalizedKey(key)
+      if (!k) continue
       let from = 0
       for (;;) {
         const at = normalized.indexOf(k, from)

@@ -28,14 +28,28 @@ async function* jsonLines(name: string): AsyncGenerator<Record<string, unknown>>
   for await (const line of lines) if (line.trim()) yield JSON.parse(line) as Record<string, unknown>
 }
 
-/** statute id → is_latest, from both statute files (priority is a subset of the full file). */
+/** Laws the seeded editorial records take out of force (content/statutes/law-status.json, e.g. 治安管理处罚法 2012). */
+const editoriallyNotInForce = new Set(
+  (JSON.parse(readFileSync(join(repoRoot, 'content/statutes/law-status.json'), 'utf8')) as { records: Array<{ lawId: string }> }).records.map(r => r.lawId),
+)
+
+/**
+ * statute id → law in force (issue 11): the dataset's in_force (false for superseded versions and
+ * repealed instruments) and no editorial record for its law. Both statute files (priority ⊂ full).
+ */
 async function loadStatuteIndex(): Promise<Map<string, boolean>> {
   const index = new Map<string, boolean>()
   for (const file of ['statutes/statutes_priority.jsonl', 'statutes/statutes.jsonl.gz']) {
-    for await (const rec of jsonLines(join(dataDir, file))) index.set(String(rec.id), rec.is_latest === true)
+    for await (const rec of jsonLines(join(dataDir, file))) {
+      index.set(String(rec.id), rec.is_latest === true && rec.in_force !== false && !editoriallyNotInForce.has(String(rec.law_id)))
+    }
   }
   return index
 }
+
+const lexiconDir = join(repoRoot, 'content/lexicon')
+const lexiconEntries = readdirSync(lexiconDir).filter(f => f.endsWith('.json')).sort()
+  .flatMap(f => ((JSON.parse(readFileSync(join(lexiconDir, f), 'utf8')) as { entries?: Array<{ id: string, statuteIds?: string[] }> }).entries ?? []))
 
 const explainedFiles = readdirSync(explainedDir).filter(f => f.endsWith('.json')).sort()
 const explainedRaw = explainedFiles.map(f => ({ file: f, data: JSON.parse(readFileSync(join(explainedDir, f), 'utf8')) as unknown }))
@@ -110,6 +124,7 @@ describe('cited statutes', () => {
       return c.statuteIds.map(id => ({ where: c.slug, id }))
     }),
     ...typicalCaseOverrides.parse(overridesRaw).flatMap(o => o.statuteIds.map(id => ({ where: o.id, id }))),
+    ...lexiconEntries.flatMap(e => (e.statuteIds ?? []).map(id => ({ where: `lexicon ${e.id}`, id }))),
   ]
 
   it('exist in the statute dataset', () => {
@@ -117,8 +132,17 @@ describe('cited statutes', () => {
     expect(citations().filter(c => !statutes.has(c.id))).toEqual([])
   })
 
-  it('are the latest version of their law (is_latest)', () => {
+  it('are law in force (in_force, latest version, no editorial repeal): every explained case, typical override and lexicon entry', () => {
     expect(citations().filter(c => statutes.get(c.id) === false)).toEqual([])
+  })
+
+  it('the lexicon cites the articles its corrections rest on (issue 11)', () => {
+    const cites = (id: string) => lexiconEntries.find(e => e.id === id)?.statuteIds ?? []
+    expect(cites('contract.046b')).toContain('Lae1d46f0dd-a0067') // 订金 ≠ 定金: 合同编通则解释 art. 67
+    expect(cites('contract.029b')).toEqual(expect.arrayContaining(['Lbd8528ce18-a0266', 'Lbd8528ce18-a0293-1'])) // 套路贷: 刑法 266, 293之一
+    expect(cites('labor.011b')).toEqual(expect.arrayContaining(['Lef955985f1-a0058', 'Lef955985f1-a0059', 'Lef955985f1-a0062', 'Lef955985f1-a0092']))
+    expect(cites('labor.011c')).toContain('L1284dd23c1-a1192') // 雇主: 民法典 1192
+    expect(cites('labor.018b')).toContain('Lef955985f1-a0040') // n+1: 代通知金, 劳动合同法 40
   })
 })
 
