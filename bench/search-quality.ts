@@ -1,27 +1,23 @@
-// Search-quality bench: plain Meilisearch vs searchStatutes on plain-language questions.
+// Search-quality bench: plain Meilisearch vs the production statute ranker on plain-language questions.
 // npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases] [--no-engine] [--ranker-tuning JSON] [--expansion W]
-// --no-engine: only the in-memory production ranker (no Meilisearch rows).
-// `searchStatutes + similar questions` uses a known-question index holding ONLY train-split questions
-// (+ the case library's 常见问法, as the seed does): dev questions are never known; train questions
-// are scored leave-one-out (they never find themselves).
+// --no-engine: only the in-memory rankers (no plain Meilisearch row).
+// The production ranker's knowledge holds ONLY train-split questions (+ the case library's 常见问法,
+// as the seed does): dev questions are never known; train questions are scored by 5-fold (a fold's
+// questions are ranked by a ranker built without them).
 import { join, resolve } from 'node:path'
 import { Meilisearch } from 'meilisearch'
 import { startEmbeddedMeili } from '../server/adapters/search/embedded'
-import { searchStatutes, type StatuteSearchPort } from '../server/domain/search/statute-search'
-import { statuteIndexSettings, STATUTE_INDEX } from '../server/domain/search/statute-doc'
-import { DEFAULT_KNOWLEDGE_WEIGHT } from '../server/domain/search/similar-questions'
-import { buildKnowledgeIndex, leaveOneOut, trainKnowledge } from './lib/knowledge'
+import { trainKnowledge } from './lib/knowledge'
 import { buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
-import { rewriteQuery } from '../server/domain/search/statute-search'
+import { rewriteQuery } from '../server/domain/search/query'
 import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
-import { SHARED, readJsonl, editorialNotInForceLaws, loadDefaultCorpus, probeDocs, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
+import { SHARED, readJsonl, editorialNotInForceLaws, loadDefaultCorpus, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
 
 const BASELINE_INDEX = 'statutes_baseline'
-const KNOWLEDGE_INDEX = 'bench_known_questions'
 
 function parseArgs(argv: string[]) {
-  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, weight: number, tuning?: Record<string, number>, kTuning?: Record<string, number>, rTuning?: Partial<StatuteRankerTuning>, engine: boolean, expansion?: number } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, weight: DEFAULT_KNOWLEDGE_WEIGHT, engine: true }
+  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, rTuning?: Partial<StatuteRankerTuning>, engine: boolean, expansion?: number } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, engine: true }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--host') o.host = argv[++i]
@@ -29,12 +25,9 @@ function parseArgs(argv: string[]) {
     else if (a === '--rebuild') o.rebuild = true
     else if (a === '--split') o.split = argv[++i] as 'all' | 'train' | 'dev'
     else if (a === '--verbose') o.verbose = Number(argv[++i])
-    else if (a === '--tuning') o.tuning = JSON.parse(argv[++i]!)
     else if (a === '--no-baseline') o.baseline = false
     else if (a === '--no-knowledge') o.knowledge = false
     else if (a === '--no-cases') o.cases = false
-    else if (a === '--weight') o.weight = Number(argv[++i])
-    else if (a === '--knowledge-tuning') o.kTuning = JSON.parse(argv[++i]!)
     else if (a === '--ranker-tuning') o.rTuning = JSON.parse(argv[++i]!)
     else if (a === '--no-engine') o.engine = false
     else if (a === '--expansion') o.expansion = Number(argv[++i])
@@ -84,8 +77,6 @@ async function main() {
     }
     client = new Meilisearch({ host, apiKey: key })
     await ensureIndex(client, BASELINE_INDEX, baselineSettings(), docs, args.rebuild)
-    await ensureIndex(client, STATUTE_INDEX, statuteIndexSettings(lexicon.entries), docs, args.rebuild, await probeDocs())
-    if (args.knowledge) await buildKnowledgeIndex(client, KNOWLEDGE_INDEX, kb)
   }
   if (args.split !== 'all') qs = qs.filter(q => (args.split === 'dev') === isDev(q.id))
   console.log(`questions: ${qs.length} (${args.split}) from ${file}`)
@@ -96,8 +87,7 @@ async function main() {
   const relPresent = qs.reduce((s, q) => s + q.relevant.filter(x => present.has(x)).length, 0)
   const qAny = qs.filter(q => q.relevant.some(x => present.has(x))).length
 
-  const port = client as unknown as StatuteSearchPort
-  const sums = { base: zero(), ours: zero(), know: zero(), lex: zero(), prod: zero() }
+  const sums = { base: zero(), lex: zero(), prod: zero() }
   const t1 = Date.now()
   const rankMs: number[] = []
   // rank fold by fold (sorted by fold), so the fold rankers are built one after another
@@ -109,21 +99,12 @@ async function main() {
     const tq = performance.now()
     const prodIds = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id) : []
     if (prod) rankMs.push(performance.now() - tq)
-    let bIds: string[] = [], oIds: string[] = [], kIds: string[] = []
-    if (client) {
-      if (args.baseline) bIds = (await client.index(BASELINE_INDEX).search(q.question, { limit: 100, attributesToRetrieve: ['id'] })).hits.map(h => (h as { id: string }).id)
-      oIds = (await searchStatutes(port, q.question, { limit: 100, lexicon, tuning: args.tuning })).hits.map(h => h.id)
-      if (args.knowledge) {
-        kIds = (await searchStatutes(port, q.question, {
-          limit: 100, lexicon, tuning: args.tuning,
-          knowledge: { indexUid: KNOWLEDGE_INDEX, weight: args.weight, filter: leaveOneOut(q.id), tuning: args.kTuning, onError: e => console.warn(`knowledge failed: ${String(e)}`) },
-        })).hits.map(h => h.id)
-      }
-    }
-    return { q, prodIds, b: score(bIds, q.relevant), o: score(oIds, q.relevant), k: score(kIds, q.relevant), l: score(lexIds, q.relevant), p: score(prodIds, q.relevant) }
+    let bIds: string[] = []
+    if (client && args.baseline) bIds = (await client.index(BASELINE_INDEX).search(q.question, { limit: 100, attributesToRetrieve: ['id'] })).hits.map(h => (h as { id: string }).id)
+    return { q, prodIds, b: score(bIds, q.relevant), l: score(lexIds, q.relevant), p: score(prodIds, q.relevant) }
   })
   for (const r of rows) {
-    sums.base = add(sums.base, r.b); sums.ours = add(sums.ours, r.o); sums.know = add(sums.know, r.k)
+    sums.base = add(sums.base, r.b)
     sums.lex = add(sums.lex, r.l); sums.prod = add(sums.prod, r.p)
   }
   const secs = (Date.now() - t1) / 1000
@@ -142,11 +123,7 @@ async function main() {
   console.log('')
   console.log('| system | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR |')
   console.log('|---|---|---|---|---|---|---|')
-  if (client) {
-    if (args.baseline) console.log(`| baseline (plain Meilisearch) | ${sums.base.n} | ${fmt(sums.base).join(' | ')} |`)
-    console.log(`| Meilisearch sub-queries (searchStatutes) | ${sums.ours.n} | ${fmt(sums.ours).join(' | ')} |`)
-    if (args.knowledge) console.log(`| Meilisearch sub-queries + similar questions (before) | ${sums.know.n} | ${fmt(sums.know).join(' | ')} |`)
-  }
+  if (client && args.baseline) console.log(`| baseline (plain Meilisearch) | ${sums.base.n} | ${fmt(sums.base).join(' | ')} |`)
   console.log(`| BM25 ranker + lexicon | ${sums.lex.n} | ${fmt(sums.lex).join(' | ')} |`)
   if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${args.split === 'dev' ? '' : '; train 5-fold'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
   if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await notInForceIds())

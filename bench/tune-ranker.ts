@@ -3,7 +3,7 @@
 // ("expansion" is the build-time document-expansion weight; the other keys are StatuteRankerTuning.)
 // BENCH_FOLDS=10 changes the number of folds (more folds = more known questions per ranker).
 import { resolve } from 'node:path'
-import { rewriteQuery } from '../server/domain/search/statute-search'
+import { rewriteQuery } from '../server/domain/search/query'
 import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import { trainKnowledge } from './lib/knowledge'
 import { foldOf, rankerFor } from './lib/ranker'

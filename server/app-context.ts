@@ -14,6 +14,7 @@ import type { IndexDefinition } from './adapters/search/types'
 import { seedSteps } from './seed'
 import { createRankerCache, type RankerCache } from './domain/search/ranker-cache'
 import { statuteDocBatches } from './adapters/search/definitions/statutes'
+import { CORE_LAWS } from './domain/search/statute-doc'
 import { statuteCorpusVersion } from './repositories/statutes'
 import { allKnownQuestionLinks, knownQuestionsVersion } from './repositories/known-questions'
 
@@ -54,6 +55,7 @@ export function databaseRankerCache(db: Db, log?: (m: string) => void): RankerCa
   return createRankerCache({
     statutesVersion: () => statuteCorpusVersion(db),
     statutes: () => statuteDocBatches(db, RANKER_BATCH),
+    coreStatutes: () => statuteDocBatches(db, RANKER_BATCH, CORE_LAWS),
     knownVersion: () => knownQuestionsVersion(db),
     knownQuestions: () => allKnownQuestionLinks(db),
   }, { log })
@@ -136,7 +138,15 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
       }
     })()
   }
-  if (opts.warmRanker ?? opts.startWorker !== false) void ctx.statuteRanker.refresh()
+  if (opts.warmRanker ?? opts.startWorker !== false) {
+    // one statute ranking from the first request on: the core laws now (about a second), the whole corpus in the background
+    try {
+      await ctx.statuteRanker.bootstrap()
+    } catch (e) {
+      log(`search: core-law ranker not built (${e instanceof Error ? e.message : String(e)}); articles come from PostgreSQL until the full build`)
+    }
+    void ctx.statuteRanker.refresh()
+  }
   if (search && opts.startWorker !== false && config.worker.enabled) {
     const worker = createOutboxWorker({ db: ctx.db, search, indexes: ctx.indexes })
     ctx.worker = worker

@@ -123,18 +123,6 @@ function normalizeSetting(k: string, v: unknown): unknown {
   return v
 }
 
-/** A few diverse records, mapped (one per level, one without article label): detect a changed document mapping. */
-export async function probeDocs(): Promise<StatuteDoc[]> {
-  const seen = new Map<string, StatuteDoc>()
-  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes.jsonl.gz'))) {
-    if (!inDefaultCorpus(r)) continue
-    const key = r.article_label ? r.level : 'blob'
-    if (!seen.has(key)) seen.set(key, toStatuteDoc(r))
-  }
-  for await (const r of readJsonl<StatuteRecord>(join(SHARED, 'statutes/statutes_priority.jsonl'))) { seen.set('priority', toStatuteDoc(r)); break }
-  return [...seen.values()]
-}
-
 export function baselineSettings() {
   return { searchableAttributes: BASELINE_SEARCHABLE }
 }

@@ -5,7 +5,7 @@
 // also expand the articles they link, so a leave-one-out filter at query time is not enough).
 import { createHash } from 'node:crypto'
 import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type RankerStatute, type StatuteRanker } from '../../server/domain/search/statute-ranker'
-import type { KnownQuestionDoc } from '../../server/domain/search/similar-questions'
+import type { KnownQuestionDoc } from '../../server/domain/search/known-questions'
 import { isDev } from './data'
 
 export interface BenchRanker { ranker: StatuteRanker, knowledge: KnownQuestionNeighbours }

@@ -137,9 +137,13 @@ export async function neighbourArticles(db: DbOrTx, lawId: string, articleNo: nu
 }
 
 /** Keyset pages over every statute (or only those in force: the index and the ranker), for rebuilds. */
-export async function statutesAfter(db: DbOrTx, afterId: string, limit: number, o: { inForceOnly?: boolean } = {}): Promise<StatuteRow[]> {
+export async function statutesAfter(db: DbOrTx, afterId: string, limit: number, o: { inForceOnly?: boolean, lawTitles?: readonly string[] } = {}): Promise<StatuteRow[]> {
   return db.select().from(statutes)
-    .where(and(sql`${statutes.id} > ${afterId}`, o.inForceOnly ? eq(statutes.inForce, true) : undefined))
+    .where(and(
+      sql`${statutes.id} > ${afterId}`,
+      o.inForceOnly ? eq(statutes.inForce, true) : undefined,
+      o.lawTitles ? inArray(statutes.lawTitle, [...o.lawTitles]) : undefined,
+    ))
     .orderBy(asc(statutes.id)).limit(limit)
 }
 

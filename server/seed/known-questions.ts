@@ -1,19 +1,15 @@
-// Seed step: known questions for the similar-questions side of the statute search — the STARD
-// questions with their expert-linked statutes (shared data, MIT) and the case library's 常见问法
-// (content/cases). Retrieval only, never displayed. Idempotent: only new or changed rows are
-// written; changed/removed ones go through the search outbox (a first fill is indexed by the
-// start-up index check, which rebuilds an index whose count differs from the table).
-// Statute ids are kept as linked: ids the statute index does not hold are dropped at query time
-// (the full corpus is imported in the background, after this step).
+// Seed step: known questions for the statute ranker — the STARD questions with their expert-linked
+// statutes (MIT) and the case library's 常见问法 (content/cases). Retrieval only, never displayed.
+// Idempotent: only new or changed rows are written; the ranker cache notices the change (its
+// version check) and rebuilds. Statute ids are kept as linked: ids the ranker does not hold are
+// ignored (the full corpus is imported in the background, after this step).
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { KNOWN_QUESTIONS_INDEX } from '../adapters/search/definitions/known-questions'
 import type { NewKnownQuestionRow } from '../db/schema'
 import { loadExplainedCases, loadTypicalOverrides } from '../domain/cases/content'
 import { readJsonl } from '../domain/cases/jsonl'
-import { caseKnownQuestions, stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/similar-questions'
+import { caseKnownQuestions, stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/known-questions'
 import { deleteKnownQuestions, knownQuestionsOf, upsertKnownQuestions } from '../repositories/known-questions'
-import { enqueueSearch } from '../repositories/search-outbox'
 import { contentDir } from './cases'
 import type { SeedStep } from './registry'
 
@@ -62,8 +58,6 @@ export const seedKnownQuestions: SeedStep = {
       await ctx.db.transaction(async (tx) => {
         await upsertKnownQuestions(tx, changed)
         await deleteKnownQuestions(tx, source, gone)
-        // first fill: the start-up index check rebuilds the index (its count differs)
-        if (have.size) await enqueueSearch(tx, KNOWN_QUESTIONS_INDEX, [...changed.map(r => r.id), ...gone])
       })
       written += changed.length
       removed += gone.length

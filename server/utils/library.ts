@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto'
 import type { AppContext } from '../app-context'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
-import { KNOWN_QUESTIONS_INDEX } from '../adapters/search/definitions/known-questions'
 import { STATUTES_INDEX } from '../adapters/search/definitions/statutes'
 import { makeHighlightTags } from '../domain/cases/highlight'
 import type { LibrarySearchDeps, LibrarySearchPort } from '../domain/cases/search'
@@ -33,7 +32,7 @@ export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchD
   const search = app.search
   return {
     port: search ? (search.client as unknown as LibrarySearchPort) : null,
-    uids: { statutes: search?.uid(STATUTES_INDEX) ?? STATUTES_INDEX, cases: search?.uid(CASES_INDEX) ?? CASES_INDEX, knownQuestions: search?.uid(KNOWN_QUESTIONS_INDEX) ?? KNOWN_QUESTIONS_INDEX },
+    uids: { statutes: search?.uid(STATUTES_INDEX) ?? STATUTES_INDEX, cases: search?.uid(CASES_INDEX) ?? CASES_INDEX },
     lexicon: await searchLexicon(app),
     ranker: app.statuteRanker.current(),
     tags,

@@ -24,7 +24,19 @@ async function numberOfDocuments(conn: SearchConnection, uid: string): Promise<n
  * At start-up: make sure every index exists with its declared settings and holds as many documents
  * as PostgreSQL says it should; otherwise rebuild it (e.g. after the search data folder was deleted).
  */
+/**
+ * Indexes earlier versions kept and nothing reads any more: `known_questions` served the engine
+ * sub-query pipeline (the statute ranker reads the known questions from PostgreSQL).
+ */
+export const RETIRED_INDEXES: readonly string[] = ['known_questions']
+
 export async function ensureIndexes(db: Db, conn: SearchConnection, defs: readonly IndexDefinition[], log: (m: string) => void = () => {}): Promise<void> {
+  for (const name of RETIRED_INDEXES) {
+    if (await indexExists(conn, conn.uid(name))) {
+      await conn.client.deleteIndex(conn.uid(name)).waitTask(TASK_TIMEOUT)
+      log(`search: retired index ${conn.uid(name)} deleted`)
+    }
+  }
   for (const def of defs) {
     const uid = conn.uid(def.name)
     const expected = await def.count(db)

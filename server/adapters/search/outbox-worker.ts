@@ -6,6 +6,7 @@ import type { Db } from '../../db/client'
 import { claimOutbox, completeOutbox, failOutbox, type ClaimedRow } from '../../repositories/search-outbox'
 import { searchHealthy, type SearchConnection } from './client'
 import type { IndexDefinition } from './types'
+import { RETIRED_INDEXES } from './indexes'
 
 export interface OutboxWorkerOptions {
   batchSize?: number
@@ -35,7 +36,10 @@ export function createOutboxWorker(deps: { db: Db, search: SearchConnection, ind
   const byName = new Map(deps.indexes.map(d => [d.name, d]))
 
   async function processGroup(def: IndexDefinition | undefined, rows: ClaimedRow[]): Promise<void> {
-    if (!def) throw new Error(`unknown index ${rows[0]?.indexName}`)
+    if (!def) {
+      if (RETIRED_INDEXES.includes(rows[0]?.indexName ?? '')) return // nothing to send: the index is gone
+      throw new Error(`unknown index ${rows[0]?.indexName}`)
+    }
     const ids = rows.map(r => r.docId)
     const docs = await def.loadDocs(deps.db, ids)
     const present = new Set(docs.map(d => d.id))

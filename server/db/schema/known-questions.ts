@@ -1,5 +1,5 @@
 // Known questions: residents' legal questions that experts already linked to statute articles
-// (STARD, MIT) and the case library's 常见问法. Retrieval only: the similar-questions search finds
+// (STARD, MIT) and the case library's 常见问法. Retrieval only: the statute ranker finds
 // them and fuses their statutes into the statute ranking. The answers are NEVER displayed.
 import { sql } from 'drizzle-orm'
 import { check, index, pgTable, text } from 'drizzle-orm/pg-core'

@@ -4,11 +4,33 @@
 // Framework-free: the engine and the database fallback are injected.
 import type { CaseHitDto, SearchFacetsDto, SearchResultDto, StatuteHitDto } from '../../../shared/types/cases'
 import type { Lexicon } from '../search/lexicon'
-import { limitWords, rewriteQuery, searchStatutes, type PortQuery, type RewrittenQuery, type StatuteHit, type StatuteSearchPort } from '../search/statute-search'
-import { DEFAULT_KNOWLEDGE_WEIGHT, idFilter } from '../search/similar-questions'
+import { limitWords, rewriteQuery, type RewrittenQuery } from '../search/query'
+import { idFilter } from '../search/known-questions'
 import type { KnownQuestionNeighbours, StatuteRanker } from '../search/statute-ranker'
 import { buildCaseFilter } from './filters'
 import { hasMatch, highlightFormatted, highlightTerms, type HighlightTags } from './highlight'
+
+/** A statute document as the engine returns it (statute-doc.ts StatuteDoc, read loosely). */
+export interface StatuteHit {
+  id: string
+  law_title: string
+  article_label?: string | null
+  version_date?: unknown
+  in_force?: unknown
+  text: string
+  [k: string]: unknown
+}
+
+export interface PortQuery {
+  indexUid: string
+  q: string
+  limit: number
+  offset?: number
+  filter?: string | string[]
+  matchingStrategy?: 'last' | 'all' | 'frequency'
+  attributesToRetrieve?: string[]
+  locales?: string[]
+}
 
 export interface CaseSearchQuery extends PortQuery {
   facets?: string[]
@@ -42,13 +64,13 @@ export interface LibraryRanker { ranker: StatuteRanker, knowledge: KnownQuestion
 export interface LibrarySearchDeps {
   /** null when the engine was not reachable at start-up. */
   port: LibrarySearchPort | null
-  /** knownQuestions: similar known questions fused into the statute ranking (left out when absent). */
-  uids: { statutes: string, cases: string, knownQuestions?: string }
+  uids: { statutes: string, cases: string }
   lexicon: Lexicon
   fallback: LibraryFallback
   /**
-   * When present, statutes are ranked in memory and only the page is read (from the engine, or
-   * from the database when the engine is down); otherwise the engine's sub-query fusion ranks them.
+   * The statute ranking: articles are ranked in memory and only the page is read (from the engine,
+   * or from the database when the engine is down). Built at start (priority laws first), so absent
+   * only when it could not be built: the articles then come from PostgreSQL's word match.
    */
   ranker?: LibraryRanker | null
   tags: HighlightTags
@@ -106,9 +128,9 @@ const emptyResult = (notice: SearchResultDto['notice']): SearchResultDto => ({
 })
 
 export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery): Promise<SearchResultDto> {
+  const filters = buildCaseFilter({ category: query.category, group: query.group }) // unknown filters are a 400 first
   const kind = query.q ? queryKind(query.q) : 'ok'
   if (kind !== 'ok') return emptyResult(QUERY_NOTICES[kind])
-  const filters = buildCaseFilter({ category: query.category, group: query.group })
   const offset = (query.page - 1) * query.limit
   if (deps.port) {
     try {
@@ -122,8 +144,7 @@ export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery
 
 async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, query: LibraryQuery, filters: string[], offset: number): Promise<SearchResultDto> {
   const { tags } = deps
-  // Statutes: the in-memory ranker when it is built, else the engine's sub-query fusion. Either way
-  // only the final page is highlighted, here, from the question's words and the lexicon's legal
+  // Statutes: the in-memory ranker. Only the final page is highlighted, here, from the question's words and the lexicon's legal
   // terms (escaped first): asking the engine to format deep fused lists cost ~10× in load tests.
   const rw = query.q ? rewriteQuery(query.q, deps.lexicon) : undefined // once per request
   const terms = rw ? expandedTerms(rw, deps.lexicon) : []
@@ -152,16 +173,14 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
       top,
     ).slice(offset, offset + query.limit)
   } else {
-    const statutePort: StatuteSearchPort = port
-    const statutesP = rw
-      ? searchStatutes(statutePort, rw, {
-          lexicon: deps.lexicon, indexUid: deps.uids.statutes, limit: query.limit, offset,
-          knowledge: deps.uids.knownQuestions
-            ? { indexUid: deps.uids.knownQuestions, weight: DEFAULT_KNOWLEDGE_WEIGHT, onError: e => deps.log?.(`search: similar questions left out (${e instanceof Error ? e.message : String(e)})`) }
-            : undefined,
-        })
-      : Promise.resolve({ hits: [] as StatuteHit[], total: 0 })
-    ;[st, cs] = await Promise.all([statutesP, port.multiSearch({ queries: [caseQuery] })])
+    // No ranker (it could not be built): the cases from the engine, the articles from PostgreSQL's
+    // word match. There is one statute ranking, the ranker's; this only keeps the page useful.
+    const [rows, res] = await Promise.all([
+      rw && terms.length ? deps.fallback.statutes(terms, query.limit, offset) : Promise.resolve({ rows: [] as FallbackStatute[], total: 0 }),
+      port.multiSearch({ queries: [caseQuery] }),
+    ])
+    st = { hits: rows.rows.map(r => ({ id: r.id, law_title: r.lawTitle, article_label: r.articleLabel, version_date: r.versionDate ?? null, in_force: r.inForce, text: r.text })), total: rows.total }
+    cs = res
   }
   const caseRes = cs.results[0]!
   // the index holds only articles in force; a document of an older mapping (before its rebuild) that

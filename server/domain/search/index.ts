@@ -1,5 +1,5 @@
 export * from './normalize'
 export * from './lexicon'
 export * from './statute-doc'
-export * from './statute-search'
-export * from './similar-questions'
+export * from './query'
+export * from './known-questions'

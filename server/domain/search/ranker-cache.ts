@@ -9,6 +9,8 @@ export interface RankerSource {
   statutesVersion(): Promise<string>
   /** All articles, in batches. */
   statutes(): AsyncIterable<readonly RankerStatute[]>
+  /** The core laws' articles only (statute-doc.ts CORE_LAWS): the ranker built at start, in a second. */
+  coreStatutes?(): AsyncIterable<readonly RankerStatute[]>
   /** Changes whenever a known question is added, edited or removed. */
   knownVersion(): Promise<string>
   knownQuestions(): Promise<readonly RankerKnownQuestion[]>
@@ -34,7 +36,15 @@ export interface RankerCache {
   current(): RankerSnapshot | null
   /** Checks the versions and rebuilds what changed; resolves when done (one at a time). */
   refresh(): Promise<RankerSnapshot | null>
+  /**
+   * Builds a first ranker over the core laws, before the server answers (about a second even with
+   * the full corpus stored); the next refresh replaces it with the whole corpus. No-op once built.
+   */
+  bootstrap(): Promise<RankerSnapshot | null>
 }
+
+/** Version of a bootstrap snapshot: never equal to a real one, so the next check rebuilds in full. */
+export const BOOTSTRAP_VERSION = 'bootstrap'
 
 /** Lets the event loop breathe between batches while a big corpus is tokenised. */
 const breathe = () => new Promise<void>(r => setImmediate(r))
@@ -46,9 +56,9 @@ export function createRankerCache(src: RankerSource, opts: RankerCacheOptions = 
   let running: Promise<RankerSnapshot | null> | null = null
   let lastCheck = -Infinity
 
-  async function buildRanker(known: readonly RankerKnownQuestion[]): Promise<StatuteRanker> {
+  async function buildRanker(known: readonly RankerKnownQuestion[], statutes = src.statutes()): Promise<StatuteRanker> {
     const b = new StatuteRankerBuilder({ known })
-    for await (const batch of src.statutes()) {
+    for await (const batch of statutes) {
       for (const s of batch) b.add(s)
       await breathe()
     }
@@ -76,7 +86,19 @@ export function createRankerCache(src: RankerSource, opts: RankerCacheOptions = 
     return running
   }
 
+  async function bootstrap(): Promise<RankerSnapshot | null> {
+    if (snap || !src.coreStatutes) return snap
+    const t0 = now()
+    const known = await src.knownQuestions()
+    const ranker = await buildRanker(known, src.coreStatutes())
+    if (snap) return snap // a full build finished meanwhile
+    snap = { ranker, knowledge: new KnownQuestionNeighbours(ranker.index, known), statutesVersion: BOOTSTRAP_VERSION, knownVersion: BOOTSTRAP_VERSION, builtAt: now() }
+    opts.log?.(`search: statute ranker of the core laws ready (${ranker.size} articles, ${now() - t0} ms); the whole corpus follows`)
+    return snap
+  }
+
   return {
+    bootstrap,
     current() {
       if (!running && now() - lastCheck >= (snap ? checkEvery : Math.min(checkEvery, 5_000))) void refresh()
       return snap

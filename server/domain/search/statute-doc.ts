@@ -123,7 +123,7 @@ export function statuteIndexSettings(lexicon: readonly LexiconEntry[] = []) {
     // text first: the article body is what a question is about; titles/chapters help as context.
     searchableAttributes: ['text', 'chapter', 'law_short_title', 'law_title'],
     displayedAttributes: ['*'],
-    // id: articles found only by the similar-questions side are fetched with `id IN [...]`
+    // id: the page of articles the ranker chose is read with `id IN [...]`
     filterableAttributes: ['id', 'level', 'law_id', 'category', 'region', 'is_latest', 'in_force', 'level_rank', 'law_tier', 'part', 'law_title'],
     sortableAttributes: ['law_tier', 'level_rank', 'version_date', 'article_no'],
     // law_tier right after words: among articles matching as many query words, national core law first

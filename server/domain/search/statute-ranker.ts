@@ -4,7 +4,7 @@
 // Framework-free: relative imports only. Weights are tuned on the STARD train split only
 // (leave-one-out); see docs/search.md for the measured figures.
 import { LexicalIndexBuilder, termCounts, topK, type Bm25Params, type LexicalIndex } from './lexical-index'
-import type { RewrittenQuery } from './statute-search'
+import type { RewrittenQuery } from './query'
 import type { StatuteDoc } from './statute-doc'
 import { CitationIndex } from './citation'
 

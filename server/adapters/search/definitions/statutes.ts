@@ -11,10 +11,10 @@ import type { IndexDefinition, SearchDoc } from '../types'
 export const STATUTES_INDEX = 'statutes'
 
 /** Every article in force as a statute document, in batches by id (the index rebuild and the statute ranker read this). */
-export async function* statuteDocBatches(db: Db, batchSize: number): AsyncGenerator<StatuteDoc[]> {
+export async function* statuteDocBatches(db: Db, batchSize: number, lawTitles?: readonly string[]): AsyncGenerator<StatuteDoc[]> {
   let after = ''
   for (;;) {
-    const rows = await statutesAfter(db, after, batchSize, { inForceOnly: true })
+    const rows = await statutesAfter(db, after, batchSize, { inForceOnly: true, lawTitles })
     if (!rows.length) return
     yield rows.map(r => toStatuteDoc(toStatuteRecord(r)))
     after = rows[rows.length - 1]!.id

@@ -19,7 +19,7 @@ import { approvedLexicon, insertLexiconIfAbsent } from '../../../../server/repos
 import { countStatutes, fallbackSearchStatutes, getStatutes, statuteImportPort } from '../../../../server/repositories/statutes'
 import { deleteKnownQuestions, upsertKnownQuestions } from '../../../../server/repositories/known-questions'
 import { databaseRankerCache } from '../../../../server/app-context'
-import { rewriteQuery } from '../../../../server/domain/search/statute-search'
+import { rewriteQuery } from '../../../../server/domain/search/query'
 import { createDraftCase, publishCase, unpublishCase, updateDraftOrPublishedCase, type EditorDeps } from '../../../../server/services/case-editor'
 import { reviewLexicon, proposeLexiconEntry, refreshIndexSettings } from '../../../../server/services/lexicon-review'
 import type { CreateCaseBody } from '../../../../shared/schemas/case-editor'

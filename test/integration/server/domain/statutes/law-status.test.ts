@@ -12,7 +12,7 @@ import type { SearchConnection } from '../../../../../server/adapters/search/cli
 import { databaseRankerCache } from '../../../../../server/app-context'
 import { auditLog, searchOutbox, staffUsers, statutes } from '../../../../../server/db/schema'
 import { importStatutes, statuteFiles } from '../../../../../server/domain/cases/import-statutes'
-import { rewriteQuery } from '../../../../../server/domain/search/statute-search'
+import { rewriteQuery } from '../../../../../server/domain/search/query'
 import { getStatuteDetail, importLawVersion, markLawStatus, type StatuteEditorDeps } from '../../../../../server/domain/statutes/service'
 import { fallbackSearchStatutes, getStatute, statuteCorpusVersion, statuteFlagsSource, statuteImportPort } from '../../../../../server/repositories/statutes'
 import { seedLawStatus, seedStatuteFlags } from '../../../../../server/seed/cases'

@@ -75,3 +75,29 @@ describe('ranker cache', () => {
     expect(logs.at(-1)).toContain('db down')
   })
 })
+
+describe('ranker cache bootstrap', () => {
+  it('builds the core laws first, then the next refresh builds the whole corpus', async () => {
+    const { state, src } = source()
+    let coreLoads = 0
+    src.coreStatutes = async function* () { coreLoads++; yield state.statutes.slice(0, 1) }
+    const cache = createRankerCache(src, { now: () => 0 })
+    const boot = await cache.bootstrap()
+    expect(boot?.ranker.size).toBe(1)
+    expect(coreLoads).toBe(1)
+    expect(state.statuteLoads).toBe(0)
+    expect(cache.current()).toBe(boot) // answers from the first request on
+    const full = await cache.refresh()
+    expect(full?.ranker.size).toBe(2)
+    expect(state.statuteLoads).toBe(1)
+    // once built, bootstrap does nothing
+    expect(await cache.bootstrap()).toBe(full)
+    expect(coreLoads).toBe(1)
+  })
+
+  it('without a core-law source it leaves the first build to refresh', async () => {
+    const { src } = source()
+    const cache = createRankerCache(src, { now: () => 0 })
+    expect(await cache.bootstrap()).toBeNull()
+  })
+})
