@@ -29,7 +29,7 @@ describe.each(servers())('library search on $name', (server) => {
     expect(r.body.degraded).toBe(false)
     expect(r.body.statutes.hits.length).toBeGreaterThan(0)
     for (const h of r.body.statutes.hits) {
-      expect(Object.keys(h).sort()).toEqual(['articleLabel', 'highlight', 'id', 'lawTitle', 'text'])
+      expect(Object.keys(h).sort()).toEqual(['articleLabel', 'highlight', 'id', 'lawTitle', 'text', 'versionDate'])
       expect(h.id).toMatch(STATUTE_ID)
     }
     for (const h of r.body.cases.hits) expect(Object.keys(h).sort()).toEqual(['category', 'highlight', 'id', 'slug', 'summary', 'title'])
