@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadLexiconContent } from '../../../server/domain/cases/content'
-import { rewriteQuery } from '../../../server/domain/search/statute-search'
+import { rewriteQuery } from '../../../server/domain/search/query'
 
 const entries = loadLexiconContent(resolve(import.meta.dirname, '../../../content')).items.filter(e => e.status === 'approved')
 const lexicon = { entries }
