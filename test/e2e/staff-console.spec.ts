@@ -44,12 +44,12 @@ test.describe('工作台 (staff console)', () => {
   })
 
   test('an admin signs in by keyboard and walks every admin page', async ({ page }) => {
-    test.setTimeout(180_000)
+    test.setTimeout(300_000)
     await page.goto('/staff/login')
     await signInByKeyboard(page, 'admin', E2E_PASSWORD)
     await expect(page).toHaveURL(/\/staff$/)
     await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible()
-    await expect(staffParts(page).getByRole('link')).toHaveCount(5)
+    await expect(staffParts(page).getByRole('link')).toHaveCount(6)
     await scanBoth(page, 'console home')
 
     const titles = new Set([await page.title()])

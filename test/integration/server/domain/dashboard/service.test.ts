@@ -1,0 +1,151 @@
+// The dashboard's figures against a seeded set of known calls, callbacks, appointments, screenings
+// and legal-aid decisions, with records on both sides of the Asia/Shanghai day boundaries
+// (23:59 and 00:00 Beijing time = 15:59 and 16:00 UTC).
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appointments, appointmentSlots, callbacks, callbackWindows, legalAidApplications, servicePoints } from '../../../../../server/db/schema'
+import { personalDataCrypto } from '../../../../../server/domain/crypto/aead'
+import { dashboardFigures, readDashboard } from '../../../../../server/domain/dashboard/service'
+import * as hotline from '../../../../../server/domain/hotline/service'
+import { bumpScreeningCounter } from '../../../../../server/repositories/eligibility'
+import { insertStaffIfAbsent } from '../../../../../server/repositories/staff'
+import { logCallBody } from '../../../../../shared/schemas/hotline'
+import { drivers, freshDb, type TestDb } from '../../../helpers/db'
+
+const DAY = '2025-03-10' // a Monday; Beijing day = [2025-03-09T16:00Z, 2025-03-10T16:00Z)
+const BEFORE = '2025-03-09T15:59:00Z' // 2025-03-09 23:59 Beijing: outside
+const FIRST = '2025-03-09T16:00:00Z' // 2025-03-10 00:00 Beijing: inside
+const LAST = '2025-03-10T15:59:00Z' // 2025-03-10 23:59 Beijing: inside
+const AFTER = '2025-03-10T16:00:00Z' // 2025-03-11 00:00 Beijing: outside
+const HOUR = 3600_000
+
+describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
+  let t: TestDb
+  let op: hotline.HotlineActor
+  let pointId: string
+  const n = { ref: 0 }
+  const ref = (p: string) => `${p}-${++n.ref}-${randomBytes(3).toString('hex')}`
+
+  async function call(at: string, extra: Record<string, unknown> = {}) {
+    const deps = { db: t.db, crypto: personalDataCrypto(Buffer.alloc(32, 7)), now: () => new Date(at) }
+    return hotline.logCall(deps, op, logCallBody.parse({ topic: '劳动争议', summary: '咨询欠薪。', outcome: 'answered', ...extra }))
+  }
+  async function callbackAt(startIso: string, status: 'booked' | 'done' | 'missed' | 'cancelled', completedAfterMin?: number) {
+    const startsAt = new Date(startIso)
+    const [w] = await t.db.insert(callbackWindows).values({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 4 }).returning()
+    const c = await call(FIRST)
+    await t.db.insert(callbacks).values({
+      callId: c.id, windowId: w!.id, phoneEnc: 'enc:x', phoneHash: 'h', phoneMasked: '139****0000', status, slotNo: 1,
+      completedAt: completedAfterMin === undefined ? null : new Date(startsAt.getTime() + completedAfterMin * 60_000), completedBy: completedAfterMin === undefined ? null : op.id,
+    })
+  }
+  async function appointment(startIso: string, channel: 'walk_in' | 'online', status: 'booked' | 'attended' | 'no_show' | 'cancelled') {
+    const startsAt = new Date(startIso)
+    const [s] = await t.db.insert(appointmentSlots).values({ channel, servicePointId: channel === 'walk_in' ? pointId : null, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 1 }).returning()
+    await t.db.insert(appointments).values({ reference: ref('YY'), slotId: s!.id, slotNo: 1, name: '张三', phoneEnc: 'enc:x', phoneHash: 'h', phoneMasked: '139****0000', topic: '劳动争议', status })
+  }
+  async function application(receivedDate: string, decidedIso: string | null, status: string, decisionDue?: string) {
+    await t.db.insert(legalAidApplications).values({
+      reference: ref('FY'), status, receivedDate, receivedAt: new Date(`${receivedDate}T09:00:00+08:00`), decisionDue: decisionDue ?? null,
+      decidedAt: decidedIso ? new Date(decidedIso) : null, screeningOutcome: 'eligible', meansTest: 'passed', ruleVersion: 't', nameMasked: '张*',
+      idNumberEnc: 'enc:x', idNumberHash: 'h', phoneEnc: 'enc:x', phoneHash: 'h', personalEnc: 'enc:x',
+      refusalReasons: status === 'refused' ? '不符合经济困难条件的规定。' : null,
+      ...(status === 'assigned' ? { assigneeLawyer: '李律师', assigneeFirm: '测试律师事务所' } : {}),
+    })
+  }
+
+  beforeAll(async () => {
+    t = await freshDb(driver)
+    const u = await insertStaffIfAbsent(t.db, { username: 'op.dash', role: 'operator', displayName: '坐席', passwordHash: 'x' })
+    op = { id: u!.id, role: 'operator' }
+    const [p] = await t.db.insert(servicePoints).values({ code: 'T-TOWN', level: 'township', name: '测试乡镇工作站' }).returning()
+    pointId = p!.id
+
+    // Calls: 2 outside (23:59 the day before, 00:00 the day after), 4 inside.
+    await call(BEFORE)
+    await call(AFTER)
+    await call(FIRST, { callerGroups: ['elderly', 'disabled'], toldOfLegalAidRight: true })
+    await call(LAST, { topic: '婚姻家庭', callerGroups: ['elderly'], outcome: 'legal_aid_screening' })
+    await call('2025-03-10T02:30:00Z', { outcome: 'transferred' }) // 10:30 Beijing
+    // Callbacks (each also logs a call at FIRST: +4 calls at 00:00): done in window, done late, missed, still booked in the past, cancelled; one outside.
+    await callbackAt('2025-03-10T01:00:00Z', 'done', 30)
+    await callbackAt('2025-03-10T06:00:00Z', 'done', 90)
+    await callbackAt('2025-03-10T07:00:00Z', 'missed')
+    await callbackAt('2025-03-10T08:00:00Z', 'booked')
+    await callbackAt('2025-03-10T09:00:00Z', 'cancelled')
+    await callbackAt(AFTER, 'done', 10)
+    // Appointments by slot start.
+    await appointment(FIRST, 'walk_in', 'attended')
+    await appointment(LAST, 'online', 'no_show')
+    await appointment('2025-03-10T03:00:00Z', 'walk_in', 'booked')
+    await appointment('2025-03-10T04:00:00Z', 'walk_in', 'cancelled')
+    await appointment(BEFORE, 'walk_in', 'attended')
+    // Screenings: the per-day tally.
+    for (const [day, matter, outcome] of [[DAY, 'labor_remuneration', 'eligible'], [DAY, 'labor_remuneration', 'eligible'], [DAY, 'other', 'needs_review'], ['2025-03-09', 'other', 'eligible'], ['2025-03-11', 'other', 'eligible']] as const) {
+      await bumpScreeningCounter(t.db, day, matter, outcome)
+    }
+    // Legal aid: received on the day (3), one the day before; decisions on the day: in time, late, in time after a paused clock, refused.
+    await application(DAY, null, 'submitted', '2025-03-17')
+    await application(DAY, null, 'materials_requested')
+    await application(DAY, null, 'withdrawn')
+    await application('2025-03-09', null, 'submitted', '2025-03-16')
+    await application('2025-03-03', LAST, 'granted', '2025-03-10') // due 03-10, decided 03-10 23:59: in time
+    await application('2025-03-01', FIRST, 'assigned', '2025-03-08') // decided 03-10: late
+    await application('2025-02-28', '2025-03-10T05:00:00Z', 'refused', '2025-03-12') // clock paused: due 03-12, in time
+    await application('2025-03-02', AFTER, 'granted', '2025-03-09') // decided 03-11: outside
+  })
+  afterAll(async () => { await t?.drop() })
+
+  it('counts each figure from the records, on Beijing days', async () => {
+    const d = await dashboardFigures({ db: t.db, now: () => new Date('2025-03-12T00:00:00Z') }, { from: DAY, to: DAY })
+    expect(d.calls.total).toBe(3 + 6) // 3 logged inside + 6 calls behind callbacks (all at 00:00 Beijing)
+    expect(d.calls.byHour[0]).toBe(7)
+    expect(d.calls.byHour[10]).toBe(1)
+    expect(d.calls.byHour[23]).toBe(1)
+    expect(d.calls.byHour.reduce((a, b) => a + b, 0)).toBe(9)
+    expect(d.calls.byTopic).toEqual([{ key: '劳动争议', label: '劳动争议', count: 8 }, { key: '婚姻家庭', label: '婚姻家庭', count: 1 }])
+    expect(d.calls.byOutcome).toEqual([
+      { key: 'answered', label: '已解答', count: 7 },
+      { key: 'legal_aid_screening', label: '已做法律援助初筛', count: 1 },
+      { key: 'transferred', label: '已转接', count: 1 },
+    ])
+    expect(d.calls.byGroup).toEqual([{ key: 'elderly', label: '老年人', count: 2 }, { key: 'disabled', label: '残疾人', count: 1 }])
+    expect(d.calls.toldOfLegalAidRight).toBe(1)
+    expect(d.callbacks).toEqual({ booked: 4, done: 2, doneInWindow: 1, missed: 2, open: 0 })
+    expect(d.screenings.total).toBe(3)
+    expect(d.screenings.byOutcome).toEqual([{ key: 'eligible', label: '初步符合条件', count: 2 }, { key: 'needs_review', label: '需要人工审查', count: 1 }])
+    expect(d.screenings.byGroup).toEqual([{ key: 'elderly', label: '老年人', count: 1 }])
+    expect(d.legalAid).toEqual({ received: 3, decided: 3, decidedWithin7Days: 2, granted: 2 })
+    expect(d.appointments).toMatchObject({ booked: 3, attended: 1, noShow: 1, cancelled: 1 })
+    expect(d.appointments.byChannel).toEqual([{ key: 'walk_in', label: '到窗口', count: 2 }, { key: 'online', label: '网上咨询', count: 1 }])
+    expect(d.appointments.byLevel).toEqual([{ key: 'township', label: '乡镇（街道）级', count: 2 }, { key: 'none', label: '不在服务点', count: 1 }])
+    expect(d.targets.satisfiedRate).toBe(0.9)
+  })
+
+  it('a two-day range includes both days; a callback not yet due is open, not missed', async () => {
+    const d = await dashboardFigures({ db: t.db, now: () => new Date('2025-03-10T08:30:00Z') }, { from: '2025-03-09', to: DAY })
+    expect(d.calls.total).toBe(10)
+    expect(d.callbacks).toMatchObject({ booked: 4, missed: 1, open: 1 })
+    expect(d.screenings.total).toBe(4)
+    expect(d.legalAid.received).toBe(4)
+    expect(d.appointments.attended).toBe(2)
+  })
+
+  it('the server clock zone changes nothing', async () => {
+    const tz = process.env.TZ
+    process.env.TZ = 'America/Los_Angeles'
+    try {
+      const d = await dashboardFigures({ db: t.db, now: () => new Date('2025-03-12T00:00:00Z') }, { from: DAY, to: DAY })
+      expect(d.calls.total).toBe(9)
+      expect(d.calls.byHour[23]).toBe(1)
+    } finally {
+      process.env.TZ = tz
+    }
+  })
+
+  it('reading it is audited with the range', async () => {
+    await readDashboard({ db: t.db, now: () => new Date() }, { id: op.id, role: 'supervisor' }, { from: DAY, to: DAY })
+    const rows = await t.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.action, 'dashboard.read') })
+    expect(rows.map(r => r.detail)).toEqual([{ from: DAY, to: DAY }])
+  })
+})
