@@ -47,7 +47,17 @@ export const configSchema = z.object({
     enabled: bool.default(true),
     intervalMs: z.coerce.number().int().min(50).max(60_000).default(500),
   }),
-  trustProxy: bool.default(false),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For: false/0 = none (the
+   * socket address is the client), true = 1, or a number of hops. See server/utils/net.ts.
+   */
+  trustProxy: z.preprocess(
+    v => (v === true || v === 'true' ? 1 : v === false || v === 'false' || v === '' ? 0 : v),
+    z.coerce.number({ error: 'NUXT_TRUST_PROXY 应为 false、true 或受信任的代理层数（0-10）' })
+      .int('NUXT_TRUST_PROXY 应为 false、true 或受信任的代理层数（0-10）')
+      .min(0, 'NUXT_TRUST_PROXY 应为 false、true 或受信任的代理层数（0-10）')
+      .max(10, 'NUXT_TRUST_PROXY 应为 false、true 或受信任的代理层数（0-10）'),
+  ).default(0),
   allowedOrigins: z.string().default(''),
 })
 

@@ -1,9 +1,15 @@
-// Security headers on every response; for API writes: same-origin only, JSON only, 64 KiB at most.
+// The edge of every request. Security headers on every response. Then, before any route runs:
+// a path or query that is not valid UTF-8 text (NUL, lone surrogates, broken %-escapes) is a 400;
+// writes must come from this site (Origin / Sec-Fetch-Site / Referer), declare their length (no
+// chunked bodies: 411), stay under 64 KiB (413), be JSON on /api (415; HTML forms elsewhere), and
+// a JSON body is parsed once here and refused when it nests too deep, has too many values, or
+// carries a string that is not text (400). Only h3's public API is used (readRawBody caches the
+// body for the route's own readBody).
 import type { H3Event } from 'h3'
 import { loadConfig, type AppConfig } from '../config'
 import {
-  contentLengthTooLarge, isAcceptableContentType, isSameOriginWrite, MAX_API_BODY_BYTES,
-  normalizedPath, parseAllowedOrigins, securityHeaders, WRITE_METHODS,
+  contentLengthTooLarge, decodedPathOrNull, inspectInput, isAcceptableContentType, isJsonContentType, isSameOriginWrite,
+  normalizedPath, parseAllowedOrigins, queryIsSafe, securityHeaders, WRITE_METHODS, type InputProblem,
 } from '../domain/http/request-guards'
 
 let cfg: { config: AppConfig, allowed: string[] } | undefined
@@ -19,25 +25,23 @@ function refuse(status: number, code: string, message: string) {
   return createError({ status, message, data: { code, message } })
 }
 
-/** Reads a body without Content-Length (chunked) with a byte limit, keeping it for the route. */
-async function readLimited(event: H3Event, limit: number): Promise<void> {
-  const req = event.node.req
-  const chunks: Buffer[] = []
-  let size = 0
-  await new Promise<void>((resolve, reject) => {
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > limit) {
-        req.pause()
-        reject(refuse(413, 'PAYLOAD_TOO_LARGE', '提交的内容过大'))
-        return
-      }
-      chunks.push(c)
-    })
-    req.on('end', () => resolve())
-    req.on('error', reject)
-  })
-  ;(event as unknown as { _requestBody?: Buffer })._requestBody = Buffer.concat(chunks)
+const problemMessages: Record<InputProblem, string> = {
+  too_deep: '提交的内容层级过深',
+  too_many_nodes: '提交的内容项目过多',
+  unsafe_text: '提交的内容包含无法识别的字符，请删除后重试',
+}
+
+async function checkJsonBody(event: H3Event): Promise<void> {
+  const raw = await readRawBody(event, 'utf8')
+  if (!raw || !raw.trim()) return
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw refuse(400, 'BAD_REQUEST', '请求格式有误')
+  }
+  const problem = inspectInput(parsed)
+  if (problem) throw refuse(400, 'BAD_INPUT', problemMessages[problem])
 }
 
 export default defineEventHandler(async (event) => {
@@ -45,21 +49,27 @@ export default defineEventHandler(async (event) => {
   const production = config.env === 'production' || config.session.secureCookie === 'true'
   for (const [k, v] of Object.entries(securityHeaders({ production }))) setResponseHeader(event, k, v)
 
+  if (decodedPathOrNull(event.path) === null || !queryIsSafe(event.path)) {
+    throw refuse(400, 'BAD_URL', '请求地址包含无法识别的字符')
+  }
+
+  if (!WRITE_METHODS.has(event.method)) return
   const path = normalizedPath(event.path)
-  if (!path.startsWith('/api/') || !WRITE_METHODS.has(event.method)) return
+  const api = path.startsWith('/api/')
 
   const h = (n: string) => getRequestHeader(event, n) ?? null
-  const self = getRequestURL(event, { xForwardedHost: config.trustProxy, xForwardedProto: config.trustProxy }).origin
+  const self = getRequestURL(event, { xForwardedHost: config.trustProxy > 0, xForwardedProto: config.trustProxy > 0 }).origin
   if (!isSameOriginWrite({ self, allowed, origin: h('origin'), secFetchSite: h('sec-fetch-site'), referer: h('referer') })) {
     throw refuse(403, 'CROSS_ORIGIN', '请求来源不被允许')
   }
 
   const length = h('content-length')
+  if (!length && h('transfer-encoding')) throw refuse(411, 'LENGTH_REQUIRED', '请求需注明内容长度')
   if (contentLengthTooLarge(length)) throw refuse(413, 'PAYLOAD_TOO_LARGE', '提交的内容过大')
-  const chunked = !length && Boolean(h('transfer-encoding'))
-  const hasBody = chunked || (length !== null && Number(length) > 0)
+  const hasBody = length !== null && Number(length) > 0
+  if (!api) return
   if (!isAcceptableContentType(h('content-type'), hasBody, path)) {
     throw refuse(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交')
   }
-  if (chunked) await readLimited(event, MAX_API_BODY_BYTES)
+  if (hasBody && isJsonContentType(h('content-type'))) await checkJsonBody(event)
 })

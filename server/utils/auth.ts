@@ -6,7 +6,7 @@ import { hasRole } from '../domain/staff/roles'
 import { resolveSession, type SessionActor, type StaffDeps } from '../domain/staff/service'
 import { sessionCookieSettings, sessionPolicy } from '../domain/staff/session'
 import { catalogueError } from './api'
-import { clientIp, hashIp } from './net'
+import { clientAddress, hashIp } from './net'
 
 export function staffDeps(app: AppContext): StaffDeps {
   return { db: app.db, now: () => new Date(), policy: sessionPolicy(app.config.session), key: app.cryptoKey }
@@ -32,7 +32,7 @@ export function clearSessionCookie(event: H3Event, app: AppContext): void {
 
 /** Hashed client address for rate limits and audit (never stored in clear). */
 export function requestIpHash(event: H3Event, app: AppContext): string {
-  return hashIp(clientIp(event, app.config.trustProxy), app.cryptoKey)
+  return hashIp(clientAddress(event), app.cryptoKey)
 }
 
 /** The signed-in staff member, or null. Resolved once per request. */

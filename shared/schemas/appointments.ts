@@ -1,5 +1,5 @@
 // zod inputs of public appointments (预约法律咨询): one schema for the form and the routes.
-import { z } from './zod'
+import { calendarDate, z } from './zod'
 import { CASE_CATEGORIES } from '../domain/cases/taxonomy'
 import { findPii } from '../domain/cases/pii'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
@@ -66,5 +66,5 @@ export type ListSlotsQuery = z.output<typeof listSlotsQuery>
 
 export const staffAppointmentsQuery = z.object({
   /** Empty (a cleared date field) means today. */
-  date: z.preprocess(v => (v === '' ? undefined : v), z.iso.date('日期格式应为 YYYY-MM-DD').optional()),
+  date: z.preprocess(v => (v === '' ? undefined : v), calendarDate().optional()),
 })

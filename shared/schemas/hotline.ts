@@ -1,5 +1,5 @@
 // zod inputs of the 12348 hotline console: one schema for the form and the route.
-import { z } from './zod'
+import { calendarDate, z } from './zod'
 import { CASE_CATEGORIES, PRIORITY_GROUP_CODES } from '../domain/cases/taxonomy'
 import { findPii } from '../domain/cases/pii'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
@@ -70,7 +70,7 @@ export const listCallsQuery = z.object({
 
 export const callbackQueueQuery = z.object({
   /** Empty (a cleared date field) means today. */
-  date: z.preprocess(v => (v === '' ? undefined : v), z.iso.date('日期格式应为 YYYY-MM-DD').optional()),
+  date: z.preprocess(v => (v === '' ? undefined : v), calendarDate().optional()),
 })
 
 export const revealCallbackBody = z.strictObject({

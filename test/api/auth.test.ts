@@ -133,7 +133,7 @@ describe.each(servers())('staff auth on $name', (server) => {
     expect(forged.status).toBe(403)
   })
 
-  it('refuses bodies over 64 KiB with 413 (Content-Length and chunked) and non-JSON writes with 415', async () => {
+  it('refuses bodies over 64 KiB with 413, bodies without a length (chunked) with 411, and non-JSON writes with 415', async () => {
     const c = new ApiClient(base)
     const big = await c.post('/api/auth/login', { username: 'admin', password: 'x'.repeat(70 * 1024) })
     expect(big.status).toBe(413)
@@ -141,7 +141,8 @@ describe.each(servers())('staff auth on $name', (server) => {
     const payload = new TextEncoder().encode(JSON.stringify({ username: 'admin', password: 'y'.repeat(80 * 1024) }))
     const stream = new ReadableStream({ start(ctrl) { for (let i = 0; i < payload.length; i += 8192) ctrl.enqueue(payload.slice(i, i + 8192)); ctrl.close() } })
     const chunked = await fetch(`${base}/api/auth/login`, { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json', origin: base } } as RequestInit)
-    expect(chunked.status).toBe(413)
+    expect(chunked.status).toBe(411)
+    expect((await chunked.json()).data.code).toBe('LENGTH_REQUIRED')
     const form = await c.post('/api/auth/login', 'username=admin&password=x', { 'content-type': 'application/x-www-form-urlencoded' })
     expect(form.status).toBe(415)
     expect(form.body.data.code).toBe('UNSUPPORTED_MEDIA_TYPE')

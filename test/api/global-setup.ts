@@ -47,7 +47,9 @@ export default async function setup(project: TestProject) {
     const env: Record<string, string> = {
       ...process.env as Record<string, string>,
       PORT: String(port), HOST: '127.0.0.1', NUXT_DATA_DIR: dir, NUXT_SEED_DEMO_PASSWORD: DEMO_PASSWORD,
-      NUXT_WORKER_INTERVAL_MS: '100', NODE_ENV: 'production', NUXT_SEED_STATUTES: process.env.NUXT_SEED_STATUTES ?? 'priority',
+      NUXT_WORKER_INTERVAL_MS: '100', NODE_ENV: 'production',
+      // One trusted proxy hop: tests that need distinct client addresses send X-Forwarded-For (fuzz, throttles).
+      NUXT_TRUST_PROXY: '1', NUXT_SEED_STATUTES: process.env.NUXT_SEED_STATUTES ?? 'priority',
     }
     delete env.DATABASE_URL
     delete env.NUXT_DATABASE_URL

@@ -1,7 +1,12 @@
 // Pure decisions for the security middleware: which origins may write, which bodies are accepted.
 // Framework-free so the rules are unit-tested without a server.
+import { hasUnsafeText } from '../../../shared/schemas/zod'
 
 export const MAX_API_BODY_BYTES = 64 * 1024
+/** Nesting deeper than this is no form the portal has: refused before any parser walks it. */
+export const MAX_JSON_DEPTH = 16
+/** More keys + elements than this in one body is no form either. */
+export const MAX_JSON_NODES = 5_000
 export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /** API paths whose writes may carry something other than JSON (e.g. uploads). Append with care. */
@@ -42,12 +47,17 @@ export function isSameOriginWrite(i: OriginInput): boolean {
   return false
 }
 
+export function isJsonContentType(contentType: string | null | undefined): boolean {
+  if (!contentType) return false
+  const mime = contentType.split(';')[0]!.trim().toLowerCase()
+  return mime === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mime)
+}
+
 /** JSON (any charset) or, for an empty body, no content type at all. */
 export function isAcceptableContentType(contentType: string | null | undefined, hasBody: boolean, path: string): boolean {
   if (NON_JSON_API_PATHS.some(r => r.test(path))) return true
   if (!contentType) return !hasBody
-  const mime = contentType.split(';')[0]!.trim().toLowerCase()
-  return mime === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mime)
+  return isJsonContentType(contentType)
 }
 
 /** Content-Length over the limit (or unparsable) is refused before reading. */
@@ -107,4 +117,57 @@ export function inlineScripts(html: string): string[] {
     out.push(m[2] ?? '')
   }
   return out
+}
+
+export type InputProblem = 'too_deep' | 'too_many_nodes' | 'unsafe_text'
+
+/**
+ * Walks a parsed JSON value (iteratively: a hostile depth cannot overflow the stack) and names
+ * the first problem: nesting over `maxDepth`, more than `maxNodes` values, or a key or string
+ * with NUL / lone surrogates. `null` = acceptable.
+ */
+export function inspectInput(value: unknown, maxDepth = MAX_JSON_DEPTH, maxNodes = MAX_JSON_NODES): InputProblem | null {
+  const stack: Array<{ v: unknown, depth: number }> = [{ v: value, depth: 0 }]
+  let nodes = 0
+  while (stack.length) {
+    const { v, depth } = stack.pop()!
+    if (++nodes > maxNodes) return 'too_many_nodes'
+    if (typeof v === 'string') {
+      if (hasUnsafeText(v)) return 'unsafe_text'
+      continue
+    }
+    if (v === null || typeof v !== 'object') continue
+    if (depth >= maxDepth) return 'too_deep'
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push({ v: x, depth: depth + 1 })
+      continue
+    }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (hasUnsafeText(k)) return 'unsafe_text'
+      stack.push({ v: x, depth: depth + 1 })
+    }
+  }
+  return null
+}
+
+/** The path as sent, decoded: null when it is not valid percent-encoded UTF-8 or carries NUL. */
+export function decodedPathOrNull(rawPath: string): string | null {
+  const p = rawPath.split('?')[0]!
+  let d: string
+  try { d = decodeURIComponent(p) } catch { return null }
+  return hasUnsafeText(d) ? null : d
+}
+
+/** Query parameters: raw `a=b&c=d` pairs, each key and value decoded strictly. */
+export function queryIsSafe(rawPath: string): boolean {
+  const i = rawPath.indexOf('?')
+  if (i < 0) return true
+  const q = rawPath.slice(i + 1).split('#')[0]!
+  for (const part of q.split('&')) {
+    if (!part) continue
+    let d: string
+    try { d = decodeURIComponent(part.replace(/\+/g, ' ')) } catch { return false }
+    if (hasUnsafeText(d)) return false
+  }
+  return true
 }

@@ -34,3 +34,14 @@ describe('configuration', () => {
     expect(msg.split('\n')).toHaveLength(1)
   })
 })
+
+describe('NUXT_TRUST_PROXY', () => {
+  it('reads false/true/N as a number of trusted proxy hops and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(0)
+    expect(loadConfig({ NUXT_TRUST_PROXY: 'false' }).trustProxy).toBe(0)
+    expect(loadConfig({ NUXT_TRUST_PROXY: 'true' }).trustProxy).toBe(1)
+    expect(loadConfig({ NUXT_TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(() => loadConfig({ NUXT_TRUST_PROXY: 'yes' })).toThrow(/NUXT_TRUST_PROXY/)
+    expect(() => loadConfig({ NUXT_TRUST_PROXY: '-1' })).toThrow(/NUXT_TRUST_PROXY/)
+  })
+})

@@ -61,3 +61,40 @@ describe('headers', () => {
     expect(contentSecurityPolicy(['sha256-abc'])).toContain("script-src 'self' 'sha256-abc'")
   })
 })
+
+describe('hostile input at the edge', () => {
+  it('refuses NUL and lone surrogates in keys and strings, at any depth', async () => {
+    const { inspectInput } = await import('../../../../../server/domain/http/request-guards')
+    expect(inspectInput({ name: '张三', tags: ['a', { b: 1 }], ok: true, n: null })).toBeNull()
+    expect(inspectInput({ name: 'a\u0000b' })).toBe('unsafe_text')
+    expect(inspectInput({ ['k\u0000']: 1 })).toBe('unsafe_text')
+    expect(inspectInput([[['\uD800']]])).toBe('unsafe_text')
+    expect(inspectInput('x\uDC00')).toBe('unsafe_text')
+    expect(inspectInput({ emoji: '😀 𠀀' })).toBeNull()
+  })
+
+  it('refuses deep and wide JSON without recursion', async () => {
+    const { inspectInput, MAX_JSON_DEPTH } = await import('../../../../../server/domain/http/request-guards')
+    let v: unknown = 1
+    for (let i = 0; i < MAX_JSON_DEPTH; i++) v = [v]
+    expect(inspectInput(v)).toBeNull()
+    expect(inspectInput([v])).toBe('too_deep')
+    let huge: unknown = 1
+    for (let i = 0; i < 100_000; i++) huge = { a: huge }
+    expect(inspectInput(huge)).toBe('too_deep')
+    expect(inspectInput(Array.from({ length: 6000 }, (_, i) => i))).toBe('too_many_nodes')
+  })
+
+  it('refuses paths and queries that do not decode to text', async () => {
+    const { decodedPathOrNull, queryIsSafe } = await import('../../../../../server/domain/http/request-guards')
+    expect(decodedPathOrNull('/api/cases/%E5%8A%B3%E5%8A%A8?x=1')).toBe('/api/cases/劳动')
+    expect(decodedPathOrNull('/api/cases/%00')).toBeNull()
+    expect(decodedPathOrNull('/api/cases/%ED%A0%80')).toBeNull()
+    expect(decodedPathOrNull('/api/cases/%E5%8A')).toBeNull()
+    expect(queryIsSafe('/api/search?q=%E5%B7%A5%E8%B5%84&page=2')).toBe(true)
+    expect(queryIsSafe('/api/search?q=a+b')).toBe(true)
+    expect(queryIsSafe('/api/search?q=%00')).toBe(false)
+    expect(queryIsSafe('/api/search?%00=1')).toBe(false)
+    expect(queryIsSafe('/api/search?q=%ZZ')).toBe(false)
+  })
+})
