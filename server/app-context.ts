@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import type { AppConfig } from './config'
 import { openDb, type Db, type DbHandle } from './db/client'
+import { logger } from './utils/logger'
 import { connectSearch, type SearchConnection } from './adapters/search/client'
 import { startEmbeddedMeili, type EmbeddedMeili } from './adapters/search/embedded'
 import { ensureIndexes } from './adapters/search/indexes'
@@ -75,7 +76,7 @@ export function loadOrCreateKey(dir: string, name: string, bytes = 32): Buffer {
 }
 
 export async function createAppContext(config: AppConfig, opts: CreateContextOptions = {}): Promise<AppContext> {
-  const log = opts.log ?? ((m: string) => console.log(m))
+  const log = opts.log ?? ((m: string) => logger.info(m))
   mkdirSync(config.dataDir, { recursive: true })
   const handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir: join(config.dataDir, 'pglite'), poolMax: config.database.poolMax })
   await handle.migrate(opts.migrationsFolder)

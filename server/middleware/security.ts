@@ -21,10 +21,6 @@ function settings() {
   return cfg
 }
 
-function refuse(status: number, code: string, message: string) {
-  return createError({ status, message, data: { code, message } })
-}
-
 const problemMessages: Record<InputProblem, string> = {
   too_deep: '提交的内容层级过深',
   too_many_nodes: '提交的内容项目过多',
@@ -38,10 +34,10 @@ async function checkJsonBody(event: H3Event): Promise<void> {
   try {
     parsed = JSON.parse(raw)
   } catch {
-    throw refuse(400, 'BAD_REQUEST', '请求格式有误')
+    throw catalogueError('BAD_REQUEST')
   }
   const problem = inspectInput(parsed)
-  if (problem) throw refuse(400, 'BAD_INPUT', problemMessages[problem])
+  if (problem) throw catalogueError('BAD_INPUT', problemMessages[problem])
 }
 
 export default defineEventHandler(async (event) => {
@@ -50,7 +46,7 @@ export default defineEventHandler(async (event) => {
   for (const [k, v] of Object.entries(securityHeaders({ production }))) setResponseHeader(event, k, v)
 
   if (decodedPathOrNull(event.path) === null || !queryIsSafe(event.path)) {
-    throw refuse(400, 'BAD_URL', '请求地址包含无法识别的字符')
+    throw catalogueError('BAD_URL')
   }
 
   if (!WRITE_METHODS.has(event.method)) return
@@ -60,16 +56,16 @@ export default defineEventHandler(async (event) => {
   const h = (n: string) => getRequestHeader(event, n) ?? null
   const self = getRequestURL(event, { xForwardedHost: config.trustProxy > 0, xForwardedProto: config.trustProxy > 0 }).origin
   if (!isSameOriginWrite({ self, allowed, origin: h('origin'), secFetchSite: h('sec-fetch-site'), referer: h('referer') })) {
-    throw refuse(403, 'CROSS_ORIGIN', '请求来源不被允许')
+    throw catalogueError('CROSS_ORIGIN')
   }
 
   const length = h('content-length')
-  if (!length && h('transfer-encoding')) throw refuse(411, 'LENGTH_REQUIRED', '请求需注明内容长度')
-  if (contentLengthTooLarge(length)) throw refuse(413, 'PAYLOAD_TOO_LARGE', '提交的内容过大')
+  if (!length && h('transfer-encoding')) throw catalogueError('LENGTH_REQUIRED')
+  if (contentLengthTooLarge(length)) throw catalogueError('PAYLOAD_TOO_LARGE')
   const hasBody = length !== null && Number(length) > 0
   if (!api) return
   if (!isAcceptableContentType(h('content-type'), hasBody, path)) {
-    throw refuse(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交')
+    throw catalogueError('UNSUPPORTED_MEDIA_TYPE')
   }
   if (hasBody && isJsonContentType(h('content-type'))) await checkJsonBody(event)
 })

@@ -1,11 +1,13 @@
 // The one wrapper every API route uses: maps domain errors and validation failures to clear
-// 4xx answers with a stable `code`, never echoing what the user typed. Anything else is a 500
-// that Nitro logs.
+// 4xx answers with a stable `code`, never echoing what the user typed. Anything else is logged
+// through the redacting logger (server/utils/logger.ts: no SQL parameters, no messages of database
+// errors) and answered with a generic 500 INTERNAL.
 import type { EventHandlerRequest, H3Event } from 'h3'
 import { ZodError } from 'zod'
 import { DomainError } from '../domain/errors'
 import { pgErrorOf } from '../db/client'
 import { errorCatalogue, type ErrorCode } from '../../shared/errors'
+import { logger, safeError } from './logger'
 
 export interface ValidationIssue { path: string, code: string, message: string }
 
@@ -59,7 +61,8 @@ export function toHttpError(e: unknown): unknown {
     if (h3.statusCode === 400) return catalogueError('BAD_REQUEST', '请求格式有误')
     return e
   }
-  return e
+  logger.error({ err: safeError(e) }, 'route failed')
+  return catalogueError('INTERNAL')
 }
 
 export function defineApiHandler<T>(handler: (event: H3Event<EventHandlerRequest>) => Promise<T> | T) {

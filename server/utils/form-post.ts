@@ -19,7 +19,7 @@ function refuse(status: number, code: string, message: string) {
 export function assertSameOriginForm(event: H3Event) {
   const config = loadConfig()
   const h = (n: string) => getRequestHeader(event, n) ?? null
-  const self = getRequestURL(event, { xForwardedHost: config.trustProxy, xForwardedProto: config.trustProxy }).origin
+  const self = getRequestURL(event, { xForwardedHost: config.trustProxy > 0, xForwardedProto: config.trustProxy > 0 }).origin
   if (!isSameOriginWrite({ self, allowed: parseAllowedOrigins(config.allowedOrigins), origin: h('origin'), secFetchSite: h('sec-fetch-site'), referer: h('referer') })) {
     throw refuse(403, 'CROSS_ORIGIN', '请求来源不被允许')
   }

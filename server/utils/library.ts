@@ -1,5 +1,6 @@
 // Nitro glue for the case library: the search dependencies (engine, lexicon, database fallback).
 import { randomBytes } from 'node:crypto'
+import { logger } from './logger'
 import type { AppContext } from '../app-context'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import { STATUTES_INDEX } from '../adapters/search/definitions/statutes'
@@ -41,6 +42,6 @@ export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchD
       cases: (terms, filter, limit, offset) => fallbackSearchCases(app.db, terms, filter, limit, offset),
       statutesById: ids => getStatutes(app.db, ids),
     },
-    log: m => console.warn(m),
+    log: m => logger.warn(m),
   }
 }
