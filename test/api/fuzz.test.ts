@@ -3,7 +3,7 @@
 // hostile path parameters, query strings, bodies and content types — NUL bytes, lone surrogates,
 // impossible dates, deep and wide JSON, huge values, wrong types — by an anonymous client and, for
 // staff routes, by every demo role the route admits. Every answer must be below 500, and every
-// 4xx must carry a Chinese message. Seeded and bounded: FUZZ_RUNS (default 20) runs per route,
+// 4xx must carry a Chinese message. Seeded and bounded: FUZZ_RUNS (default 12) runs per route,
 // FUZZ_SEED to replay.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_STAFF } from '../../server/seed/staff'
 import { servers } from './helpers/client'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 20)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201)
 const API_DIR = 'server/api'
 const SCHEMA_DIR = 'shared/schemas'
