@@ -1,4 +1,4 @@
-// Demo staff accounts (admin, operator1, reviewer1, editor1, supervisor1). Idempotent: existing names are kept.
+// Demo staff accounts (admin, operator1, reviewer1, editor1, supervisor1, justice1). Idempotent: existing names are kept.
 import { randomBytes } from 'node:crypto'
 import { hashPassword } from '../domain/staff/password'
 import { insertStaffIfAbsent } from '../repositories/staff'
@@ -12,6 +12,7 @@ export const DEMO_STAFF: ReadonlyArray<{ username: string, role: StaffRole, disp
   { username: 'reviewer1', role: 'reviewer', displayName: '法律援助审查员（示例）' },
   { username: 'editor1', role: 'editor', displayName: '案例编辑（示例）' },
   { username: 'supervisor1', role: 'supervisor', displayName: '12348 值班主管（示例）' },
+  { username: 'justice1', role: 'justice_bureau', displayName: '司法局异议审查（示例）' },
 ]
 
 export const seedStaff: SeedStep = {

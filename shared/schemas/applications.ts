@@ -9,8 +9,23 @@ import { sensitiveKindLabels, sensitiveKindsIn } from '../domain/applications/se
 import { screeningInput } from './eligibility'
 import { z } from './zod'
 
-/** Under this age an applicant applies through a guardian (法定代理人, 法律援助法第四十条). */
+/**
+ * Under this age the portal processes the applicant's personal information only with a parent's or
+ * other guardian's consent (个人信息保护法第三十一条 — not 法律援助法第四十条), so a guardian
+ * (法定代理人) applies for them. Exception (法律援助法第四十条第一款): where the 法定代理人 infringes the
+ * child's rights, another 法定代理人 or a 近亲属 may apply, at any age; the centre then processes the
+ * data because its statutory duty requires it (个人信息保护法第十三条第一款第（三）项), without the
+ * infringing guardian's consent.
+ */
 export const GUARDIAN_REQUIRED_UNDER_AGE = 14
+
+/** The statutory basis on which an application's personal information is processed. */
+export type ProcessingBasis = 'consent' | 'statutory_duty'
+
+/** 法律援助法第四十条第一款: the applying relative says the 法定代理人 infringes the applicant's rights. */
+export function representativeInfringes(body: { agent?: { representativeInfringes?: boolean | undefined } | undefined }): boolean {
+  return body.agent?.representativeInfringes === true
+}
 export const MATTER_SUMMARY_MAX = 1000
 
 const personName = (what: string) => z.string({ error: `请填写${what}` }).trim()
@@ -50,6 +65,8 @@ export const applyBody = z.strictObject({
     relation: z.enum(agentRelationCodes, { error: '请选择代为申请人与申请人的关系' }),
     name: personName('代为申请人姓名'),
     phone: phoneField,
+    /** 法律援助法第四十条第一款: the applicant's 法定代理人 infringes their rights (e.g. domestic violence by a parent). */
+    representativeInfringes: z.boolean({ error: '请说明法定代理人是否侵犯了申请人的合法权益' }).optional(),
   }, { error: '代为申请人信息格式不正确' }).optional(),
   consent: z.strictObject({
     /** 同意为审查法律援助申请处理上述个人信息。 */
@@ -60,19 +77,24 @@ export const applyBody = z.strictObject({
 }, { error: (i) => i.code === 'unrecognized_keys' ? '申请信息包含不支持的字段' : '申请信息格式不正确' })
   .superRefine((body, ctx) => {
     const kinds = sensitiveKindsIn(body.screening)
-    if (kinds.length > 0 && body.consent.sensitive !== true) {
+    const id = checkIdNumber(body.applicant.idNumber)
+    const under14 = id.ok && ageOn(id.birthDate!, shanghaiDay(new Date())) < GUARDIAN_REQUIRED_UNDER_AGE
+    // 个人信息保护法第十三条第二款: with 第一款第（三）项 (statutory duty) no consent is needed — the case
+    // of a child whose guardian is the one infringing their rights (法律援助法第四十条第一款).
+    const statutoryDuty = under14 && representativeInfringes(body)
+    if (kinds.length > 0 && body.consent.sensitive !== true && !statutoryDuty) {
       ctx.addIssue({
         code: 'custom',
         path: ['consent', 'sensitive'],
         message: `您的回答包含敏感个人信息（${kinds.map(k => sensitiveKindLabels[k]).join('、')}），需要您单独同意后才能提交；也可以删去这些回答，由工作人员当面核实`,
       })
     }
-    const id = checkIdNumber(body.applicant.idNumber)
-    if (id.ok && ageOn(id.birthDate!, shanghaiDay(new Date())) < GUARDIAN_REQUIRED_UNDER_AGE && body.agent?.relation !== 'legal_representative') {
+    if (under14 && body.agent?.relation !== 'legal_representative' && !statutoryDuty) {
       ctx.addIssue({
         code: 'custom',
         path: ['agent'],
-        message: `申请人不满 ${GUARDIAN_REQUIRED_UNDER_AGE} 周岁，须由监护人（法定代理人）代为申请，请填写监护人信息`,
+        message: `申请人不满 ${GUARDIAN_REQUIRED_UNDER_AGE} 周岁，处理其个人信息需要父母或其他监护人同意（个人信息保护法第三十一条），请由监护人（法定代理人）代为申请；` +
+          '如果正是法定代理人侵犯了孩子的合法权益，其他法定代理人或者近亲属可以代为申请（法律援助法第四十条第一款），请在代为申请人信息中说明',
       })
     }
   })
@@ -112,11 +134,45 @@ export const requestMaterialsBody = z.strictObject({
     .min(1, '请至少列出一项需要补充的材料').max(20, '一次最多列出 20 项'),
 })
 
-export const decideBody = z.discriminatedUnion('decision', [
-  z.strictObject({ version, decision: z.literal('grant') }),
-  z.strictObject({ version, decision: z.literal('refuse'), reasons: reasons('不予法律援助的理由') }),
-], { error: '请选择给予或不予法律援助' })
+/**
+ * Decisions are deliberate (issue 14): nothing is preselected — `decision` is required and has no
+ * default; the reviewer confirms a summary naming the applicant's reference, and the request carries
+ * that reference back (`confirmReference`, checked against the application by the service); a
+ * refusal carries written reasons (法律援助法第四十三条第一款: 书面告知…并说明理由).
+ */
+const confirmReference = referenceField
+const decisionChoice = z.enum(['grant', 'refuse'], { error: '请选择给予或不予法律援助' })
+export const decideBody = z.strictObject({
+  version,
+  decision: decisionChoice,
+  reasons: z.string({ error: '不予法律援助的理由格式不正确' }).trim().max(2000, '不予法律援助的理由不能超过 2000 个字').optional(),
+  confirmReference,
+}, { error: (i) => i.code === 'unrecognized_keys' ? '决定包含不支持的字段' : '请选择给予或不予法律援助，并确认受理编号' })
+  .superRefine((b, ctx) => {
+    if (b.decision === 'refuse' && (b.reasons ?? '').length < 10) {
+      ctx.addIssue({ code: 'custom', path: ['reasons'], message: '不予法律援助应当书面说明理由（至少 10 个字），申请人会看到这些理由' })
+    }
+  })
 export type DecideBody = z.output<typeof decideBody>
+
+/** 第四十四条: aid before the decision — the ground and the lawyer who starts at once. */
+export const provisionalBody = z.strictObject({
+  version,
+  ground: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '请选择第四十四条第一款规定的情形' }),
+  lawyer: z.string({ error: '请填写承办人员姓名' }).trim().min(1, '请填写承办人员姓名').max(50, '姓名不能超过 50 个字'),
+  firm: z.string({ error: '请填写承办机构' }).trim().min(2, '请填写承办机构（律师事务所或法律援助中心）').max(100, '承办机构不能超过 100 个字'),
+  confirmReference,
+})
+export type ProvisionalBody = z.output<typeof provisionalBody>
+
+/** 第四十八条: termination on a statutory ground, with written reasons (objectionable under 第四十九条). */
+export const terminateBody = z.strictObject({
+  version,
+  ground: z.number({ error: '请选择第四十八条第一款规定的终止情形' }).int().min(1, '请选择第四十八条第一款规定的终止情形').max(8, '请选择第四十八条第一款规定的终止情形'),
+  reasons: reasons('终止法律援助的理由'),
+  confirmReference,
+})
+export type TerminateBody = z.output<typeof terminateBody>
 
 export const assignBody = z.strictObject({
   version,
@@ -124,11 +180,14 @@ export const assignBody = z.strictObject({
   firm: z.string({ error: '请填写承办机构' }).trim().min(2, '请填写承办机构（律师事务所或法律援助中心）').max(100, '承办机构不能超过 100 个字'),
 })
 
+/** 第四十九条第二款: the 司法行政部门 maintains the decision or orders the centre to correct it. */
 export const objectionDecisionBody = z.strictObject({
   version,
   decision: z.enum(['maintain', 'correct'], { error: '请选择维持或责令改正' }),
   reasons: reasons('审查意见'),
+  confirmReference,
 })
+export type ObjectionDecisionBody = z.output<typeof objectionDecisionBody>
 
 export const revealFields = ['idNumber', 'phone', 'agentPhone'] as const
 export type RevealField = (typeof revealFields)[number]

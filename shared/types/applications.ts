@@ -7,9 +7,10 @@ import type { AgentRelationCode, RevealField } from '../schemas/applications'
 import type { ScreeningOutcome, ScreeningResultDto } from './eligibility'
 
 export type ApplicationStatusCode =
-  | 'submitted' | 'materials_requested' | 'withdrawn' | 'granted' | 'assigned' | 'refused' | 'objection_pending' | 'objection_maintained'
+  | 'submitted' | 'materials_requested' | 'withdrawn' | 'provisional' | 'granted' | 'assigned' | 'refused' | 'terminated'
+  | 'objection_pending' | 'objection_maintained' | 'correction_ordered'
 
-export type DeadlineKind = 'decision' | 'assign' | 'objection' | 'materials'
+export type DeadlineKind = 'decision' | 'redecision' | 'assign' | 'objection' | 'materials'
 export type DeadlineLevel = 'ok' | 'due_soon' | 'overdue'
 
 export interface DeadlineDto {
@@ -45,7 +46,11 @@ export interface ApplicationStatusDto {
   clockPaused: boolean
   materials?: { items: string[], due: string, suppliedAt: string | null }
   refusal?: { reasons: string, decidedAt: string, objectionRoute: string }
-  objection?: { filedAt: string, due: string, decision: 'maintain' | 'correct' | null, reasons: string | null, decidedAt: string | null }
+  /** 第四十八条: termination, with the statutory ground and reasons, and the 第四十九条 route. */
+  termination?: { ground: number, groundLabel: string, reasons: string, decidedAt: string, objectionRoute: string }
+  /** 第四十四条: aid was given before the decision. */
+  provisional?: { startedAt: string, groundLabel: string }
+  objection?: { subject: 'refusal' | 'termination', filedAt: string, due: string, decision: 'maintain' | 'correct' | null, reasons: string | null, decidedAt: string | null }
   assignment?: { lawyer: string, firm: string, assignedAt: string }
   canSupplyMaterials: boolean
   canObject: boolean
@@ -79,9 +84,11 @@ export interface ApplicationDetailDto extends ReviewQueueItemDto {
   materials: { items: string[], requestedAt: string, due: string, suppliedAt: string | null, note: string | null } | null
   decision: { decidedAt: string, refusalReasons: string | null } | null
   assignment: { lawyer: string, firm: string, assignedAt: string } | null
-  objection: { filedAt: string, reason: string, due: string, decision: 'maintain' | 'correct' | null, reasons: string | null, decidedAt: string | null } | null
-  /** Actions the state machine allows now. */
-  allowed: { requestMaterials: boolean, decide: boolean, assign: boolean, decideObjection: boolean }
+  provisional: { startedAt: string, ground: number, groundLabel: string } | null
+  termination: { terminatedAt: string, ground: number, groundLabel: string, reasons: string } | null
+  objection: { subject: 'refusal' | 'termination', filedAt: string, reason: string, due: string, decision: 'maintain' | 'correct' | null, reasons: string | null, decidedAt: string | null } | null
+  /** Actions the state machine allows now, for the role asking (the centre's reviewer or the 司法行政部门). */
+  allowed: { requestMaterials: boolean, decide: boolean, assign: boolean, startProvisional: boolean, terminate: boolean, decideObjection: boolean }
 }
 
 export interface RevealDto { field: RevealField, value: string }

@@ -1,5 +1,5 @@
 // Staff DTOs and role names, shared by the console pages and the API.
-export const STAFF_ROLES = ['operator', 'reviewer', 'editor', 'admin', 'supervisor'] as const
+export const STAFF_ROLES = ['operator', 'reviewer', 'editor', 'admin', 'supervisor', 'justice_bureau'] as const
 export type StaffRole = typeof STAFF_ROLES[number]
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
@@ -8,6 +8,8 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   editor: '案例编辑',
   admin: '管理员',
   supervisor: '12348 值班主管',
+  /** 司法行政部门 (法律援助法第四十九条): decides objections to the centre's refusals and terminations. */
+  justice_bureau: '司法行政部门（异议审查）',
 }
 
 export interface StaffUserDto {

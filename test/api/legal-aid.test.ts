@@ -65,9 +65,21 @@ describe.each(servers())('legal aid applications on $name', (server) => {
     expect(minor.status).toBe(400)
     expect(minor.body.data.issues[0]).toMatchObject({ path: 'agent' })
     expect(minor.body.data.issues[0].message).toContain('监护人')
+    expect(minor.body.data.issues[0].message).toContain('个人信息保护法第三十一条')
     const withGuardian = await anon().post(APPLY, application(child, { agent: { relation: 'legal_representative', name: '马父', phone: '13700001111' } }))
     expect(withGuardian.status).toBe(201)
     used.push(child.idNumber, '13700001111')
+
+    // 法律援助法第四十条第一款: the 12-year-old domestic-violence victim's grandmother (a 近亲属) may apply
+    // when the 法定代理人 infringes the child's rights; 个人信息保护法第十三条第一款第（三）项 is the basis.
+    const dvChild = { ...applicant(), idNumber: withCheckChar('64010420140301123') }
+    const dv = { screening: { matter: 'abuse_or_domestic_violence' }, matterSummary: '孩子长期被父亲殴打，奶奶想为孩子申请法律援助，申请人身安全保护令。' }
+    const grandmaRefused = await anon().post(APPLY, application(dvChild, { ...dv, agent: { relation: 'close_relative', name: '马奶奶', phone: '13700002222' } }))
+    expect(grandmaRefused.status).toBe(400)
+    const grandma = await anon().post(APPLY, application(dvChild, { ...dv, agent: { relation: 'close_relative', name: '马奶奶', phone: '13700002222', representativeInfringes: true } }))
+    expect(grandma.status, JSON.stringify(grandma.body)).toBe(201)
+    expect(grandma.body.screening.outcome).toBe('eligible')
+    used.push(dvChild.idNumber, '13700002222')
 
     const extraKey = await anon().post(APPLY, { ...application(a), income: 1 })
     expect(extraKey.status).toBe(400)
@@ -127,11 +139,19 @@ describe.each(servers())('legal aid applications on $name', (server) => {
 
     const current = await reviewer.get(`${QUEUE}/${item.id}`)
     const stale = current.body.version - 1
-    expect((await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: stale, decision: 'grant' })).status).toBe(409)
-    const granted = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: current.body.version, decision: 'grant' })
+    const confirmReference = created.reference
+    expect((await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: stale, decision: 'grant', confirmReference })).status).toBe(409)
+    // Decisions are deliberate: no decision chosen, no confirmation, or a confirmation naming another application → 400.
+    const noChoice = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: current.body.version, confirmReference })
+    expect(noChoice.status).toBe(400)
+    expect((await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: current.body.version, decision: 'grant' })).status).toBe(400)
+    const otherRef = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: current.body.version, decision: 'grant', confirmReference: 'YCFY-2026-999999-ABCDE' })
+    expect(otherRef.status).toBe(400)
+    expect(otherRef.body.data.code).toBe('CONFIRMATION_MISMATCH')
+    const granted = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: current.body.version, decision: 'grant', confirmReference })
     expect(granted.status).toBe(200)
     expect(granted.body.deadlines[0]).toMatchObject({ kind: 'assign' })
-    const twice = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: current.body.version, decision: 'refuse', reasons: '第二个审查员的不同决定理由' })
+    const twice = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: current.body.version, decision: 'refuse', reasons: '第二个审查员的不同决定理由', confirmReference })
     expect(twice.status).toBe(409)
 
     const assigned = await reviewer.post(`${QUEUE}/${item.id}/assign`, { version: granted.body.version, lawyer: '李律师', firm: '宁夏某某律师事务所' })
@@ -145,11 +165,15 @@ describe.each(servers())('legal aid applications on $name', (server) => {
     const { a, created } = await apply()
     const reviewer = await signedIn(server.url, 'reviewer1')
     const item = (await reviewer.get(QUEUE)).body.find((q: { reference: string }) => q.reference === created.reference)
-    const noReasons = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: item.version, decision: 'refuse', reasons: '不符合' })
+    const confirmReference = created.reference
+    const noReasons = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: item.version, decision: 'refuse', reasons: '不符合', confirmReference })
     expect(noReasons.status).toBe(400)
     expect(noReasons.body.data.issues[0].message).toMatch(/至少 10 个字/)
+    const missingReasons = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: item.version, decision: 'refuse', confirmReference })
+    expect(missingReasons.status).toBe(400)
+    expect(missingReasons.body.data.issues[0]).toMatchObject({ path: 'reasons' })
     const reasons = '经核查，申请人与被申请人之间不存在劳动关系，所述款项系借款，不属于法律援助范围。'
-    const refused = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: item.version, decision: 'refuse', reasons })
+    const refused = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: item.version, decision: 'refuse', reasons, confirmReference })
     expect(refused.status).toBe(200)
 
     const seen = await anon().post(STATUS, { reference: created.reference, phone: a.phone })
@@ -164,11 +188,65 @@ describe.each(servers())('legal aid applications on $name', (server) => {
     const again = await anon().post('/api/legal-aid/applications/objection', { reference: created.reference, phone: a.phone, reason: '再次提出异议的理由很多很多' })
     expect(again.status).toBe(409)
 
+    // 第四十九条: the 司法行政部门 decides, not the centre that refused.
     const pending = await reviewer.get(`${QUEUE}/${item.id}`)
-    expect(pending.body.objection.reason).toContain('工牌')
-    const decided = await reviewer.post(`${QUEUE}/${item.id}/objection-decision`, { version: pending.body.version, decision: 'correct', reasons: '申请人补充了劳动关系证据，责令改正。' })
+    expect(pending.body.allowed.decideObjection).toBe(false)
+    const byCentre = await reviewer.post(`${QUEUE}/${item.id}/objection-decision`, { version: pending.body.version, decision: 'correct', reasons: '申请人补充了劳动关系证据，责令改正。', confirmReference })
+    expect(byCentre.status).toBe(403)
+    const bureau = await signedIn(server.url, 'justice1')
+    const bureauQueue = await bureau.get(QUEUE)
+    expect(bureauQueue.body.map((q: { reference: string }) => q.reference)).toContain(created.reference)
+    expect(bureauQueue.body.every((q: { status: string }) => q.status === 'objection_pending')).toBe(true)
+    const seenByBureau = await bureau.get(`${QUEUE}/${item.id}`)
+    expect(seenByBureau.body.objection.reason).toContain('工牌')
+    expect(seenByBureau.body.allowed).toMatchObject({ decideObjection: true, decide: false })
+    expect((await bureau.post(`${QUEUE}/${item.id}/decision`, { version: pending.body.version, decision: 'grant', confirmReference })).status).toBe(403)
+    const decided = await bureau.post(`${QUEUE}/${item.id}/objection-decision`, { version: pending.body.version, decision: 'correct', reasons: '申请人补充了劳动关系证据，责令改正。', confirmReference })
     expect(decided.status).toBe(200)
-    expect(decided.body).toMatchObject({ status: 'granted', deadlines: [{ kind: 'assign' }] })
+    // 责令改正 is not a grant: the centre decides again, on a new clock.
+    expect(decided.body).toMatchObject({ status: 'correction_ordered', deadlines: [{ kind: 'redecision' }] })
+    const redo = await reviewer.get(`${QUEUE}/${item.id}`)
+    expect(redo.body.allowed).toMatchObject({ decide: true, terminate: false })
+    const granted = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: redo.body.version, decision: 'grant', confirmReference })
+    expect(granted.body).toMatchObject({ status: 'granted', deadlines: [{ kind: 'assign' }] })
+
+    // 第四十八条: termination with a ground and reasons, objectionable (第四十九条) — to the bureau again.
+    const noGround = await reviewer.post(`${QUEUE}/${item.id}/termination`, { version: granted.body.version, reasons: '受援人自行委托了律师事务所的律师。', confirmReference })
+    expect(noGround.status).toBe(400)
+    const terminated = await reviewer.post(`${QUEUE}/${item.id}/termination`, { version: granted.body.version, ground: 6, reasons: '受援人自行委托了律师事务所的律师。', confirmReference })
+    expect(terminated.status).toBe(200)
+    expect(terminated.body).toMatchObject({ status: 'terminated', termination: { ground: 6 } })
+    const told = await anon().post(STATUS, { reference: created.reference, phone: a.phone })
+    expect(told.body).toMatchObject({ status: 'terminated', canObject: true, termination: { ground: 6, reasons: '受援人自行委托了律师事务所的律师。' } })
+    expect(told.body.termination.objectionRoute).toContain('第四十九条')
+    const objectTermination = await anon().post('/api/legal-aid/applications/objection', { reference: created.reference, phone: a.phone, reason: '我没有自行委托律师，是亲戚帮忙咨询。' })
+    expect(objectTermination.status).toBe(200)
+    expect(objectTermination.body).toMatchObject({ status: 'objection_pending', objection: { subject: 'termination' } })
+    const again2 = await bureau.get(`${QUEUE}/${item.id}`)
+    const maintained = await bureau.post(`${QUEUE}/${item.id}/objection-decision`, { version: again2.body.version, decision: 'maintain', reasons: '经核实，受援人已委托律师，维持终止决定。', confirmReference })
+    expect(maintained.body.status).toBe('objection_maintained')
+  })
+
+  it('第四十四条: aid before the decision, then the formal decision', async () => {
+    const { created } = await apply()
+    const reviewer = await signedIn(server.url, 'reviewer1')
+    const item = (await reviewer.get(QUEUE)).body.find((q: { reference: string }) => q.reference === created.reference)
+    const confirmReference = created.reference
+    const noGround = await reviewer.post(`${QUEUE}/${item.id}/provisional`, { version: item.version, lawyer: '王律师', firm: '宁夏某某律师事务所', confirmReference })
+    expect(noGround.status).toBe(400)
+    const started = await reviewer.post(`${QUEUE}/${item.id}/provisional`, { version: item.version, ground: 1, lawyer: '王律师', firm: '宁夏某某律师事务所', confirmReference })
+    expect(started.status).toBe(200)
+    expect(started.body).toMatchObject({ status: 'provisional', provisional: { ground: 1 }, deadlines: [{ kind: 'decision' }] })
+    const granted = await reviewer.post(`${QUEUE}/${item.id}/decision`, { version: started.body.version, decision: 'grant', confirmReference })
+    expect(granted.body).toMatchObject({ status: 'assigned', assignment: { lawyer: '王律师' } })
+  })
+
+  it('the justice bureau cannot open an application without an objection', async () => {
+    const { created } = await apply()
+    const reviewer = await signedIn(server.url, 'reviewer1')
+    const item = (await reviewer.get(QUEUE)).body.find((q: { reference: string }) => q.reference === created.reference)
+    const bureau = await signedIn(server.url, 'justice1')
+    expect((await bureau.get(`${QUEUE}/${item.id}`)).status).toBe(404)
   })
 
   it('the server log carries no ID number or phone number from these tests', async () => {

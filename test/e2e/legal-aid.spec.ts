@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { E2E_PASSWORD } from '../../playwright.config'
-import { withCheckChar } from '../../shared/domain/applications/id-number'
+// pii.ts, not id-number.ts: the latter imports the calendar's JSON data, which Playwright's loader cannot import.
+import { idNumberCheckChar } from '../../shared/domain/cases/pii'
 import { scanBoth } from './helpers'
 
-const ID = withCheckChar('64010419850615123')
+const ID = '64010419850615123' + idNumberCheckChar('64010419850615123')
 const PHONE = '13995112345'
 
 test('a migrant worker owed wages screens, applies, and a reviewer grants', async ({ page }) => {
@@ -86,8 +87,24 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   await expect(page.getByText(`6401**********${ID.slice(-4)}`)).toBeVisible()
   await expect(page.locator('main')).not.toContainText(PHONE)
   await scanBoth(page, 'review detail')
-  await page.getByRole('radio', { name: '给予法律援助' }).check()
-  await page.getByRole('button', { name: '确认决定' }).click()
+  // Decisions are deliberate: nothing preselected, nothing sent without a confirmation naming the reference.
+  const decide = page.getByRole('group', { name: /决定（没有默认选项/ })
+  await expect(decide.getByRole('radio', { name: '给予法律援助' })).not.toBeChecked()
+  await expect(decide.getByRole('radio', { name: /不予法律援助/ })).not.toBeChecked()
+  await page.getByRole('button', { name: '核对决定…' }).click()
+  await expect(page.getByText('请选择给予或不予法律援助')).toBeVisible()
+  await decide.getByRole('radio', { name: /不予法律援助/ }).check()
+  await page.getByRole('button', { name: '核对决定…' }).click()
+  await expect(page.getByText(/不予法律援助应当书面说明理由/)).toBeVisible()
+  await decide.getByRole('radio', { name: '给予法律援助' }).check()
+  await page.getByRole('button', { name: '核对决定…' }).click()
+  const confirm = page.getByRole('region', { name: '请确认决定' })
+  await expect(page.getByRole('heading', { name: '请确认决定' })).toBeFocused()
+  await expect(confirm).toContainText(reference)
+  await expect(confirm).toContainText('作出决定：给予法律援助')
+  await expect(page.getByRole('heading', { name: '指派承办人员' })).toHaveCount(0)
+  await scanBoth(page, 'decision confirmation')
+  await confirm.getByRole('button', { name: '确认：给予法律援助' }).click()
   await expect(page.locator('main').getByRole('status')).toContainText('已决定给予法律援助')
   await expect(page.getByRole('heading', { name: '指派承办人员' })).toBeVisible()
 })

@@ -52,7 +52,8 @@ export const screeningCounters = pgTable('screening_counters', {
 }, t => [primaryKey({ columns: [t.day, t.matter, t.outcome] })])
 
 export const LEGAL_AID_STATUSES = [
-  'submitted', 'materials_requested', 'withdrawn', 'granted', 'assigned', 'refused', 'objection_pending', 'objection_maintained',
+  'submitted', 'materials_requested', 'withdrawn', 'provisional', 'granted', 'assigned', 'refused', 'terminated',
+  'objection_pending', 'objection_maintained', 'correction_ordered',
 ] as const
 
 /**
@@ -106,7 +107,19 @@ export const legalAidApplications = pgTable('legal_aid_applications', {
   assigneeLawyer: text(),
   assigneeFirm: text(),
 
+  /** 第四十四条: aid given before the decision (ground = item of 第一款). */
+  provisionalAt: timestamp({ withTimezone: true }),
+  provisionalBy: uuid().references(() => staffUsers.id),
+  provisionalGround: integer(),
+  /** 第四十八条: termination (ground = item of 第一款), with reasons. */
+  terminatedAt: timestamp({ withTimezone: true }),
+  terminatedBy: uuid().references(() => staffUsers.id),
+  terminationGround: integer(),
+  terminationReasons: text(),
+
   objectionAt: timestamp({ withTimezone: true }),
+  /** What the (latest) objection is about: 'refusal' or 'termination' (第四十九条第一款). */
+  objectionSubject: text(),
   objectionReasonEnc: text(),
   objectionDue: date({ mode: 'string' }),
   objectionDecidedAt: timestamp({ withTimezone: true }),
@@ -118,9 +131,12 @@ export const legalAidApplications = pgTable('legal_aid_applications', {
   index('legal_aid_applications_status_idx').on(t.status, t.urgent),
   index('legal_aid_applications_id_number_hash_idx').on(t.idNumberHash),
   index('legal_aid_applications_phone_hash_idx').on(t.phoneHash),
-  check('legal_aid_applications_status_check', sql`${t.status} in ('submitted','materials_requested','withdrawn','granted','assigned','refused','objection_pending','objection_maintained')`),
+  check('legal_aid_applications_status_check', sql`${t.status} in ('submitted','materials_requested','withdrawn','provisional','granted','assigned','refused','terminated','objection_pending','objection_maintained','correction_ordered')`),
+  check('legal_aid_applications_termination_check', sql`${t.status} <> 'terminated' or (length(coalesce(${t.terminationReasons}, '')) >= 10 and ${t.terminationGround} between 1 and 8)`),
+  check('legal_aid_applications_provisional_check', sql`${t.provisionalGround} is null or ${t.provisionalGround} between 1 and 3`),
+  check('legal_aid_applications_objection_subject_check', sql`${t.objectionSubject} is null or ${t.objectionSubject} in ('refusal','termination')`),
   check('legal_aid_applications_version_check', sql`${t.version} >= 1`),
-  check('legal_aid_applications_refusal_check', sql`${t.status} not in ('refused','objection_pending','objection_maintained') or length(coalesce(${t.refusalReasons}, '')) >= 10`),
+  check('legal_aid_applications_refusal_check', sql`${t.status} <> 'refused' or length(coalesce(${t.refusalReasons}, '')) >= 10`),
   check('legal_aid_applications_assigned_check', sql`${t.status} <> 'assigned' or (${t.assigneeLawyer} is not null and ${t.assigneeFirm} is not null)`),
   check('legal_aid_applications_objection_decision_check', sql`${t.objectionDecision} is null or ${t.objectionDecision} in ('maintain','correct')`),
   check('legal_aid_applications_enc_check', sql`${t.idNumberEnc} like 'enc:%' and ${t.phoneEnc} like 'enc:%' and ${t.personalEnc} like 'enc:%'`),

@@ -16,7 +16,7 @@ export const staffUsers = pgTable('staff_users', {
   lockedUntil: timestamp({ withTimezone: true }),
   ...timestamps,
 }, t => [
-  check('staff_users_role_check', sql`${t.role} in ('operator','reviewer','editor','admin','supervisor')`),
+  check('staff_users_role_check', sql`${t.role} in ('operator','reviewer','editor','admin','supervisor','justice_bureau')`),
   check('staff_users_username_check', sql`${t.username} ~ '^[A-Za-z0-9_.-]{3,40}$'`),
 ])
 

@@ -9,8 +9,9 @@ import type {
   ApplicationDetailDto, ApplicationStatusCode, ApplicationStatusDto, ReviewQueueItemDto,
 } from '../../../shared/types/applications'
 import type { ScreeningOutcome, ScreeningResultDto } from '../../../shared/types/eligibility'
-import { expiryPatch, OBJECTION_ROUTE, runningDeadlines } from './rules'
-import { canTransition, statusLabels, type ApplicationStatus } from './state'
+import { expiryPatch, OBJECTION_ROUTE, runningDeadlines, TERMINATION_OBJECTION_ROUTE } from './rules'
+import { canTransition, PROVISIONAL_GROUNDS, statusLabels, TERMINATION_GROUNDS, type ApplicationStatus, type ProvisionalGround, type TerminationGround } from './state'
+import type { StaffRole } from '../../../shared/types/staff'
 
 /** What is kept encrypted in `personal_enc`. */
 export interface PersonalData {
@@ -18,7 +19,7 @@ export interface PersonalData {
   address: string
   birthDate: string
   matterSummary: string
-  agent?: { relation: AgentRelationCode, name: string, phone: string }
+  agent?: { relation: AgentRelationCode, name: string, phone: string, representativeInfringes?: boolean }
   screening: ScreeningInput
   result: ScreeningResultDto
 }
@@ -52,7 +53,17 @@ export function toQueueItemDto(row: QueueLike, today: string): ReviewQueueItemDt
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-export function toDetailDto(row: LegalAidApplicationRow, p: PersonalData, idNumber: string, phone: string, today: string): ApplicationDetailDto {
+const provisionalLabel = (g: number | null) => (g ? PROVISIONAL_GROUNDS[g as ProvisionalGround] ?? '' : '')
+const terminationLabel = (g: number | null) => (g ? TERMINATION_GROUNDS[g as TerminationGround] ?? '' : '')
+
+/** Whether the applicant may object now: a refusal or termination with no objection filed since (第四十九条). */
+export function canObjectNow(row: Pick<LegalAidApplicationRow, 'objectionAt' | 'decidedAt' | 'terminatedAt'>, status: ApplicationStatus): boolean {
+  if (!canTransition(status, 'object')) return false
+  const last = Math.max(row.decidedAt?.getTime() ?? 0, row.terminatedAt?.getTime() ?? 0)
+  return !row.objectionAt || row.objectionAt.getTime() < last
+}
+
+export function toDetailDto(row: LegalAidApplicationRow, p: PersonalData, idNumber: string, phone: string, today: string, role: StaffRole = 'reviewer'): ApplicationDetailDto {
   const item = toQueueItemDto(row, today)
   const status = item.status
   return {
@@ -69,14 +80,21 @@ export function toDetailDto(row: LegalAidApplicationRow, p: PersonalData, idNumb
       : null,
     decision: row.decidedAt ? { decidedAt: row.decidedAt.toISOString(), refusalReasons: row.refusalReasons } : null,
     assignment: row.assignedAt ? { lawyer: row.assigneeLawyer!, firm: row.assigneeFirm!, assignedAt: row.assignedAt.toISOString() } : null,
-    objection: row.objectionAt
-      ? { filedAt: row.objectionAt.toISOString(), reason: '', due: row.objectionDue!, decision: (row.objectionDecision as 'maintain' | 'correct' | null), reasons: row.objectionDecisionReasons, decidedAt: iso(row.objectionDecidedAt) }
+    provisional: row.provisionalAt ? { startedAt: row.provisionalAt.toISOString(), ground: row.provisionalGround ?? 0, groundLabel: provisionalLabel(row.provisionalGround) } : null,
+    termination: row.terminatedAt && row.terminationReasons
+      ? { terminatedAt: row.terminatedAt.toISOString(), ground: row.terminationGround ?? 0, groundLabel: terminationLabel(row.terminationGround), reasons: row.terminationReasons }
       : null,
+    objection: row.objectionAt
+      ? { subject: (row.objectionSubject as 'refusal' | 'termination' | null) ?? 'refusal', filedAt: row.objectionAt.toISOString(), reason: '', due: row.objectionDue!, decision: (row.objectionDecision as 'maintain' | 'correct' | null), reasons: row.objectionDecisionReasons, decidedAt: iso(row.objectionDecidedAt) }
+      : null,
+    // The centre's reviewer decides applications; only the 司法行政部门 decides objections (第四十九条).
     allowed: {
-      requestMaterials: canTransition(status, 'request_materials') && !row.materialsRequestedAt,
-      decide: canTransition(status, 'grant'),
-      assign: canTransition(status, 'assign'),
-      decideObjection: canTransition(status, 'maintain_refusal'),
+      requestMaterials: role === 'reviewer' && canTransition(status, 'request_materials') && !row.materialsRequestedAt,
+      decide: role === 'reviewer' && canTransition(status, 'grant'),
+      assign: role === 'reviewer' && canTransition(status, 'assign'),
+      startProvisional: role === 'reviewer' && canTransition(status, 'start_provisional'),
+      terminate: role === 'reviewer' && canTransition(status, 'terminate') && !(status === 'correction_ordered' && row.objectionSubject === 'refusal'),
+      decideObjection: role === 'justice_bureau' && canTransition(status, 'maintain'),
     },
   }
 }
@@ -93,14 +111,24 @@ export function toPublicStatusDto(row: LegalAidApplicationRow, today: string): A
     deadlines: runningDeadlines({ ...row, status }, today),
     clockPaused: status === 'materials_requested',
     canSupplyMaterials: canTransition(status, 'supply_materials'),
-    canObject: canTransition(status, 'object') && !row.objectionAt,
+    canObject: canObjectNow(row, status),
   }
   if (row.materialsRequestedAt && row.materialsList) dto.materials = { items: row.materialsList, due: row.materialsDue!, suppliedAt: iso(row.materialsSuppliedAt) }
-  if (row.refusalReasons && row.decidedAt && ['refused', 'objection_pending', 'objection_maintained'].includes(status)) {
+  const subject = (row.objectionSubject as 'refusal' | 'termination' | null) ?? 'refusal'
+  const aboutRefusal = status === 'refused' || (['objection_pending', 'objection_maintained'].includes(status) && subject === 'refusal')
+  if (row.refusalReasons && row.decidedAt && aboutRefusal) {
     dto.refusal = { reasons: row.refusalReasons, decidedAt: row.decidedAt.toISOString(), objectionRoute: OBJECTION_ROUTE }
   }
+  const aboutTermination = status === 'terminated' || (['objection_pending', 'objection_maintained'].includes(status) && subject === 'termination')
+  if (row.terminatedAt && row.terminationReasons && aboutTermination) {
+    dto.termination = {
+      ground: row.terminationGround ?? 0, groundLabel: terminationLabel(row.terminationGround), reasons: row.terminationReasons,
+      decidedAt: row.terminatedAt.toISOString(), objectionRoute: TERMINATION_OBJECTION_ROUTE,
+    }
+  }
+  if (row.provisionalAt) dto.provisional = { startedAt: row.provisionalAt.toISOString(), groundLabel: provisionalLabel(row.provisionalGround) }
   if (row.objectionAt) {
-    dto.objection = { filedAt: row.objectionAt.toISOString(), due: row.objectionDue!, decision: row.objectionDecision as 'maintain' | 'correct' | null, reasons: row.objectionDecisionReasons, decidedAt: iso(row.objectionDecidedAt) }
+    dto.objection = { subject, filedAt: row.objectionAt.toISOString(), due: row.objectionDue!, decision: row.objectionDecision as 'maintain' | 'correct' | null, reasons: row.objectionDecisionReasons, decidedAt: iso(row.objectionDecidedAt) }
   }
   if (row.assignedAt) dto.assignment = { lawyer: row.assigneeLawyer!, firm: row.assigneeFirm!, assignedAt: row.assignedAt.toISOString() }
   return dto

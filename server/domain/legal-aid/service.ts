@@ -15,14 +15,14 @@ import type { ActorRef, AuditActor } from '../platform/actor'
 import { shanghaiDay } from './clock'
 import { toDetailDto, toPublicStatusDto, toQueueItemDto, type PersonalData } from './dto'
 import * as rules from './rules'
-import { OPEN_STATUSES } from './state'
+import { OBJECTION_STATUSES, OPEN_STATUSES, type ProvisionalGround, type TerminationGround } from './state'
 import { newReference } from './reference'
 import { proveByReferenceAndPhone, type ReferenceProof } from '../platform/proof'
 import { screen, type EligibilityConfig } from '../../../shared/domain/eligibility'
-import { checkIdNumber } from '../../../shared/domain/applications/id-number'
+import { ageOn, checkIdNumber } from '../../../shared/domain/applications/id-number'
 import { maskName } from '../../../shared/domain/applications/mask'
 import { sensitiveKindsIn } from '../../../shared/domain/applications/sensitive'
-import type { ApplyBody, DecideBody, RevealField } from '../../../shared/schemas/applications'
+import { GUARDIAN_REQUIRED_UNDER_AGE, representativeInfringes, type ApplyBody, type DecideBody, type ObjectionDecisionBody, type ProcessingBasis, type ProvisionalBody, type RevealField, type TerminateBody } from '../../../shared/schemas/applications'
 import type {
   ApplicationCreatedDto, ApplicationDetailDto, ApplicationStatusDto, RevealDto, ReviewQueueItemDto,
 } from '../../../shared/types/applications'
@@ -49,7 +49,12 @@ export async function submitApplication(deps: LegalAidDeps, body: ApplyBody, ipH
   const today = shanghaiDay(now)
   const id = checkIdNumber(body.applicant.idNumber, now)
   if (!id.ok) throw new DomainError('ID_NUMBER_INVALID')
-  if (sensitiveKindsIn(body.screening).length > 0 && !body.consent.sensitive) {
+  // 个人信息保护法第三十一条: an under-14's data needs a guardian's consent — unless the guardian is the one
+  // infringing the child's rights (法律援助法第四十条第一款): then the centre's statutory duty is the basis
+  // (个人信息保护法第十三条第一款第（三）项), and no consent is needed (第十三条第二款).
+  const processingBasis: ProcessingBasis =
+    ageOn(id.birthDate!, today) < GUARDIAN_REQUIRED_UNDER_AGE && representativeInfringes(body) ? 'statutory_duty' : 'consent'
+  if (sensitiveKindsIn(body.screening).length > 0 && !body.consent.sensitive && processingBasis === 'consent') {
     throw new DomainError('SENSITIVE_CONSENT_REQUIRED')
   }
   const screening = { ...body.screening, applicantRelation: body.agent?.relation ?? body.screening.applicantRelation ?? 'self' }
@@ -92,7 +97,7 @@ export async function submitApplication(deps: LegalAidDeps, body: ApplyBody, ipH
     })
     await writeAudit(tx, {
       actor: null, action: 'application.submit', objectType: 'legal_aid_application', objectId: appId, ipHash,
-      detail: { outcome: result.outcome, ruleVersion: result.ruleVersion, urgent: result.urgent, sensitiveConsent: body.consent.sensitive },
+      detail: { outcome: result.outcome, ruleVersion: result.ruleVersion, urgent: result.urgent, sensitiveConsent: body.consent.sensitive, processingBasis },
     })
     return inserted
   })
@@ -166,20 +171,26 @@ export function fileObjection(deps: LegalAidDeps, body: { reference: string, pho
 
 // --- review (legal aid centre) -----------------------------------------------------------------
 
+/** The 司法行政部门 sees only what reached it: objections pending, and those it decided. */
+const JUSTICE_BUREAU_ALL = ['objection_pending', 'objection_maintained', 'correction_ordered'] as const
+
 export async function reviewQueue(deps: LegalAidDeps, actor: ActorRef, scope: 'open' | 'all', ipHash: string): Promise<ReviewQueueItemDto[]> {
   const today = shanghaiDay(deps.now())
+  const statuses = actor.role === 'justice_bureau'
+    ? (scope === 'open' ? OBJECTION_STATUSES : JUSTICE_BUREAU_ALL)
+    : (scope === 'open' ? OPEN_STATUSES : undefined)
   const rows = await deps.db.transaction(async (tx) => {
-    const list = await repo.listApplications(tx, scope === 'open' ? OPEN_STATUSES : undefined)
+    const list = await repo.listApplications(tx, statuses)
     await writeAudit(tx, { actor, action: 'application.list', objectType: 'legal_aid_application', ipHash, purpose: '审查队列', detail: { scope, count: list.length } })
     return list
   })
   return rows.map(r => toQueueItemDto(r, today)).sort(rules.compareForQueue)
 }
 
-function decryptDetail(deps: LegalAidDeps, row: LegalAidApplicationRow, today: string): ApplicationDetailDto {
+function decryptDetail(deps: LegalAidDeps, row: LegalAidApplicationRow, today: string, actor: ActorRef): ApplicationDetailDto {
   const { cipher } = deps.crypto
   const personal = JSON.parse(cipher.decrypt(row.personalEnc, aad(row.id, 'personal'))) as PersonalData
-  const dto = toDetailDto(row, personal, cipher.decrypt(row.idNumberEnc, aad(row.id, 'id_number')), cipher.decrypt(row.phoneEnc, aad(row.id, 'phone')), today)
+  const dto = toDetailDto(row, personal, cipher.decrypt(row.idNumberEnc, aad(row.id, 'id_number')), cipher.decrypt(row.phoneEnc, aad(row.id, 'phone')), today, actor.role)
   if (dto.materials && row.materialsNoteEnc) dto.materials.note = cipher.decrypt(row.materialsNoteEnc, aad(row.id, 'materials_note'))
   if (dto.objection && row.objectionReasonEnc) dto.objection.reason = cipher.decrypt(row.objectionReasonEnc, aad(row.id, 'objection_reason'))
   return dto
@@ -189,10 +200,12 @@ export async function openApplication(deps: LegalAidDeps, actor: ActorRef, id: s
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const found = await repo.findApplication(tx, id)
-    if (!found) throw STAFF_NOT_FOUND()
+    // The 司法行政部门 reads only applications with an objection (第四十九条); others are not found for it.
+    if (!found || (actor.role === 'justice_bureau' && !found.objectionAt)) throw STAFF_NOT_FOUND()
     const row = await settleExpiry(tx, found, now)
-    await writeAudit(tx, { actor, action: 'application.read', objectType: 'legal_aid_application', objectId: id, ipHash, purpose: '审查法律援助申请', detail: { masked: true } })
-    return decryptDetail(deps, row, shanghaiDay(now))
+    const purpose = actor.role === 'justice_bureau' ? '审查异议' : '审查法律援助申请'
+    await writeAudit(tx, { actor, action: 'application.read', objectType: 'legal_aid_application', objectId: id, ipHash, purpose, detail: { masked: true } })
+    return decryptDetail(deps, row, shanghaiDay(now), actor)
   })
 }
 
@@ -211,43 +224,63 @@ export async function revealField(deps: LegalAidDeps, actor: ActorRef, id: strin
   })
 }
 
+const CONFIRMATION_MISMATCH = () => new DomainError('CONFIRMATION_MISMATCH')
+
 async function staffAction(
-  deps: LegalAidDeps, actor: ActorRef, id: string, version: number, ipHash: string,
+  deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, confirmReference?: string }, ipHash: string,
   action: string, change: (row: LegalAidApplicationRow, now: Date, today: string) => rules.Patch, detail: Record<string, unknown> = {},
 ): Promise<ApplicationDetailDto> {
   const now = deps.now()
   const today = shanghaiDay(now)
+  const version = body.version
   return deps.db.transaction(async (tx) => {
     const row = await repo.findApplication(tx, id)
-    if (!row) throw STAFF_NOT_FOUND()
+    if (!row || (actor.role === 'justice_bureau' && !row.objectionAt)) throw STAFF_NOT_FOUND()
     if (row.version !== version) throw VERSION_CONFLICT()
+    // Decisions are deliberate: the confirmation names the reference, and it must be this application's.
+    if (body.confirmReference !== undefined && body.confirmReference !== row.reference) throw CONFIRMATION_MISMATCH()
     // Past the materials deadline the application is withdrawn, whatever the row still says.
     const state = rules.expiryPatch(row, now, today) ? { ...row, status: 'withdrawn' } : row
     const patch = change(state, now, today)
     const updated = await repo.updateApplicationVersioned(tx, id, version, patch)
     if (!updated) throw VERSION_CONFLICT()
-    await writeAudit(tx, { actor, action, objectType: 'legal_aid_application', objectId: id, ipHash, purpose: '审查法律援助申请', detail: { from: row.status, to: updated.status, ...detail } })
-    return decryptDetail(deps, updated, today)
+    await writeAudit(tx, { actor, action, objectType: 'legal_aid_application', objectId: id, ipHash, purpose: actor.role === 'justice_bureau' ? '审查异议' : '审查法律援助申请', detail: { from: row.status, to: updated.status, ...detail } })
+    return decryptDetail(deps, updated, today, actor)
   })
 }
 
 export function requestMaterials(deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, items: string[] }, ipHash: string) {
-  return staffAction(deps, actor, id, body.version, ipHash, 'application.request_materials',
+  return staffAction(deps, actor, id, body, ipHash, 'application.request_materials',
     (row, now, today) => rules.requestMaterials(row, body.items, now, today, actor.id), { items: body.items.length })
 }
 
+/** Grant or refuse (第四十三条第一款), also the new decision after 责令改正 (第四十九条). */
 export function decideApplication(deps: LegalAidDeps, actor: ActorRef, id: string, body: DecideBody, ipHash: string) {
-  return staffAction(deps, actor, id, body.version, ipHash, body.decision === 'grant' ? 'application.grant' : 'application.refuse',
-    (row, now, today) => body.decision === 'grant' ? rules.grant(row, now, today, actor.id) : rules.refuse(row, body.reasons, now, actor.id))
+  return staffAction(deps, actor, id, body, ipHash, body.decision === 'grant' ? 'application.grant' : 'application.refuse',
+    (row, now, today) => body.decision === 'grant' ? rules.grant(row, now, today, actor.id) : rules.refuse(row, body.reasons ?? '', now, actor.id))
 }
 
 export function assignApplication(deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, lawyer: string, firm: string }, ipHash: string) {
-  return staffAction(deps, actor, id, body.version, ipHash, 'application.assign',
+  return staffAction(deps, actor, id, body, ipHash, 'application.assign',
     (row, now) => rules.assign(row, now, actor.id, body.lawyer, body.firm))
 }
 
-export function decideObjection(deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, decision: 'maintain' | 'correct', reasons: string }, ipHash: string) {
-  return staffAction(deps, actor, id, body.version, ipHash, 'application.decide_objection',
+/** 第四十四条: aid before the decision (the lawyer starts now; the decision follows). */
+export function startProvisionalAid(deps: LegalAidDeps, actor: ActorRef, id: string, body: ProvisionalBody, ipHash: string) {
+  return staffAction(deps, actor, id, body, ipHash, 'application.provisional',
+    (row, now) => rules.startProvisional(row, body.ground as ProvisionalGround, body.lawyer, body.firm, now, actor.id), { ground: body.ground })
+}
+
+/** 第四十八条: termination with a ground and reasons (the applicant may object, 第四十九条). */
+export function terminateAid(deps: LegalAidDeps, actor: ActorRef, id: string, body: TerminateBody, ipHash: string) {
+  return staffAction(deps, actor, id, body, ipHash, 'application.terminate',
+    (row, now) => rules.terminate(row, body.ground as TerminationGround, body.reasons, now, actor.id), { ground: body.ground })
+}
+
+/** 第四十九条第二款: decided by the 司法行政部门 (role justice_bureau), never by the centre that decided. */
+export function decideObjection(deps: LegalAidDeps, actor: ActorRef, id: string, body: ObjectionDecisionBody, ipHash: string) {
+  if (actor.role !== 'justice_bureau') throw new DomainError('OBJECTION_BUREAU_ONLY')
+  return staffAction(deps, actor, id, body, ipHash, 'application.decide_objection',
     (row, now, today) => rules.decideObjection(row, body.decision, body.reasons, now, today, actor.id), { decision: body.decision })
 }
 

@@ -12,7 +12,7 @@ import { documentsFor } from './documents'
 import { normalizeFacts, type Facts, type Scope } from './facts'
 import { runMeansTest, type MeansOutcome } from './means-test'
 import { activeRuleSets, evaluateRuleSets, ruleSetVersions, type RuleHit } from './rulesets'
-import { DEMO_STANDARDS_WARNING, isDemoStandard, toScreeningDate, toStandardDto } from './standards'
+import { DEMO_STANDARDS_WARNING, placeholderInUse, toScreeningDate, toStandardDto } from './standards'
 
 /** Bump when the engine's rules change (format: engine-YYYY.MM[.n]). */
 export const ENGINE_VERSION = '2026.12'
@@ -86,7 +86,7 @@ export function screen(input: ScreeningInput, config: EligibilityConfig): Screen
 
   const warnings = [
     // 示例 warning on every result while any 低保 figure is a placeholder.
-    ...(config.standards.some(isDemoStandard) ? [DEMO_STANDARDS_WARNING] : []),
+    ...(placeholderInUse(config.standards, date) ? [DEMO_STANDARDS_WARNING] : []),
     ...scope.warnings,
     ...(means?.warnings ?? []),
     ...demoRuleSetWarnings(appliedHits),

@@ -106,3 +106,17 @@ export function isDemoStandard(standard: DibaoStandard): boolean {
 /** Shown on EVERY result while any 低保 figure in the configuration is still a placeholder (示例). */
 export const DEMO_STANDARDS_WARNING =
   '示例：本平台的低保标准目前是示例数据，尚未录入本地正式公布的标准，测评结果仅供参考，以法律援助机构核实为准。'
+
+/**
+ * Whether a placeholder (示例) figure is still the one in force on `date` for some county × urban/rural:
+ * then every result carries DEMO_STANDARDS_WARNING. Superseded demo versions no longer count.
+ */
+export function placeholderInUse(standards: readonly DibaoStandard[], date: string): boolean {
+  const places = new Set(standards.map(s => `${s.county}/${s.residence}`))
+  for (const place of places) {
+    const [county, residence] = place.split('/') as [CountyCode, ResidenceCode]
+    const current = selectStandard(standards, county, residence, date)
+    if (current !== undefined && isDemoStandard(current)) return true
+  }
+  return false
+}

@@ -4,7 +4,7 @@ import { openApplication } from '../../../../domain/legal-aid/service'
 
 // Opening an application is an audited read (application.read); ID number and phone stay masked.
 export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => {
-  const actor = await requireStaff(event, ['reviewer'])
+  const actor = await requireStaff(event, ['reviewer', 'justice_bureau'])
   const { id } = await getValidatedRouterParams(event, applicationIdParams.parse)
   const app = await useApp()
   return openApplication(legalAidDeps(app), actor, id, requestIpHash(event, app))

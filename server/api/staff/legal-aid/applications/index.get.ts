@@ -4,7 +4,7 @@ import { reviewQueue } from '../../../../domain/legal-aid/service'
 
 // The review queue: masked names only, urgent first, then by the nearest statutory deadline.
 export default defineApiHandler(async (event): Promise<ReviewQueueItemDto[]> => {
-  const actor = await requireStaff(event, ['reviewer'])
+  const actor = await requireStaff(event, ['reviewer', 'justice_bureau'])
   const q = await getValidatedQuery(event, reviewQueueQuery.parse)
   const app = await useApp()
   return reviewQueue(legalAidDeps(app), actor, q.scope, requestIpHash(event, app))

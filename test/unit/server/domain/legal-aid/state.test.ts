@@ -7,12 +7,22 @@ const allowed: Array<[ApplicationStatus, ApplicationAction, ApplicationStatus]> 
   ['submitted', 'request_materials', 'materials_requested'],
   ['submitted', 'grant', 'granted'],
   ['submitted', 'refuse', 'refused'],
+  ['submitted', 'start_provisional', 'provisional'], // 法律援助法第四十四条
   ['materials_requested', 'supply_materials', 'submitted'],
   ['materials_requested', 'expire_materials', 'withdrawn'],
+  ['provisional', 'grant', 'assigned'], // the lawyer already works: the grant confirms
+  ['provisional', 'refuse', 'refused'],
+  ['provisional', 'terminate', 'terminated'],
   ['granted', 'assign', 'assigned'],
-  ['refused', 'object', 'objection_pending'],
-  ['objection_pending', 'maintain_refusal', 'objection_maintained'],
-  ['objection_pending', 'correct_refusal', 'granted'],
+  ['granted', 'terminate', 'terminated'], // 第四十八条
+  ['assigned', 'terminate', 'terminated'],
+  ['refused', 'object', 'objection_pending'], // 第四十九条
+  ['terminated', 'object', 'objection_pending'],
+  ['objection_pending', 'maintain', 'objection_maintained'],
+  ['objection_pending', 'order_correction', 'correction_ordered'], // 责令改正: NOT a grant
+  ['correction_ordered', 'grant', 'granted'],
+  ['correction_ordered', 'refuse', 'refused'],
+  ['correction_ordered', 'terminate', 'terminated'],
 ]
 
 describe('application state machine', () => {
@@ -40,6 +50,11 @@ describe('application state machine', () => {
   })
 
   it('terminal statuses allow nothing', () => {
-    for (const s of ['withdrawn', 'assigned', 'objection_maintained'] as const) expect(TRANSITIONS[s]).toEqual({})
+    for (const s of ['withdrawn', 'objection_maintained'] as const) expect(TRANSITIONS[s]).toEqual({})
+  })
+
+  it('第四十九条: 责令改正 never grants by itself — the centre decides again', () => {
+    expect(nextStatus('objection_pending', 'order_correction')).toBe('correction_ordered')
+    expect(Object.values(TRANSITIONS.objection_pending)).not.toContain('granted')
   })
 })

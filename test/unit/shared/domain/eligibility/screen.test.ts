@@ -176,7 +176,7 @@ describe('第三十一条、第三十二条: a civil matter the law does not lis
 })
 
 describe('低保 placeholders: the 示例 warning on every result while any placeholder is in use', () => {
-  const demo = testStandards.map((s, i) => (i === 0 ? { ...s, source: `${DEMO_SOURCE_PREFIX}：测试` } : s))
+  const demo = testStandards.map((s) => (s.id === 'fx-xingqing-urban-2026' ? { ...s, source: `${DEMO_SOURCE_PREFIX}：测试` } : s))
   it.each<ScreeningInputRaw>([
     { matter: 'abuse_or_domestic_violence' },
     { matter: 'criminal_defense', person: { age: 16 } },
@@ -186,5 +186,11 @@ describe('低保 placeholders: the 示例 warning on every result while any plac
     expect(r.warnings).toContain(DEMO_STANDARDS_WARNING)
     expect(DEMO_STANDARDS_WARNING).toContain('示例')
     expect(run(input).warnings ?? []).not.toContain(DEMO_STANDARDS_WARNING)
+  })
+
+  it('a placeholder superseded by an official version no longer triggers it', () => {
+    // fx-xingqing-urban-2025 (index 0) ended 2025-12-31; screening on 2026-11-28 uses the 2026 version
+    const old = testStandards.map((s) => (s.id === 'fx-xingqing-urban-2025' ? { ...s, source: `${DEMO_SOURCE_PREFIX}：旧` } : s))
+    expect(run({ matter: 'abuse_or_domestic_violence' }, testConfig({ standards: old })).warnings ?? []).not.toContain(DEMO_STANDARDS_WARNING)
   })
 })
