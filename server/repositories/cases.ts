@@ -153,3 +153,21 @@ function pgArray(v: string[] | string | null): string[] {
   if (!v || v === '{}') return []
   return v.slice(1, -1).split(',').map(s => s.replace(/^"|"$/g, ''))
 }
+
+/**
+ * Seeded cases (no editor ever changed them: `created_by` null, version 1) whose content files were
+ * corrected: rewrite the given fields and the cited statutes in place (the version stays 1, so a
+ * later content correction still applies; an editor's first edit ends that). Returns the row when
+ * it was rewritten.
+ */
+export async function refreshSeededCase(tx: DbOrTx, slug: string, set: Partial<NewCaseRow>, statuteIds: readonly string[]): Promise<CaseRow | undefined> {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.slug, slug), sql`${cases.createdBy} is null`, eq(cases.version, 1)))
+  if (!row) return undefined
+  const current = await caseStatuteIds(tx, row.id)
+  const differs = Object.entries(set).some(([k, v]) => JSON.stringify((row as Record<string, unknown>)[k]) !== JSON.stringify(v))
+    || JSON.stringify(current) !== JSON.stringify([...statuteIds])
+  if (!differs) return undefined
+  const [updated] = await tx.update(cases).set({ ...set, updatedAt: sql`now()` }).where(eq(cases.id, row.id)).returning()
+  await replaceCaseStatutes(tx, row.id, statuteIds)
+  return updated
+}

@@ -10,7 +10,7 @@ import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import { loadExplainedCases, loadLexiconContent, loadTypicalCases, loadTypicalOverrides, typicalCaseFields } from '../domain/cases/content'
 import { importStatutes, statuteFiles, statuteFilesMtime, statuteFlagExceptions } from '../domain/cases/import-statutes'
 import { formatDuration, formatProgress } from '../domain/cases/progress'
-import { insertCaseIfAbsent } from '../repositories/cases'
+import { insertCaseIfAbsent, refreshSeededCase } from '../repositories/cases'
 import { insertLexiconIfAbsent, refreshSeededLexicon } from '../repositories/lexicon'
 import { enqueueSearch } from '../repositories/search-outbox'
 import { loadLawStatusContent } from '../domain/statutes/content'
@@ -131,16 +131,23 @@ async function insertCases(ctx: AppContext, rows: Array<{ fields: Parameters<typ
   const known = await existingStatuteIds(ctx.db, rows.flatMap(r => r.statuteIds))
   const missing = new Set(rows.flatMap(r => r.statuteIds).filter(id => !known.has(id)))
   if (missing.size) log(`seed: ${what}: ${missing.size} cited statutes not in the dataset, left out (${[...missing].slice(0, 3).join(', ')})`)
-  const inserted = await ctx.db.transaction(async (tx) => {
+  const { inserted, refreshed } = await ctx.db.transaction(async (tx) => {
     const ids: string[] = []
+    const changed: string[] = []
     for (const r of rows) {
-      const row = await insertCaseIfAbsent(tx, r.fields, r.statuteIds.filter(id => known.has(id)))
-      if (row) ids.push(row.id)
+      const cited = r.statuteIds.filter(id => known.has(id))
+      const row = await insertCaseIfAbsent(tx, r.fields, cited)
+      if (row) { ids.push(row.id); continue }
+      // a corrected content file reaches a deployment seeded earlier (cases no editor has changed)
+      const { title, category, groups, region, facts, question, outcome, explanation, nextSteps, commonQuestions, summary } = r.fields
+      const updated = await refreshSeededCase(tx, r.fields.slug, { title, category, groups, region, facts, question, outcome, explanation, nextSteps, commonQuestions, summary }, cited)
+      if (updated) changed.push(updated.id)
     }
-    await enqueueSearch(tx, CASES_INDEX, ids)
-    return ids.length
+    await enqueueSearch(tx, CASES_INDEX, [...ids, ...changed])
+    return { inserted: ids.length, refreshed: changed.length }
   })
   if (inserted) log(`seed: ${inserted} ${what}`)
+  if (refreshed) log(`seed: ${refreshed} ${what} updated from content/`)
 }
 
 export const seedExplainedCases: SeedStep = {

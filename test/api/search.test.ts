@@ -31,6 +31,8 @@ describe.each(servers())('library search on $name', (server) => {
     for (const h of r.body.statutes.hits) {
       expect(Object.keys(h).sort()).toEqual(['articleLabel', 'highlight', 'id', 'lawTitle', 'text', 'versionDate'])
       expect(h.id).toMatch(STATUTE_ID)
+      // issue 11: each hit shows the date of the text it quotes
+      expect(h.versionDate === null || /^\d{4}-\d{2}-\d{2}$/.test(h.versionDate)).toBe(true)
     }
     for (const h of r.body.cases.hits) expect(Object.keys(h).sort()).toEqual(['category', 'highlight', 'id', 'slug', 'summary', 'title'])
     expect(typeof r.body.cases.total).toBe('number')
@@ -40,7 +42,8 @@ describe.each(servers())('library search on $name', (server) => {
     const first = r.body.statutes.hits[0]
     const detail = await api.get(`/api/statutes/${first.id}`)
     expect(detail.status).toBe(200)
-    expect(detail.body.statute).toMatchObject({ id: first.id, lawTitle: first.lawTitle, text: first.text })
+    expect(detail.body.statute).toMatchObject({ id: first.id, lawTitle: first.lawTitle, text: first.text, inForce: true, versionDate: first.versionDate })
+    expect(detail.body.status.kind).toBe('in_force')
     expect(detail.body.neighbours.map((n: { id: string }) => n.id)).toContain(first.id)
   })
 

@@ -37,7 +37,28 @@ describe.each(drivers())('case seed on %s', (driver) => {
     const typical = await t.db.select().from(cases).where(eq(cases.kind, 'typical'))
     expect(typical.every(c => c.status === 'published' && !c.isDemo && c.region === '全国')).toBe(true)
 
+    const before = logs.length
     for (const step of [seedLexicon, seedExplainedCases, seedTypicalCases]) await step.run(ctx, m => logs.push(m))
     expect(await counts()).toEqual(first)
+    expect(logs.slice(before).filter(m => /updated from content/.test(m))).toEqual([])
+  })
+
+  it('brings corrected content to a deployment seeded earlier, unless an editor changed the row (issue 11)', async () => {
+    // as seeded before the correction: the 治安 case cited the superseded 2012 arts. 102/107 and the
+    // lexicon had 用工单位 as a synonym of 用人单位
+    const [row] = await t.db.select().from(cases).where(eq(cases.slug, 'public-security-fine-administrative-review'))
+    await t.db.update(cases).set({ explanation: '《治安管理处罚法》第一百零二条规定……' }).where(eq(cases.id, row!.id))
+    await t.db.update(lexiconEntries).set({ colloquial: ['老板', '用工单位'] }).where(eq(lexiconEntries.id, 'labor.011'))
+    const [edited] = await t.db.select().from(cases).where(eq(cases.slug, 'loan-limitation-period-three-years'))
+    await t.db.update(cases).set({ summary: '编辑改过的摘要', version: 2 }).where(eq(cases.id, edited!.id))
+    for (const step of [seedLexicon, seedExplainedCases]) await step.run(ctx, m => logs.push(m))
+    const [fixed] = await t.db.select().from(cases).where(eq(cases.id, row!.id))
+    expect(fixed!.explanation).not.toContain('第一百零二条')
+    expect(fixed!.version).toBe(1)
+    expect((await t.db.select().from(caseStatutes).where(eq(caseStatutes.caseId, row!.id))).map(l => l.statuteId).filter(id => id.startsWith('Ldcf3ee39da'))).toEqual([])
+    const [lex] = await t.db.select().from(lexiconEntries).where(eq(lexiconEntries.id, 'labor.011'))
+    expect(lex!.colloquial).not.toContain('用工单位')
+    const [kept] = await t.db.select().from(cases).where(eq(cases.id, edited!.id))
+    expect(kept!.summary).toBe('编辑改过的摘要')
   })
 })

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto'
+import { expect, test } from '@playwright/test'
+import { E2E_PASSWORD } from '../../playwright.config'
+import { scanBoth } from './helpers'
+
+// Issue 11: the page of an article that is no longer law in force says so plainly, since when, and
+// links the current provision; it is never presented as current law.
+test('the page of a superseded article says so, since when, and links the current provision', async ({ page, baseURL }) => {
+  const origin = { origin: baseURL! }
+  const login = await page.request.post('/api/auth/login', { data: { username: 'editor1', password: E2E_PASSWORD }, headers: origin })
+  expect(login.status()).toBe(200)
+  const law = () => `L${randomBytes(5).toString('hex')}`
+  const v1 = law()
+  const v2 = law()
+  const file = (id: string, version: string) => ['第一条', '第二条'].map((label, i) => JSON.stringify({
+    id: `${id}-a000${i + 1}`, law_id: id, law_title: '银川市测试管理条例', level: '地方性法规', version_date: version,
+    article_no: i + 1, article_label: label, text: `${label}：这是 ${version} 版的测试条文。`,
+  })).join('\n')
+  expect((await page.request.post('/api/staff/statutes/import', { data: { jsonl: file(v1, '2001-01-01') }, headers: origin })).status()).toBe(201)
+  expect((await page.request.post('/api/staff/statutes/import', {
+    data: { jsonl: file(v2, '2030-01-01'), supersedesLawId: v1, effectiveDate: '2030-01-01', note: '' }, headers: origin,
+  })).status()).toBe(201)
+
+  await page.goto(`/statutes/${v1}-a0001`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('第一条')
+  const status = page.getByTestId('statute-status')
+  await expect(status.getByRole('heading', { level: 2 })).toHaveText(/已被取代（不再适用）（自 2030-01-01 起）/)
+  await expect(status).toContainText('不是现行有效的法律')
+  await expect(page.getByText('已被取代（不再适用）').first()).toBeVisible()
+  await scanBoth(page, 'superseded statute')
+  await status.getByRole('link', { name: /银川市测试管理条例》第一条/ }).click()
+  await expect(page).toHaveURL(new RegExp(`/statutes/${v2}-a0001$`))
+  await expect(page.getByTestId('statute-status')).toHaveCount(0)
+  await expect(page.getByText('现行有效').first()).toBeVisible()
+})
