@@ -59,7 +59,7 @@ export interface ScreeningResultDto {
   explanation: string
   /** Facts that are missing to decide, Chinese. */
   missing: string[]
-  /** 第二十二条、第二十三条：法律咨询对所有人免费提供。 */
+  /** 第二十三条：法律援助机构通过窗口、电话、网络提供法律咨询（对所有人免费）。 */
   consultationOffered: true
   /** 第四十一条：可以用个人诚信承诺代替经济困难证明。 */
   pledgeAllowed: boolean

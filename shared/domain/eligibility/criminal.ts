@@ -131,7 +131,7 @@ function defenseScope(facts: Facts): Scope {
       'on_application',
       '死刑复核案件的被告人需要提出法律援助申请：被告人申请法律援助的，人民法院应当通知法律援助机构指派律师担任辩护人，不审查经济状况（法律援助法第二十五条第一款第（五）项）。' +
         '被告人被羁押的，其法定代理人或者近亲属可以代为提出申请（第四十条第二款）。请尽快申请；怎样递交申请，可以拨打 12348 或到法律援助中心询问。',
-      { basis },
+      { basis, warnings: c.hasDefender === undefined ? [NO_DEFENDER_WARNING] : [] },
     )
   }
 
