@@ -1,6 +1,7 @@
 // Search-quality bench: plain Meilisearch vs the production statute ranker on plain-language questions.
 // npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases] [--no-engine] [--ranker-tuning JSON] [--expansion W]
-// --no-engine: only the in-memory rankers (no plain Meilisearch row).
+// --no-engine: only the in-memory rankers (no plain Meilisearch row, no case bench).
+// --no-case-bench: skip the case relevance (nDCG@5) and library-search latency rows.
 // The production ranker's knowledge holds ONLY train-split questions (+ the case library's 常见问法,
 // as the seed does): dev questions are never known; train questions are scored by 5-fold (a fold's
 // questions are ranked by a ranker built without them).
@@ -8,6 +9,7 @@ import { join, resolve } from 'node:path'
 import { Meilisearch } from 'meilisearch'
 import { startEmbeddedMeili } from '../server/adapters/search/embedded'
 import { trainKnowledge } from './lib/knowledge'
+import { caseBench } from './lib/case-bench'
 import { buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
 import { rewriteQuery } from '../server/domain/search/query'
@@ -17,7 +19,7 @@ import { SHARED, readJsonl, editorialNotInForceLaws, loadDefaultCorpus, loadQues
 const BASELINE_INDEX = 'statutes_baseline'
 
 function parseArgs(argv: string[]) {
-  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, rTuning?: Partial<StatuteRankerTuning>, engine: boolean, expansion?: number } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, engine: true }
+  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, rTuning?: Partial<StatuteRankerTuning>, engine: boolean, caseBench: boolean, expansion?: number } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, engine: true, caseBench: true }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--host') o.host = argv[++i]
@@ -30,6 +32,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--no-cases') o.cases = false
     else if (a === '--ranker-tuning') o.rTuning = JSON.parse(argv[++i]!)
     else if (a === '--no-engine') o.engine = false
+    else if (a === '--no-case-bench') o.caseBench = false
     else if (a === '--expansion') o.expansion = Number(argv[++i])
     else if (a === '--dir') o.dir = argv[++i]!
     else if (!a.startsWith('--')) o.file = a
@@ -128,6 +131,18 @@ async function main() {
   if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${args.split === 'dev' ? '' : '; train 5-fold'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
   if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await notInForceIds())
   await stop?.()
+
+  if (args.engine && args.caseBench) {
+    // cases and speed: a private portal context (PGlite + bundled Meilisearch, priority statutes, demo cases)
+    const c = await caseBench(m => console.log(m))
+    console.log('')
+    console.log('| cases (team-judged set) | n | nDCG@5 | hit@1 | hit@5 |')
+    console.log('|---|---|---|---|---|')
+    console.log(`| library search, case results | ${c.n} | ${c.ndcg5.toFixed(3)} | ${c.hit1.toFixed(3)} | ${c.hit5.toFixed(3)} |`)
+    if (args.verbose) for (const m of c.misses.slice(0, args.verbose)) console.log(`CASE MISS ${m}`)
+    console.log('')
+    console.log(`library search (in process, one engine round trip) p50 ${c.libraryP50.toFixed(2)} ms; one plain Meilisearch query on the cases index p50 ${c.meiliP50.toFixed(2)} ms; ratio ${(c.libraryP50 / c.meiliP50).toFixed(2)}× (sequential, same engine, same run)`)
+  }
 }
 
 /** Ids of every article not in force: the dataset's flag and the seeded editorial records (read here, so the report runs on any ranker version). */

@@ -19,3 +19,10 @@ export function add(a: Metrics, b: Metrics): Metrics {
 export const zero = (): Metrics => ({ n: 0, hit5: 0, hit10: 0, r10: 0, r100: 0, mrr: 0 })
 export const fmt = (m: Metrics) => [m.hit5, m.hit10, m.r10, m.r100, m.mrr].map(x => (x / Math.max(1, m.n)).toFixed(3))
 
+
+/** nDCG@k of a ranked list against graded judgements (gain 2^grade − 1, log2 discount). */
+export function ndcg(ranked: readonly string[], grades: Readonly<Record<string, number>>, k = 5): number {
+  const dcg = (gs: number[]) => gs.slice(0, k).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0)
+  const ideal = dcg(Object.values(grades).filter(g => g > 0).sort((a, b) => b - a))
+  return ideal > 0 ? dcg(ranked.map(id => grades[id] ?? 0)) / ideal : 0
+}
