@@ -1,6 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { withCheckChar } from '../../shared/domain/applications/id-number'
+// pii.ts, not id-number.ts: the latter imports the calendar's JSON data, which Playwright's loader cannot import.
+import { idNumberCheckChar } from '../../shared/domain/cases/pii'
 import { enableLargeText, expectNoAxeViolations, waitForHydration } from './helpers'
+
+const withCheckChar = (first17: string) => first17 + idNumberCheckChar(first17)
 
 // Residents on a phone, in the normal and in the large-text (长辈版) theme, using the keyboard only.
 
@@ -80,7 +83,7 @@ for (const large of [false, true]) {
       await chooseRadio(page, page.getByRole('group', { name: '请选择最接近的一项' }), /赡养费、抚养费、扶养费/)
       await pressButton(page, '下一步')
 
-      await checkStep(page, '您是否属于下面这些情况？', `${mode} status`)
+      await checkStep(page, '需要法律援助的人是否属于下面这些情况？', `${mode} status`)
       const none = page.getByRole('checkbox', { name: '以上都不是' })
       await tabInto(page, none)
       await page.keyboard.press('Space')
