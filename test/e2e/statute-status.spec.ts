@@ -33,3 +33,16 @@ test('the page of a superseded article says so, since when, and links the curren
   await expect(page.getByTestId('statute-status')).toHaveCount(0)
   await expect(page.getByText('现行有效').first()).toBeVisible()
 })
+
+test('editors see which laws are marked not in force (the seeded 2012 治安管理处罚法) and the two forms', async ({ page, baseURL }) => {
+  const login = await page.request.post('/api/auth/login', { data: { username: 'editor1', password: E2E_PASSWORD }, headers: { origin: baseURL! } })
+  expect(login.status()).toBe(200)
+  await page.goto('/staff/statutes')
+  await expect(page.getByRole('heading', { level: 1, name: '法律效力' })).toBeVisible()
+  const row = page.getByRole('row', { name: /中华人民共和国治安管理处罚法/ })
+  await expect(row).toContainText('已被取代')
+  await expect(row).toContainText('2026-01-01')
+  await expect(page.getByRole('heading', { level: 2, name: '标记法律已废止或被取代' })).toBeVisible()
+  await expect(page.getByLabel('法条文件（.jsonl）')).toBeVisible()
+  await scanBoth(page, 'staff statutes')
+})
