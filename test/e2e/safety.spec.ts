@@ -109,3 +109,53 @@ test.describe('without JavaScript', () => {
     await page.waitForURL(NEUTRAL)
   })
 })
+
+const MATTER_WORDS = /家暴|家庭暴力|暴力|虐待|遗弃|violence|abuse/i
+
+test.describe('the domestic-violence path stays discreet', () => {
+  test.use({ viewport: { width: 360, height: 740 } })
+  for (const large of [false, true]) {
+    test(`no matter words in URLs or titles, the safety note on every step (${large ? '长辈版' : '标准版'})`, async ({ page, context }) => {
+      test.setTimeout(120_000)
+      if (large) await context.addCookies([{ name: 'large_text', value: '1', url: 'http://127.0.0.1' }])
+      const seen: string[] = []
+      page.on('framenavigated', (f) => { if (f === page.mainFrame()) seen.push(f.url()) })
+      // an old-style link naming the matter is turned into the neutral code at once
+      await page.goto('/eligibility?matter=abuse_or_domestic_violence')
+      await expect(page).toHaveURL(/\/eligibility\?matter=m03$/)
+      await waitForHydration(page)
+      const titles: string[] = []
+      const note = page.getByRole('complementary', { name: '您的安全最重要' })
+      await expect(note).toContainText('110')
+      await expect(note).toContainText('12338')
+      await expect(note).toContainText(/清除浏览记录/)
+      await expect(page.getByRole('radio', { name: /家暴、虐待、遗弃/ })).toBeChecked()
+      await expectNoAxeViolations(page, 'DV step 1')
+      for (let i = 0; i < 12; i++) {
+        titles.push(await page.title())
+        if (await page.getByRole('heading', { level: 2, name: '测评结果' }).isVisible()) break
+        await expect(note).toBeVisible()
+        // answer each question with its first option ("none of these" where there is one; the matter came with the link)
+        for (const group of await page.locator('form[action="/forms/eligibility"] fieldset').all()) {
+          const none = group.getByRole('checkbox', { name: /以上都不是|都不是/ })
+          if (await none.count()) await none.check()
+          else if (!(await group.locator('input:checked').count())) await group.getByRole('radio').first().check()
+        }
+        for (const input of await page.locator('form[action="/forms/eligibility"] input[type="text"]').all()) await input.fill('1')
+        const before = page.url()
+        await page.getByRole('button', { name: '继续' }).click()
+        await page.waitForURL(u => u.href !== before)
+        await expect(page.locator('#step-title, #result-title')).toBeVisible()
+      }
+      await expect(page.getByRole('heading', { level: 2, name: '测评结果' })).toBeVisible()
+      await expect(note).toBeVisible()
+      await expectNoAxeViolations(page, 'DV result')
+      titles.push(await page.title())
+      // no "similar cases" links on this path (their addresses and titles name the matter)
+      await expect(page.locator('a[href^="/cases/"]')).toHaveCount(0)
+      for (const u of seen) expect(decodeURIComponent(u), u).not.toMatch(MATTER_WORDS)
+      for (const t of titles) expect(t).not.toMatch(MATTER_WORDS)
+      expect(seen.length).toBeGreaterThan(2)
+    })
+  }
+})
