@@ -1,8 +1,12 @@
 // `npm start`: builds the portal when the build is missing or older than the sources, then serves it
 // on http://localhost:3000 (PORT to change) with the embedded defaults and demo data.
+// Runs on the Node npm finds first: the bundled one (node_modules/.bin/node, Linux x64) or the system's.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { requireNodeVersion } from './node-version.mjs'
+
+requireNodeVersion()
 
 const root = new URL('..', import.meta.url).pathname
 const entry = join(root, '.output/server/index.mjs')

@@ -4,6 +4,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { requireNodeVersion } from './node-version.mjs'
+
+requireNodeVersion()
 
 const root = new URL('..', import.meta.url).pathname
 const bin = name => join(root, 'node_modules/.bin', name)
