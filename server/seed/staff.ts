@@ -1,4 +1,6 @@
 // Demo staff accounts (admin, operator1, reviewer1, editor1, supervisor1, justice1). Idempotent: existing names are kept.
+// Never in production (NODE_ENV=production): no shared demo password exists there, none is printed;
+// the first administrator is created with `npm run staff:add`.
 import { randomBytes } from 'node:crypto'
 import { hashPassword } from '../domain/staff/password'
 import { insertStaffIfAbsent } from '../repositories/staff'
@@ -19,6 +21,10 @@ export const seedStaff: SeedStep = {
   name: 'staff',
   demo: true,
   async run(ctx, log) {
+    if (ctx.config.env === 'production') {
+      log('seed: production (NODE_ENV=production) — no demo staff accounts; create the first administrator with: npm run staff:add -- --username <name> --role admin')
+      return
+    }
     const fixed = ctx.config.seed.demoPassword
     const password = fixed || randomBytes(12).toString('base64url')
     const passwordHash = await hashPassword(password)

@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { freePort } from '../../server/adapters/search/embedded'
+import { openDb } from '../../server/db/client'
+import { createStaff } from '../../server/domain/staff/service'
+import { DEMO_STAFF } from '../../server/seed/staff'
 
 /** `logFile`: everything the server printed (tests check it carries no personal data). */
 export interface TestServer { name: 'pglite' | 'pg', url: string, dataDir: string, logFile: string }
@@ -20,6 +23,20 @@ declare module 'vitest' {
 }
 
 export const DEMO_PASSWORD = 'Demo-Passw0rd-for-tests'
+
+/**
+ * The servers run with NODE_ENV=production, which never seeds demo accounts: create the demo
+ * names (admin, operator1, …) first, through the staff service `npm run staff:add` uses.
+ */
+async function createStaffAccounts(dataDir: string, databaseUrl?: string) {
+  const h = await openDb({ databaseUrl, pgliteDir: join(dataDir, 'pglite'), poolMax: 2 })
+  try {
+    await h.migrate()
+    for (const s of DEMO_STAFF) await createStaff({ db: h.db }, 'cli', { ...s, password: DEMO_PASSWORD }, null)
+  } finally {
+    await h.close()
+  }
+}
 
 async function waitHealthy(url: string, child: ChildProcess, log: () => string) {
   const deadline = Date.now() + 120_000
@@ -71,6 +88,7 @@ export default async function setup(project: TestProject) {
         await c2.end()
       }
     }
+    await createStaffAccounts(dir, env.DATABASE_URL)
     let out = ''
     const logFile = join(dir, 'server.log')
     const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
