@@ -10,7 +10,7 @@
 //   npm run import:bulk-cases             # 11k judgments into the separate bulk_cases index
 //   npm run build && npm run serve        # the portal on :3000 (PORT=3000)
 // With the embedded Meilisearch the bench finds its address from the running process (same data
-// folder) and reads the master key from <data-dir>/meili/master.key. Only 127.0.0.1 is accepted.
+// folder) and reads the master key from <data-dir>/keys/meili-master.key. Only 127.0.0.1 is accepted.
 import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -48,7 +48,7 @@ function discoverMeili(dataDir: string): { host: string, key: string } {
   const line = out.split('\n').find(l => l.includes(`--db-path ${dbPath}`))
   const addr = line && /--http-addr\s+(\S+)/.exec(line)?.[1]
   if (!addr) throw new Error(`no Meilisearch running on ${dbPath}: start the portal, or pass --meili-host/--meili-key`)
-  const keyFile = join(resolve(dataDir), 'meili', 'master.key')
+  const keyFile = join(resolve(dataDir), 'keys', 'meili-master.key')
   return { host: `http://${addr}`, key: existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '' }
 }
 

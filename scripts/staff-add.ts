@@ -1,14 +1,15 @@
 // Creates a staff account from the command line:
 //   npm run staff:add -- --username zhangsan --role reviewer [--display-name 张三]
 // Password from STAFF_PASSWORD, or asked for (hidden) when run in a terminal.
-// With the embedded database (PGlite) stop the portal first: one process owns the data folder.
+// With the embedded database (PGlite) stop the portal first: one process owns the data folder
+// (the same lock the server takes; this script refuses while a server holds it).
 // Exit codes: 0 created, 2 bad input, 1 anything else.
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { loadConfig, ConfigError } from '../server/config'
 import { openDb, pgErrorOf } from '../server/db/client'
+import { DataFolderBusyError, lockDataFolder, restrictDataFolder } from '../server/db/data-folder'
 import { DomainError } from '../server/domain/errors'
 import { createStaff } from '../server/domain/staff/service'
 import { createStaffBody } from '../shared/schemas/staff'
@@ -42,23 +43,6 @@ function askHidden(question: string): Promise<string> {
   })
 }
 
-/** The running portal's pid when it holds the embedded database folder (see server/plugins/pglite-owner.ts). */
-export function runningServerPid(dataDir: string): number | null {
-  let pid: number
-  try {
-    pid = Number(readFileSync(join(dataDir, 'server.pid'), 'utf8').trim())
-  } catch {
-    return null
-  }
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null
-  try {
-    process.kill(pid, 0)
-    return pid
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : null
-  }
-}
-
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.STAFF_PASSWORD
   if (fromEnv) return fromEnv
@@ -79,15 +63,16 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(process.env)
   const pgliteDir = join(config.dataDir, 'pglite')
-  const owner = config.database.url ? null : runningServerPid(config.dataDir)
-  if (owner) throw new Error(`内嵌数据库（${pgliteDir}）正被门户服务（进程 ${owner}）使用：请先停止门户服务再运行本命令，或改用 PostgreSQL（DATABASE_URL）`)
+  const lock = config.database.url ? null : await lockDataFolder(config.dataDir, 'cli')
+  if (lock) restrictDataFolder(config.dataDir)
   let handle
   try {
     handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir, poolMax: 2 })
     await handle.migrate()
   } catch (e) {
     await handle?.close().catch(() => {})
-    const hint = config.database.url ? '请检查 DATABASE_URL 是否可以连接' : `内嵌数据库（${pgliteDir}）可能正被门户服务占用：请先停止门户服务再运行本命令`
+    await lock?.release()
+    const hint = config.database.url ? '请检查 DATABASE_URL 是否可以连接' : `内嵌数据库（${pgliteDir}）无法打开`
     throw new Error(`无法打开数据库：${hint}（${e instanceof Error ? e.message : String(e)}）`, { cause: e })
   }
   try {
@@ -96,11 +81,15 @@ async function main(): Promise<number> {
     return 0
   } finally {
     await handle.close()
+    await lock?.release()
   }
 }
 
 main().then((code) => { process.exitCode = code }).catch((e: unknown) => {
-  if (e instanceof InputError || e instanceof ConfigError) {
+  if (e instanceof DataFolderBusyError) {
+    console.error(`${e.message}（或改用 PostgreSQL：DATABASE_URL）`)
+    process.exitCode = 1
+  } else if (e instanceof InputError || e instanceof ConfigError) {
     console.error(e.message)
     process.exitCode = 2
   } else if (e instanceof DomainError && e.kind === 'bad_request') {

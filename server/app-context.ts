@@ -1,11 +1,14 @@
 // Builds everything a server instance needs from validated configuration. Framework-free so the
 // Nitro plugin, the CLI scripts and the integration tests all start the portal the same way.
-import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppConfig } from './config'
 import { openDb, type Db, type DbHandle } from './db/client'
 import { logger } from './utils/logger'
+import { lockDataFolder, restrictDataFolder, type DataFolderLock } from './db/data-folder'
+import { adoptLegacyKeyFile } from './domain/crypto/key-file'
+import { requireUndamagedKeyFile, resolvePersonalDataKey } from './domain/crypto/personal-data-key'
+import { encryptedKeyIdsInUse } from './repositories/encrypted-values'
 import { connectSearch, type SearchConnection } from './adapters/search/client'
 import { startEmbeddedMeili, type EmbeddedMeili } from './adapters/search/embedded'
 import { ensureIndexes } from './adapters/search/indexes'
@@ -47,6 +50,8 @@ export interface CreateContextOptions {
   ensureIndexes?: boolean
   /** Build the statute ranker in the background right after start (default: when the worker starts). */
   warmRanker?: boolean
+  /** Who holds the data-folder lock, as told to a process that finds it taken (default: 'cli' without a worker). */
+  lockRole?: 'server' | 'cli'
 }
 
 const RANKER_BATCH = 2_000
@@ -62,32 +67,67 @@ export function databaseRankerCache(db: Db, log?: (m: string) => void): RankerCa
   }, { log })
 }
 
-export function loadOrCreateKey(dir: string, name: string, bytes = 32): Buffer {
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, name)
-  if (existsSync(file)) {
-    const k = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
-    if (k.length === bytes) return k
+/** Where the embedded defaults keep their keys (outside the database and index folders). */
+export function keyFiles(config: Pick<AppConfig, 'dataDir' | 'keysDir'>) {
+  return {
+    crypto: join(config.keysDir, 'crypto.key'),
+    meili: join(config.keysDir, 'meili-master.key'),
+    /** Where versions before the keys folder kept them. */
+    legacyCrypto: join(config.dataDir, 'crypto.key'),
+    legacyMeili: join(config.dataDir, 'meili', 'master.key'),
   }
-  const k = randomBytes(bytes)
-  writeFileSync(file, k.toString('base64') + '\n', { mode: 0o600 })
-  chmodSync(file, 0o600)
-  return k
 }
 
+/**
+ * Start-up order: the data-folder lock (one process per embedded folder) → owner-only permissions
+ * → database + migrations → the personal-data key, checked against the stored encrypted values →
+ * the embedded search engine (after stopping one a killed server left behind) → seed → indexes.
+ * Anything that must stop the start throws one line (the caller prints it and exits).
+ */
 export async function createAppContext(config: AppConfig, opts: CreateContextOptions = {}): Promise<AppContext> {
   const log = opts.log ?? ((m: string) => logger.info(m))
-  mkdirSync(config.dataDir, { recursive: true })
-  const handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir: join(config.dataDir, 'pglite'), poolMax: config.database.poolMax })
-  await handle.migrate(opts.migrationsFolder)
+  const embeddedDb = !config.database.url
+  const embeddedSearch = !config.meilisearch.host
+  let lock: DataFolderLock | undefined
+  if (embeddedDb || embeddedSearch) {
+    lock = await lockDataFolder(config.dataDir, opts.lockRole ?? (opts.startWorker === false ? 'cli' : 'server'))
+  }
+  let handle: DbHandle | undefined
+  try {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
+    const fixed = restrictDataFolder(config.dataDir)
+    if (fixed) log(`data: restricted ${fixed} files and folders under ${config.dataDir} to their owner (0700/0600)`)
+    const keys = keyFiles(config)
+    for (const [legacy, file] of [[keys.legacyCrypto, keys.crypto], [keys.legacyMeili, keys.meili]] as const) {
+      if (adoptLegacyKeyFile(legacy, file)) log(`data: moved ${legacy} to ${file}`)
+    }
+    requireUndamagedKeyFile(config.crypto.key, keys.crypto)
+    handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir: join(config.dataDir, 'pglite'), poolMax: config.database.poolMax })
+    // PGlite writes a new cluster's files world-readable whatever the umask: restrict them again.
+    if (embeddedDb) restrictDataFolder(config.dataDir)
+    await handle.migrate(opts.migrationsFolder)
+    const db = handle.db
+    const cryptoKey = await resolvePersonalDataKey({ configured: config.crypto.key, file: keys.crypto, keyIdsInUse: () => encryptedKeyIdsInUse(db), log })
+    return await startServices(config, opts, log, handle, cryptoKey, lock)
+  } catch (e) {
+    // close what was opened (bounded: the process is about to stop anyway)
+    await Promise.race([handle?.close().catch(() => {}), new Promise(r => setTimeout(r, 5000).unref())])
+    await lock?.release()
+    throw e
+  }
+}
 
+async function startServices(config: AppConfig, opts: CreateContextOptions, log: (m: string) => void, handle: DbHandle, cryptoKey: Buffer, lock: DataFolderLock | undefined): Promise<AppContext> {
   let embedded: EmbeddedMeili | undefined
   let search: SearchConnection | null = null
   try {
     if (config.meilisearch.host) {
       search = connectSearch(config.meilisearch.host, config.meilisearch.apiKey, config.meilisearch.indexPrefix)
     } else {
-      embedded = await startEmbeddedMeili({ dir: join(config.dataDir, 'meili'), binary: config.meilisearch.binary || undefined, supervise: true, log })
+      embedded = await startEmbeddedMeili({
+        dir: join(config.dataDir, 'meili'), keyFile: keyFiles(config).meili, stopOrphans: true,
+        binary: config.meilisearch.binary || undefined, supervise: true, log,
+      })
       search = connectSearch(embedded.host, embedded.apiKey, config.meilisearch.indexPrefix)
       log(`search: embedded Meilisearch on ${embedded.host}`)
     }
@@ -95,7 +135,6 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
     log(`search: unavailable (${e instanceof Error ? e.message : String(e)}); the portal runs degraded`)
   }
 
-  const cryptoKey = config.crypto.key ? Buffer.from(config.crypto.key, 'base64') : loadOrCreateKey(config.dataDir, 'crypto.key')
   let closed = false
   const ctx: AppContext = {
     config,
@@ -112,6 +151,7 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
       await ctx.worker?.stop()
       await embedded?.stop()
       await handle.close()
+      await lock?.release()
     },
   }
 

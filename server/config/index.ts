@@ -14,6 +14,8 @@ const optionalUrl = (what: string) => z.string().trim()
 export const configSchema = z.object({
   env: z.enum(['development', 'production', 'test']).default('development'),
   dataDir: z.string().min(1).default('.data'),
+  /** Key files of the embedded defaults (personal-data key, Meilisearch master key); '' = <dataDir>/keys. */
+  keysDir: z.string().default(''),
   /** Statutes, typical cases and known questions: the repository's data/ folder unless set. */
   sharedDataDir: z.string().min(1).default('data'),
   database: z.object({
@@ -73,6 +75,7 @@ export function rawConfigFromEnv(env: Env): unknown {
   return {
     env: pick('NUXT_ENV', 'NODE_ENV') === 'production' ? 'production' : pick('NODE_ENV') === 'test' ? 'test' : 'development',
     dataDir: pick('NUXT_DATA_DIR', 'DATA_DIR'),
+    keysDir: pick('NUXT_KEYS_DIR'),
     sharedDataDir: pick('NUXT_SHARED_DATA_DIR', 'SHARED_DATA_DIR'),
     database: {
       url: pick('NUXT_DATABASE_URL', 'DATABASE_URL'),
@@ -116,6 +119,7 @@ export function parseConfig(raw: unknown): AppConfig {
   }
   const cfg = res.data
   cfg.dataDir = resolve(cfg.dataDir)
+  cfg.keysDir = resolve(cfg.keysDir || join(cfg.dataDir, 'keys'))
   cfg.sharedDataDir = resolve(cfg.sharedDataDir)
   return cfg
 }

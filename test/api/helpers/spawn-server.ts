@@ -50,3 +50,23 @@ export async function waitSettled(url: string, timeoutMs = 90_000): Promise<any>
     await new Promise(r => setTimeout(r, 250))
   }
 }
+
+/** Starts the built server expecting it to stop by itself (a refused start): its exit code and output. */
+export async function startRefused(env: Record<string, string>, timeoutMs = 240_000): Promise<{ code: number | null, stdout: string, stderr: string, errLines: string[] }> {
+  const port = await freePort()
+  const fullEnv: Record<string, string> = { ...process.env as Record<string, string>, PORT: String(port), HOST: '127.0.0.1', NUXT_SEED_STATUTES: 'priority', ...env }
+  if (!env.DATABASE_URL) {
+    delete fullEnv.DATABASE_URL
+    delete fullEnv.NUXT_DATABASE_URL
+  }
+  const child = spawn(process.execPath, [resolve(process.env.PORTAL_OUTPUT_DIR ?? '.output', 'server/index.mjs')], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (b: Buffer) => { stdout += b })
+  child.stderr!.on('data', (b: Buffer) => { stderr += b })
+  const code = await new Promise<number | null>((ok) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); ok(null) }, timeoutMs)
+    child.once('exit', (c) => { clearTimeout(timer); ok(c) })
+  })
+  return { code, stdout, stderr, errLines: stderr.trim().split('\n').filter(Boolean) }
+}

@@ -1,11 +1,12 @@
-// The staff:add CLI against a real embedded database: exit codes, the audit row, the pid guard.
+// The staff:add CLI against a real embedded database: exit codes, the audit row, the data-folder lock.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDb } from '../../../server/db/client'
+import { lockDataFolder } from '../../../server/db/data-folder'
 import { auditLog, staffUsers } from '../../../server/db/schema'
 
 const dir = mkdtempSync(join(tmpdir(), 'staff-add-'))
@@ -51,11 +52,13 @@ describe('npm run staff:add', () => {
     }
   })
 
-  it('refuses (exit 1) while a running portal holds the embedded database', () => {
-    writeFileSync(join(dir, 'server.pid'), `${process.pid}\n`) // this test process is alive
+  it('refuses (exit 1) while a running portal holds the embedded data folder, naming it', async () => {
+    const lock = await lockDataFolder(dir, 'server') // this test process stands in for the server
     const r = run(['--username', 'wang.wu', '--role', 'editor'])
-    rmSync(join(dir, 'server.pid'))
+    await lock.release()
     expect(r.code).toBe(1)
-    expect(r.out).toContain('请先停止门户服务')
+    expect(r.out).toContain(`正被进程 ${process.pid}（门户服务）使用`)
+    const after = run(['--username', 'wang.wu', '--role', 'editor'])
+    expect(after.code).toBe(0)
   })
 })
