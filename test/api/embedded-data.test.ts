@@ -11,7 +11,8 @@ import { meiliProcess } from './helpers/meili-process'
 import { startRefused, startServer, waitSettled, type RunningServer } from './helpers/spawn-server'
 
 const dir = mkdtempSync(join(tmpdir(), 'embedded-data-'))
-const env = { NUXT_DATA_DIR: dir, NUXT_SEED_DEMO_PASSWORD: 'Embedded-Passw0rd' }
+// no statute corpus: these tests are about the data folder, and the machine may be busy
+const env = { NUXT_DATA_DIR: dir, NUXT_SEED_DEMO_PASSWORD: 'Embedded-Passw0rd', NUXT_SEED_STATUTES: 'none' }
 const cryptoKeyFile = join(dir, 'keys/crypto.key')
 let server: RunningServer | undefined
 
@@ -45,9 +46,9 @@ afterAll(async () => {
 describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
   let booking: { reference: string, phone: string }
 
-  it('keeps keys outside the database folder, owner-only; passes the search key by environment only', { timeout: 240_000 }, async () => {
-    server = await startServer(env)
-    await waitSettled(server.url)
+  it('keeps keys outside the database folder, owner-only; passes the search key by environment only', { timeout: 600_000 }, async () => {
+    server = await startServer(env, 400_000)
+    await waitSettled(server.url, 400_000)
     expect((lstatSync(dir).mode & 0o777).toString(8)).toBe('700')
     expect((lstatSync(join(dir, 'keys')).mode & 0o777).toString(8)).toBe('700')
     expect((lstatSync(cryptoKeyFile).mode & 0o777).toString(8)).toBe('600')
@@ -70,7 +71,7 @@ describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
     booking = { reference: ((await r.json()) as { reference: string }).reference, phone }
   })
 
-  it('refuses a second server and the CLI scripts while a server holds the folder', { timeout: 240_000 }, async () => {
+  it('refuses a second server and the CLI scripts while a server holds the folder', { timeout: 600_000 }, async () => {
     const second = await startRefused(env)
     expect(second.code).toBe(1)
     expect(second.errLines).toEqual([expect.stringContaining(`数据目录 ${dir} 正被进程 ${server!.child.pid}（门户服务）使用`)])
@@ -83,22 +84,22 @@ describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
     expect((await fetch(`${server!.url}/api/health`)).status).toBe(200)
   })
 
-  it('stops the engine a killed server left running before starting its own', { timeout: 240_000 }, async () => {
+  it('stops the engine a killed server left running before starting its own', { timeout: 600_000 }, async () => {
     const orphan = meiliProcess(dir)!.pid
     server!.child.kill('SIGKILL')
     await new Promise(r => server!.child.exitCode !== null || server!.child.signalCode ? r(null) : server!.child.once('exit', r))
     await new Promise(r => setTimeout(r, 500))
     expect(alive(orphan), 'the engine outlived its killed server').toBe(true)
 
-    server = await startServer(env)
-    await waitSettled(server.url)
+    server = await startServer(env, 400_000)
+    await waitSettled(server.url, 400_000)
     expect(server.output()).toContain(`stopping an orphaned embedded Meilisearch (pid ${orphan})`)
     expect(alive(orphan)).toBe(false)
     expect(meiliProcess(dir)!.pid).not.toBe(orphan)
     await server.stop()
   })
 
-  it('refuses to start on a damaged, missing or different personal-data key, and never replaces it', { timeout: 900_000 }, async () => {
+  it('refuses to start on a damaged, missing or different personal-data key, and never replaces it', { timeout: 1_200_000 }, async () => {
     const original = readFileSync(cryptoKeyFile, 'utf8')
 
     writeFileSync(cryptoKeyFile, original.slice(0, 20) + '\n')
@@ -118,7 +119,7 @@ describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
     expect(other.errLines).toEqual([expect.stringContaining('NUXT_CRYPTO_KEY 不是数据库中个人信息加密时所用的密钥')])
 
     writeFileSync(cryptoKeyFile, original, { mode: 0o600 })
-    server = await startServer(env)
+    server = await startServer(env, 400_000)
     const lookup = await fetch(`${server.url}/api/appointments/lookup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'origin': server.url },
@@ -128,10 +129,10 @@ describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
     await server.stop()
   })
 
-  it('rebuilds the search index from PostgreSQL when the engine key is lost (the index is derived)', { timeout: 240_000 }, async () => {
+  it('rebuilds the search index from PostgreSQL when the engine key is lost (the index is derived)', { timeout: 600_000 }, async () => {
     rmSync(join(dir, 'keys/meili-master.key'))
-    server = await startServer(env)
-    const health = await waitSettled(server.url)
+    server = await startServer(env, 400_000)
+    const health = await waitSettled(server.url, 400_000)
     expect(health).toMatchObject({ status: 'ok', search: { ok: true } })
     expect(server.output()).toContain('Meilisearch master key')
     expect(server.output()).toContain('every index is rebuilt from PostgreSQL')

@@ -5,7 +5,7 @@ import { freePort } from '../../../server/adapters/search/embedded'
 
 export interface RunningServer { url: string, child: ChildProcess, output: () => string, stop(): Promise<void> }
 
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort()
   const fullEnv: Record<string, string> = { ...process.env as Record<string, string>, PORT: String(port), HOST: '127.0.0.1', NUXT_SEED_STATUTES: 'priority', ...env }
   if (!env.DATABASE_URL) {
@@ -17,7 +17,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   child.stdout!.on('data', (b: Buffer) => { out += b })
   child.stderr!.on('data', (b: Buffer) => { out += b })
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 120_000
+  const deadline = Date.now() + timeoutMs
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out.slice(-2000)}`)
     try {

@@ -1,5 +1,5 @@
 // The staff:add CLI against a real embedded database: exit codes, the audit row, the data-folder lock.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -14,13 +14,26 @@ const tsx = resolve('node_modules/.bin/tsx')
 
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(tsx, ['scripts/staff-add.ts', ...args], {
-    encoding: 'utf8', timeout: 60_000,
+    encoding: 'utf8', timeout: 150_000,
     env: { ...process.env, NUXT_DATA_DIR: dir, DATABASE_URL: '', NUXT_DATABASE_URL: '', STAFF_PASSWORD: 'Ming-Ling-Hang-9', ...env },
   })
   return { code: r.status, out: r.stdout + r.stderr }
 }
 
-describe('npm run staff:add', () => {
+/** As run(), without blocking this process (which may hold the lock and must answer who it is). */
+function runAsync(args: string[]): Promise<{ code: number | null, out: string }> {
+  return new Promise((ok) => {
+    const child = spawn(tsx, ['scripts/staff-add.ts', ...args], {
+      env: { ...process.env, NUXT_DATA_DIR: dir, DATABASE_URL: '', NUXT_DATABASE_URL: '', STAFF_PASSWORD: 'Ming-Ling-Hang-9' },
+    })
+    let out = ''
+    child.stdout.on('data', (b: Buffer) => { out += b })
+    child.stderr.on('data', (b: Buffer) => { out += b })
+    child.once('exit', code => ok({ code, out }))
+  })
+}
+
+describe('npm run staff:add', { timeout: 400_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('exits 2 with a Chinese message on bad input, before touching the database', () => {
@@ -52,9 +65,9 @@ describe('npm run staff:add', () => {
     }
   })
 
-  it('refuses (exit 1) while a running portal holds the embedded data folder, naming it', async () => {
+  it('refuses (exit 1) while a running portal holds the embedded data folder, naming it', { timeout: 180_000 }, async () => {
     const lock = await lockDataFolder(dir, 'server') // this test process stands in for the server
-    const r = run(['--username', 'wang.wu', '--role', 'editor'])
+    const r = await runAsync(['--username', 'wang.wu', '--role', 'editor'])
     await lock.release()
     expect(r.code).toBe(1)
     expect(r.out).toContain(`正被进程 ${process.pid}（门户服务）使用`)
