@@ -74,7 +74,7 @@ describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
   it('refuses a second server and the CLI scripts while a server holds the folder', { timeout: 600_000 }, async () => {
     const second = await startRefused(env)
     expect(second.code).toBe(1)
-    expect(second.errLines).toEqual([expect.stringContaining(`数据目录 ${dir} 正被进程 ${server!.child.pid}（门户服务）使用`)])
+    expect(second.fatal).toEqual([expect.stringContaining(`数据目录 ${dir} 正被进程 ${server!.child.pid}（门户服务）使用`)])
     const cli = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/staff-add.ts', '--username', 'wang.wu', '--role', 'editor'], {
       encoding: 'utf8', timeout: 120_000, env: { ...process.env, NUXT_DATA_DIR: dir, DATABASE_URL: '', NUXT_DATABASE_URL: '', STAFF_PASSWORD: 'Ming-Ling-Hang-9' },
     })
@@ -105,18 +105,18 @@ describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
     writeFileSync(cryptoKeyFile, original.slice(0, 20) + '\n')
     const damaged = await startRefused(env)
     expect(damaged.code).toBe(1)
-    expect(damaged.errLines).toEqual([expect.stringContaining(`加密密钥文件 ${cryptoKeyFile} 已损坏`)])
+    expect(damaged.fatal).toEqual([expect.stringContaining(`加密密钥文件 ${cryptoKeyFile} 已损坏`)])
     expect(readFileSync(cryptoKeyFile, 'utf8')).toBe(original.slice(0, 20) + '\n')
 
     rmSync(cryptoKeyFile)
     const missing = await startRefused(env)
     expect(missing.code).toBe(1)
-    expect(missing.errLines).toEqual([expect.stringContaining(`找不到加密密钥文件 ${cryptoKeyFile}`)])
+    expect(missing.fatal).toEqual([expect.stringContaining(`找不到加密密钥文件 ${cryptoKeyFile}`)])
     expect(() => lstatSync(cryptoKeyFile), 'no new key was generated').toThrow()
 
     const other = await startRefused({ ...env, NUXT_CRYPTO_KEY: Buffer.alloc(32, 7).toString('base64') })
     expect(other.code).toBe(1)
-    expect(other.errLines).toEqual([expect.stringContaining('NUXT_CRYPTO_KEY 不是数据库中个人信息加密时所用的密钥')])
+    expect(other.fatal).toEqual([expect.stringContaining('NUXT_CRYPTO_KEY 不是数据库中个人信息加密时所用的密钥')])
 
     writeFileSync(cryptoKeyFile, original, { mode: 0o600 })
     server = await startServer(env, 400_000)

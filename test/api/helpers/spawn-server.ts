@@ -52,7 +52,7 @@ export async function waitSettled(url: string, timeoutMs = 90_000): Promise<any>
 }
 
 /** Starts the built server expecting it to stop by itself (a refused start): its exit code and output. */
-export async function startRefused(env: Record<string, string>, timeoutMs = 240_000): Promise<{ code: number | null, stdout: string, stderr: string, errLines: string[] }> {
+export async function startRefused(env: Record<string, string>, timeoutMs = 240_000): Promise<{ code: number | null, stdout: string, stderr: string, fatal: string[] }> {
   const port = await freePort()
   const fullEnv: Record<string, string> = { ...process.env as Record<string, string>, PORT: String(port), HOST: '127.0.0.1', NUXT_SEED_STATUTES: 'priority', ...env }
   if (!env.DATABASE_URL) {
@@ -68,5 +68,7 @@ export async function startRefused(env: Record<string, string>, timeoutMs = 240_
     const timer = setTimeout(() => { child.kill('SIGKILL'); ok(null) }, timeoutMs)
     child.once('exit', (c) => { clearTimeout(timer); ok(c) })
   })
-  return { code, stdout, stderr, errLines: stderr.trim().split('\n').filter(Boolean) }
+  // the lines that say why the start stopped (the logger writes them to stdout as JSON, console to stderr)
+  const fatal = (stdout + '\n' + stderr).split('\n').filter(l => l.includes('启动失败') || l.includes('"level":"fatal"'))
+  return { code, stdout, stderr, fatal }
 }

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { GENERIC_ERROR_MESSAGE, UNAVAILABLE_MESSAGE, publicServerError } from '../../../../../server/domain/http/error-payload'
+import { GENERIC_ERROR_MESSAGE, publicServerError } from '../../../../../server/domain/http/error-payload'
+import { errorCatalogue } from '../../../../../shared/errors'
 
 describe('publicServerError (what a production 5xx may say)', () => {
-  it('replaces a 500 message and data with the generic Chinese message', () => {
+  it('replaces a 5xx message and data with the catalogue\'s generic sentence', () => {
+    expect(GENERIC_ERROR_MESSAGE).toBe(errorCatalogue.INTERNAL.message)
     const pub = publicServerError(500, { code: 'ECONNREFUSED', sql: 'select * from legal_aid_applications', phone: '13912345678' })
-    expect(pub).toEqual({ statusMessage: 'Internal Server Error', message: GENERIC_ERROR_MESSAGE, data: { code: 'INTERNAL_ERROR', message: GENERIC_ERROR_MESSAGE } })
-    expect(publicServerError(502, undefined)?.data.code).toBe('INTERNAL_ERROR')
+    expect(pub).toEqual({ statusMessage: 'Internal Server Error', message: GENERIC_ERROR_MESSAGE, data: { code: 'INTERNAL', message: GENERIC_ERROR_MESSAGE } })
+    expect(publicServerError(502, undefined)?.data.code).toBe('INTERNAL')
   })
 
-  it('keeps only a catalogued code of a deliberate 503', () => {
-    expect(publicServerError(503, { code: 'SEARCH_UNAVAILABLE', message: 'internal detail', host: '10.0.0.5' })).toEqual({
-      statusMessage: 'Service Unavailable', message: UNAVAILABLE_MESSAGE, data: { code: 'SEARCH_UNAVAILABLE', message: UNAVAILABLE_MESSAGE },
-    })
-    expect(publicServerError(503, { code: 'connect ECONNREFUSED 10.0.0.5:7700' })?.data.code).toBe('SERVICE_UNAVAILABLE')
-    expect(publicServerError(503, { code: 'ECONNREFUSED' })?.data.code).toBe('SERVICE_UNAVAILABLE')
+  it('a 503 keeps only a code from the catalogue that is itself a 503, with the catalogue\'s text', () => {
+    expect(publicServerError(503, { code: 'connect ECONNREFUSED 10.0.0.5:7700', message: 'internal detail' })?.data).toEqual({ code: 'INTERNAL', message: GENERIC_ERROR_MESSAGE })
+    expect(publicServerError(503, { code: 'VALIDATION', message: 'internal detail' })?.data.code).toBe('INTERNAL')
   })
 
   it('leaves 4xx answers as they are (the portal\'s own clear messages)', () => {
