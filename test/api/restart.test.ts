@@ -23,7 +23,7 @@ afterAll(async () => {
 })
 
 describe('restart on the embedded defaults (PGlite + bundled Meilisearch)', () => {
-  it('keeps data across restarts and rebuilds a deleted search index from PostgreSQL', { timeout: 300_000 }, async () => {
+  it('keeps data across restarts and rebuilds a deleted search index from PostgreSQL', { timeout: 900_000 }, async () => {
     server = await startServer(env)
     await waitSettled(server.url)
     const points = await (await fetch(`${server.url}/api/service-points`)).json() as Array<{ id: string }>

@@ -40,7 +40,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
 }
 
 /** Polls /api/health until the search engine is up and the outbox is empty. */
-export async function waitSettled(url: string, timeoutMs = 90_000): Promise<any> {
+export async function waitSettled(url: string, timeoutMs = 240_000): Promise<any> {
   const deadline = Date.now() + timeoutMs
   let last: any
   for (;;) {
