@@ -1,9 +1,9 @@
 // Hotline queries only: calls, callback windows, callbacks. No policy here (see domain/hotline).
-import { and, asc, count, desc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import {
-  appointments, appointmentSlots, callbacks, callbackWindows, hotlineCallLinks, hotlineCalls, hotlineOutcomeCodes, legalAidApplications, servicePoints, staffUsers,
-  type CallbackRow, type CallbackWindowRow, type HotlineCallLinkRow, type HotlineCallRow, type HotlineOutcomeCodeRow, type NewHotlineCallRow,
+  appointments, appointmentSlots, callbackAssignments, callbackAttempts, callbacks, callbackWindows, hotlineCallLinks, hotlineCalls, hotlineOutcomeCodes, legalAidApplications, servicePoints, staffUsers,
+  type CallbackAttemptRow, type CallbackRow, type CallbackWindowRow, type HotlineCallLinkRow, type HotlineCallRow, type HotlineOutcomeCodeRow, type NewHotlineCallRow,
 } from '../db/schema'
 import { rowsOf } from './search-outbox'
 
@@ -105,11 +105,17 @@ export async function servicePointExists(db: DbOrTx, id: string): Promise<boolea
   return Boolean(p)
 }
 
-export interface QueueRow { callback: CallbackRow, window: CallbackWindowRow, reference: string, topic: string }
+export interface QueueRow {
+  callback: CallbackRow, window: CallbackWindowRow, reference: string, topic: string
+  safeToCallBack: boolean, discreet: boolean, interpreter: string, urgent: boolean, operatorId: string
+}
 
 /** Callbacks whose window starts in [from, to), in window and place order. */
 export async function listCallbacksBetween(db: DbOrTx, from: Date, to: Date): Promise<QueueRow[]> {
-  return db.select({ callback: callbacks, window: callbackWindows, reference: hotlineCalls.reference, topic: hotlineCalls.topic })
+  return db.select({
+    callback: callbacks, window: callbackWindows, reference: hotlineCalls.reference, topic: hotlineCalls.topic,
+    safeToCallBack: hotlineCalls.safeToCallBack, discreet: hotlineCalls.discreet, interpreter: hotlineCalls.interpreter, urgent: hotlineCalls.urgent, operatorId: hotlineCalls.operatorId,
+  })
     .from(callbacks)
     .innerJoin(callbackWindows, eq(callbackWindows.id, callbacks.windowId))
     .innerJoin(hotlineCalls, eq(hotlineCalls.id, callbacks.callId))
@@ -227,4 +233,57 @@ export async function callsForExport(db: DbOrTx, from: Date, to: Date): Promise<
     .leftJoin(callbacks, eq(callbacks.callId, hotlineCalls.id))
     .where(and(gte(hotlineCalls.startedAt, from), lt(hotlineCalls.startedAt, to)))
     .orderBy(asc(hotlineCalls.startedAt), asc(hotlineCalls.id))
+}
+
+// ---- callback attempts and assignments ----
+
+/** The callback with its window and call flags, row-locked until the transaction ends. */
+export async function lockCallbackForAttempt(tx: DbOrTx, id: string) {
+  const [r] = await tx.select({
+    callback: callbacks, startsAt: callbackWindows.startsAt, endsAt: callbackWindows.endsAt,
+    safeToCallBack: hotlineCalls.safeToCallBack, topic: hotlineCalls.topic, operatorId: hotlineCalls.operatorId,
+  }).from(callbacks)
+    .innerJoin(callbackWindows, eq(callbackWindows.id, callbacks.windowId))
+    .innerJoin(hotlineCalls, eq(hotlineCalls.id, callbacks.callId))
+    .where(eq(callbacks.id, id)).for('update', { of: callbacks })
+  return r
+}
+
+export async function countAttempts(db: DbOrTx, callbackId: string): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(callbackAttempts).where(eq(callbackAttempts.callbackId, callbackId))
+  return Number(r?.n ?? 0)
+}
+
+export async function insertAttempt(tx: DbOrTx, row: typeof callbackAttempts.$inferInsert): Promise<CallbackAttemptRow> {
+  const [r] = await tx.insert(callbackAttempts).values(row).returning()
+  return r!
+}
+
+export async function attemptsOf(db: DbOrTx, callbackIds: readonly string[]): Promise<CallbackAttemptRow[]> {
+  if (!callbackIds.length) return []
+  return db.select().from(callbackAttempts).where(inArray(callbackAttempts.callbackId, [...callbackIds])).orderBy(asc(callbackAttempts.attemptNo))
+}
+
+export async function upsertAssignment(tx: DbOrTx, row: typeof callbackAssignments.$inferInsert): Promise<void> {
+  await tx.insert(callbackAssignments).values(row).onConflictDoUpdate({
+    target: callbackAssignments.callbackId, set: { operatorId: row.operatorId, assignedBy: row.assignedBy, assignedAt: row.assignedAt },
+  })
+}
+
+export async function assignmentsOf(db: DbOrTx, callbackIds: readonly string[]) {
+  if (!callbackIds.length) return []
+  return db.select({ callbackId: callbackAssignments.callbackId, operatorId: callbackAssignments.operatorId, operatorName: staffUsers.displayName })
+    .from(callbackAssignments).innerJoin(staffUsers, eq(staffUsers.id, callbackAssignments.operatorId))
+    .where(inArray(callbackAssignments.callbackId, [...callbackIds]))
+}
+
+/** Operators a callback can be handed to: active accounts with the operator role. */
+export function activeOperators(db: DbOrTx) {
+  return db.select({ id: staffUsers.id, displayName: staffUsers.displayName, username: staffUsers.username })
+    .from(staffUsers).where(and(eq(staffUsers.role, 'operator'), isNull(staffUsers.disabledAt))).orderBy(asc(staffUsers.username))
+}
+
+export async function activeCallbackOfCall(db: DbOrTx, callId: string): Promise<CallbackRow | undefined> {
+  const [r] = await db.select().from(callbacks).where(and(eq(callbacks.callId, callId), ne(callbacks.status, 'cancelled')))
+  return r
 }

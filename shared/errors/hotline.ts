@@ -15,4 +15,8 @@ export const hotlineErrors = defineErrors({
   OUTCOME_SYSTEM: { status: 400, message: '系统内置的处理结果不能停用，可以修改名称' },
   STALE_EDIT: { status: 409, message: '这条来电记录已被其他人修改，您看到的是旧版本。请载入最新版本后重新修改（您的修改尚未保存）' },
   CALL_RESTRICTED: { status: 403, message: '这是涉及家庭暴力的来电记录，只有经办人员可以查看' },
+  ATTEMPTS_EXHAUSTED: { status: 409, message: '该回拨已尝试 3 次，已办结' },
+  OUTSIDE_CHOSEN_WINDOW: { status: 409, message: '来电人不宜随时回拨，只能在其选定的时段内回拨' },
+  OPERATOR_NOT_FOUND: { status: 400, message: '找不到该坐席，或该账号已停用' },
+  CALLBACK_EXISTS: { status: 409, message: '这次来电已经预约了回拨' },
 })

@@ -77,10 +77,20 @@ export const revealCallbackBody = z.strictObject({
   purpose: z.string({ error: '请说明查看完整号码的用途' }).trim().min(4, '请说明查看完整号码的用途（至少 4 个字）').max(200, '用途不能超过 200 个字'),
 })
 
-export const completeCallbackBody = z.strictObject({
-  status: z.enum(['done', 'missed'], { error: '请选择回拨结果' }),
+export const ATTEMPT_RESULTS = ['no_answer', 'busy', 'wrong_number', 'not_safe_to_talk', 'completed'] as const
+/** One try at a callback (at most three; the third failed one closes it). */
+export const callbackAttemptBody = z.strictObject({
+  result: z.enum(ATTEMPT_RESULTS, { error: '请选择这次回拨的结果' }),
 })
-export type CompleteCallbackBody = z.infer<typeof completeCallbackBody>
+export type CallbackAttemptBody = z.infer<typeof callbackAttemptBody>
+
+export const reassignCallbackBody = z.strictObject({
+  operatorId: z.uuid('请选择坐席'),
+})
+
+export const bookCallbackBody = z.strictObject({
+  callbackWindowId: z.uuid('请选择回拨时段'),
+})
 
 /** An edit of a logged call: the whole editable record plus the version the operator saw. */
 export const updateCallBody = z.strictObject({

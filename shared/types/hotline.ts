@@ -82,6 +82,16 @@ export interface CallbackQueueItemDto {
   slotNo: number
   status: 'booked' | 'done' | 'missed' | 'cancelled'
   phoneMasked: string
+  /** closed | upcoming | due | due_soon | overdue (by the window and the clock; the queue colours by it). */
+  sla: 'closed' | 'upcoming' | 'due' | 'due_soon' | 'overdue'
+  attempts: Array<{ attemptNo: number, result: string, at: string }>
+  assignee: { id: string, name: string } | null
+  /** Assigned to me, or taken by me and not reassigned. */
+  mine: boolean
+  safeToCallBack: boolean
+  discreet: boolean
+  interpreter: InterpreterNeed
+  urgent: boolean
 }
 
 export interface CallbackRevealDto { phone: string }

@@ -59,6 +59,12 @@ describe.each(servers())('12348 hotline console on $name', (server) => {
     const refused = rest.filter(r => r.status === 409)
     expect(refused).toHaveLength(3)
     expect(refused.every(r => r.body.data.code === 'WINDOW_FULL')).toBe(true)
+    // The refused calls are kept: the answer names the saved call so another window can be booked for it.
+    expect(refused.every(r => r.body.data.callSaved === true && /^RX-/.test(r.body.data.reference))).toBe(true)
+    const retryWindow = windows.find(x => x.id !== w.id && x.free > 0)!
+    const retried = await op.post(`${CALLS}/${refused[0]!.body.data.callId}/callback`, { callbackWindowId: retryWindow.id })
+    expect(retried.status).toBe(201)
+    expect(retried.body.callback).toMatchObject({ status: 'booked' })
     const after = ((await op.get(WINDOWS)).body as typeof windows).find(x => x.id === w.id)!
     expect(after.free).toBe(0)
 
@@ -83,10 +89,17 @@ describe.each(servers())('12348 hotline console on $name', (server) => {
     expect(revealed.body.phone).toBe(p)
     expect((await reviewer.post(`${QUEUE}/${item.id}/reveal`, { purpose: '回拨来电人' })).status).toBe(403)
 
-    expect((await op.post(`${QUEUE}/${item.id}/complete`, { status: 'done' })).status).toBe(200)
-    const again = await op.post(`${QUEUE}/${item.id}/complete`, { status: 'missed' })
+    // Attempts: two failures keep it open, the third closes it; a fourth is refused in words.
+    expect((await op.post(`${QUEUE}/${item.id}/attempts`, { result: 'maybe' })).status).toBe(400)
+    expect((await op.post(`${QUEUE}/${item.id}/attempts`, { result: 'no_answer' })).body).toEqual({ status: 'booked', attemptNo: 1 })
+    expect((await op.post(`${QUEUE}/${item.id}/attempts`, { result: 'busy' })).body).toEqual({ status: 'booked', attemptNo: 2 })
+    const third = await op.post(`${QUEUE}/${item.id}/attempts`, { result: 'no_answer' })
+    expect(third.status).toBe(201)
+    expect(third.body).toEqual({ status: 'missed', attemptNo: 3 })
+    const again = await op.post(`${QUEUE}/${item.id}/attempts`, { result: 'completed' })
     expect(again.status).toBe(409)
-    expect(again.body.data.code).toBe('CALLBACK_NOT_OPEN')
+    expect(again.body.data.code).toBe('ATTEMPTS_EXHAUSTED')
+    expect(again.body.data.message).toContain('3 次')
 
     const audit = await admin.get('/api/staff/admin/audit?action=callback.reveal')
     expect(audit.status).toBe(200)

@@ -70,3 +70,71 @@ test('operator logs a call with a callback by keyboard and sees it masked in the
   await page.keyboard.press('Enter')
   await expect(row.getByRole('link', { name: PHONE })).toHaveAttribute('href', `tel:${PHONE}`)
 })
+
+test('by keyboard alone: log a call, look up the caller, book a callback from the call, two failed attempts and a completed one', async ({ page }) => {
+  test.setTimeout(300_000)
+  const phone = `139${String((Date.now() + 7) % 100_000_000).padStart(8, '0')}`
+  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`
+  await page.goto('/staff/login?next=/staff/hotline')
+  await page.getByLabel('用户名').focus()
+  await page.keyboard.type('operator1')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(E2E_PASSWORD)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
+  await waitForHydration(page)
+
+  // Log the call, booking the callback in the same step (selects are set with selectOption, as a keyboard user picks an option).
+  await page.getByLabel('咨询类别').focus()
+  await page.getByLabel('咨询类别').selectOption('工伤')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('工地摔伤，老板不给报销医药费，想请律师回电。')
+  await page.getByRole('checkbox', { name: '紧急' }).focus()
+  await page.keyboard.press('Space')
+  await page.getByRole('checkbox', { name: '已告知来电人可以申请法律援助' }).focus()
+  await page.keyboard.press('Space')
+  await page.getByRole('radio', { name: '预约律师回拨' }).focus()
+  await page.keyboard.press('Space')
+  await page.getByRole('textbox', { name: /^来电号码（/ }).focus()
+  await page.keyboard.type(phone)
+  const window = page.getByLabel('回拨时段', { exact: true })
+  const firstFree = await window.locator('option:not([disabled])').first().getAttribute('value')
+  await window.focus()
+  await window.selectOption(firstFree!)
+  await page.getByRole('button', { name: '保存来电记录' }).focus()
+  await page.keyboard.press('Enter')
+  const success = page.locator('#hl-logged')
+  await expect(success).toContainText(/已保存来电 RX-\d{4}-[2-9A-Z]{6}，已预约/)
+  const reference = (await success.textContent())!.match(/RX-\d{4}-[2-9A-Z]{6}/)![0]
+
+  // Caller history by phone, with a purpose: the call just logged, masked.
+  await page.getByLabel('来电号码', { exact: true }).focus()
+  await page.keyboard.type(phone)
+  await page.getByRole('button', { name: '查询历史记录' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: '查询结果' })).toBeFocused()
+  const history = page.getByRole('region', { name: '以往来电' })
+  await expect(history.getByRole('row').filter({ hasText: reference })).toContainText(masked)
+  await expect(history.getByRole('row').filter({ hasText: reference })).toContainText('待回拨')
+  await expect(page.locator('main')).not.toContainText(phone)
+  await scanBoth(page, 'after logging and look-up')
+
+  // The queue (on the callback's day): two failed attempts, then a completed one.
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(reference) }) })
+  await expect(item).toContainText('已尝试 0/3 次')
+  const record = async (label: string, n: number) => {
+    await item.getByRole('combobox', { name: new RegExp(`本次回拨结果（${reference}）`) }).selectOption({ label })
+    await item.getByRole('button', { name: `登记回拨结果（${reference}）` }).focus()
+    await page.keyboard.press('Enter')
+    await expect(item).toContainText(`已尝试 ${n}/3 次`)
+  }
+  await record('无人接听', 1)
+  await record('占线', 2)
+  await expect(item).toContainText('待回拨')
+  await record('已回拨并解答', 3)
+  await expect(item).toContainText('已回拨')
+  await expect(item).toContainText('已办结')
+  await expect(item.getByRole('button', { name: /登记回拨结果/ })).toHaveCount(0)
+  await expect(item.getByRole('listitem')).toHaveText([/第 1 次.*无人接听/, /第 2 次.*占线/, /第 3 次.*已回拨并解答/])
+  await scanBoth(page, 'after three attempts')
+})

@@ -147,3 +147,35 @@ export type HotlineCallRow = typeof hotlineCalls.$inferSelect
 export type NewHotlineCallRow = typeof hotlineCalls.$inferInsert
 export type CallbackWindowRow = typeof callbackWindows.$inferSelect
 export type CallbackRow = typeof callbacks.$inferSelect
+
+export const ATTEMPT_RESULTS = ['no_answer', 'busy', 'wrong_number', 'not_safe_to_talk', 'completed'] as const
+export type AttemptResult = typeof ATTEMPT_RESULTS[number]
+
+/**
+ * Each try at a promised callback: at most three (MAX_ATTEMPTS in domain/hotline/callbacks.ts, and
+ * the check below), numbered 1..3, one row per number. `callback_id` names the callback (a callbacks
+ * row today; an appointment of channel hotline_callback once callbacks move onto the booking
+ * service), so it carries no foreign key.
+ */
+export const callbackAttempts = pgTable('callback_attempts', {
+  id: uuid().primaryKey().defaultRandom(),
+  callbackId: uuid().notNull(),
+  attemptNo: integer().notNull(),
+  result: text().$type<AttemptResult>().notNull(),
+  at: timestamp({ withTimezone: true }).notNull(),
+  by: uuid().notNull().references(() => staffUsers.id),
+}, t => [
+  uniqueIndex('callback_attempts_number_key').on(t.callbackId, t.attemptNo),
+  check('callback_attempts_number_check', sql`${t.attemptNo} between 1 and 3`),
+  check('callback_attempts_result_check', sql`${t.result} in (${inList(ATTEMPT_RESULTS)})`),
+])
+
+/** Who is to make a callback; reassigned between operators (audited). No row: whoever takes it. */
+export const callbackAssignments = pgTable('callback_assignments', {
+  callbackId: uuid().primaryKey(),
+  operatorId: uuid().notNull().references(() => staffUsers.id),
+  assignedBy: uuid().notNull().references(() => staffUsers.id),
+  assignedAt: timestamp({ withTimezone: true }).notNull(),
+})
+
+export type CallbackAttemptRow = typeof callbackAttempts.$inferSelect

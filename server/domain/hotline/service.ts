@@ -4,16 +4,17 @@
  * Every staff read of personal data is audited in the same transaction as the read.
  */
 import { randomUUID } from 'node:crypto'
-import type { Db, DbOrTx } from '../../db/client'
+import { pgErrorOf, type Db, type DbOrTx, type Tx } from '../../db/client'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/hotline'
 import type { PersonalDataCrypto } from '../crypto/aead'
 import { DomainError } from '../errors'
 import type { ActorRef } from '../platform/actor'
 import { shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
+import * as cb from './callbacks'
 import * as rules from './rules'
 import { maskPhone } from '../../../shared/domain/applications/mask'
-import type { CallLinkBody, CompleteCallbackBody, DayRangeQuery, LogCallBody, OutcomeCodeBody, UpdateCallBody } from '../../../shared/schemas/hotline'
+import type { CallLinkBody, DayRangeQuery, LogCallBody, OutcomeCodeBody, UpdateCallBody } from '../../../shared/schemas/hotline'
 import { callsCsv } from './export'
 import type {
   CallbackQueueItemDto, CallbackRevealDto, CallbackWindowDto, HotlineCallDto, HotlineCallItemDto, HotlineCallPageDto, OutcomeCodeDto,
@@ -75,6 +76,7 @@ export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallB
   const { cipher, lookup } = deps.crypto
   const callId = randomUUID()
   const phone = body.callerPhone
+  let refused: 'WINDOW_FULL' | 'WINDOW_CLOSED' | null = null
   await deps.db.transaction(async (tx) => {
     const code = await repo.findOutcomeCode(tx, body.outcome)
     if (!code?.active) throw OUTCOME_UNKNOWN()
@@ -106,17 +108,14 @@ export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallB
       detail: { outcome: body.outcome, topic: body.topic, anonymous: !phone, urgent: body.urgent, safeToCallBack: body.safeToCallBack, toldOfLegalAidRight: body.toldOfLegalAidRight },
     })
     if (body.outcome !== 'callback_booked' || !phone || !body.callbackWindowId) return
-    const window = await repo.lockWindow(tx, body.callbackWindowId)
-    if (!window) throw WINDOW_NOT_FOUND()
-    rules.assertBookable(window, now)
-    const id = randomUUID()
-    const slotNo = await repo.bookLowestFreeSlot(tx, {
-      id, callId, windowId: window.id,
-      phoneEnc: cipher.encrypt(phone, callbackAad(id)), phoneHash: lookup(phone, 'phone'), phoneMasked: maskPhone(phone),
-    })
-    if (slotNo === undefined) throw WINDOW_FULL()
-    await writeAudit(tx, { actor, action: 'callback.book', objectType: 'callback', objectId: id, ipHash, detail: { callId, windowId: window.id, slotNo } })
+    // The callback is booked in a savepoint: a full or closed window refuses the booking but keeps
+    // the call record (its outcome still asks for a callback; the console offers another window).
+    refused = await bookInSavepoint(tx, deps, actor, { callId, phone, windowId: body.callbackWindowId, now }, ipHash)
   })
+  if (refused) {
+    const call = await repo.findCall(deps.db, callId)
+    throw new DomainError(refused, { callId, reference: call!.call.reference, callSaved: true })
+  }
   const row = await repo.findCall(deps.db, callId)
   return toDetail(row!, actor, [])
 }
@@ -128,6 +127,50 @@ function toDetail(r: NonNullable<Awaited<ReturnType<typeof repo.findCall>>>, act
     servicePoint: r.call.referredServicePointId ? { id: r.call.referredServicePointId, name: r.servicePointName ?? '' } : null,
     links: links.map(l => ({ kind: l.kind, reference: l.reference, createdAt: l.createdAt.toISOString() })),
   }
+}
+
+/** Books the lowest free place of a window for a call, inside a savepoint; returns the refusal code instead of throwing it. */
+async function bookInSavepoint(tx: Tx, deps: HotlineDeps, actor: ActorRef, b: { callId: string, phone: string, windowId: string, now: Date }, ipHash: string | null): Promise<'WINDOW_FULL' | 'WINDOW_CLOSED' | null> {
+  const { cipher, lookup } = deps.crypto
+  try {
+    await tx.transaction(async (sp) => {
+      const window = await repo.lockWindow(sp, b.windowId)
+      if (!window) throw WINDOW_NOT_FOUND()
+      rules.assertBookable(window, b.now)
+      const id = randomUUID()
+      const slotNo = await repo.bookLowestFreeSlot(sp, {
+        id, callId: b.callId, windowId: window.id,
+        phoneEnc: cipher.encrypt(b.phone, callbackAad(id)), phoneHash: lookup(b.phone, 'phone'), phoneMasked: maskPhone(b.phone),
+      })
+      if (slotNo === undefined) throw WINDOW_FULL()
+      await writeAudit(sp, { actor, action: 'callback.book', objectType: 'callback', objectId: id, ipHash, detail: { callId: b.callId, windowId: window.id, slotNo } })
+    })
+    return null
+  } catch (e) {
+    if (e instanceof DomainError && (e.code === 'WINDOW_FULL' || e.code === 'WINDOW_CLOSED')) return e.code
+    if (pgErrorOf(e)?.constraint === 'callbacks_window_slot_key') return 'WINDOW_FULL'
+    throw e
+  }
+}
+
+/** Books a callback for a call already logged (e.g. after its first window was full). */
+export async function bookCallbackForCall(deps: HotlineDeps, actor: ActorRef, callId: string, windowId: string, ipHash: string | null = null): Promise<HotlineCallDto> {
+  const now = deps.now()
+  const refused = await deps.db.transaction(async (tx) => {
+    const r = await repo.findCall(tx, callId)
+    if (!r) throw CALL_NOT_FOUND()
+    if (!mayOpen(r, actor)) throw CALL_RESTRICTED()
+    if (!r.call.callerPhoneEnc) throw new DomainError('CALLBACK_PHONE_REQUIRED')
+    if (await repo.activeCallbackOfCall(tx, callId)) throw new DomainError('CALLBACK_EXISTS')
+    if (r.call.outcome !== 'callback_booked') {
+      await repo.updateCallVersioned(tx, callId, r.call.version, { outcome: 'callback_booked', referredServicePointId: null, updatedBy: actor.id }, now)
+    }
+    const phone = deps.crypto.cipher.decrypt(r.call.callerPhoneEnc, callAad(callId))
+    return bookInSavepoint(tx, deps, actor, { callId, phone, windowId, now }, ipHash)
+  })
+  if (refused) throw new DomainError(refused)
+  const row = await repo.findCall(deps.db, callId)
+  return toDetail(row!, actor, await repo.listCallLinks(deps.db, callId))
 }
 
 export async function listCalls(deps: HotlineDeps, actor: ActorRef, page: number, ipHash: string | null = null): Promise<HotlineCallPageDto> {
@@ -217,43 +260,86 @@ export async function listWindows(deps: HotlineDeps): Promise<CallbackWindowDto[
 export async function callbackQueue(deps: HotlineDeps, actor: ActorRef, date: string | undefined, ipHash: string | null = null): Promise<CallbackQueueItemDto[]> {
   const day = date ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(day)
+  const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const rows = await repo.listCallbacksBetween(tx, start, end)
+    const ids = rows.map(r => r.callback.id)
+    const [attempts, assignments] = await Promise.all([repo.attemptsOf(tx, ids), repo.assignmentsOf(tx, ids)])
     await writeAudit(tx, { actor, action: 'callback.list', objectType: 'callback', ipHash, detail: { date: day, count: rows.length } })
-    return rows.map(r => ({
-      id: r.callback.id,
-      callId: r.callback.callId,
-      callReference: r.reference,
-      topic: r.topic,
-      windowStartsAt: r.window.startsAt.toISOString(),
-      windowEndsAt: r.window.endsAt.toISOString(),
-      slotNo: r.callback.slotNo,
-      status: r.callback.status,
-      phoneMasked: r.callback.phoneMasked,
-    }))
+    return rows.map((r) => {
+      const assigned = assignments.find(a => a.callbackId === r.callback.id)
+      const restricted = rules.isRestrictedTopic(r.topic) && !rules.isHandler(actor.id, r.operatorId, assigned?.operatorId ?? r.callback.completedBy)
+      return {
+        id: r.callback.id,
+        callId: r.callback.callId,
+        callReference: r.reference,
+        topic: r.topic,
+        windowStartsAt: r.window.startsAt.toISOString(),
+        windowEndsAt: r.window.endsAt.toISOString(),
+        slotNo: r.callback.slotNo,
+        status: r.callback.status,
+        phoneMasked: restricted ? '（受保护）' : r.callback.phoneMasked,
+        sla: cb.slaState(r.callback.status, r.window, now),
+        attempts: attempts.filter(a => a.callbackId === r.callback.id).map(a => ({ attemptNo: a.attemptNo, result: a.result, at: a.at.toISOString() })),
+        assignee: assigned ? { id: assigned.operatorId, name: assigned.operatorName } : null,
+        mine: (assigned?.operatorId ?? r.operatorId) === actor.id,
+        safeToCallBack: r.safeToCallBack,
+        discreet: r.discreet,
+        interpreter: r.interpreter as CallbackQueueItemDto['interpreter'],
+        urgent: r.urgent,
+      }
+    })
   })
+}
+
+/**
+ * Records one try at a callback. At most three: the third failed try closes it as missed, a
+ * completed call closes it as done (rules in ./callbacks.ts). A caller flagged unsafe is tried only
+ * inside the window they chose. The callback row is locked, so two operators cannot both record
+ * attempt 2; the unique (callback, number) index is the backstop.
+ */
+export async function recordAttempt(deps: HotlineDeps, actor: ActorRef, id: string, result: cb.AttemptResult, ipHash: string | null = null): Promise<{ status: string, attemptNo: number }> {
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const r = await repo.lockCallbackForAttempt(tx, id)
+    if (!r) throw CALLBACK_NOT_FOUND()
+    if (r.callback.status !== 'booked') throw new DomainError(r.callback.status === 'cancelled' ? 'CALLBACK_NOT_OPEN' : (await repo.countAttempts(tx, id)) >= cb.MAX_ATTEMPTS ? 'ATTEMPTS_EXHAUSTED' : 'CALLBACK_NOT_OPEN')
+    cb.assertMayCallNow(r.safeToCallBack, r, now)
+    const plan = cb.planAttempt(await repo.countAttempts(tx, id), result)
+    await repo.insertAttempt(tx, { callbackId: id, attemptNo: plan.attemptNo, result, at: now, by: actor.id })
+    let status: string = r.callback.status
+    if (plan.close) status = (await repo.closeCallback(tx, id, plan.close, actor.id, now))!.status
+    await writeAudit(tx, { actor, action: 'callback.attempt', objectType: 'callback', objectId: id, ipHash, detail: { attemptNo: plan.attemptNo, result, closed: plan.close } })
+    return { status, attemptNo: plan.attemptNo }
+  })
+}
+
+/** Hands a callback to another operator (active accounts with the operator role only). */
+export async function reassignCallback(deps: HotlineDeps, actor: ActorRef, id: string, operatorId: string, ipHash: string | null = null): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const r = await repo.lockCallbackForAttempt(tx, id)
+    if (!r) throw CALLBACK_NOT_FOUND()
+    rules.assertClosable(r.callback.status)
+    if (!(await repo.activeOperators(tx)).some(o => o.id === operatorId)) throw new DomainError('OPERATOR_NOT_FOUND')
+    await repo.upsertAssignment(tx, { callbackId: id, operatorId, assignedBy: actor.id, assignedAt: deps.now() })
+    await writeAudit(tx, { actor, action: 'callback.reassign', objectType: 'callback', objectId: id, ipHash, detail: { operatorId } })
+  })
+}
+
+export async function listOperators(deps: Pick<HotlineDeps, 'db'>): Promise<Array<{ id: string, name: string }>> {
+  return (await repo.activeOperators(deps.db)).map(o => ({ id: o.id, name: o.displayName || o.username }))
 }
 
 /** The full number for dialing: its own audited action, with the purpose stated. */
 export async function revealCallback(deps: HotlineDeps, actor: ActorRef, id: string, purpose: string, ipHash: string | null = null): Promise<CallbackRevealDto> {
   return deps.db.transaction(async (tx) => {
-    const cb = await repo.findCallback(tx, id)
-    if (!cb) throw CALLBACK_NOT_FOUND()
+    const r = await repo.lockCallbackForAttempt(tx, id)
+    if (!r) throw CALLBACK_NOT_FOUND()
+    if (!mayOpen({ call: { topic: r.topic, operatorId: r.operatorId } as repo.CallListRow['call'], callback: r.callback }, actor)) throw CALL_RESTRICTED()
+    // Not even the number for a caller who may only be called inside their window, outside it.
+    if (r.callback.status === 'booked') cb.assertMayCallNow(r.safeToCallBack, r, deps.now())
     await writeAudit(tx, { actor, action: 'callback.reveal', objectType: 'callback', objectId: id, purpose, ipHash })
-    return { phone: deps.crypto.cipher.decrypt(cb.phoneEnc, callbackAad(id)) }
-  })
-}
-
-export async function completeCallback(deps: HotlineDeps, actor: ActorRef, id: string, body: CompleteCallbackBody, ipHash: string | null = null): Promise<CallbackQueueItemDto['status']> {
-  const now = deps.now()
-  return deps.db.transaction(async (tx) => {
-    const cb = await repo.findCallback(tx, id)
-    if (!cb) throw CALLBACK_NOT_FOUND()
-    rules.assertClosable(cb.status)
-    const closed = await repo.closeCallback(tx, id, body.status, actor.id, now)
-    if (!closed) rules.assertClosable('changed')
-    await writeAudit(tx, { actor, action: 'callback.complete', objectType: 'callback', objectId: id, ipHash, detail: { status: body.status } })
-    return closed!.status
+    return { phone: deps.crypto.cipher.decrypt(r.callback.phoneEnc, callbackAad(id)) }
   })
 }
 

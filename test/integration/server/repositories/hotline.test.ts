@@ -87,20 +87,22 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     expect(codes.filter(c => c === 'WINDOW_FULL')).toHaveLength(17)
     const rows = await t.db.select().from(callbacks).where(eq(callbacks.windowId, w.id))
     expect(rows.map(r => r.slotNo).sort()).toEqual([1, 2, 3])
-    // A refused booking leaves no call behind: call and callback are one transaction.
     const calls = await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls).where(sql`${hotlineCalls.summary} like '工地拖欠%' and ${hotlineCalls.outcome} = 'callback_booked' and ${hotlineCalls.id} in (select call_id from callbacks where window_id = ${w.id})`)
     expect(calls[0]!.n).toBe(3)
-    const orphans = await t.db.execute(sql`select count(*)::int as n from hotline_calls c where c.outcome = 'callback_booked' and not exists (select 1 from callbacks b where b.call_id = c.id)`)
-    expect(Number((orphans as unknown as { rows: Array<{ n: number }> }).rows[0]!.n)).toBe(0)
+    // A refused booking keeps the call record (its outcome still asks for a callback): 17 calls wait for another window.
+    const waiting = await t.db.execute(sql`select count(*)::int as n from hotline_calls c where c.outcome = 'callback_booked' and not exists (select 1 from callbacks b where b.call_id = c.id)`)
+    expect(Number((waiting as unknown as { rows: Array<{ n: number }> }).rows[0]!.n)).toBe(17)
+    const refused = results.find(r => r.status === 'rejected') as PromiseRejectedResult
+    expect(refused.reason.details).toMatchObject({ callSaved: true, callId: expect.any(String), reference: expect.stringMatching(/^RX-/) })
   })
 
-  it('refuses a window that has begun and an unknown window, and writes nothing', async () => {
+  it('refuses a window that has begun (keeping the call) and an unknown window (writing nothing)', async () => {
     const past = await window(2, -1)
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls)
-    await expect(book(past.id)).rejects.toMatchObject({ code: 'WINDOW_CLOSED' })
+    await expect(book(past.id)).rejects.toMatchObject({ code: 'WINDOW_CLOSED', details: { callSaved: true } })
     await expect(book('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'WINDOW_NOT_FOUND' })
     const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls)
-    expect(after[0]!.n).toBe(before[0]!.n)
+    expect(after[0]!.n).toBe(before[0]!.n + 1)
     const windows = await svc.listWindows(deps)
     expect(windows.some(x => x.id === past.id)).toBe(false)
   })
@@ -131,10 +133,10 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     const item = queue.find(q => q.id === c.callback!.id)!
     expect(item.phoneMasked).toBe('139****5678')
     expect(JSON.stringify(queue)).not.toContain(PHONE)
-    expect(await svc.completeCallback(deps, op, item.id, { status: 'done' })).toBe('done')
-    await expect(svc.completeCallback(deps, op, item.id, { status: 'missed' })).rejects.toMatchObject({ code: 'CALLBACK_NOT_OPEN' })
+    expect(await svc.recordAttempt(deps, op, item.id, 'completed')).toEqual({ status: 'done', attemptNo: 1 })
+    await expect(svc.recordAttempt(deps, op, item.id, 'no_answer')).rejects.toMatchObject({ code: 'CALLBACK_NOT_OPEN' })
     const actions = (await t.db.select({ a: auditLog.action, p: auditLog.purpose, d: auditLog.detail }).from(auditLog)).map(r => r.a)
-    for (const a of ['hotline_call.list', 'callback.list', 'callback.reveal', 'callback.complete', 'callback.book']) expect(actions).toContain(a)
+    for (const a of ['hotline_call.list', 'callback.list', 'callback.reveal', 'callback.attempt', 'callback.book']) expect(actions).toContain(a)
     const [rev] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'callback.reveal'))
     expect(rev!.purpose).toBe('回拨来电人')
     expect(JSON.stringify(await t.db.select().from(auditLog))).not.toContain(PHONE)

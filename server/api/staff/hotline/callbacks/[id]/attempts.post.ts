@@ -1,0 +1,14 @@
+import { callbackAttemptBody, hotlineIdParams } from '../../../../../../shared/schemas/hotline'
+import { recordAttempt } from '../../../../../domain/hotline/service'
+
+// One try at a callback (no answer, busy, …, completed); the third failed try closes it. 409 ATTEMPTS_EXHAUSTED /
+// CALLBACK_NOT_OPEN / OUTSIDE_CHOSEN_WINDOW. Audited as callback.attempt.
+export default defineApiHandler(async (event): Promise<{ status: string, attemptNo: number }> => {
+  const actor = await requireStaff(event, ['operator'])
+  const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
+  const body = await readValidatedBody(event, callbackAttemptBody.parse)
+  const app = await useApp()
+  const r = await recordAttempt(hotlineDeps(app), actor, id, body.result, requestIpHash(event, app))
+  setResponseStatus(event, 201)
+  return r
+})

@@ -1,0 +1,14 @@
+import { bookCallbackBody, hotlineIdParams } from '../../../../../../shared/schemas/hotline'
+import type { HotlineCallDto } from '../../../../../../shared/types/hotline'
+import { bookCallbackForCall } from '../../../../../domain/hotline/service'
+
+// Books a callback for a call already logged (e.g. when the first window chosen was full); audited as callback.book.
+export default defineApiHandler(async (event): Promise<HotlineCallDto> => {
+  const actor = await requireStaff(event, ['operator'])
+  const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
+  const body = await readValidatedBody(event, bookCallbackBody.parse)
+  const app = await useApp()
+  const call = await bookCallbackForCall(hotlineDeps(app), actor, id, body.callbackWindowId, requestIpHash(event, app))
+  setResponseStatus(event, 201)
+  return call
+})

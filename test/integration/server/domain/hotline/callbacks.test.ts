@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog, callbackAttempts, callbackWindows } from '../../../../../server/db/schema'
+import { personalDataCrypto } from '../../../../../server/domain/crypto/aead'
+import * as svc from '../../../../../server/domain/hotline/service'
+import { insertStaffIfAbsent } from '../../../../../server/repositories/staff'
+import { logCallBody } from '../../../../../shared/schemas/hotline'
+import { shanghaiDay } from '../../../../../shared/time/calendar'
+import { drivers, freshDb, type TestDb } from '../../../helpers/db'
+
+const HOUR = 3600_000
+const PHONE = '13812340000'
+
+describe.each(drivers())('callback attempts, safe windows and reassignment on %s', (driver) => {
+  let t: TestDb
+  let op: svc.HotlineActor
+  let op2: svc.HotlineActor
+  const crypto = personalDataCrypto(randomBytes(32))
+  const at = (d: Date) => ({ db: t.db, crypto, now: () => d })
+
+  /** A window starting `inHours` from `base`, and a call booked into it at `base`. */
+  async function booked(base: Date, inHours: number, extra: Record<string, unknown> = {}) {
+    const startsAt = new Date(base.getTime() + inHours * HOUR + Math.floor(Math.random() * 1e6))
+    const [w] = await t.db.insert(callbackWindows).values({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 4 }).returning()
+    const call = await svc.logCall(at(base), op, logCallBody.parse({ topic: '劳动争议', summary: '请律师回电。', outcome: 'callback_booked', callerPhone: PHONE, callbackWindowId: w!.id, ...extra }))
+    return { window: w!, call, callbackId: call.callback!.id }
+  }
+
+  beforeAll(async () => {
+    t = await freshDb(driver)
+    const a = await insertStaffIfAbsent(t.db, { username: 'op.cb', role: 'operator', displayName: '坐席甲', passwordHash: 'x' })
+    const b = await insertStaffIfAbsent(t.db, { username: 'op2.cb', role: 'operator', displayName: '坐席乙', passwordHash: 'x' })
+    op = { id: a!.id, role: 'operator' }
+    op2 = { id: b!.id, role: 'operator' }
+  })
+  afterAll(async () => { await t?.drop() })
+
+  it('at most three attempts: two failures leave it open, the third closes it as missed, a fourth is refused', async () => {
+    const now = new Date()
+    const { callbackId } = await booked(now, 1)
+    expect(await svc.recordAttempt(at(now), op, callbackId, 'no_answer')).toEqual({ status: 'booked', attemptNo: 1 })
+    expect(await svc.recordAttempt(at(now), op, callbackId, 'busy')).toEqual({ status: 'booked', attemptNo: 2 })
+    expect(await svc.recordAttempt(at(now), op, callbackId, 'no_answer')).toEqual({ status: 'missed', attemptNo: 3 })
+    await expect(svc.recordAttempt(at(now), op, callbackId, 'completed')).rejects.toMatchObject({ code: 'ATTEMPTS_EXHAUSTED', status: 409 })
+    const rows = await t.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callbackId))
+    expect(rows.map(r => r.attemptNo).sort()).toEqual([1, 2, 3])
+    // The database refuses a fourth row even if the service were bypassed.
+    await expect(t.db.insert(callbackAttempts).values({ callbackId, attemptNo: 4, result: 'busy', at: now, by: op.id })).rejects.toThrow()
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.objectId, callbackId))
+    expect(audits.filter(a => a.action === 'callback.attempt').map(a => a.detail)).toEqual(expect.arrayContaining([{ attemptNo: 3, result: 'no_answer', closed: 'missed' }]))
+  })
+
+  it('two failures then a completed call closes it as done', async () => {
+    const now = new Date()
+    const { callbackId, window } = await booked(now, 1)
+    await svc.recordAttempt(at(now), op, callbackId, 'no_answer')
+    await svc.recordAttempt(at(now), op2, callbackId, 'not_safe_to_talk')
+    expect(await svc.recordAttempt(at(now), op, callbackId, 'completed')).toEqual({ status: 'done', attemptNo: 3 })
+    const [item] = (await svc.callbackQueue(at(now), op, shanghaiDay(window.startsAt))).filter(q => q.id === callbackId)
+    expect(item).toMatchObject({ status: 'done', sla: 'closed' })
+    expect(item!.attempts.map(a => a.result)).toEqual(['no_answer', 'not_safe_to_talk', 'completed'])
+  })
+
+  it('parallel attempts never get the same number, and never more than three', async () => {
+    const now = new Date()
+    const { callbackId } = await booked(now, 1)
+    const res = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => svc.recordAttempt(at(now), i % 2 ? op : op2, callbackId, 'busy')))
+    expect(res.filter(r => r.status === 'fulfilled')).toHaveLength(3)
+    const rows = await t.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callbackId))
+    expect(rows.map(r => r.attemptNo).sort()).toEqual([1, 2, 3])
+  })
+
+  it('a caller flagged unsafe is never called (nor the number shown) outside the window they chose', async () => {
+    const base = new Date()
+    const { callbackId, window } = await booked(base, 2, { safeToCallBack: false, discreet: true })
+    const before = new Date(window.startsAt.getTime() - 60_000)
+    const inside = new Date(window.startsAt.getTime() + 10 * 60_000)
+    const after = new Date(window.endsAt.getTime() + 60_000)
+    await expect(svc.recordAttempt(at(before), op, callbackId, 'no_answer')).rejects.toMatchObject({ code: 'OUTSIDE_CHOSEN_WINDOW', status: 409 })
+    await expect(svc.revealCallback(at(before), op, callbackId, '回拨来电人')).rejects.toMatchObject({ code: 'OUTSIDE_CHOSEN_WINDOW' })
+    expect((await svc.revealCallback(at(inside), op, callbackId, '回拨来电人')).phone).toBe(PHONE)
+    expect(await svc.recordAttempt(at(inside), op, callbackId, 'no_answer')).toMatchObject({ attemptNo: 1 })
+    await expect(svc.recordAttempt(at(after), op, callbackId, 'completed')).rejects.toMatchObject({ code: 'OUTSIDE_CHOSEN_WINDOW' })
+    const [item] = (await svc.callbackQueue(at(after), op, shanghaiDay(window.startsAt))).filter(q => q.id === callbackId)
+    expect(item).toMatchObject({ safeToCallBack: false, discreet: true, sla: 'overdue' })
+    // A caller safe to call can be tried before the window (e.g. to confirm).
+    const safe = await booked(base, 3)
+    expect(await svc.recordAttempt(at(base), op, safe.callbackId, 'busy')).toMatchObject({ attemptNo: 1 })
+  })
+
+  it('reassigns between operators (audited), refuses a non-operator, and the queue shows who is to call', async () => {
+    const now = new Date()
+    const { callbackId, window } = await booked(now, 1)
+    await svc.reassignCallback(at(now), op, callbackId, op2.id)
+    const [item] = (await svc.callbackQueue(at(now), op2, shanghaiDay(window.startsAt))).filter(q => q.id === callbackId)
+    expect(item).toMatchObject({ assignee: { id: op2.id, name: '坐席乙' }, mine: true, sla: 'upcoming' })
+    const [forOp] = (await svc.callbackQueue(at(now), op, shanghaiDay(window.startsAt))).filter(q => q.id === callbackId)
+    expect(forOp!.mine).toBe(false)
+    const admin = await insertStaffIfAbsent(t.db, { username: 'admin.cb', role: 'admin', displayName: '管理员', passwordHash: 'x' })
+    await expect(svc.reassignCallback(at(now), op, callbackId, admin!.id)).rejects.toMatchObject({ code: 'OPERATOR_NOT_FOUND' })
+    const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'callback.reassign'))
+    expect(audit).toMatchObject({ objectId: callbackId, detail: { operatorId: op2.id } })
+  })
+
+  it('a full window keeps the call; another window can be booked for it', async () => {
+    const now = new Date()
+    const startsAt = new Date(now.getTime() + 5 * HOUR + Math.floor(Math.random() * 1e6))
+    const [full] = await t.db.insert(callbackWindows).values({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 1 }).returning()
+    await svc.logCall(at(now), op, logCallBody.parse({ topic: '工伤', summary: '先到的。', outcome: 'callback_booked', callerPhone: PHONE, callbackWindowId: full!.id }))
+    const refused = await svc.logCall(at(now), op, logCallBody.parse({ topic: '工伤', summary: '后到的来电。', outcome: 'callback_booked', callerPhone: '13900001111', callbackWindowId: full!.id })).catch(e => e)
+    expect(refused).toMatchObject({ code: 'WINDOW_FULL', details: { callSaved: true } })
+    const saved = await svc.openCall(at(now), op, refused.details.callId)
+    expect(saved).toMatchObject({ summary: '后到的来电。', callback: null, outcome: 'callback_booked' })
+    const other = await booked(now, 6)
+    const withCallback = await svc.bookCallbackForCall(at(now), op, saved.id, other.window.id)
+    expect(withCallback.callback).toMatchObject({ status: 'booked', slotNo: 2 })
+    await expect(svc.bookCallbackForCall(at(now), op, saved.id, other.window.id)).rejects.toMatchObject({ code: 'CALLBACK_EXISTS' })
+  })
+})
