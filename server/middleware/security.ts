@@ -1,4 +1,5 @@
-// The edge of every request. Security headers on every response. Then, before any route runs:
+// The edge of every request. Security headers on every response, and Cache-Control: no-store on
+// the console, the pages with personal data and every API answer but public content. Then, before any route runs:
 // a path or query that is not valid UTF-8 text (NUL, lone surrogates, broken %-escapes) is a 400;
 // writes must come from this site (Origin / Sec-Fetch-Site / Referer), declare their length (no
 // chunked bodies: 411), stay under 64 KiB (413), be JSON on /api (415; HTML forms elsewhere), and
@@ -9,7 +10,7 @@ import type { H3Event } from 'h3'
 import { loadConfig, type AppConfig } from '../config'
 import {
   contentLengthTooLarge, decodedPathOrNull, inspectInput, isAcceptableContentType, isJsonContentType, isSameOriginWrite,
-  normalizedPath, parseAllowedOrigins, queryIsSafe, securityHeaders, WRITE_METHODS, type InputProblem,
+  needsNoStore, normalizedPath, parseAllowedOrigins, queryIsSafe, securityHeaders, WRITE_METHODS, type InputProblem,
 } from '../domain/http/request-guards'
 
 let cfg: { config: AppConfig, allowed: string[] } | undefined
@@ -44,6 +45,8 @@ export default defineEventHandler(async (event) => {
   const { config, allowed } = settings()
   const production = config.env === 'production' || config.session.secureCookie === 'true'
   for (const [k, v] of Object.entries(securityHeaders({ production }))) setResponseHeader(event, k, v)
+
+  if (needsNoStore(normalizedPath(event.path), event.method)) setResponseHeader(event, 'cache-control', 'no-store')
 
   if (decodedPathOrNull(event.path) === null || !queryIsSafe(event.path)) {
     throw catalogueError('BAD_URL')

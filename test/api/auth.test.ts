@@ -76,6 +76,43 @@ describe.each(servers())('staff auth on $name', (server) => {
     expect(audit.body.items.some((r: { objectId: string }) => r.objectId === u.id)).toBe(true)
   })
 
+  it('a client-sent X-Forwarded-For does not reset the per-address throttle (one trusted proxy hop)', async () => {
+    // The test server trusts one proxy: the address that proxy appended (the last entry) is the
+    // client. The client prepends a fresh fake address to every request; the throttle still counts
+    // all of them against the one real address.
+    const real = `10.98.${seq % 250}.${Date.now() % 250}`
+    const c = new ApiClient(base)
+    const spoofed = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i % 250}, 198.51.100.${(i * 7) % 250}, ${real}` })
+    for (let i = 0; i < 20; i++) {
+      const r = await c.post('/api/auth/login', { username: uniqueName('spoof'), password: 'wrong-password-1' }, spoofed(i))
+      expect(r.status, `attempt ${i}`).toBe(401)
+    }
+    const refused = await c.post('/api/auth/login', { username: 'admin', password: password() }, spoofed(99))
+    expect(refused.status).toBe(429)
+    expect(refused.body.data.code).toBe('TOO_MANY_ATTEMPTS')
+    // Another real address is not affected, and the refused attempts did not touch the account.
+    const elsewhere = await c.post('/api/auth/login', { username: 'admin', password: password() }, { 'x-forwarded-for': `10.97.${seq % 250}.${Date.now() % 250}` })
+    expect(elsewhere.status).toBe(200)
+  })
+
+  it('an admin unlocks a locked account (401 → 403 → 200, audited)', async () => {
+    const admin = await signedIn(base, 'admin')
+    const u = await createUser(admin, 'reviewer')
+    const c = new ApiClient(base)
+    const addr = { 'x-forwarded-for': `10.96.${seq % 250}.${Date.now() % 250}` }
+    for (let i = 0; i < 5; i++) await c.post('/api/auth/login', { username: u.username, password: 'wrong-password-1' }, addr)
+    expect((await c.post('/api/auth/login', { username: u.username, password: u.password }, addr)).status).toBe(429)
+    expect((await new ApiClient(base).post(`/api/staff/admin/users/${u.id}/unlock`)).status).toBe(401)
+    const operator = await signedIn(base, 'operator1')
+    expect((await operator.post(`/api/staff/admin/users/${u.id}/unlock`)).status).toBe(403)
+    const ok = await admin.post(`/api/staff/admin/users/${u.id}/unlock`)
+    expect(ok.status).toBe(200)
+    expect(ok.body.lockedUntil).toBeNull()
+    expect((await c.post('/api/auth/login', { username: u.username, password: u.password }, addr)).status).toBe(200)
+    const audit = await admin.get('/api/staff/admin/audit?action=staff.unlock&limit=50')
+    expect(audit.body.items.some((r: { objectId: string }) => r.objectId === u.id)).toBe(true)
+  })
+
   it('every /api/staff/** path needs a session (401), and admin routes refuse other roles (403)', async () => {
     const anon = new ApiClient(base)
     for (const p of ['/api/staff/admin/users', '/api/staff/admin/audit', '/api/staff/admin/outbox', '/api/staff/not-a-route', '/api/STAFF/admin/users']) {

@@ -3,12 +3,13 @@
 // hostile path parameters, query strings, bodies and content types — NUL bytes, lone surrogates,
 // impossible dates, deep and wide JSON, huge values, wrong types — by an anonymous client and, for
 // staff routes, by every demo role the route admits. Every answer must be below 500, and every
-// 4xx must carry a Chinese message. Seeded and bounded: FUZZ_RUNS (default 12) runs per route,
+// 4xx must carry a Chinese message; every answer that is not public content is no-store. Seeded and bounded: FUZZ_RUNS (default 12) runs per route,
 // FUZZ_SEED to replay.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { needsNoStore } from '../../server/domain/http/request-guards'
 import { DEMO_STAFF } from '../../server/seed/staff'
 import { servers } from './helpers/client'
 
@@ -209,7 +210,7 @@ describe.each(servers())('fuzz every API route on $name', (server) => {
     const text = await res.text()
     let parsed: any = text
     try { parsed = JSON.parse(text) } catch { /* not JSON */ }
-    return { status: res.status, body: parsed, text }
+    return { status: res.status, body: parsed, text, cacheControl: res.headers.get('cache-control') ?? '' }
   }
 
   /** Plain errors with short messages: a failing run names the route, the status and what was sent. */
@@ -279,6 +280,10 @@ describe.each(servers())('fuzz every API route on $name', (server) => {
       for (const who of staff ? DEMO_STAFF.map(s => s.username) : [null]) {
         const probe = await send(r, who, url(r, okParams, {}), isGet ? null : { json: {}, type: 'application/json' })
         assertAnswer(r, probe, 'probe')
+        // Cache-Control: no-store on every answer that is not public content (404s get Nitro's no-cache and carry nothing).
+        if (needsNoStore(url(r, okParams, {}).slice(base.length), r.method) && probe.status !== 404) {
+          expect(probe.cacheControl, `${r.method} ${r.file} ${probe.status} cache-control`).toMatch(/no-store/)
+        }
         for (const k of issueKeys(probe)) fields.add(k)
         if (who && probe.status !== 403) callers.push(who)
       }

@@ -171,3 +171,17 @@ export function queryIsSafe(rawPath: string): boolean {
   }
   return true
 }
+
+/** Public, personal-data-free reads that browsers and proxies may keep (everything else under /api is no-store). */
+const CACHEABLE_API = /^\/api\/(?:search|cases|statutes|service-points|health)(?:\/|$)/
+/** Pages that show or collect personal data, and the console. */
+const PRIVATE_PAGES = /^\/(?:staff|legal-aid|appointments|eligibility|forms)(?:\/|$)/
+
+/**
+ * `Cache-Control: no-store` by path: every API answer except the public content reads, the staff
+ * console and the pages that show or collect personal data. Routes may still set their own.
+ */
+export function needsNoStore(path: string, method: string): boolean {
+  if (path.startsWith('/api/')) return method !== 'GET' || !CACHEABLE_API.test(path)
+  return PRIVATE_PAGES.test(path)
+}

@@ -181,3 +181,19 @@ export async function changeStaffRole(d: StaffDeps, by: ActorRef, id: string, ro
     return user!
   })
 }
+
+/**
+ * Lifts a lockout now (an administrator, after checking who is asking): the failure count starts
+ * afresh. Audited with whether the account was locked at that moment.
+ */
+export async function unlockStaff(d: StaffDeps, by: ActorRef | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
+  return d.db.transaction(async (tx) => {
+    const before = await repo.lockStaffRow(tx, id)
+    if (!before) throw NOT_FOUND()
+    const now = d.now()
+    const reset = afterSuccess()
+    await repo.setLockState(tx, id, reset.failedLogins, reset.lockedUntil)
+    await writeAudit(tx, { actor: by === 'cli' ? 'cli' : auditActorOf(by), action: 'staff.unlock', objectType: 'staff_user', objectId: id, ipHash, detail: { wasLocked: isLocked(before, now), failedLogins: before.failedLogins } })
+    return (await repo.findStaffById(tx, id))!
+  })
+}

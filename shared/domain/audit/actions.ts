@@ -6,6 +6,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.login': '登录',
   'auth.logout': '退出登录',
   'auth.lockout': '账号因多次登录失败被锁定',
+  'auth.refused': '未登录或无权限的访问被拒绝',
+  'staff.unlock': '解除登录锁定',
   'audit.read': '查看审计日志',
   'staff.create': '创建工作人员账号',
   'staff.disable': '停用账号',

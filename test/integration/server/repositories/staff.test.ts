@@ -5,7 +5,7 @@ import { auditLog, loginAttempts, staffSessions, staffUsers } from '../../../../
 import { DomainError } from '../../../../server/domain/errors'
 import { LOCKOUT_MS } from '../../../../server/domain/staff/lockout'
 import { sessionPolicy } from '../../../../server/domain/staff/session'
-import { changeStaffRole, createStaff, disableStaff, enableStaff, housekeeping, login, logout, resolveSession, type StaffDeps } from '../../../../server/domain/staff/service'
+import { changeStaffRole, createStaff, disableStaff, enableStaff, housekeeping, login, logout, resolveSession, unlockStaff, type StaffDeps } from '../../../../server/domain/staff/service'
 import { drivers, freshDb, type TestDb } from '../../helpers/db'
 
 const PASSWORD = 'Shu-Ju-Ku-2026'
@@ -153,6 +153,56 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
     expect(rows.some(r => r.usernameKey?.includes('no.such'))).toBe(false)
     advance(LOCKOUT_MS)
     expect(await codeOf(login(deps(), { username: 'no.such.user', password: 'wrong-password', ipHash: 'ip-u' }))).toBe('INVALID_CREDENTIALS')
+  })
+
+  it('refused attempts during a lockout do not extend it', async () => {
+    const u = await newUser('lock.noextend')
+    for (let i = 0; i < 5; i++) await codeOf(login(deps(), { username: 'lock.noextend', password: 'wrong-password', ipHash: 'ip-ne' }))
+    const [locked] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
+    const until = locked!.lockedUntil!.getTime()
+    for (let i = 0; i < 6; i++) {
+      advance(2 * MIN)
+      expect(await codeOf(login(deps(), { username: 'lock.noextend', password: i % 2 ? PASSWORD : 'wrong-password', ipHash: 'ip-ne' }))).toBe('ACCOUNT_LOCKED')
+    }
+    const [still] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
+    expect(still!.lockedUntil!.getTime()).toBe(until)
+    expect(still!.failedLogins).toBe(0)
+    clock = new Date(until)
+    expect(await codeOf(login(deps(), { username: 'lock.noextend', password: PASSWORD, ipHash: 'ip-ne' }))).toBe('OK')
+  })
+
+  it('an administrator unlocks a locked account at once (audited)', async () => {
+    const admin = await newUser('unlock.admin', 'admin')
+    const u = await newUser('unlock.me')
+    for (let i = 0; i < 5; i++) await codeOf(login(deps(), { username: 'unlock.me', password: 'wrong-password', ipHash: 'ip-un' }))
+    expect(await codeOf(login(deps(), { username: 'unlock.me', password: PASSWORD, ipHash: 'ip-un' }))).toBe('ACCOUNT_LOCKED')
+    const after = await unlockStaff(deps(), { id: admin.id, role: 'admin', username: admin.username }, u.id, 'ip-admin')
+    expect(after.lockedUntil).toBeNull()
+    expect(await codeOf(login(deps(), { username: 'unlock.me', password: PASSWORD, ipHash: 'ip-un' }))).toBe('OK')
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'staff.unlock'))
+    expect(rows.find(r => r.objectId === u.id)).toMatchObject({ actorId: admin.id, detail: { wasLocked: true } })
+    expect(await codeOf(unlockStaff(deps(), 'cli', '00000000-0000-4000-8000-000000000000', null))).toBe('STAFF_NOT_FOUND')
+  })
+
+  it('a flood of wrong passwords from one address locks at most 4 accounts, then is refused without touching accounts', async () => {
+    const names = Array.from({ length: 8 }, (_, i) => `flood.user${i}`)
+    for (const n of names) await newUser(n)
+    let tries = 0
+    for (let round = 0; round < 5; round++) {
+      for (const n of names) {
+        const code = await codeOf(login(deps(), { username: n, password: 'wrong-password', ipHash: 'ip-flood' }))
+        expect(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'TOO_MANY_ATTEMPTS']).toContain(code)
+        tries++
+      }
+    }
+    expect(tries).toBe(40)
+    const rows = await t.db.select().from(staffUsers)
+    const locked = rows.filter(r => names.includes(r.username) && r.lockedUntil && r.lockedUntil > clock)
+    expect(locked.length).toBeLessThanOrEqual(4)
+    // Every account still signs in from anywhere else.
+    for (const n of names.filter(n => !locked.some(l => l.username === n))) {
+      expect(await codeOf(login(deps(), { username: n, password: PASSWORD, ipHash: 'ip-home' }))).toBe('OK')
+    }
   })
 
   it('limits failures per address across app instances', async () => {

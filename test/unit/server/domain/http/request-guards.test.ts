@@ -98,3 +98,15 @@ describe('hostile input at the edge', () => {
     expect(queryIsSafe('/api/search?q=%ZZ')).toBe(false)
   })
 })
+
+describe('no-store by path', () => {
+  it('covers the console, personal-data pages and every API answer except public content reads', async () => {
+    const { needsNoStore } = await import('../../../../../server/domain/http/request-guards')
+    for (const [p, m] of [['/staff', 'GET'], ['/staff/admin/users', 'GET'], ['/legal-aid/status', 'GET'], ['/appointments', 'GET'], ['/api/staff/admin/users', 'GET'], ['/api/auth/me', 'GET'], ['/api/appointments', 'POST'], ['/api/appointments/slots', 'GET'], ['/api/search', 'POST'], ['/forms/large-text', 'POST']]) {
+      expect(needsNoStore(p!, m!), `${m} ${p}`).toBe(true)
+    }
+    for (const p of ['/', '/search', '/cases/x', '/api/search', '/api/cases/x', '/api/statutes/1', '/api/service-points', '/api/health', '/_nuxt/app.js']) {
+      expect(needsNoStore(p, 'GET'), p).toBe(false)
+    }
+  })
+})

@@ -1,0 +1,11 @@
+import { staffIdParams } from '../../../../../../shared/schemas/staff'
+import type { StaffAccountDto } from '../../../../../../shared/types/staff'
+import { toStaffAccountDto } from '../../../../../domain/staff/dto'
+import { unlockStaff } from '../../../../../domain/staff/service'
+
+export default defineApiHandler(async (event): Promise<StaffAccountDto> => {
+  const actor = await requireStaff(event, ['admin'])
+  const { id } = await getValidatedRouterParams(event, staffIdParams.parse)
+  const app = await useApp()
+  return toStaffAccountDto(await unlockStaff(staffDeps(app), actor, id, requestIpHash(event, app)))
+})
