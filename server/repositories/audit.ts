@@ -1,8 +1,9 @@
 // The audit trail: insert-only (the database refuses UPDATE/DELETE/TRUNCATE). Call writeAudit with
 // the transaction that makes the change (or the read) it records, so both commit or neither does.
-import { and, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
-import { auditLog, staffUsers, type AuditRow } from '../db/schema'
+import { auditChainHead, auditLog, staffUsers, type AuditRow } from '../db/schema'
+import { linkHash, type ChainFields } from '../domain/audit/chain'
 import type { AuditActor } from '../domain/platform/actor'
 
 /** Who did it: a signed-in staff member, the command line, the system, or nobody known (login). */
@@ -32,20 +33,46 @@ export function assertSafeDetail(detail: Record<string, unknown> | null | undefi
   }
 }
 
+/**
+ * Appends one row to the hash chain. Inside the caller's transaction (a savepoint when `tx` is one)
+ * the chain head is locked FOR UPDATE, so concurrent writers join the chain one at a time and the
+ * row, its link and the head commit or roll back with the change they record.
+ */
 export async function writeAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
   assertSafeDetail(e.detail)
   const actor = e.actor
-  await tx.insert(auditLog).values({
-    actorId: actor && typeof actor === 'object' ? actor.id : null,
-    actorRole: actor && typeof actor === 'object' ? actor.role : actor,
-    action: e.action,
-    objectType: e.objectType ?? null,
-    objectId: e.objectId ?? null,
-    purpose: e.purpose ?? null,
-    ipHash: e.ipHash ?? null,
-    outcome: e.outcome ?? 'ok',
-    detail: e.detail ?? null,
+  await tx.transaction(async (t) => {
+    const [head] = await t.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update')
+    if (!head) throw new Error('audit_chain_head is missing (migration 0013)')
+    const seq = await t.execute<{ id: string | number }>(sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`)
+    const fields: ChainFields = {
+      id: Number((seq as unknown as { rows: Array<{ id: string | number }> }).rows[0]!.id),
+      // Milliseconds, as JavaScript and the hash see it (timestamptz keeps it exactly).
+      at: new Date(),
+      actorId: actor && typeof actor === 'object' ? actor.id : null,
+      actorRole: actor && typeof actor === 'object' ? actor.role : actor,
+      action: e.action,
+      objectType: e.objectType ?? null,
+      objectId: e.objectId ?? null,
+      purpose: e.purpose ?? null,
+      ipHash: e.ipHash ?? null,
+      outcome: e.outcome ?? 'ok',
+      detail: e.detail ?? null,
+    }
+    const hash = linkHash(head.lastHash, fields)
+    await t.insert(auditLog).values({ ...fields, prevHash: head.lastHash, hash })
+    await t.update(auditChainHead).set({ lastId: fields.id, lastHash: hash }).where(eq(auditChainHead.id, 1))
   })
+}
+
+/** Rows in id order from `afterId`, for the chain verification. */
+export async function auditChainBatch(db: DbOrTx, afterId: number, limit: number): Promise<AuditRow[]> {
+  return db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit)
+}
+
+export async function auditChainHeadRow(db: DbOrTx): Promise<{ lastId: number | null, lastHash: string } | null> {
+  const [h] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1))
+  return h ? { lastId: h.lastId, lastHash: h.lastHash } : null
 }
 
 export interface AuditFilter { action?: string, actorId?: string }

@@ -7,6 +7,10 @@ import { resolveSession, type SessionActor, type StaffDeps } from '../domain/sta
 import { sessionCookieSettings, sessionPolicy } from '../domain/staff/session'
 import { catalogueError } from './api'
 import { clientAddress, hashIp } from './net'
+import { loggablePath, logger, safeError } from './logger'
+import { normalizedPath } from '../domain/http/request-guards'
+import { writeAudit } from '../repositories/audit'
+import { auditActorOf } from '../domain/platform/actor'
 
 export function staffDeps(app: AppContext): StaffDeps {
   return { db: app.db, now: () => new Date(), policy: sessionPolicy(app.config.session), key: app.cryptoKey }
@@ -61,8 +65,32 @@ export function forbiddenError() {
  */
 export async function requireStaff(event: H3Event, roles?: readonly StaffRole[]): Promise<SessionActor> {
   const actor = await optionalActor(event)
-  if (!actor) throw unauthenticatedError()
-  if (!hasRole(actor.role, roles)) throw forbiddenError()
+  if (!actor) {
+    await auditRefusal(event, null, 401)
+    throw unauthenticatedError()
+  }
+  if (!hasRole(actor.role, roles)) {
+    await auditRefusal(event, actor, 403)
+    throw forbiddenError()
+  }
   setHeader(event, 'cache-control', 'no-store')
   return actor
+}
+
+/**
+ * A refused call to a staff route (/api/staff/**) leaves an audit row: who (if signed in), which
+ * route (method and path, no query, personal-looking segments masked), the hashed address, 401/403.
+ * Best effort: a failure to audit never turns the refusal into an error.
+ */
+async function auditRefusal(event: H3Event, actor: SessionActor | null, status: 401 | 403): Promise<void> {
+  if (!normalizedPath(event.path).startsWith('/api/staff/')) return
+  try {
+    const app = await useApp()
+    await writeAudit(app.db, {
+      actor: actor ? auditActorOf(actor) : null, action: 'auth.refused', objectType: 'route',
+      objectId: `${event.method} ${loggablePath(event.path)}`.slice(0, 200), ipHash: requestIpHash(event, app), outcome: 'denied', detail: { status },
+    })
+  } catch (e) {
+    logger.warn({ err: safeError(e) }, 'audit of a refused staff request failed')
+  }
 }

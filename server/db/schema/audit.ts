@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 /**
  * Insert-only audit trail. Migration 0001 adds triggers that refuse UPDATE, DELETE and TRUNCATE.
@@ -17,6 +17,9 @@ export const auditLog = pgTable('audit_log', {
   ipHash: text(),
   outcome: text().notNull().default('ok'),
   detail: jsonb().$type<Record<string, unknown>>(),
+  /** Hash chain (server/domain/audit/chain.ts): the previous row's hash and this row's own. */
+  prevHash: text(),
+  hash: text(),
 }, t => [
   index('audit_log_at_idx').on(t.at),
   index('audit_log_object_idx').on(t.objectType, t.objectId),
@@ -25,3 +28,13 @@ export const auditLog = pgTable('audit_log', {
 ])
 
 export type AuditRow = typeof auditLog.$inferSelect
+
+/**
+ * The head of the audit hash chain: one row, locked (SELECT … FOR UPDATE) by every audit insert so
+ * rows join the chain one at a time, in the transaction of the change they record.
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer().primaryKey(),
+  lastId: bigint({ mode: 'number' }),
+  lastHash: text().notNull(),
+}, t => [check('audit_chain_head_single_row', sql`${t.id} = 1`)])
