@@ -1,9 +1,20 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+// The aliases Nuxt gives app/ and server/ code (`~~/…` is the repository root, `#shared/…` is
+// shared/), so modules that use them run under vitest too.
+const resolve = {
+  alias: {
+    '#shared': fileURLToPath(new URL('./shared', import.meta.url)),
+    '~~': fileURLToPath(new URL('.', import.meta.url)),
+  },
+}
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -11,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -22,6 +34,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
