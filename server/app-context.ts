@@ -15,7 +15,7 @@ import { ensureIndexes } from './adapters/search/indexes'
 import { createOutboxWorker } from './adapters/search/outbox-worker'
 import { searchIndexes } from './adapters/search/registry'
 import type { IndexDefinition } from './adapters/search/types'
-import { seedSteps } from './seed'
+import type { SeedStep } from './seed/registry'
 import { createRankerCache, type RankerCache } from './domain/search/ranker-cache'
 import { statuteDocBatches } from './adapters/search/definitions/statutes'
 import { CORE_LAWS } from './domain/search/statute-doc'
@@ -44,7 +44,9 @@ export interface CreateContextOptions {
   log?: (m: string) => void
   /** Skip the background worker (CLI scripts). */
   startWorker?: boolean
-  /** Skip seeding (CLI scripts). */
+  /** Seed steps to run after migrations, in order (the server passes server/seed's list; CLI scripts none). */
+  seedSteps?: readonly SeedStep[]
+  /** Skip seeding even when steps are given. */
   seed?: boolean
   /** Run ensureIndexes at start (default true). */
   ensureIndexes?: boolean
@@ -156,7 +158,7 @@ async function startServices(config: AppConfig, opts: CreateContextOptions, log:
   }
 
   if (opts.seed !== false) {
-    for (const step of seedSteps) {
+    for (const step of opts.seedSteps ?? []) {
       if (step.demo && !config.seed.demo) continue
       await step.run(ctx, log)
     }

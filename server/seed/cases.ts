@@ -3,7 +3,6 @@
 // comes up promptly), the original explained cases (示例) and the 52 court typical cases.
 // Every step is idempotent.
 import { resolve } from 'node:path'
-import type { AppContext } from '../app-context'
 import { reindex } from '../adapters/search/indexes'
 import { statutesIndex } from '../adapters/search/definitions/statutes'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
@@ -16,7 +15,7 @@ import { enqueueSearch } from '../repositories/search-outbox'
 import { loadLawStatusContent } from '../domain/statutes/content'
 import { recordLawStatus } from '../domain/statutes/service'
 import { completedImports, countStatutes, listLawStatus, existingStatuteIds, markImportComplete, markStatuteFlagsSource, refreshStatuteFlags, statuteFlagsSource, statuteImportPort } from '../repositories/statutes'
-import type { SeedStep } from './registry'
+import type { SeedContext, SeedStep } from './registry'
 
 /** content/ is read from the portal's working directory (the repository root). */
 export const contentDir = () => resolve('content')
@@ -24,7 +23,7 @@ export const contentDir = () => resolve('content')
 const DEMO_SOURCE_MARK = '平台编写示例'
 export const demoSource = (s: string) => (s.includes(DEMO_SOURCE_MARK) ? s : `${s}（${DEMO_SOURCE_MARK}）`)
 
-async function citedStatuteIds(ctx: AppContext): Promise<Set<string>> {
+async function citedStatuteIds(ctx: SeedContext): Promise<Set<string>> {
   const ids = new Set<string>()
   for (const c of loadExplainedCases(contentDir()).items) for (const id of c.statuteIds) ids.add(id)
   for (const o of loadTypicalOverrides(contentDir()).items) for (const id of o.statuteIds) ids.add(id)
@@ -126,7 +125,7 @@ export const seedStatutes: SeedStep = {
   },
 }
 
-async function insertCases(ctx: AppContext, rows: Array<{ fields: Parameters<typeof insertCaseIfAbsent>[1], statuteIds: string[] }>, log: (m: string) => void, what: string) {
+async function insertCases(ctx: SeedContext, rows: Array<{ fields: Parameters<typeof insertCaseIfAbsent>[1], statuteIds: string[] }>, log: (m: string) => void, what: string) {
   if (!rows.length) return
   const known = await existingStatuteIds(ctx.db, rows.flatMap(r => r.statuteIds))
   const missing = new Set(rows.flatMap(r => r.statuteIds).filter(id => !known.has(id)))

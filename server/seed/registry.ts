@@ -1,9 +1,23 @@
-// Start-up seed steps. Each step is idempotent; domains append theirs in ./index.ts.
-import type { AppContext } from '../app-context'
+// Start-up seed steps. Each step is idempotent; domains append theirs in ./index.ts. The app
+// context runs the steps it is handed (createAppContext(config, { seedSteps })), so seeds never
+// import the context: they see only the slice of it they need.
+import type { AppConfig } from '../config'
+import type { Db } from '../db/client'
+import type { SearchConnection } from '../adapters/search/client'
+
+/** What a seed step may use of the app context. */
+export interface SeedContext {
+  config: AppConfig
+  db: Db
+  /** null when the search engine could not be reached at start-up. */
+  search: SearchConnection | null
+  /** Resolves when start-up index checks/rebuilds are finished. */
+  indexesReady: Promise<void>
+}
 
 export interface SeedStep {
   name: string
   /** Demo-only steps run only when seed.demo is on. */
   demo: boolean
-  run(ctx: AppContext, log: (m: string) => void): Promise<void>
+  run(ctx: SeedContext, log: (m: string) => void): Promise<void>
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createAppContext, type AppContext } from '../app-context'
 import { loadConfig } from '../config'
+import { seedSteps } from '../seed'
 
 let ctxPromise: Promise<AppContext> | undefined
 
@@ -25,7 +26,7 @@ async function extractMigrations(): Promise<string> {
 export function useApp(): Promise<AppContext> {
   ctxPromise ??= (async () => {
     const config = loadConfig()
-    return createAppContext(config, { migrationsFolder: await extractMigrations() })
+    return createAppContext(config, { migrationsFolder: await extractMigrations(), seedSteps })
   })()
   return ctxPromise
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 import pg from 'pg'
-import type { AppContext } from '../../../server/app-context'
+import type { SeedContext } from '../../../server/seed/registry'
 import { parseConfig } from '../../../server/config'
 import { openDb, type DbHandle } from '../../../server/db/client'
 
@@ -54,8 +54,8 @@ export async function freshDb(driver: Driver): Promise<TestDb> {
   }
 }
 
-/** A minimal AppContext over a test database for seed steps: default config, no search engine. */
-export function seedContext(t: TestDb): AppContext {
+/** What seed steps see of the app context, over a test database: default config, no search engine. */
+export function seedContext(t: TestDb): SeedContext {
   const config = parseConfig({ database: {}, meilisearch: {}, session: {}, crypto: {}, seed: {}, worker: {}, sharedDataDir })
-  return { config, db: t.db, dbDriver: t.driver, search: null, indexes: [], worker: null, cryptoKey: Buffer.alloc(32), indexesReady: Promise.resolve(), close: async () => {} }
+  return { config, db: t.db, search: null, indexesReady: Promise.resolve() }
 }

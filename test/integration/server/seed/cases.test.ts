@@ -1,7 +1,7 @@
 // The case-library seed steps are idempotent: a second start adds nothing and changes nothing.
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppContext } from '../../../../server/app-context'
+import type { SeedContext } from '../../../../server/seed/registry'
 import { cases, caseStatutes, lexiconEntries, searchOutbox } from '../../../../server/db/schema'
 import { importStatutes, statuteFiles } from '../../../../server/domain/cases/import-statutes'
 import { statuteImportPort } from '../../../../server/repositories/statutes'
@@ -10,7 +10,7 @@ import { drivers, freshDb, seedContext, type TestDb } from '../../helpers/db'
 
 describe.each(drivers())('case seed on %s', (driver) => {
   let t: TestDb
-  let ctx: AppContext
+  let ctx: SeedContext
   const logs: string[] = []
   beforeAll(async () => {
     t = await freshDb(driver)

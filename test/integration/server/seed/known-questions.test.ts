@@ -2,7 +2,7 @@
 // and change the version the statute ranker cache watches. No search index: the ranker reads the table.
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppContext } from '../../../../server/app-context'
+import type { SeedContext } from '../../../../server/seed/registry'
 import { knownQuestions, searchOutbox } from '../../../../server/db/schema'
 import { knownQuestionsVersion } from '../../../../server/repositories/known-questions'
 import { seedKnownQuestions } from '../../../../server/seed/known-questions'
@@ -10,7 +10,7 @@ import { drivers, freshDb, seedContext, type TestDb } from '../../helpers/db'
 
 describe.each(drivers())('known questions on %s', (driver) => {
   let t: TestDb
-  let ctx: AppContext
+  let ctx: SeedContext
   const logs: string[] = []
   beforeAll(async () => {
     t = await freshDb(driver)
