@@ -34,7 +34,8 @@ function check(label, ok) {
 }
 
 if (want('lint')) check('lint', run('lint', bin('eslint'), ['.']))
-if (want('typecheck')) check('typecheck', run('typecheck', bin('nuxt'), ['typecheck']))
+// Nuxt's projects (app, server, shared), then tests, scripts and benches (tsconfig.tools.json).
+if (want('typecheck')) check('typecheck', run('typecheck', bin('nuxt'), ['typecheck']) && run('typecheck tools', bin('tsc'), ['-p', 'tsconfig.tools.json']))
 if (want('build') || want('api') || want('e2e')) {
   const ok = run('build', bin('nuxt'), ['build'])
   check('build', ok)

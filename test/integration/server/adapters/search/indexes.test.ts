@@ -9,7 +9,7 @@ import { testSearch } from '../../../helpers/search'
 function def(docs: SearchDoc[], requiredFields?: string[]): IndexDefinition {
   return {
     name: 'mapping_probe', primaryKey: 'id', settings: () => ({ filterableAttributes: ['statuteIds'] }),
-    loadDocs: async ids => docs.filter(d => ids.includes(d.id)),
+    loadDocs: async (_db, ids) => docs.filter(d => ids.includes(d.id)),
     async* loadAll() { yield docs },
     count: async () => docs.length,
     requiredFields,

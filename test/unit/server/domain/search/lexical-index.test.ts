@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { LexicalIndexBuilder, lexicalTerms, termCounts, topK } from '../../../../../server/domain/search/lexical-index'
+import { LexicalIndexBuilder, lexicalTerms, termCounts, topK, type LexicalDocInput } from '../../../../../server/domain/search/lexical-index'
 
-function build(docs: Array<{ id: string, text: string, prior?: number }>) {
+function build(docs: LexicalDocInput[]) {
   const b = new LexicalIndexBuilder()
   for (const d of docs) b.add(d)
   return b.build()

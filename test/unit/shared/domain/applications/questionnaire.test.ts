@@ -71,7 +71,7 @@ describe('mandatory defence is reachable from the questionnaire (法律援助法
     expect(r.explanation).toContain('需要提出法律援助申请')
   })
 
-  it.each([['in_absentia', 6], ['compulsory_medical', 28]] as const)('%s → mandatory at the stage question', (stage) => {
+  it.each([['in_absentia', 6], ['compulsory_medical', 28]] as const)('%s → mandatory at the stage question', (stage, _days) => {
     const x = defence({ stage })
     expect(stepsFor(x, cfg).at(-1)).toBe('stage')
     expect(result(x).mandatoryAppointment).toBe(true)
