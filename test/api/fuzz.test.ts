@@ -289,13 +289,13 @@ describe.each(servers())('fuzz every API route on $name', (server) => {
       }
       if (staff && callers.length === 1) callers.push(...DEMO_STAFF.map(s => s.username))
       const keys = [...fields]
-      const payload = fc.oneof(
+      const payload: fc.Arbitrary<{ json?: unknown, raw?: string, type: string } | null> = fc.oneof(
         { weight: 10, arbitrary: fc.record({ json: objectOver(keys), type: contentType }) },
         { weight: 1, arbitrary: fc.record({ json: value, type: contentType }) },
         { weight: 1, arbitrary: fc.record({ raw: rawBody, type: contentType }) },
         { weight: 1, arbitrary: fc.constant(null) },
       )
-      const query = isGet ? objectOver(keys) : fc.dictionary(fc.oneof(fc.constantFrom(...knownKeys()), hostileString), queryValue, { maxKeys: 2 })
+      const query: fc.Arbitrary<Record<string, unknown>> = isGet ? objectOver(keys) : fc.dictionary(fc.oneof(fc.constantFrom(...knownKeys()), hostileString), queryValue, { maxKeys: 2 })
       const failure = await fc.check(
         fc.asyncProperty(
           fc.constantFrom(...callers), fc.array(param, { minLength: params, maxLength: params }), query, payload,

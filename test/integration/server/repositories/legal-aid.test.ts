@@ -130,8 +130,8 @@ describe.each(drivers())('legal-aid applications on %s', (driver) => {
 
     // Two reviewers decide on the same version: one wins, the other gets a conflict.
     const results = await Promise.allSettled([
-      svc.decideApplication(deps, reviewer, id, { version: v, decision: 'grant' }, 'ip'),
-      svc.decideApplication(deps, reviewer, id, { version: v, decision: 'refuse', reasons: '不符合经济困难条件，理由如下' }, 'ip'),
+      svc.decideApplication(deps, reviewer, id, { version: v, decision: 'grant', confirmReference: reference }, 'ip'),
+      svc.decideApplication(deps, reviewer, id, { version: v, decision: 'refuse', reasons: '不符合经济困难条件，理由如下', confirmReference: reference }, 'ip'),
     ])
     expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1)
     const rejected = results.find(r => r.status === 'rejected') as PromiseRejectedResult
