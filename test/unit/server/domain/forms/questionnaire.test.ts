@@ -16,7 +16,7 @@ function walk(forms: Array<Record<string, string[]>>): { state: QuestionnaireSta
   return { state, locations }
 }
 
-const migrantWorker = [
+const migrantWorker: Array<Record<string, string[]>> = [
   { step: ['1'], matter: ['m01'] },
   { step: ['2'], statuses: ['migrant_worker'] },
   { step: ['3'], 'urgent-deadline': ['false'], 'preservation': ['false'] },
