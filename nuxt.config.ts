@@ -52,6 +52,11 @@ export default defineNuxtConfig({
       traceInclude: existsSync(fileURLToPath(new URL(meiliBinary, import.meta.url))) ? [meiliBinary] : [],
     },
   },
+  // Light pages (issue 14): a link's page code is fetched when the link is hovered, focused or
+  // touched, not because it scrolled into view (the header's links are on every page).
+  experimental: {
+    defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } },
+  },
   vite: {
     build: { chunkSizeWarningLimit: 800 },
   },
