@@ -56,7 +56,7 @@ test('operator logs a call with a callback by keyboard and sees it masked in the
   const reference = (await success.textContent())!.match(/RX-\d{4}-[2-9A-Z]{6}/)![0]
 
   // The queue shows the booked day's callback with the number masked; the full number is never on the page.
-  const row = page.getByRole('region', { name: '回拨队列表格' }).getByRole('row').filter({ hasText: reference })
+  const row = page.getByRole('list', { name: '回拨队列' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(reference) }) })
   await expect(row).toContainText(MASKED)
   await expect(row).toContainText('待回拨')
   await expect(page.locator('main')).not.toContainText(PHONE)
@@ -106,6 +106,8 @@ test('by keyboard alone: log a call, look up the caller, book a callback from th
   const success = page.locator('#hl-logged')
   await expect(success).toContainText(/已保存来电 RX-\d{4}-[2-9A-Z]{6}，已预约/)
   const reference = (await success.textContent())!.match(/RX-\d{4}-[2-9A-Z]{6}/)![0]
+  // Focus moves to the confirmation once the lists are refreshed: go on from there.
+  await expect(success).toBeFocused()
 
   // Caller history by phone, with a purpose: the call just logged, masked.
   await page.getByLabel('来电号码', { exact: true }).focus()
@@ -137,4 +139,39 @@ test('by keyboard alone: log a call, look up the caller, book a callback from th
   await expect(item.getByRole('button', { name: /登记回拨结果/ })).toHaveCount(0)
   await expect(item.getByRole('listitem')).toHaveText([/第 1 次.*无人接听/, /第 2 次.*占线/, /第 3 次.*已回拨并解答/])
   await scanBoth(page, 'after three attempts')
+})
+
+test('editing a call: links what was done during the call; a stale edit is refused in words, then the latest version loads', async ({ page }) => {
+  test.setTimeout(240_000)
+  await page.goto('/staff/login?next=/staff/hotline')
+  await page.getByLabel('用户名').fill('operator1')
+  await page.getByLabel('密码').fill(E2E_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
+  await waitForHydration(page)
+  const created = await page.request.post('/api/staff/hotline/calls', { data: { topic: '劳动争议', summary: '欠薪咨询，需要后续跟进。', outcome: 'answered' }, headers: { origin: new URL(page.url()).origin } })
+  expect(created.status()).toBe(201)
+  const call = await created.json() as { id: string, reference: string }
+  await page.reload()
+  await waitForHydration(page)
+
+  await page.getByRole('button', { name: `修改（${call.reference}）` }).click()
+  await expect(page.getByRole('heading', { name: `修改来电记录 ${call.reference}` })).toBeFocused()
+  await page.getByLabel('类型').selectOption({ label: '法律援助申请' })
+  await page.getByLabel('编号', { exact: true }).fill('FY-2026-000042')
+  await page.getByRole('button', { name: '关联' }).click()
+  await expect(page.getByRole('group', { name: '本次来电中办理的事项' })).toContainText('法律援助申请：FY-2026-000042')
+  await scanBoth(page, 'call edit')
+
+  // Someone else saves first (version 1 → 2); this form still holds version 1.
+  const other = await page.request.put(`/api/staff/hotline/calls/${call.id}`, { data: { version: 1, topic: '劳动争议', summary: '另一位坐席的修改。', outcome: 'answered' }, headers: { origin: new URL(page.url()).origin } })
+  expect(other.status()).toBe(200)
+  await page.locator('#hl-edit-summary').fill('我的修改。')
+  await page.getByRole('button', { name: '保存修改' }).click()
+  await expect(page.locator('#hl-edit-error')).toContainText('已被其他人修改')
+  await page.getByRole('button', { name: '载入最新版本' }).click()
+  await expect(page.locator('#hl-edit-summary')).toHaveValue('另一位坐席的修改。')
+  await page.locator('#hl-edit-summary').fill('在最新版本上的修改。')
+  await page.getByRole('button', { name: '保存修改' }).click()
+  await expect(page.locator('#hl-edited')).toContainText(`已保存对来电 ${call.reference} 的修改（版本 3）`)
 })
