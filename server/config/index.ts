@@ -61,6 +61,16 @@ export const configSchema = z.object({
       .max(10, 'NUXT_TRUST_PROXY 应为 false、true 或受信任的代理层数（0-10）'),
   ).default(0),
   allowedOrigins: z.string().default(''),
+  /** Booking (issue 9): anti-hoarding limits, waitlist hold, texts to residents. */
+  appointments: z.object({
+    perAddressPerHour: z.coerce.number().int().min(1).max(100_000).default(10),
+    perPhoneActive: z.coerce.number().int().min(1).max(100).default(3),
+    holdMinutes: z.coerce.number().int().min(5).max(24 * 60).default(120),
+    /** Origin put in front of links in texts (e.g. https://12348.yinchuan.gov.cn); empty = relative links. */
+    siteUrl: optionalUrl('NUXT_APPOINTMENTS_SITE_URL'),
+    /** SMS gateway webhook; empty = the logging sender (logs no personal data). */
+    notifyWebhookUrl: optionalUrl('NUXT_APPOINTMENTS_NOTIFY_WEBHOOK_URL'),
+  }).default({ perAddressPerHour: 10, perPhoneActive: 3, holdMinutes: 120, siteUrl: '', notifyWebhookUrl: '' }),
 })
 
 export type AppConfig = z.infer<typeof configSchema>
@@ -104,6 +114,13 @@ export function rawConfigFromEnv(env: Env): unknown {
     },
     trustProxy: pick('NUXT_TRUST_PROXY'),
     allowedOrigins: pick('NUXT_ALLOWED_ORIGINS'),
+    appointments: {
+      perAddressPerHour: pick('NUXT_APPOINTMENTS_PER_ADDRESS_PER_HOUR'),
+      perPhoneActive: pick('NUXT_APPOINTMENTS_PER_PHONE_ACTIVE'),
+      holdMinutes: pick('NUXT_APPOINTMENTS_HOLD_MINUTES'),
+      siteUrl: pick('NUXT_APPOINTMENTS_SITE_URL'),
+      notifyWebhookUrl: pick('NUXT_APPOINTMENTS_NOTIFY_WEBHOOK_URL'),
+    },
   }
 }
 

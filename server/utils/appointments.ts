@@ -1,8 +1,24 @@
-// Nitro glue for public appointments: per-instance dependencies from the AppContext.
+// Nitro glue for bookings: per-instance dependencies from the AppContext, and the no-JS form helpers.
 import type { AppContext } from '../app-context'
 import type { AppointmentDeps } from '../domain/appointments/service'
 import { personalDataCryptoOf } from './personal-data'
 
 export function appointmentDeps(app: AppContext): AppointmentDeps {
-  return { db: app.db, crypto: personalDataCryptoOf(app), now: () => new Date() }
+  const crypto = personalDataCryptoOf(app)
+  const c = app.config.appointments
+  return {
+    db: app.db, crypto, now: () => new Date(),
+    limits: { perAddressPerHour: c.perAddressPerHour, perPhoneActive: c.perPhoneActive, holdMinutes: c.holdMinutes },
+    siteUrl: c.siteUrl.replace(/\/$/, ''),
+  }
+}
+
+/** The error code and message of a failed form post, for the redirect back to the form. */
+export function formErrorQuery(e: unknown): Record<string, string> {
+  const err = toHttpError(e) as { data?: { code?: string, message?: string, issues?: Array<{ path: string, message: string }> }, statusCode?: number }
+  if (!err?.data?.code) throw e
+  const q: Record<string, string> = { error: err.data.code }
+  const first = err.data.issues?.[0]
+  if (first) q.field = first.path
+  return q
 }

@@ -21,5 +21,9 @@ export interface ServicePointDto {
   phone: string
   openingHours: Record<string, string>
   services: string[]
+  /** 无障碍 notes (step-free entrance, lift, sign language …). */
+  accessibility: string
+  /** What can be booked here: the channels with a schedule (walk_in at this point; online and hotline_callback city-wide). */
+  channels: Array<'walk_in' | 'online' | 'hotline_callback'>
   isDemo: boolean
 }

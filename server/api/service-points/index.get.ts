@@ -1,11 +1,11 @@
+import { servicePointsQuery } from '../../../shared/schemas/appointments'
 import type { ServicePointDto } from '../../../shared/types/platform'
-import { listServicePoints } from '../../repositories/service-points'
+import { listServicePoints } from '../../domain/appointments/points'
 
-export default defineApiHandler(async (): Promise<ServicePointDto[]> => {
+// Service points on four levels, each with the channels bookable there; optional filters
+// (county, level, service, channel). Public, no personal data.
+export default defineApiHandler(async (event): Promise<ServicePointDto[]> => {
+  const q = await getValidatedQuery(event, servicePointsQuery.parse)
   const app = await useApp()
-  const rows = await listServicePoints(app.db)
-  return rows.map(r => ({
-    id: r.id, code: r.code, parentId: r.parentId, level: r.level, name: r.name, county: r.county,
-    address: r.address, phone: r.phone, openingHours: r.openingHours, services: r.services, isDemo: r.isDemo,
-  }))
+  return listServicePoints(appointmentDeps(app), q)
 })

@@ -18,6 +18,8 @@ export const servicePoints = pgTable('service_points', {
   /** e.g. { "mon-fri": "09:00-12:00,13:30-17:30" } */
   openingHours: jsonb().$type<Record<string, string>>().notNull().default({}),
   services: text().array().notNull().default(sql`'{}'::text[]`),
+  /** 无障碍 notes: step-free entrance, lift, hearing loop, sign language by appointment … */
+  accessibility: text().notNull().default(''),
   isDemo: boolean().notNull().default(false),
   ...timestamps,
 }, t => [

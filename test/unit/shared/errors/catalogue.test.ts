@@ -55,7 +55,7 @@ describe('error catalogue', () => {
   })
 
   it('maps a code to its sentence for the browser, and nothing for an unknown code', () => {
-    expect(errorMessage('SLOT_FULL')).toBe('该时段已约满，请选择其他时间。')
+    expect(errorMessage('SLOT_FULL')).toBe('该时段已约满，请选择其他时间，或加入候补；也可拨打 12348。')
     expect(errorMessage('NO_SUCH_CODE')).toBeUndefined()
     expect(errorMessage(undefined)).toBeUndefined()
   })

@@ -1,0 +1,11 @@
+import { extraSessionBody } from '../../../../../../shared/schemas/appointments'
+import { addExtraSession } from '../../../../../domain/appointments/service'
+
+export default defineApiHandler(async (event): Promise<{ id: string }> => {
+  const actor = await requireStaff(event, ['admin'])
+  const body = await readValidatedBody(event, extraSessionBody.parse)
+  const app = await useApp()
+  const id = await addExtraSession(appointmentDeps(app), actor, body)
+  setResponseStatus(event, 201)
+  return { id }
+})

@@ -1,0 +1,11 @@
+import { scheduleRuleBody } from '../../../../../../shared/schemas/appointments'
+import { saveScheduleRule } from '../../../../../domain/appointments/service'
+
+export default defineApiHandler(async (event): Promise<{ id: string }> => {
+  const actor = await requireStaff(event, ['admin'])
+  const body = await readValidatedBody(event, scheduleRuleBody.parse)
+  const app = await useApp()
+  const id = await saveScheduleRule(appointmentDeps(app), actor, body)
+  setResponseStatus(event, 201)
+  return { id }
+})

@@ -1,0 +1,230 @@
+/**
+ * The one booking service for walk-in visits, online consultations and 12348 callbacks.
+ *
+ * Booking takes, in one transaction and always in this order (so transactions cannot deadlock):
+ *   1. the Idempotency-Key lock (a repeated request returns the first booking),
+ *   2. the client-address lock (public bookings: at most N an hour from one address),
+ *   3. the phone lock (one active booking per phone and day, at most three in all),
+ *   4. the slot row, through `UPDATE … SET booked = booked + 1 WHERE booked < capacity` (SLOT_FULL
+ *      when it touches no row; the database's CHECK booked <= capacity backs it up),
+ * then inserts the appointment on the lowest free place, its audit row and its confirmation text.
+ * Fifty people racing for one place queue on the slot row: one gets it, 49 get 409 SLOT_FULL,
+ * none is refused by the hoarding limits (those count each person's own bookings).
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import type { Db, Tx } from '../../db/client'
+import { pgErrorOf } from '../../db/client'
+import type { AppointmentChannel, AppointmentRow, AppointmentSlotRow } from '../../db/schema'
+import { writeAudit } from '../../repositories/audit'
+import type { ActorRef } from '../platform/actor'
+import * as repo from '../../repositories/appointments'
+import { enqueueNotification } from '../../repositories/notifications'
+import type { PersonalDataCrypto } from '../crypto/aead'
+import { shanghaiDay } from './calendar-bridge'
+import { bookingErrors as E } from './errors'
+import { appointmentReference } from './rules'
+import { texts, type TextInput } from './texts'
+import { maskPhone } from '../../../shared/domain/applications/mask'
+import type { AppointmentDto } from '../../../shared/types/appointments'
+
+export interface BookingLimits {
+  /** Public bookings from one client address per rolling hour. */
+  perAddressPerHour: number
+  /** Active (future) bookings per phone. */
+  perPhoneActive: number
+  /** How long a waitlist offer is held for the person to confirm. */
+  holdMinutes: number
+}
+export const DEFAULT_LIMITS: BookingLimits = { perAddressPerHour: 10, perPhoneActive: 3, holdMinutes: 120 }
+
+export interface AppointmentDeps {
+  db: Db
+  crypto: PersonalDataCrypto
+  now: () => Date
+  limits?: Partial<BookingLimits>
+  /** Origin for links in texts ('' = relative links). */
+  siteUrl?: string
+}
+
+/** A signed-in staff member acting for a resident (book on a caller's behalf, check-in …). */
+export type StaffActor = ActorRef
+
+export const limitsOf = (deps: AppointmentDeps): BookingLimits => ({ ...DEFAULT_LIMITS, ...deps.limits })
+
+export const phoneAad = (id: string) => `appointments:${id}:phone`
+export const tokenAad = (id: string) => `appointments:${id}:manage`
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
+export const newToken = () => randomBytes(24).toString('base64url')
+export const managePath = (token: string) => `/appointments/manage/${token}`
+
+export function linkOf(deps: AppointmentDeps, path: string): string {
+  return `${deps.siteUrl ?? ''}${path}`
+}
+
+export function manageTokenOf(deps: AppointmentDeps, a: AppointmentRow): string | null {
+  return a.manageTokenEnc ? deps.crypto.cipher.decrypt(a.manageTokenEnc, tokenAad(a.id)) : null
+}
+
+export function decryptPhone(deps: AppointmentDeps, a: Pick<AppointmentRow, 'id' | 'phoneEnc' | 'phoneAad'>): string {
+  return deps.crypto.cipher.decrypt(a.phoneEnc, a.phoneAad ?? phoneAad(a.id))
+}
+
+export function toDto(deps: AppointmentDeps, r: repo.AppointmentWithSlot, now: Date): AppointmentDto {
+  const token = manageTokenOf(deps, r.appointment)
+  return {
+    reference: r.appointment.reference,
+    status: r.appointment.status,
+    channel: r.slot.channel,
+    startsAt: r.slot.startsAt.toISOString(),
+    endsAt: r.slot.endsAt.toISOString(),
+    topic: r.appointment.topic,
+    servicePoint: r.point
+      ? { id: r.point.id, name: r.point.name, address: r.point.address, phone: r.point.phone, openingHours: r.point.openingHours }
+      : null,
+    manageUrl: token ? linkOf(deps, managePath(token)) : '',
+    heldUntil: r.appointment.heldUntil?.toISOString() ?? null,
+    changeable: (r.appointment.status === 'booked' || r.appointment.status === 'held') && r.slot.startsAt.getTime() > now.getTime(),
+  }
+}
+
+export function textInput(deps: AppointmentDeps, a: Pick<AppointmentRow, 'topic' | 'reference'>, slot: AppointmentSlotRow, placeName: string | null, token: string | null): TextInput {
+  return {
+    topic: a.topic, channel: slot.channel, startsAt: slot.startsAt, endsAt: slot.endsAt, reference: a.reference, placeName,
+    link: token ? linkOf(deps, managePath(token)) : null,
+  }
+}
+
+/** Queues a text for the appointment's phone (encrypted: it may carry the private link). */
+export async function queueText(tx: Tx | Db, deps: AppointmentDeps, appointmentId: string, kind: Parameters<typeof enqueueNotification>[1]['kind'], body: string, dedupeKey: string, dueAt: Date): Promise<void> {
+  await enqueueNotification(tx, { kind, appointmentId, dedupeKey, dueAt, bodyEnc: deps.crypto.cipher.encrypt(body, `notification_outbox:${dedupeKey}`) })
+}
+
+/** Retries a transaction that PostgreSQL aborted for a deadlock or a serialization failure. */
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(fn)
+    } catch (e) {
+      const code = pgErrorOf(e)?.code
+      if ((code === '40P01' || code === '40001') && attempt < 4) continue
+      throw e
+    }
+  }
+}
+
+export interface BookInput {
+  slotId: string
+  name?: string | null
+  phone: string
+  topic: string
+  note?: string | null
+  /** Public bookings: the hashed client address (the per-address limit applies). */
+  ipHash?: string | null
+  idempotencyKey?: string
+  /** The 12348 call this callback was booked from. */
+  callId?: string
+  /** Expected channel (the slot must be of it), e.g. 'hotline_callback' from the hotline console. */
+  channel?: AppointmentChannel
+}
+
+export interface BookResult { appointment: AppointmentRow, slot: AppointmentSlotRow, manageToken: string, replayed: boolean }
+
+function requestFingerprint(deps: AppointmentDeps, i: BookInput): string {
+  return deps.crypto.lookup(JSON.stringify([i.slotId, i.name ?? '', i.phone, i.topic, i.note ?? '']), 'booking-request')
+}
+
+function mapConstraint(e: unknown): unknown {
+  const pg = pgErrorOf(e)
+  if (pg?.code === '23505' && pg.constraint === 'appointments_phone_day_key') return E.PHONE_ALREADY_BOOKED()
+  if (pg?.code === '23514' && pg.constraint === 'appointment_slots_booked_check') return E.SLOT_FULL()
+  return e
+}
+
+/**
+ * Books inside the caller's transaction (the hotline console logs the call and books its callback
+ * in one transaction). Throws SLOT_NOT_FOUND, SLOT_CLOSED, SLOT_FULL, PHONE_ALREADY_BOOKED,
+ * TOO_MANY_BOOKINGS, IDEMPOTENCY_KEY_REUSED.
+ */
+export async function bookInTransaction(tx: Tx, deps: AppointmentDeps, input: BookInput, actor: StaffActor | null): Promise<BookResult> {
+  const now = deps.now()
+  const limits = limitsOf(deps)
+  const { cipher, lookup } = deps.crypto
+  const phoneHash = lookup(input.phone, 'phone')
+  const idemKey = input.idempotencyKey ? lookup(input.idempotencyKey, 'idempotency-key') : null
+  const fingerprint = idemKey ? requestFingerprint(deps, input) : null
+
+  const locks: string[] = []
+  if (idemKey) locks.push(`booking:idem:${idemKey}`)
+  const addressLimited = !actor && input.ipHash
+  if (addressLimited) locks.push(`booking:ip:${input.ipHash}`)
+  locks.push(`booking:phone:${phoneHash}`)
+  await repo.advisoryLocks(tx, locks)
+
+  if (idemKey) {
+    const earlier = await repo.findByIdempotencyKey(tx, idemKey)
+    if (earlier) {
+      if (earlier.requestHash !== fingerprint) throw E.IDEMPOTENCY_KEY_REUSED()
+      const slot = (await repo.findSlot(tx, earlier.slotId))!
+      return { appointment: earlier, slot, manageToken: manageTokenOf(deps, earlier) ?? '', replayed: true }
+    }
+  }
+
+  const slot = await repo.findSlot(tx, input.slotId)
+  if (!slot || (input.channel && slot.channel !== input.channel)) throw E.SLOT_NOT_FOUND()
+  if (slot.withdrawnAt || slot.startsAt.getTime() <= now.getTime()) throw E.SLOT_CLOSED()
+  const day = shanghaiDay(slot.startsAt)
+
+  if (addressLimited) {
+    const recent = await repo.bookingsFromAddress(tx, input.ipHash!, new Date(now.getTime() - 3600_000))
+    if (recent >= limits.perAddressPerHour) throw E.TOO_MANY_BOOKINGS('address')
+  }
+  const load = await repo.phoneLoad(tx, phoneHash, day, now)
+  if (load.sameDay > 0) throw E.PHONE_ALREADY_BOOKED()
+  if (load.active >= limits.perPhoneActive) throw E.TOO_MANY_BOOKINGS('phone')
+
+  if (!(await repo.takePlace(tx, slot.id, now))) throw E.SLOT_FULL()
+  const slotNo = await repo.lowestFreePlace(tx, slot.id)
+  const id = randomUUID()
+  const token = newToken()
+  const appointment = await repo.insertAppointment(tx, {
+    id,
+    reference: appointmentReference(now),
+    slotId: slot.id,
+    slotNo,
+    slotDay: day,
+    channel: slot.channel,
+    name: input.name ?? null,
+    phoneEnc: cipher.encrypt(input.phone, phoneAad(id)),
+    phoneHash,
+    phoneMasked: maskPhone(input.phone),
+    topic: input.topic,
+    note: input.note ?? null,
+    status: 'booked',
+    manageTokenHash: hashToken(token),
+    manageTokenEnc: cipher.encrypt(token, tokenAad(id)),
+    idempotencyKey: idemKey,
+    requestHash: fingerprint,
+    ipHash: input.ipHash ?? null,
+    bookedBy: actor?.id ?? null,
+    callId: input.callId ?? null,
+  })
+  await writeAudit(tx, {
+    actor: actor ? { id: actor.id, role: actor.role } : null, action: 'appointment.book', objectType: 'appointment', objectId: id, ipHash: input.ipHash ?? null,
+    detail: { slotId: slot.id, slotNo, channel: slot.channel, onBehalf: Boolean(actor) },
+  })
+  const point = slot.servicePointId ? await repo.findServicePoint(tx, slot.servicePointId) : undefined
+  await queueText(tx, deps, id, 'confirmation', texts.confirmation(textInput(deps, appointment, slot, point?.name ?? null, token)), `confirmation:${id}`, now)
+  return { appointment, slot, manageToken: token, replayed: false }
+}
+
+/** Public and staff booking (staff: `actor` set, no per-address limit). */
+export async function bookAppointment(deps: AppointmentDeps, input: BookInput, actor: StaffActor | null = null): Promise<{ dto: AppointmentDto, replayed: boolean }> {
+  let result: BookResult
+  try {
+    result = await inTransaction(deps.db, tx => bookInTransaction(tx, deps, input, actor))
+  } catch (e) {
+    throw mapConstraint(e)
+  }
+  const row = (await repo.findById(deps.db, result.appointment.id))!
+  return { dto: toDto(deps, row, deps.now()), replayed: result.replayed }
+}

@@ -1,0 +1,26 @@
+/**
+ * Finding a service point: the four levels with what can be booked at each (channels with a
+ * schedule: walk-in at the point itself; online consultation and 12348 callbacks are city-wide and
+ * offered at every point), filtered by district/county, level, service and channel.
+ */
+import * as points from '../../repositories/service-points'
+import type { AppointmentDeps } from './booking'
+import { channelsByPoint } from './schedule-admin'
+import type { ServicePointsQuery } from '../../../shared/schemas/appointments'
+import type { ServicePointDto } from '../../../shared/types/platform'
+
+export async function listServicePoints(deps: Pick<AppointmentDeps, 'db'>, q: ServicePointsQuery = {}): Promise<ServicePointDto[]> {
+  const [rows, channels] = await Promise.all([points.listServicePoints(deps.db), channelsByPoint(deps.db)])
+  const cityWide = channels.get(null) ?? []
+  return rows
+    .map((r): ServicePointDto => ({
+      id: r.id, code: r.code, parentId: r.parentId, level: r.level, name: r.name, county: r.county,
+      address: r.address, phone: r.phone, openingHours: r.openingHours, services: r.services, accessibility: r.accessibility,
+      channels: [...(channels.get(r.id) ?? []), ...cityWide.filter(c => c !== 'walk_in')],
+      isDemo: r.isDemo,
+    }))
+    .filter(p => (!q.county || (q.county === 'city' ? p.level === 'city' : p.county === q.county))
+      && (!q.level || p.level === q.level)
+      && (!q.service || p.services.includes(q.service))
+      && (!q.channel || p.channels.includes(q.channel)))
+}

@@ -1,0 +1,115 @@
+/**
+ * Admins edit the schedules in the staff console: weekly rules, closures, extra sessions. Each edit
+ * is audited and brings the affected slots in line (reconcileSlots) in the same transaction.
+ */
+import type { AppointmentChannel } from '../../db/schema'
+import { writeAudit } from '../../repositories/audit'
+import * as repo from '../../repositories/appointments'
+import { scheduledPairs } from '../../repositories/appointments'
+import type { DbOrTx } from '../../db/client'
+import { shanghaiDay } from './calendar-bridge'
+import { type AppointmentDeps, inTransaction, type StaffActor } from './booking'
+import { bookingErrors as E } from './errors'
+import { uncoveredYears } from './schedule'
+import { reconcileSlots } from './slots'
+import { APPOINTMENT_CHANNEL_CODES, type ClosureBody, type ExtraSessionBody, type ScheduleRuleBody } from '../../../shared/schemas/appointments'
+import type { SchedulesDto } from '../../../shared/types/appointments'
+
+const who = (a: StaffActor) => ({ id: a.id, role: a.role })
+
+export async function listSchedules(deps: AppointmentDeps, servicePointId?: string | null): Promise<SchedulesDto> {
+  const { rules, closures, extras } = await repo.listScheduleRows(deps.db, servicePointId)
+  return {
+    rules: rules.map(r => ({ id: r.id, servicePointId: r.servicePointId, channel: r.channel, weekdays: r.weekdays, startTime: r.startTime, endTime: r.endTime, slotMinutes: r.slotMinutes, capacity: r.capacity, validFrom: r.validFrom, validTo: r.validTo, isDemo: r.isDemo })),
+    closures: closures.map(c => ({ id: c.id, servicePointId: c.servicePointId, channel: c.channel, day: c.day, reason: c.reason })),
+    extras: extras.map(e => ({ id: e.id, servicePointId: e.servicePointId, channel: e.channel, day: e.day, startTime: e.startTime, endTime: e.endTime, slotMinutes: e.slotMinutes, capacity: e.capacity, note: e.note })),
+    uncoveredYears: uncoveredYears(shanghaiDay(deps.now())),
+  }
+}
+
+async function assertPoint(tx: DbOrTx, id: string | null): Promise<void> {
+  if (id && !(await repo.findServicePoint(tx, id))) throw E.SERVICE_POINT_NOT_FOUND()
+}
+
+/** Closures without a point or channel touch every scheduled pair they cover. */
+async function reconcileCovered(tx: DbOrTx, now: Date, servicePointId: string | null, channel: AppointmentChannel | null): Promise<void> {
+  const pairs = (await scheduledPairs(tx)).filter(p =>
+    (servicePointId === null || p.servicePointId === servicePointId) && (channel === null || p.channel === channel))
+  for (const p of pairs) await reconcileSlots(tx, p, now)
+}
+
+export async function saveScheduleRule(deps: AppointmentDeps, actor: StaffActor, body: ScheduleRuleBody, id?: string): Promise<string> {
+  const now = deps.now()
+  return inTransaction(deps.db, async (tx) => {
+    await assertPoint(tx, body.servicePointId)
+    const before = id ? (await repo.listScheduleRows(tx)).rules.find(r => r.id === id) : undefined
+    if (id && !before) throw E.SCHEDULE_NOT_FOUND()
+    const row = id ? (await repo.updateScheduleRule(tx, id, { ...body, isDemo: false }))! : await repo.insertScheduleRule(tx, body)
+    await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
+    if (before && (before.channel !== row.channel || before.servicePointId !== row.servicePointId)) {
+      await reconcileSlots(tx, { channel: before.channel, servicePointId: before.servicePointId }, now)
+    }
+    await writeAudit(tx, { actor: who(actor), action: id ? 'schedule.update' : 'schedule.create', objectType: 'booking_schedule', objectId: row.id, detail: { channel: row.channel, weekdays: row.weekdays, startTime: row.startTime, endTime: row.endTime, capacity: row.capacity } })
+    return row.id
+  })
+}
+
+export async function deleteScheduleRule(deps: AppointmentDeps, actor: StaffActor, id: string): Promise<void> {
+  const now = deps.now()
+  await inTransaction(deps.db, async (tx) => {
+    const row = await repo.deleteScheduleRule(tx, id)
+    if (!row) throw E.SCHEDULE_NOT_FOUND()
+    await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
+    await writeAudit(tx, { actor: who(actor), action: 'schedule.delete', objectType: 'booking_schedule', objectId: id, detail: { channel: row.channel } })
+  })
+}
+
+export async function addClosure(deps: AppointmentDeps, actor: StaffActor, body: ClosureBody): Promise<string> {
+  const now = deps.now()
+  return inTransaction(deps.db, async (tx) => {
+    await assertPoint(tx, body.servicePointId)
+    const row = await repo.insertClosure(tx, body)
+    await reconcileCovered(tx, now, body.servicePointId, body.channel)
+    await writeAudit(tx, { actor: who(actor), action: 'schedule.closure_add', objectType: 'booking_closure', objectId: row.id, detail: { day: body.day, channel: body.channel } })
+    return row.id
+  })
+}
+
+export async function removeClosure(deps: AppointmentDeps, actor: StaffActor, id: string): Promise<void> {
+  const now = deps.now()
+  await inTransaction(deps.db, async (tx) => {
+    const row = await repo.deleteClosure(tx, id)
+    if (!row) throw E.SCHEDULE_NOT_FOUND()
+    await reconcileCovered(tx, now, row.servicePointId, row.channel)
+    await writeAudit(tx, { actor: who(actor), action: 'schedule.closure_remove', objectType: 'booking_closure', objectId: id, detail: { day: row.day } })
+  })
+}
+
+export async function addExtraSession(deps: AppointmentDeps, actor: StaffActor, body: ExtraSessionBody): Promise<string> {
+  const now = deps.now()
+  return inTransaction(deps.db, async (tx) => {
+    await assertPoint(tx, body.servicePointId)
+    const row = await repo.insertExtraSession(tx, { ...body, note: body.note ?? null })
+    await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
+    await writeAudit(tx, { actor: who(actor), action: 'schedule.extra_add', objectType: 'booking_extra_session', objectId: row.id, detail: { day: body.day, channel: body.channel } })
+    return row.id
+  })
+}
+
+export async function removeExtraSession(deps: AppointmentDeps, actor: StaffActor, id: string): Promise<void> {
+  const now = deps.now()
+  await inTransaction(deps.db, async (tx) => {
+    const row = await repo.deleteExtraSession(tx, id)
+    if (!row) throw E.SCHEDULE_NOT_FOUND()
+    await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
+    await writeAudit(tx, { actor: who(actor), action: 'schedule.extra_remove', objectType: 'booking_extra_session', objectId: id, detail: { day: row.day } })
+  })
+}
+
+/** Channels with a schedule, per service point id (null key: the city-wide online and callback channels). */
+export async function channelsByPoint(db: DbOrTx): Promise<Map<string | null, AppointmentChannel[]>> {
+  const m = new Map<string | null, AppointmentChannel[]>()
+  for (const p of await scheduledPairs(db)) m.set(p.servicePointId, [...(m.get(p.servicePointId) ?? []), p.channel])
+  for (const [k, v] of m) m.set(k, APPOINTMENT_CHANNEL_CODES.filter(c => v.includes(c)))
+  return m
+}

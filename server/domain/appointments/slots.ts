@@ -1,0 +1,115 @@
+/**
+ * Slots from schedules: computed by schedule.ts, materialised as rows on demand (insert if absent,
+ * so two instances doing it at once are harmless), withdrawn when a closure or a changed rule takes
+ * them out of the schedule (their bookings keep their place; staff see them).
+ */
+import type { AppointmentChannel, AppointmentSlotRow } from '../../db/schema'
+import type { DbOrTx } from '../../db/client'
+import * as repo from '../../repositories/appointments'
+import { addDays, shanghaiDay, atShanghai } from './calendar-bridge'
+import { BOOKING_HORIZON_DAYS, planSlots } from './schedule'
+import type { AppointmentDeps } from './booking'
+import type { AppointmentSlotDto, SlotAlternativesDto } from '../../../shared/types/appointments'
+import type { ListSlotsQuery } from '../../../shared/schemas/appointments'
+import { APPOINTMENT_CHANNEL_CODES } from '../../../shared/schemas/appointments'
+
+export interface Scope { channel: AppointmentChannel, servicePointId: string | null }
+
+export function toSlotDto(s: AppointmentSlotRow): AppointmentSlotDto {
+  return {
+    id: s.id, channel: s.channel, servicePointId: s.servicePointId, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(),
+    capacity: s.capacity, free: Math.max(0, s.capacity - s.booked),
+  }
+}
+
+/** Inserts the planned slots of [fromDay, toDay] that are not rows yet. Returns how many were added. */
+export async function materialiseSlots(db: DbOrTx, scope: Scope, fromDay: string, toDay: string): Promise<number> {
+  const inputs = await repo.scheduleInputs(db, { ...scope, fromDay, toDay })
+  if (!inputs.rules.length && !inputs.extras.length) return 0
+  const planned = planSlots(inputs, fromDay, toDay)
+  if (!planned.length) return 0
+  const existing = await repo.slotsOf(db, { ...scope, from: atShanghai(fromDay, '00:00'), to: atShanghai(addDays(toDay, 1), '00:00') })
+  const have = new Set(existing.map(s => s.startsAt.getTime()))
+  const missing = planned.filter(p => !have.has(p.startsAt.getTime()))
+  if (!missing.length) return 0
+  return repo.insertSlotsIfAbsent(db, missing.map(p => ({ ...scope, startsAt: p.startsAt, endsAt: p.endsAt, capacity: p.capacity })))
+}
+
+/**
+ * Brings one (point, channel)'s future slots in line with its schedule after an admin's edit:
+ * adds new ones, withdraws those no longer planned, restores re-planned ones, applies a new
+ * capacity (never below the places taken). Run in the edit's transaction.
+ */
+export async function reconcileSlots(tx: DbOrTx, scope: Scope, now: Date): Promise<{ added: number, withdrawn: number, restored: number }> {
+  const fromDay = shanghaiDay(now)
+  const toDay = addDays(fromDay, BOOKING_HORIZON_DAYS)
+  const planned = planSlots(await repo.scheduleInputs(tx, { ...scope, fromDay, toDay }), fromDay, toDay).filter(p => p.startsAt > now)
+  const existing = (await repo.slotsOf(tx, { ...scope, from: now, to: atShanghai(addDays(toDay, 1), '00:00') }))
+  const byStart = new Map(existing.map(s => [s.startsAt.getTime(), s]))
+  const plannedStarts = new Set(planned.map(p => p.startsAt.getTime()))
+  const withdraw = existing.filter(s => !s.withdrawnAt && !plannedStarts.has(s.startsAt.getTime())).map(s => s.id)
+  const restore: string[] = []
+  const add = []
+  for (const p of planned) {
+    const s = byStart.get(p.startsAt.getTime())
+    if (!s) add.push({ ...scope, startsAt: p.startsAt, endsAt: p.endsAt, capacity: p.capacity })
+    else {
+      if (s.withdrawnAt) restore.push(s.id)
+      if (s.capacity !== p.capacity) await repo.setSlotCapacity(tx, s.id, p.capacity)
+    }
+  }
+  await repo.setSlotsWithdrawn(tx, withdraw, now)
+  await repo.setSlotsWithdrawn(tx, restore, null)
+  const added = await repo.insertSlotsIfAbsent(tx, add)
+  return { added, withdrawn: withdraw.length, restored: restore.length }
+}
+
+/** The days a query covers, clipped to [today, today + horizon]. */
+export function queryDays(now: Date, from?: string, to?: string): { fromDay: string, toDay: string } | null {
+  const today = shanghaiDay(now)
+  const last = addDays(today, BOOKING_HORIZON_DAYS)
+  const fromDay = from && from > today ? from : today
+  const toDay = to && to < last ? to : last
+  return fromDay > toDay ? null : { fromDay, toDay }
+}
+
+/** Future slots with free places (contract: GET /api/appointments/slots). */
+export async function listSlots(deps: AppointmentDeps, q: ListSlotsQuery): Promise<AppointmentSlotDto[]> {
+  const now = deps.now()
+  const days = queryDays(now, q.from, q.to)
+  if (!days) return []
+  const scope: Scope = { channel: q.channel, servicePointId: q.servicePointId ?? null }
+  await materialiseSlots(deps.db, scope, days.fromDay, days.toDay)
+  const dayStart = atShanghai(days.fromDay, '00:00')
+  const rows = await repo.openSlotsBetween(deps.db, {
+    channel: q.channel, servicePointId: q.servicePointId ?? null,
+    // openSlotsBetween is exclusive at `from`: a slot at exactly 00:00 of the first day still counts.
+    from: dayStart > now ? new Date(dayStart.getTime() - 1) : now,
+    to: atShanghai(addDays(days.toDay, 1), '00:00'),
+  })
+  return rows.map(toSlotDto)
+}
+
+/**
+ * A full day is not a dead end: the next free slots of the same channel (and point), and for each
+ * other channel its next free slot.
+ */
+export async function slotAlternatives(deps: AppointmentDeps, q: { channel: AppointmentChannel, servicePointId?: string, day: string }): Promise<SlotAlternativesDto> {
+  const now = deps.now()
+  const days = queryDays(now, q.day)
+  if (!days) return { next: [], otherChannels: [] }
+  const horizonEnd = atShanghai(addDays(days.toDay, 1), '00:00')
+  await materialiseSlots(deps.db, { channel: q.channel, servicePointId: q.servicePointId ?? null }, days.fromDay, days.toDay)
+  const next = await repo.openSlotsBetween(deps.db, { channel: q.channel, servicePointId: q.servicePointId ?? null, from: now, to: horizonEnd, limit: 5 })
+  const otherChannels = []
+  for (const c of APPOINTMENT_CHANNEL_CODES) {
+    if (c === q.channel) continue
+    // Walk-in elsewhere needs a point: offer the same point's walk-in only when one was chosen.
+    if (c === 'walk_in' && !q.servicePointId) continue
+    const point = c === 'walk_in' ? q.servicePointId! : null
+    await materialiseSlots(deps.db, { channel: c, servicePointId: point }, days.fromDay, days.toDay)
+    const [first] = await repo.openSlotsBetween(deps.db, { channel: c, servicePointId: point, from: now, to: horizonEnd, limit: 1 })
+    otherChannels.push({ channel: c, next: first ? toSlotDto(first) : null })
+  }
+  return { next: next.map(toSlotDto), otherChannels }
+}
