@@ -42,7 +42,7 @@ export async function lookupCaller(deps: HotlineDeps, actor: HotlineActor, body:
       })),
       appointments: shownAppts.map(a => ({
         reference: a.reference, channel: a.channel, startsAt: a.startsAt.toISOString(), status: a.status, topic: a.topic,
-        nameMasked: maskName(a.name), phoneMasked: a.phoneMasked,
+        nameMasked: a.name ? maskName(a.name) : '（未留姓名）', phoneMasked: a.phoneMasked,
       })),
       applications: shownApps.map(a => ({ reference: a.reference, status: a.status, receivedDate: a.receivedDate, nameMasked: a.nameMasked })),
       withheld,
