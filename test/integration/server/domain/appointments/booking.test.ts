@@ -11,12 +11,12 @@ import type { DomainError } from '../../../../../server/domain/errors'
 import * as svc from '../../../../../server/domain/appointments/service'
 import { insertStaffIfAbsent } from '../../../../../server/repositories/staff'
 import { bookAppointmentBody } from '../../../../../shared/schemas/appointments'
+import { addDays, atShanghai, shanghaiDay } from '../../../../../shared/time/calendar'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 import { newPhone } from '../../../helpers/phones'
 
 const key = randomBytes(32)
 const HOUR = 3600_000
-const DAY = 24 * HOUR
 
 
 describe.each(drivers())('booking service on %s', (driver) => {
@@ -29,7 +29,8 @@ describe.each(drivers())('booking service on %s', (driver) => {
   /** A slot `days` ahead (distinct start each call), `capacity` places. */
   async function slot(capacity: number, opts: { days?: number, hours?: number, channel?: 'walk_in' | 'online' | 'hotline_callback' } = {}) {
     const channel = opts.channel ?? 'walk_in'
-    const startsAt = new Date(Date.now() + (opts.days ?? 2) * DAY + (opts.hours ?? 0) * HOUR + ++slotSeq * 60_000)
+    // 09:00 Shanghai time `days` ahead (+ hours, + a minute per call): never across a Shanghai midnight.
+    const startsAt = new Date(atShanghai(addDays(shanghaiDay(new Date()), opts.days ?? 2), '09:00').getTime() + (opts.hours ?? 0) * HOUR + ++slotSeq * 60_000)
     const [s] = await t.db.insert(appointmentSlots).values({ channel, servicePointId: channel === 'walk_in' ? pointId : null, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity }).returning()
     return s!
   }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appointments, appointmentSlots, auditLog, bookingWaitlist, notificationOutbox, servicePoints } from '../../../../../server/db/schema'
 import { personalDataCrypto } from '../../../../../server/domain/crypto/aead'
 import * as svc from '../../../../../server/domain/appointments/service'
-import { addDays, shanghaiDay } from '../../../../../server/domain/appointments/calendar-bridge'
+import { addDays, atShanghai, shanghaiDay } from '../../../../../shared/time/calendar'
 import { insertStaffIfAbsent } from '../../../../../server/repositories/staff'
 import { bookAppointmentBody } from '../../../../../shared/schemas/appointments'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
@@ -25,7 +25,7 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
   let seq = 0
 
   async function slot(capacity: number, days = 3) {
-    const startsAt = new Date(Date.now() + days * 24 * HOUR + ++seq * 60_000)
+    const startsAt = new Date(atShanghai(addDays(shanghaiDay(new Date()), days), '09:00').getTime() + ++seq * 60_000)
     const [s] = await t.db.insert(appointmentSlots).values({ channel: 'walk_in', servicePointId: pointId, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity }).returning()
     return s!
   }
