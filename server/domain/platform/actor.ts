@@ -13,7 +13,7 @@ export interface Actor {
 }
 
 /** What a service needs of an Actor. Every Actor is an ActorRef. */
-export type ActorRef = Pick<Actor, 'id' | 'role'>
+export type ActorRef = Pick<Actor, 'id' | 'role'> & Partial<Pick<Actor, 'username'>>
 
 /** Who did it, for the audit log. */
 export type AuditActor = ActorRef | 'cli' | 'system' | null
