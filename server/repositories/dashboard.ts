@@ -84,7 +84,7 @@ export async function appointmentFigures(db: DbOrTx, r: Range) {
   const inRange = sql`s.starts_at >= ${r.from.toISOString()}::timestamptz and s.starts_at < ${r.to.toISOString()}::timestamptz`
   const totals = await one<{ booked: number, attended: number, noShow: number, cancelled: number }>(db, sql`
     select count(*) filter (where a.status <> 'cancelled') as booked,
-           count(*) filter (where a.status = 'attended') as attended,
+           count(*) filter (where a.status in ('checked_in','completed')) as attended,
            count(*) filter (where a.status = 'no_show') as "noShow",
            count(*) filter (where a.status = 'cancelled') as cancelled
     from appointments a join appointment_slots s on s.id = a.slot_id where ${inRange}`)

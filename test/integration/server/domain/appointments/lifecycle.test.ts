@@ -98,7 +98,7 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
   it('texts go through the outbox to the sender, once, across two workers; nothing personal is logged; 家庭暴力 texts never name the matter', async () => {
     const s = await slot(3, 4)
     const dv = await svc.bookAppointment(deps, input(s.id, { topic: '家庭暴力' }))
-    const sent: Array<{ id: string, kind: string, to: string, text: string }> = []
+    const sent: svc.OutgoingText[] = []
     const sender: svc.NotificationSender = { name: 'test', async send(m) { sent.push(m) } }
     const logs: string[] = []
     const logger = svc.loggingSender(m => logs.push(m))

@@ -39,10 +39,11 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
       completedAt: completedAfterMin === undefined ? null : new Date(startsAt.getTime() + completedAfterMin * 60_000), completedBy: completedAfterMin === undefined ? null : op.id,
     })
   }
-  async function appointment(startIso: string, channel: 'walk_in' | 'online', status: 'booked' | 'attended' | 'no_show' | 'cancelled') {
+  async function appointment(startIso: string, channel: 'walk_in' | 'online', status: 'booked' | 'completed' | 'no_show' | 'cancelled') {
     const startsAt = new Date(startIso)
     const [s] = await t.db.insert(appointmentSlots).values({ channel, servicePointId: channel === 'walk_in' ? pointId : null, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 1 }).returning()
-    await t.db.insert(appointments).values({ reference: ref('YY'), slotId: s!.id, slotNo: 1, name: '张三', phoneEnc: 'enc:x', phoneHash: 'h', phoneMasked: '139****0000', topic: '劳动争议', status })
+    const reference = ref('YY')
+    await t.db.insert(appointments).values({ reference, slotId: s!.id, slotNo: 1, slotDay: new Date(startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10), channel, name: '张三', phoneEnc: 'enc:x', phoneHash: `h-${reference}`, phoneMasked: '139****0000', topic: '劳动争议', status })
   }
   async function application(receivedDate: string, decidedIso: string | null, status: string, decisionDue?: string) {
     await t.db.insert(legalAidApplications).values({
@@ -75,11 +76,11 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     await callbackAt('2025-03-10T09:00:00Z', 'cancelled')
     await callbackAt(AFTER, 'done', 10)
     // Appointments by slot start.
-    await appointment(FIRST, 'walk_in', 'attended')
+    await appointment(FIRST, 'walk_in', 'completed')
     await appointment(LAST, 'online', 'no_show')
     await appointment('2025-03-10T03:00:00Z', 'walk_in', 'booked')
     await appointment('2025-03-10T04:00:00Z', 'walk_in', 'cancelled')
-    await appointment(BEFORE, 'walk_in', 'attended')
+    await appointment(BEFORE, 'walk_in', 'completed')
     // Screenings: the per-day tally.
     for (const [day, matter, outcome] of [[DAY, 'labor_remuneration', 'eligible'], [DAY, 'labor_remuneration', 'eligible'], [DAY, 'other', 'needs_review'], ['2025-03-09', 'other', 'eligible'], ['2025-03-11', 'other', 'eligible']] as const) {
       await bumpScreeningCounter(t.db, day, matter, outcome)
