@@ -9,6 +9,9 @@ export default defineNitroPlugin((nitroApp) => {
     requireSharedData(loadConfig())
   } catch (e) {
     if (e instanceof ConfigError) {
+      // one plain line on stderr for the operator (the message names the setting and carries no input),
+      // the structured record on the log
+      process.stderr.write(`${e.message}\n`)
       logger.fatal(e.message)
       process.exit(1)
     }

@@ -264,7 +264,7 @@ describe.each(servers())('fuzz every API route on $name', (server) => {
     expect(routes.length).toBeGreaterThan(40)
     expect(routes.some(r => r.file.endsWith('auth/login.post.ts'))).toBe(true)
     expect(routeSchemaKeys('server/api/auth/login.post.ts').sort()).toEqual(['password', 'username'])
-    expect(routeSchemaKeys('server/api/staff/appointments/index.get.ts')).toEqual(['date'])
+    expect(routeSchemaKeys('server/api/staff/appointments/index.get.ts')).toContain('date')
   })
 
   for (const r of routes) {

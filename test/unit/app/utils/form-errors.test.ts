@@ -28,8 +28,8 @@ describe('form errors', () => {
 describe('API error messages from the catalogue', () => {
   it('uses the server sentence for a catalogued code, else the catalogue, else the status', () => {
     expect(apiErrorMessage(fetchError(401, { code: 'INVALID_CREDENTIALS', message: '用户名或密码不正确' }))).toBe('用户名或密码不正确。')
-    expect(apiErrorMessage(fetchError(409, { code: 'SLOT_FULL' }))).toBe('该时段已约满，请选择其他时间。')
-    expect(apiErrorMessage(fetchError(409, { code: 'SLOT_FULL', message: 'raw english' }))).toBe('该时段已约满，请选择其他时间。')
+    expect(apiErrorMessage(fetchError(409, { code: 'SLOT_FULL' }))).toBe('该时段已约满，请选择其他时间，或加入候补；也可拨打 12348。')
+    expect(apiErrorMessage(fetchError(409, { code: 'SLOT_FULL', message: 'raw english' }))).toBe('该时段已约满，请选择其他时间，或加入候补；也可拨打 12348。')
     expect(apiErrorMessage({ statusCode: 429 })).toMatch(/^操作过于频繁/)
     expect(apiErrorMessage({ statusCode: 502 })).toMatch(/^服务暂时不可用/)
   })
