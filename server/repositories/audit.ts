@@ -44,11 +44,13 @@ export async function writeAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
   await tx.transaction(async (t) => {
     const [head] = await t.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update')
     if (!head) throw new Error('audit_chain_head is missing (migration 0013)')
-    const seq = await t.execute<{ id: string | number }>(sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`)
+    // now() is the transaction's start: the audit row carries the same instant as the change it
+    // records (to the millisecond, as JavaScript and the hash see it; timestamptz keeps it exactly)
+    const seq = await t.execute<{ id: string | number, at: string | Date }>(sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id, date_trunc('milliseconds', now()) as at`)
+    const row = (seq as unknown as { rows: Array<{ id: string | number, at: string | Date }> }).rows[0]!
     const fields: ChainFields = {
-      id: Number((seq as unknown as { rows: Array<{ id: string | number }> }).rows[0]!.id),
-      // Milliseconds, as JavaScript and the hash see it (timestamptz keeps it exactly).
-      at: new Date(),
+      id: Number(row.id),
+      at: new Date(row.at),
       actorId: actor && typeof actor === 'object' ? actor.id : null,
       actorRole: actor && typeof actor === 'object' ? actor.role : actor,
       action: e.action,
