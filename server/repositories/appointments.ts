@@ -7,6 +7,7 @@ import {
   type BookingScheduleRow, type NewAppointmentSlotRow, type RatingRow, type ServicePoint, type WaitlistRow,
 } from '../db/schema'
 import { rowsOf } from './search-outbox'
+import { shanghaiDayRange } from '../../shared/time/calendar'
 
 export interface ScheduleInputs { rules: BookingScheduleRow[], closures: BookingClosureRow[], extras: BookingExtraSessionRow[] }
 
@@ -220,8 +221,7 @@ export async function waitlistByAppointment(db: DbOrTx, appointmentId: string): 
 
 /** The earliest offered slot of a (channel, point, day) with a free place. */
 export async function firstFreeSlot(db: DbOrTx, f: { channel: AppointmentChannel, servicePointId: string | null, day: string }, now: Date): Promise<AppointmentSlotRow | undefined> {
-  const start = new Date(`${f.day}T00:00:00+08:00`)
-  const end = new Date(start.getTime() + 86_400_000)
+  const { start, end } = shanghaiDayRange(f.day)
   const [s] = await db.select().from(appointmentSlots).where(and(
     eq(appointmentSlots.channel, f.channel),
     f.servicePointId === null ? isNull(appointmentSlots.servicePointId) : eq(appointmentSlots.servicePointId, f.servicePointId),

@@ -72,6 +72,16 @@ export function isWorkingDay(day: ShanghaiDay): boolean {
   return isoWeekday(day) <= 5
 }
 
+/** A Saturday or Sunday declared a working day (调休 上班): it keeps the Monday–Friday hours. */
+export function isMakeupWorkday(day: ShanghaiDay): boolean {
+  return isoWeekday(day) >= 6 && isWorkingDay(day)
+}
+
+/** The holiday's name for a public holiday or make-up working day (e.g. '春节'), else undefined. */
+export function holidayName(day: ShanghaiDay): string | undefined {
+  return (holidays[day] ?? workdays[day])?.split(',')[1]
+}
+
 /** The first working day strictly after `day`. */
 export function nextWorkingDay(day: ShanghaiDay): ShanghaiDay {
   let d = addDays(day, 1)

@@ -15,7 +15,7 @@
 import type { Tx } from '../../db/client'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/appointments'
-import { addDays, shanghaiDay, shanghaiDayRange } from './calendar-bridge'
+import { addDays, shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
 import { type AppointmentDeps, bookInTransaction, type BookResult, decryptPhone, type StaffActor } from './booking'
 import { bookingErrors as E } from './errors'
 import { listSlots } from './slots'

@@ -1,21 +1,20 @@
-// Asia/Shanghai wall-clock formatting for texts, calendar files and logs-free messages (TZ-independent).
-const OFFSET = 8 * 3600_000
-const WEEK = ['日', '一', '二', '三', '四', '五', '六']
+// Asia/Shanghai wall-clock wording for texts and calendar files, on the shared calendar (TZ-independent).
+import { formatShanghai, isoWeekday, shanghaiDay } from '../../../shared/time/calendar'
 
-function parts(d: Date) {
-  const s = new Date(d.getTime() + OFFSET)
-  return { y: s.getUTCFullYear(), m: s.getUTCMonth() + 1, d: s.getUTCDate(), w: WEEK[s.getUTCDay()]!, hm: s.toISOString().slice(11, 16) }
+const WEEK = ['', '一', '二', '三', '四', '五', '六', '日']
+
+/** '12月3日' of an instant's Beijing day. */
+function monthDay(at: Date): string {
+  const [, m, d] = shanghaiDay(at).split('-').map(Number)
+  return `${m}月${d}日`
 }
 
 /** '12月3日（周四） 09:00-09:30' */
 export function formatSlot(startsAt: Date, endsAt: Date): string {
-  const a = parts(startsAt)
-  const b = parts(endsAt)
-  return `${a.m}月${a.d}日（周${a.w}） ${a.hm}-${b.hm}`
+  return `${monthDay(startsAt)}（周${WEEK[isoWeekday(shanghaiDay(startsAt))]}） ${formatShanghai(startsAt, 'time')}-${formatShanghai(endsAt, 'time')}`
 }
 
 /** '12月3日 14:30' */
 export function formatMoment(at: Date): string {
-  const a = parts(at)
-  return `${a.m}月${a.d}日 ${a.hm}`
+  return `${monthDay(at)} ${formatShanghai(at, 'time')}`
 }

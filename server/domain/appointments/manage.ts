@@ -10,7 +10,7 @@ import type { AppointmentRow, AppointmentSlotRow } from '../../db/schema'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/appointments'
 import { proveByReferenceAndPhone } from '../platform/proof'
-import { shanghaiDay } from './calendar-bridge'
+import { shanghaiDay } from '../../../shared/time/calendar'
 import {
   type AppointmentDeps, decryptPhone, hashToken, inTransaction, limitsOf, manageTokenOf, newToken, phoneAad, queueText, type StaffActor,
   textInput, toDto, tokenAad,

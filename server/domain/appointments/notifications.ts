@@ -6,7 +6,7 @@
  */
 import * as notes from '../../repositories/notifications'
 import * as repo from '../../repositories/appointments'
-import { addDays, atShanghai, shanghaiDay } from './calendar-bridge'
+import { addDays, atShanghai, shanghaiDay } from '../../../shared/time/calendar'
 import { type AppointmentDeps, decryptPhone, manageTokenOf, queueText, textInput } from './booking'
 import { texts } from './texts'
 import type { NotificationKind } from '../../db/schema'

@@ -7,7 +7,7 @@
  *   - a 调休 make-up working day (a Saturday or Sunday declared a working day) follows the Monday rules;
  *   - a closure removes a point's (or every point's) slots of one channel (or all) on a day.
  */
-import { addDays, atShanghai, calendarCoversYear, isMakeupWorkday, isoWeekday, isPublicHoliday } from './calendar-bridge'
+import { addDays, atShanghai, calendarCoversYear, isMakeupWorkday, isoWeekday, isPublicHoliday } from '../../../shared/time/calendar'
 
 export interface RuleLike {
   weekdays: number[], startTime: string, endTime: string, slotMinutes: number, capacity: number,

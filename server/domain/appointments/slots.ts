@@ -6,7 +6,7 @@
 import type { AppointmentChannel, AppointmentSlotRow } from '../../db/schema'
 import type { DbOrTx } from '../../db/client'
 import * as repo from '../../repositories/appointments'
-import { addDays, shanghaiDay, atShanghai } from './calendar-bridge'
+import { addDays, shanghaiDay, atShanghai } from '../../../shared/time/calendar'
 import { BOOKING_HORIZON_DAYS, planSlots } from './schedule'
 import type { AppointmentDeps } from './booking'
 import type { AppointmentSlotDto, SlotAlternativesDto } from '../../../shared/types/appointments'

@@ -6,7 +6,7 @@
 import type { AppointmentChannel } from '../../db/schema'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/appointments'
-import { holidayName, isPublicHoliday, shanghaiDay, shanghaiDayRange, isMakeupWorkday } from './calendar-bridge'
+import { holidayName, isPublicHoliday, shanghaiDay, shanghaiDayRange, isMakeupWorkday } from '../../../shared/time/calendar'
 import { type AppointmentDeps, hashToken, inTransaction, linkOf, newToken, queueText, textInput, type StaffActor } from './booking'
 import { bookingErrors as E } from './errors'
 import { materialiseSlots, toSlotDto } from './slots'

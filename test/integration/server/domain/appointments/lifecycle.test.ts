@@ -175,7 +175,7 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
     const day = addDays(today, 3)
     const list = () => svc.listSlots(deps, { channel: 'walk_in', servicePointId: p!.id, from: day, to: day })
     const slotsThatDay = await list()
-    const { isPublicHoliday } = await import('../../../../../server/domain/appointments/calendar-bridge')
+    const { isPublicHoliday } = await import('../../../../../shared/time/calendar')
     expect(slotsThatDay).toHaveLength(isPublicHoliday(day) ? 0 : 2)
     await svc.addClosure(deps, admin, { servicePointId: p!.id, channel: null, day, reason: '停电检修' })
     expect(await list()).toHaveLength(0)
