@@ -42,8 +42,7 @@ export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 export const noteField = z.string().trim()
   .max(NOTE_MAX, `补充说明不能超过 ${NOTE_MAX} 个字`)
   .refine(v => !CONTROL_CHARS.test(v), '补充说明中有无法识别的字符，请删除后再提交')
-  // Too long is already refused: skip the (linear but not free) scan of a huge text.
-  .refine(v => v.length > NOTE_MAX || !findPii(v).some(f => f.kind === 'id_number'), NOTE_ID_MESSAGE)
+  .refine(v => !findPii(v).some(f => f.kind === 'id_number'), NOTE_ID_MESSAGE)
   .transform(v => v === '' ? undefined : v)
 
 export const bookAppointmentBody = z.strictObject({
@@ -107,7 +106,7 @@ export const rateBody = z.strictObject({
   score: z.coerce.number({ error: '请选择 1 到 5 分' }).int('请选择 1 到 5 分').min(1, '请选择 1 到 5 分').max(5, '请选择 1 到 5 分'),
   comment: z.string().trim().max(RATING_COMMENT_MAX, `意见不能超过 ${RATING_COMMENT_MAX} 个字`)
     .refine(v => !CONTROL_CHARS.test(v), '意见中有无法识别的字符')
-    .refine(v => v.length > RATING_COMMENT_MAX || !findPii(v).some(f => f.kind === 'id_number'), '意见中不能填写身份证号')
+    .refine(v => !findPii(v).some(f => f.kind === 'id_number'), '意见中不能填写身份证号')
     .transform(v => v === '' ? undefined : v).optional(),
 })
 export type RateBody = z.output<typeof rateBody>

@@ -87,7 +87,9 @@ const ID_CANDIDATE = /(?<![\dA-Za-z])(\d{6} ?\d{8} ?\d{3}[\dXx]|\d{15})(?![\dA-Z
 const MOBILE = /(?<![\d+])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)/g
 // Landline with area code: 0951-1234567, (0951) 1234567, 0951 12345678, +86 951 1234567.
 const LANDLINE = /(?<![\d+])(?:(?:\+|00)86[\s-]?[1-9]\d{1,2}|[(（]0\d{2,3}[)）]|0\d{2,3})[\s-]?[2-9]\d{2,3}[\s-]?\d{4}(?!\d)/g
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
+// Starts only where a run of local-part characters starts: scanning from inside a long run again and
+// again made a long digit string quadratic (100k characters took over a minute).
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
 
 /** Common surnames (single character). Compound surnames are listed separately. */
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'
