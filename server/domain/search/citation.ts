@@ -55,7 +55,6 @@ export function parseCitation(raw: string): ParsedCitation | null {
 /** What the citation index needs of an article. */
 export interface CitableStatute {
   id: string
-  law_id: string
   law_title: string
   law_short_title?: string | null
   article_no: number
@@ -121,15 +120,6 @@ export class CitationIndex {
     }
     this.sortOnce()
     return { kind: 'law', ids: law.ordered.slice(0, limit).map(a => a.id), total: law.ordered.length }
-  }
-
-  /** All article ids of the law a question names (citation or name alone), in article order; [] when none. */
-  lawArticles(q: string): string[] {
-    const c = parseCitation(q)
-    const law = c ? this.byName.get(c.law) : undefined
-    if (!law) return []
-    this.sortOnce()
-    return law.ordered.map(a => a.id)
   }
 }
 

@@ -126,7 +126,7 @@ export class StatuteRankerBuilder {
     this.textOfDoc.push(textKey(s.text))
     if (s.article_no !== undefined) {
       this.citations.add({
-        id: s.id, law_id: s.law_id, law_title: s.law_title, law_short_title: s.law_short_title, article_no: s.article_no,
+        id: s.id, law_title: s.law_title, law_short_title: s.law_short_title, article_no: s.article_no,
         article_label: s.article_label, is_latest: s.is_latest, level_rank: s.level_rank,
       })
     }

@@ -37,10 +37,10 @@ describe('parseCitation', () => {
   })
 })
 
-const art = (law: string, no: number, o: Partial<CitableStatute> = {}): CitableStatute => ({
-  id: `${o.law_id ?? law}-a${String(no).padStart(4, '0')}`, law_id: o.law_id ?? law, law_title: `中华人民共和国${law}`,
-  law_short_title: law, article_no: no, article_label: `第${no}条`, is_latest: true, level_rank: 1, ...o,
-})
+const art = (law: string, no: number, o: Partial<CitableStatute> & { law_id?: string } = {}): CitableStatute => {
+  const { law_id: lawId = law, ...rest } = o
+  return { id: `${lawId}-a${String(no).padStart(4, '0')}`, law_title: `中华人民共和国${law}`, law_short_title: law, article_no: no, article_label: `第${no}条`, is_latest: true, level_rank: 1, ...rest }
+}
 
 describe('CitationIndex', () => {
   const idx = new CitationIndex()
@@ -63,7 +63,6 @@ describe('CitationIndex', () => {
 
   it('lists a named law in article order across its records', () => {
     expect(idx.resolve('民法典')).toEqual({ kind: 'law', ids: ['Lgeneral-a0001', 'Lgeneral-a0002', 'Lmarriage-a1079'], total: 3 })
-    expect(idx.lawArticles('民法典第1079条')).toHaveLength(3)
   })
 
   it('answers nothing for repealed law, unknown laws and missing articles', () => {
