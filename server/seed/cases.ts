@@ -114,6 +114,7 @@ export const seedStatutes: SeedStep = {
       })
       await markImportComplete(ctx.db, 'default', res.records)
       log(`seed: statute corpus complete, ${res.records} articles (${res.written} written) in ${formatDuration(res.ms)}`)
+      void ctx.statuteRanker?.refresh() // the whole corpus ranks from now on, not after the next minute's check
       if (ctx.search) {
         await ctx.indexesReady
         const r = await reindex(ctx.db, ctx.search, statutesIndex)

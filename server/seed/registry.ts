@@ -13,6 +13,8 @@ export interface SeedContext {
   search: SearchConnection | null
   /** Resolves when start-up index checks/rebuilds are finished. */
   indexesReady: Promise<void>
+  /** This instance's statute ranker: told at once when a seed changes the corpus (others notice by its version). */
+  statuteRanker?: { refresh(): Promise<unknown> }
 }
 
 export interface SeedStep {
