@@ -1,13 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { E2E_PASSWORD } from '../../playwright.config'
-import { scanBoth, waitForHydration } from './helpers'
+import { scanBoth, waitForHydration, signIn } from './helpers'
 
 test('a supervisor reads the dashboard: charts drawn in the browser, the same figures as tables, the 90% target, CSV export', async ({ page }) => {
   test.setTimeout(240_000)
-  await page.goto('/staff/login?next=/staff/dashboard')
-  await page.getByLabel('用户名').fill('supervisor1')
-  await page.getByLabel('密码').fill(E2E_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, 'supervisor1', '/staff/dashboard')
   await expect(page.getByRole('heading', { level: 1, name: '服务统计' })).toBeVisible()
   await waitForHydration(page)
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
+import { E2E_PASSWORD } from '../../playwright.config'
 
 /** Runs axe with the WCAG 2.1 A/AA rules and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page, label = '') {
@@ -28,4 +29,12 @@ export async function scanBoth(page: Page, label: string) {
   await expectNoAxeViolations(page, `${label} (长辈版)`)
   await page.getByRole('button', { name: /长辈版|标准版/ }).click()
   await expect(page.locator('html')).not.toHaveClass(/large-text/)
+}
+
+/** Signs a demo staff member in through the login form (the caller checks where it lands). */
+export async function signIn(page: Page, username: string, next?: string) {
+  await page.goto(next ? `/staff/login?next=${next}` : '/staff/login')
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(E2E_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
 }

@@ -1,16 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { E2E_PASSWORD } from '../../playwright.config'
-import { scanBoth, waitForHydration } from './helpers'
+import { scanBoth, waitForHydration, signIn } from './helpers'
 
 const PHONE = `138${String(Date.now() % 100_000_000).padStart(8, '0')}`
 const MASKED = `${PHONE.slice(0, 3)}****${PHONE.slice(-4)}`
 
 test('operator logs a call with a callback by keyboard and sees it masked in the queue', async ({ page }) => {
   test.setTimeout(240_000)
-  await page.goto('/staff/login?next=/staff/hotline')
-  await page.getByLabel('用户名').fill('operator1')
-  await page.getByLabel('密码').fill(E2E_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, 'operator1', '/staff/hotline')
   await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
   await waitForHydration(page)
   await scanBoth(page, 'hotline console')
@@ -143,10 +140,7 @@ test('by keyboard alone: log a call, look up the caller, book a callback from th
 
 test('editing a call: links what was done during the call; a stale edit is refused in words, then the latest version loads', async ({ page }) => {
   test.setTimeout(240_000)
-  await page.goto('/staff/login?next=/staff/hotline')
-  await page.getByLabel('用户名').fill('operator1')
-  await page.getByLabel('密码').fill(E2E_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, 'operator1', '/staff/hotline')
   await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
   await waitForHydration(page)
   const created = await page.request.post('/api/staff/hotline/calls', { data: { topic: '劳动争议', summary: '欠薪咨询，需要后续跟进。', outcome: 'answered' }, headers: { origin: new URL(page.url()).origin } })

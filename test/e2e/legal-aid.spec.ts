@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { E2E_PASSWORD } from '../../playwright.config'
 // pii.ts, not id-number.ts: the latter imports the calendar's JSON data, which Playwright's loader cannot import.
 import { idNumberCheckChar } from '../../shared/domain/cases/pii'
-import { scanBoth, waitForHydration } from './helpers'
+import { scanBoth, waitForHydration, signIn } from './helpers'
 
 const ID = '64010419850615123' + idNumberCheckChar('64010419850615123')
 const PHONE = '13995112345'
@@ -75,10 +74,7 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   await scanBoth(page, 'status page')
 
   // The reviewer signs in and grants.
-  await page.goto('/staff/login?next=/staff/review')
-  await page.getByLabel('用户名').fill('reviewer1')
-  await page.getByLabel('密码').fill(E2E_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, 'reviewer1', '/staff/review')
   await expect(page.getByRole('heading', { level: 1, name: '法律援助审查队列' })).toBeVisible()
   const row = page.getByRole('row').filter({ hasText: reference })
   await expect(row).toContainText('马**')

@@ -1,21 +1,16 @@
 import { expect, test, type Page } from '@playwright/test'
-import { E2E_PASSWORD } from '../../playwright.config'
-import { expectNoAxeViolations, waitForHydration } from './helpers'
+import { expectNoAxeViolations, waitForHydration, signIn } from './helpers'
 
 // The form kit (useZodForm + FormErrorSummary + FormField + FormRadioGroup + FormDataTable) on the
 // two editor forms that use it: the lexicon proposal and the case editor.
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/staff/login')
-  await waitForHydration(page)
-  await page.getByRole('textbox', { name: '用户名' }).fill(username)
-  await page.getByLabel('密码').fill(E2E_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+async function signInToConsole(page: Page, username: string) {
+  await signIn(page, username)
   await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible()
 }
 
 test('an empty lexicon proposal shows an error summary that takes focus and links to each field', async ({ page }) => {
-  await signIn(page, 'editor1')
+  await signInToConsole(page, 'editor1')
   await page.goto('/staff/lexicon')
   await waitForHydration(page)
   await expect(page.getByRole('table', { name: '待审核的词条' })).toBeVisible()
@@ -44,7 +39,7 @@ test('an empty lexicon proposal shows an error summary that takes focus and link
 })
 
 test('the case editor validates with the shared schema and sums up the errors', async ({ page }) => {
-  await signIn(page, 'editor1')
+  await signInToConsole(page, 'editor1')
   await page.goto('/staff/cases/new')
   await waitForHydration(page)
   await page.getByRole('button', { name: '保存草稿' }).click()
