@@ -3,7 +3,6 @@
 // with its errors). With JavaScript the page sends the same form with fetch and
 // `Accept: application/json` and gets `{ location }` instead of the redirect: one handler, one
 // result. The form routes live outside /api, so the same-origin and size checks are done here.
-// (Owned by "ux"; conv's server/utils/forms.ts, if it lands, may absorb this.)
 import type { H3Event } from 'h3'
 import { loadConfig } from '../config'
 import { FORM_STATE_COOKIE, MAX_CHUNKS, formStateCodec, safeReturnPath } from '../domain/http/form-state'

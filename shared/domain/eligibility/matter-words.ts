@@ -7,7 +7,7 @@
  * search result carries the matter in, but a URL, a page title or a history entry never names it
  * (for a person whose abuser may look at the phone; 家暴 especially, but none of them is needed).
  *
- * Framework-free. Owned by "ux" (the wording); the matter codes and rules are aid's.
+ * Framework-free. The wording is here; the matter codes and rules are in the eligibility engine.
  */
 import type { MatterCode } from '../../schemas/eligibility'
 

@@ -11,7 +11,7 @@
  *   path depends on answers still to come, "第 3 个问题，共 3 个" once it is known.
  * - `answerSummary` — every answer given, with the step to change it (check your answers).
  *
- * Framework-free. Owned by "ux".
+ * Framework-free.
  */
 import {
   isAnswered, STEP_DEFINITIONS, stepsFor, toScreeningInput,
