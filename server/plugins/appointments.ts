@@ -3,6 +3,7 @@
 import {
   loggingSender, queueReminders, releaseExpiredHolds, sendDueNotifications, sweepWaitlists, webhookSender,
 } from '../domain/appointments/service'
+import { logger, safeError } from '../utils/logger'
 
 export default defineNitroPlugin((nitroApp) => {
   registerConstraintCode('appointments_slot_place_key', 'SLOT_FULL')
@@ -16,7 +17,7 @@ export default defineNitroPlugin((nitroApp) => {
     if (!app.config.worker.enabled) return
     const deps = appointmentDeps(app)
     const url = app.config.appointments.notifyWebhookUrl
-    const sender = url ? webhookSender(url) : loggingSender()
+    const sender = url ? webhookSender(url) : loggingSender(m => logger.info(m))
     let lastError = ''
     timer = setInterval(async () => {
       if (running) return
@@ -30,9 +31,11 @@ export default defineNitroPlugin((nitroApp) => {
         await sendDueNotifications(deps, sender)
         lastError = ''
       } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e)
-        if (msg !== lastError) console.error(`notifications: ${msg.replace(/\d{7,}/g, '…')}`)
-        lastError = msg
+        // the logger's safeError: never a database message or its parameters (they carry phones)
+        const err = safeError(e)
+        const key = `${err.type}:${err.code ?? ''}:${err.message ?? ''}`
+        if (key !== lastError) logger.error({ err }, 'notifications: run failed')
+        lastError = key
       } finally {
         tick++
         running = false
