@@ -1,5 +1,5 @@
-import { manageTokenParams } from '../../../../shared/schemas/appointments'
-import type { RatingViewDto } from '../../../../shared/types/appointments'
+import { manageTokenParams } from '#shared/schemas/appointments'
+import type { RatingViewDto } from '#shared/types/appointments'
 import { viewRating } from '../../../domain/appointments/service'
 
 export default defineApiHandler(async (event): Promise<RatingViewDto> => {

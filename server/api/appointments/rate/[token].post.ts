@@ -1,5 +1,5 @@
-import { manageTokenParams, rateBody } from '../../../../shared/schemas/appointments'
-import type { RatingViewDto } from '../../../../shared/types/appointments'
+import { manageTokenParams, rateBody } from '#shared/schemas/appointments'
+import type { RatingViewDto } from '#shared/types/appointments'
 import { rateAppointment } from '../../../domain/appointments/service'
 
 // The one-time rating (1-5 and an optional comment) after a completed visit or callback.

@@ -1,7 +1,7 @@
-import { screen } from '../../../../shared/domain/eligibility'
-import { screeningInput } from '../../../../shared/schemas/eligibility'
-import type { ScreeningResultDto } from '../../../../shared/types/eligibility'
-import { shanghaiDay } from '../../../../shared/time/calendar'
+import { screen } from '#shared/domain/eligibility'
+import { screeningInput } from '#shared/schemas/eligibility'
+import type { ScreeningResultDto } from '#shared/types/eligibility'
+import { shanghaiDay } from '#shared/time/calendar'
 import { bumpScreeningCounter } from '../../../repositories/eligibility'
 
 // Anonymous screening. Stores nothing personal: only a per-day count by matter and outcome.

@@ -1,5 +1,5 @@
-import { applyBody } from '../../../../shared/schemas/applications'
-import type { ApplicationCreatedDto } from '../../../../shared/types/applications'
+import { applyBody } from '#shared/schemas/applications'
+import type { ApplicationCreatedDto } from '#shared/types/applications'
 import { submitApplication } from '../../../domain/legal-aid/service'
 
 export default defineApiHandler(async (event): Promise<ApplicationCreatedDto> => {

@@ -1,5 +1,5 @@
-import { supplyMaterialsBody } from '../../../../shared/schemas/applications'
-import type { ApplicationStatusDto } from '../../../../shared/types/applications'
+import { supplyMaterialsBody } from '#shared/schemas/applications'
+import type { ApplicationStatusDto } from '#shared/types/applications'
 import { supplyMaterials } from '../../../domain/legal-aid/service'
 
 // The applicant says the requested materials are supplied (brought to the window or sent).

@@ -1,5 +1,5 @@
-import { objectionBody } from '../../../../shared/schemas/applications'
-import type { ApplicationStatusDto } from '../../../../shared/types/applications'
+import { objectionBody } from '#shared/schemas/applications'
+import type { ApplicationStatusDto } from '#shared/types/applications'
 import { fileObjection } from '../../../domain/legal-aid/service'
 
 // 法律援助法第四十九条: objection to a refusal, decided within 5 days.

@@ -1,5 +1,5 @@
-import { statusLookupBody } from '../../../../shared/schemas/applications'
-import type { ApplicationStatusDto } from '../../../../shared/types/applications'
+import { statusLookupBody } from '#shared/schemas/applications'
+import type { ApplicationStatusDto } from '#shared/types/applications'
 import { applicationStatus } from '../../../domain/legal-aid/service'
 
 // POST (not GET): the phone number never appears in a URL or an access log.

@@ -1,5 +1,5 @@
-import { staffDayViewQuery } from '../../../../shared/schemas/appointments'
-import type { StaffDayViewDto } from '../../../../shared/types/appointments'
+import { staffDayViewQuery } from '#shared/schemas/appointments'
+import type { StaffDayViewDto } from '#shared/types/appointments'
 import { staffDayView } from '../../../domain/appointments/service'
 
 // The day view of one service point and channel: every slot, its places and masked bookings (audited).

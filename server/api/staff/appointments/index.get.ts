@@ -1,5 +1,5 @@
-import { staffDayQuery } from '../../../../shared/schemas/appointments'
-import type { StaffAppointmentItemDto } from '../../../../shared/types/appointments'
+import { staffDayQuery } from '#shared/schemas/appointments'
+import type { StaffAppointmentItemDto } from '#shared/types/appointments'
 import { staffDayList } from '../../../domain/appointments/service'
 
 // One day's appointments (default today, Asia/Shanghai), names and phones masked; audited as appointment.list.

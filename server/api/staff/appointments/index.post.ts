@@ -1,5 +1,5 @@
-import { idempotencyKeyHeader, staffBookBody } from '../../../../shared/schemas/appointments'
-import type { AppointmentDto } from '../../../../shared/types/appointments'
+import { idempotencyKeyHeader, staffBookBody } from '#shared/schemas/appointments'
+import type { AppointmentDto } from '#shared/types/appointments'
 import { bookAppointment } from '../../../domain/appointments/service'
 
 // Staff book on a caller's or visitor's behalf: same slots, capacity and per-phone rules, audited with the staff member.

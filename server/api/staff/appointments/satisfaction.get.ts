@@ -1,5 +1,5 @@
-import { satisfactionQuery } from '../../../../shared/schemas/appointments'
-import type { SatisfactionDto } from '../../../../shared/types/appointments'
+import { satisfactionQuery } from '#shared/schemas/appointments'
+import type { SatisfactionDto } from '#shared/types/appointments'
 import { satisfactionFigures } from '../../../domain/appointments/service'
 
 // Satisfaction (ratings 4-5 over all ratings given in [from, to], Asia/Shanghai days). No personal data.

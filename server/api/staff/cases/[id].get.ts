@@ -1,5 +1,5 @@
-import type { StaffCaseDto } from '../../../../shared/types/cases'
-import { caseIdParams } from '../../../../shared/schemas/case-editor'
+import type { StaffCaseDto } from '#shared/types/cases'
+import { caseIdParams } from '#shared/schemas/case-editor'
 import { toStaffCaseDto } from '../../../domain/cases/dto'
 import { DomainError } from '../../../domain/errors'
 import { caseStatuteIds, getCase } from '../../../repositories/cases'

@@ -1,5 +1,5 @@
-import type { StaffCaseDto } from '../../../../shared/types/cases'
-import { caseIdParams, updateCaseBody } from '../../../../shared/schemas/case-editor'
+import type { StaffCaseDto } from '#shared/types/cases'
+import { caseIdParams, updateCaseBody } from '#shared/schemas/case-editor'
 import { toStaffCaseDto } from '../../../domain/cases/dto'
 import { updateDraftOrPublishedCase } from '../../../services/case-editor'
 

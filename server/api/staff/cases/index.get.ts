@@ -1,5 +1,5 @@
-import type { StaffCaseListDto } from '../../../../shared/types/cases'
-import { staffCaseListQuery } from '../../../../shared/schemas/case-editor'
+import type { StaffCaseListDto } from '#shared/types/cases'
+import { staffCaseListQuery } from '#shared/schemas/case-editor'
 import { listCasesForStaff } from '../../../repositories/cases'
 
 export default defineApiHandler(async (event): Promise<StaffCaseListDto> => {

@@ -1,5 +1,5 @@
-import type { StaffCaseDto } from '../../../../shared/types/cases'
-import { createCaseBody } from '../../../../shared/schemas/case-editor'
+import type { StaffCaseDto } from '#shared/types/cases'
+import { createCaseBody } from '#shared/schemas/case-editor'
 import { toStaffCaseDto } from '../../../domain/cases/dto'
 import { createDraftCase } from '../../../services/case-editor'
 

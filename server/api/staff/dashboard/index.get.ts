@@ -1,5 +1,5 @@
-import { dayRangeQuery } from '../../../../shared/schemas/hotline'
-import type { DashboardDto } from '../../../../shared/types/dashboard'
+import { dayRangeQuery } from '#shared/schemas/hotline'
+import type { DashboardDto } from '#shared/types/dashboard'
 import { readDashboard } from '../../../domain/dashboard/service'
 
 // The supervisor dashboard for [from, to] (Asia/Shanghai days); supervisors and admins only; audited as dashboard.read.

@@ -1,4 +1,4 @@
-import { dayRangeQuery } from '../../../../shared/schemas/hotline'
+import { dayRangeQuery } from '#shared/schemas/hotline'
 import { exportCalls } from '../../../domain/hotline/service'
 
 // The call log of [from, to] (Asia/Shanghai days) as CSV, masked, formula-safe; audited as hotline_call.export.

@@ -1,5 +1,5 @@
-import type { LexiconEntryDto } from '../../../../shared/types/cases'
-import { lexiconListQuery } from '../../../../shared/schemas/case-editor'
+import type { LexiconEntryDto } from '#shared/types/cases'
+import { lexiconListQuery } from '#shared/schemas/case-editor'
 import { toLexiconEntryDto } from '../../../domain/cases/dto'
 import { listLexicon } from '../../../repositories/lexicon'
 

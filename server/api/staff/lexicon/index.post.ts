@@ -1,5 +1,5 @@
-import type { LexiconEntryDto } from '../../../../shared/types/cases'
-import { createLexiconBody } from '../../../../shared/schemas/case-editor'
+import type { LexiconEntryDto } from '#shared/types/cases'
+import { createLexiconBody } from '#shared/schemas/case-editor'
 import { toLexiconEntryDto } from '../../../domain/cases/dto'
 import { proposeLexiconEntry } from '../../../services/lexicon-review'
 

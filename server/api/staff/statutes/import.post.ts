@@ -1,5 +1,5 @@
-import type { ImportLawVersionResult } from '../../../../shared/types/statutes'
-import { importLawVersionBody } from '../../../../shared/schemas/statutes'
+import type { ImportLawVersionResult } from '#shared/types/statutes'
+import { importLawVersionBody } from '#shared/schemas/statutes'
 import { importLawVersion } from '../../../domain/statutes/service'
 
 /** Imports a new version of a law (JSONL, statutes format), optionally superseding the old text. */

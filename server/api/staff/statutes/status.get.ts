@@ -1,4 +1,4 @@
-import type { LawStatusDto } from '../../../../shared/types/statutes'
+import type { LawStatusDto } from '#shared/types/statutes'
 import { listLawStatusRecords } from '../../../domain/statutes/service'
 
 /** Every law an editor (or the seed) marked repealed or superseded. */

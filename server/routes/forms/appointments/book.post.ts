@@ -1,4 +1,4 @@
-import { bookAppointmentBody } from '../../../../shared/schemas/appointments'
+import { bookAppointmentBody } from '#shared/schemas/appointments'
 import { bookAppointment } from '../../../domain/appointments/service'
 
 // The booking form without JavaScript: 303 to the private manage page (the confirmation, which

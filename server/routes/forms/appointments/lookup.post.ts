@@ -1,4 +1,4 @@
-import { appointmentProofBody } from '../../../../shared/schemas/appointments'
+import { appointmentProofBody } from '#shared/schemas/appointments'
 import { lookupAppointment } from '../../../domain/appointments/service'
 
 // Reference + phone without JavaScript: 303 to the private manage page, or back with the error.

@@ -1,4 +1,4 @@
-import { joinWaitlistBody } from '../../../../shared/schemas/appointments'
+import { joinWaitlistBody } from '#shared/schemas/appointments'
 import { joinWaitlist } from '../../../domain/appointments/service'
 
 // Join a full day's waitlist without JavaScript.

@@ -1,11 +1,11 @@
 // The case-library seed steps are idempotent: a second start adds nothing and changes nothing.
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SeedContext } from '../../../../server/seed/registry'
-import { cases, caseStatutes, lexiconEntries, searchOutbox } from '../../../../server/db/schema'
-import { importStatutes, statuteFiles } from '../../../../server/domain/cases/import-statutes'
-import { statuteImportPort } from '../../../../server/repositories/statutes'
-import { seedExplainedCases, seedLexicon, seedTypicalCases } from '../../../../server/seed/cases'
+import type { SeedContext } from '~~/server/seed/registry'
+import { cases, caseStatutes, lexiconEntries, searchOutbox } from '~~/server/db/schema'
+import { importStatutes, statuteFiles } from '~~/server/domain/cases/import-statutes'
+import { statuteImportPort } from '~~/server/repositories/statutes'
+import { seedExplainedCases, seedLexicon, seedTypicalCases } from '~~/server/seed/cases'
 import { drivers, freshDb, seedContext, type TestDb } from '../../helpers/db'
 
 describe.each(drivers())('case seed on %s', (driver) => {

@@ -2,10 +2,10 @@
 // and change the version the statute ranker cache watches. No search index: the ranker reads the table.
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SeedContext } from '../../../../server/seed/registry'
-import { knownQuestions, searchOutbox } from '../../../../server/db/schema'
-import { knownQuestionsVersion } from '../../../../server/repositories/known-questions'
-import { seedKnownQuestions } from '../../../../server/seed/known-questions'
+import type { SeedContext } from '~~/server/seed/registry'
+import { knownQuestions, searchOutbox } from '~~/server/db/schema'
+import { knownQuestionsVersion } from '~~/server/repositories/known-questions'
+import { seedKnownQuestions } from '~~/server/seed/known-questions'
 import { drivers, freshDb, seedContext, type TestDb } from '../../helpers/db'
 
 describe.each(drivers())('known questions on %s', (driver) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { issuesToErrors, serverFieldErrors } from '../../../../app/utils/form-errors'
-import { apiErrorMessage } from '../../../../app/utils/api-errors'
-import { caseFieldErrors } from '../../../../app/utils/case-errors'
+import { issuesToErrors, serverFieldErrors } from '~~/app/utils/form-errors'
+import { apiErrorMessage } from '~~/app/utils/api-errors'
+import { caseFieldErrors } from '~~/app/utils/case-errors'
 
 /** What $fetch throws for an API error answer. */
 const fetchError = (status: number, data: Record<string, unknown>) => ({ statusCode: status, data: { data } })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escCounter, QUICK_EXIT_ESC_WINDOW_MS } from '../../../../app/utils/quick-exit'
+import { escCounter, QUICK_EXIT_ESC_WINDOW_MS } from '~~/app/utils/quick-exit'
 
 describe('Esc pressed three times leaves', () => {
   it('fires on the third press within the window, then starts counting again', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loggablePath, maskDigits, safeError } from '../../../../server/adapters/logger'
+import { loggablePath, maskDigits, safeError } from '~~/server/adapters/logger'
 
 describe('what the logger keeps of an error', () => {
   it('keeps class, PostgreSQL code and constraint of a database error, never its message or parameters', () => {

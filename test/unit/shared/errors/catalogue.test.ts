@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { errorCatalogue, errorMessage, isErrorCode } from '../../../../shared/errors'
-import { DomainError } from '../../../../server/domain/errors'
+import { errorCatalogue, errorMessage, isErrorCode } from '#shared/errors'
+import { DomainError } from '~~/server/domain/errors'
 
 const root = join(import.meta.dirname, '../../../..')
 

@@ -17,7 +17,7 @@ import {
   screeningInput,
   statusCodes,
   statusLabels,
-} from '../../../../shared/schemas/eligibility'
+} from '#shared/schemas/eligibility'
 
 const full = {
   proceeding: 'civil',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { withCheckChar } from '../../../../shared/domain/applications/id-number'
-import { callbackQueueQuery, logCallBody, SUMMARY_ID_MESSAGE } from '../../../../shared/schemas/hotline'
+import { withCheckChar } from '#shared/domain/applications/id-number'
+import { callbackQueueQuery, logCallBody, SUMMARY_ID_MESSAGE } from '#shared/schemas/hotline'
 
 const base = { topic: '劳动争议', summary: '来电人反映工地拖欠工资三个月。', outcome: 'answered' }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseSlugParams, searchLibraryQuery, statuteIdParams } from '../../../../shared/schemas/search'
+import { caseSlugParams, searchLibraryQuery, statuteIdParams } from '#shared/schemas/search'
 
 describe('searchLibraryQuery', () => {
   it('applies defaults and coerces numbers', () => {

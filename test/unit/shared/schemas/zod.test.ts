@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDate, hasUnsafeText, isCalendarDate, safeString } from '../../../../shared/schemas/zod'
+import { calendarDate, hasUnsafeText, isCalendarDate, safeString } from '#shared/schemas/zod'
 
 describe('edge rules for every string', () => {
   it('NUL and lone surrogates are not text; pairs and CJK are', () => {

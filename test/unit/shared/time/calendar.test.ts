@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   addDays, atShanghai, calendarCoversYear, daysBetween, formatShanghai, isCalendarDay, isoWeekday, isPublicHoliday,
   isWorkingDay, nextWorkingDay, shanghaiDay, shanghaiDayRange, workingDaysFrom,
-} from '../../../../shared/time/calendar'
+} from '#shared/time/calendar'
 
 describe('Asia/Shanghai days', () => {
   it('an instant belongs to its Beijing calendar day', () => {

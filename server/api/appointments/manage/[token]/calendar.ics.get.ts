@@ -1,5 +1,5 @@
-import { manageTokenParams } from '../../../../../shared/schemas/appointments'
-import { bookingCalendar } from '../../../../domain/appointments/service'
+import { manageTokenParams } from '#shared/schemas/appointments'
+import { bookingCalendar } from '~~/server/domain/appointments/service'
 
 // The booking as an iCalendar file (made with the `ics` library), for the phone's calendar.
 export default defineApiHandler(async (event): Promise<string> => {

@@ -1,6 +1,6 @@
-import { cancelBookingBody, manageTokenParams } from '../../../../../shared/schemas/appointments'
-import type { AppointmentDto } from '../../../../../shared/types/appointments'
-import { cancelBooking } from '../../../../domain/appointments/service'
+import { cancelBookingBody, manageTokenParams } from '#shared/schemas/appointments'
+import type { AppointmentDto } from '#shared/types/appointments'
+import { cancelBooking } from '~~/server/domain/appointments/service'
 
 // Cancel after the confirmation step (body { confirm: true }); the place goes to the next person waiting.
 export default defineApiHandler(async (event): Promise<AppointmentDto> => {

@@ -1,6 +1,6 @@
-import { manageTokenParams } from '../../../../../shared/schemas/appointments'
-import type { AppointmentDto } from '../../../../../shared/types/appointments'
-import { confirmHeldPlace } from '../../../../domain/appointments/service'
+import { manageTokenParams } from '#shared/schemas/appointments'
+import type { AppointmentDto } from '#shared/types/appointments'
+import { confirmHeldPlace } from '~~/server/domain/appointments/service'
 
 // The person on the waitlist takes the place held for them (before held_until).
 export default defineApiHandler(async (event): Promise<AppointmentDto> => {

@@ -1,6 +1,6 @@
-import { manageTokenParams } from '../../../../../shared/schemas/appointments'
-import type { AppointmentDto } from '../../../../../shared/types/appointments'
-import { viewBooking } from '../../../../domain/appointments/service'
+import { manageTokenParams } from '#shared/schemas/appointments'
+import type { AppointmentDto } from '#shared/types/appointments'
+import { viewBooking } from '~~/server/domain/appointments/service'
 
 // The private manage link: whoever holds the token sees the booking (no phone, no note).
 export default defineApiHandler(async (event): Promise<AppointmentDto> => {

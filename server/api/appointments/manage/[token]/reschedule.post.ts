@@ -1,6 +1,6 @@
-import { manageTokenParams, rescheduleBody } from '../../../../../shared/schemas/appointments'
-import type { AppointmentDto } from '../../../../../shared/types/appointments'
-import { rescheduleBooking } from '../../../../domain/appointments/service'
+import { manageTokenParams, rescheduleBody } from '#shared/schemas/appointments'
+import type { AppointmentDto } from '#shared/types/appointments'
+import { rescheduleBooking } from '~~/server/domain/appointments/service'
 
 // Atomic reschedule: the new place is taken before the old one is freed, in one transaction.
 export default defineApiHandler(async (event): Promise<AppointmentDto> => {

@@ -1,8 +1,8 @@
-import { auditQuery } from '../../../../../shared/schemas/staff'
-import type { AuditEntryDto, Page } from '../../../../../shared/types/staff'
-import { toAuditEntryDto } from '../../../../domain/staff/dto'
-import { auditActorOf } from '../../../../domain/staff/service'
-import { actorNames, listAudit, writeAudit } from '../../../../repositories/audit'
+import { auditQuery } from '#shared/schemas/staff'
+import type { AuditEntryDto, Page } from '#shared/types/staff'
+import { toAuditEntryDto } from '~~/server/domain/staff/dto'
+import { auditActorOf } from '~~/server/domain/staff/service'
+import { actorNames, listAudit, writeAudit } from '~~/server/repositories/audit'
 
 export default defineApiHandler(async (event): Promise<Page<AuditEntryDto>> => {
   const actor = await requireStaff(event, ['admin'])

@@ -1,7 +1,7 @@
-import { outboxQuery } from '../../../../../shared/schemas/staff'
-import type { OutboxEntryDto } from '../../../../../shared/types/staff'
-import { toOutboxEntryDto } from '../../../../domain/staff/dto'
-import { listOutbox } from '../../../../repositories/search-outbox'
+import { outboxQuery } from '#shared/schemas/staff'
+import type { OutboxEntryDto } from '#shared/types/staff'
+import { toOutboxEntryDto } from '~~/server/domain/staff/dto'
+import { listOutbox } from '~~/server/repositories/search-outbox'
 
 export default defineApiHandler(async (event): Promise<OutboxEntryDto[]> => {
   await requireStaff(event, ['admin'])

@@ -1,5 +1,5 @@
-import type { HardshipStandardAdminDto } from '../../../../../shared/types/applications'
-import { listStandardsAudited } from '../../../../domain/eligibility/standards-admin'
+import type { HardshipStandardAdminDto } from '#shared/types/applications'
+import { listStandardsAudited } from '~~/server/domain/eligibility/standards-admin'
 
 export default defineApiHandler(async (event): Promise<HardshipStandardAdminDto[]> => {
   const actor = await requireStaff(event, ['admin'])

@@ -1,6 +1,6 @@
-import { addStandardBody } from '../../../../../shared/schemas/hardship-standards'
-import type { HardshipStandardAdminDto } from '../../../../../shared/types/applications'
-import { addStandard } from '../../../../domain/eligibility/standards-admin'
+import { addStandardBody } from '#shared/schemas/hardship-standards'
+import type { HardshipStandardAdminDto } from '#shared/types/applications'
+import { addStandard } from '~~/server/domain/eligibility/standards-admin'
 
 // A new 经济困难标准 version; screenings on this instance use it at once, others within a minute.
 export default defineApiHandler(async (event): Promise<HardshipStandardAdminDto> => {

@@ -1,6 +1,6 @@
-import type { StaffAccountDto } from '../../../../../shared/types/staff'
-import { toStaffAccountDto } from '../../../../domain/staff/dto'
-import { listStaff } from '../../../../repositories/staff'
+import type { StaffAccountDto } from '#shared/types/staff'
+import { toStaffAccountDto } from '~~/server/domain/staff/dto'
+import { listStaff } from '~~/server/repositories/staff'
 
 export default defineApiHandler(async (event): Promise<StaffAccountDto[]> => {
   await requireStaff(event, ['admin'])

@@ -1,5 +1,5 @@
-import { idParams } from '../../../../../shared/schemas/appointments'
-import { cancelById } from '../../../../domain/appointments/service'
+import { idParams } from '#shared/schemas/appointments'
+import { cancelById } from '~~/server/domain/appointments/service'
 
 // Staff cancel on the resident's request (e.g. over the phone); audited; the place goes to the waitlist.
 export default defineApiHandler(async (event): Promise<{ ok: true }> => {

@@ -1,6 +1,6 @@
-import { idParams, staffOutcomeBody } from '../../../../../shared/schemas/appointments'
-import type { StaffAppointmentItemDto } from '../../../../../shared/types/appointments'
-import { recordOutcome } from '../../../../domain/appointments/service'
+import { idParams, staffOutcomeBody } from '#shared/schemas/appointments'
+import type { StaffAppointmentItemDto } from '#shared/types/appointments'
+import { recordOutcome } from '~~/server/domain/appointments/service'
 
 // Check-in, completed (queues the one-time rating link) or no-show; audited.
 export default defineApiHandler(async (event): Promise<StaffAppointmentItemDto> => {

@@ -1,8 +1,8 @@
-import type { StaffCaseDto } from '../../../../../shared/types/cases'
-import { caseIdParams } from '../../../../../shared/schemas/case-editor'
-import { toStaffCaseDto } from '../../../../domain/cases/dto'
-import { caseStatuteIds } from '../../../../repositories/cases'
-import { unpublishCase } from '../../../../services/case-editor'
+import type { StaffCaseDto } from '#shared/types/cases'
+import { caseIdParams } from '#shared/schemas/case-editor'
+import { toStaffCaseDto } from '~~/server/domain/cases/dto'
+import { caseStatuteIds } from '~~/server/repositories/cases'
+import { unpublishCase } from '~~/server/services/case-editor'
 
 export default defineApiHandler(async (event): Promise<StaffCaseDto> => {
   const deps = await editorDeps(event)

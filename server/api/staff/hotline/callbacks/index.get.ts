@@ -1,6 +1,6 @@
-import { callbackQueueQuery } from '../../../../../shared/schemas/hotline'
-import type { CallbackQueueItemDto } from '../../../../../shared/types/hotline'
-import { callbackQueue } from '../../../../domain/hotline/service'
+import { callbackQueueQuery } from '#shared/schemas/hotline'
+import type { CallbackQueueItemDto } from '#shared/types/hotline'
+import { callbackQueue } from '~~/server/domain/hotline/service'
 
 // The callback queue of one day (default today, Asia/Shanghai), masked numbers; audited as callback.list.
 export default defineApiHandler(async (event): Promise<CallbackQueueItemDto[]> => {

@@ -1,6 +1,6 @@
-import { hotlineIdParams } from '../../../../../shared/schemas/hotline'
-import type { HotlineCallDto } from '../../../../../shared/types/hotline'
-import { openCall } from '../../../../domain/hotline/service'
+import { hotlineIdParams } from '#shared/schemas/hotline'
+import type { HotlineCallDto } from '#shared/types/hotline'
+import { openCall } from '~~/server/domain/hotline/service'
 
 // One call with its summary (masked phone); audited as hotline_call.read.
 export default defineApiHandler(async (event): Promise<HotlineCallDto> => {

@@ -1,6 +1,6 @@
-import { hotlineIdParams, updateCallBody } from '../../../../../shared/schemas/hotline'
-import type { HotlineCallDto } from '../../../../../shared/types/hotline'
-import { updateCall } from '../../../../domain/hotline/service'
+import { hotlineIdParams, updateCallBody } from '#shared/schemas/hotline'
+import type { HotlineCallDto } from '#shared/types/hotline'
+import { updateCall } from '~~/server/domain/hotline/service'
 
 // Edits a call; the body carries the version the operator saw (stale → 409 STALE_EDIT). Audited as hotline_call.update.
 export default defineApiHandler(async (event): Promise<HotlineCallDto> => {

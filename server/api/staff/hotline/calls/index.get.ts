@@ -1,6 +1,6 @@
-import { listCallsQuery } from '../../../../../shared/schemas/hotline'
-import type { HotlineCallPageDto } from '../../../../../shared/types/hotline'
-import { listCalls } from '../../../../domain/hotline/service'
+import { listCallsQuery } from '#shared/schemas/hotline'
+import type { HotlineCallPageDto } from '#shared/types/hotline'
+import { listCalls } from '~~/server/domain/hotline/service'
 
 // The team's recent calls, newest first, masked phones only; audited as hotline_call.list.
 export default defineApiHandler(async (event): Promise<HotlineCallPageDto> => {

@@ -1,6 +1,6 @@
-import { logCallBody } from '../../../../../shared/schemas/hotline'
-import type { HotlineCallDto } from '../../../../../shared/types/hotline'
-import { logCall } from '../../../../domain/hotline/service'
+import { logCallBody } from '#shared/schemas/hotline'
+import type { HotlineCallDto } from '#shared/types/hotline'
+import { logCall } from '~~/server/domain/hotline/service'
 
 // Logs a 12348 call; a callback is booked in the same transaction (the lowest free place, or 409 WINDOW_FULL).
 export default defineApiHandler(async (event): Promise<HotlineCallDto> => {

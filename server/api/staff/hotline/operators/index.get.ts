@@ -1,4 +1,4 @@
-import { listOperators } from '../../../../domain/hotline/service'
+import { listOperators } from '~~/server/domain/hotline/service'
 
 // Active operators, for handing a callback to a colleague.
 export default defineApiHandler(async (event): Promise<Array<{ id: string, name: string }>> => {

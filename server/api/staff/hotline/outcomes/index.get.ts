@@ -1,5 +1,5 @@
-import type { OutcomeCodeDto } from '../../../../../shared/types/hotline'
-import { listOutcomeCodes } from '../../../../domain/hotline/service'
+import type { OutcomeCodeDto } from '#shared/types/hotline'
+import { listOutcomeCodes } from '~~/server/domain/hotline/service'
 
 // The 处理结果 codes (data): the console's choices, the supervisor's labels, the admin's list.
 export default defineApiHandler(async (event): Promise<OutcomeCodeDto[]> => {

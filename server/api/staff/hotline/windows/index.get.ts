@@ -1,5 +1,5 @@
-import type { CallbackWindowDto } from '../../../../../shared/types/hotline'
-import { listWindows } from '../../../../domain/hotline/service'
+import type { CallbackWindowDto } from '#shared/types/hotline'
+import { listWindows } from '~~/server/domain/hotline/service'
 
 // Future callback windows (next two weeks) with their free places, for the window picker.
 export default defineApiHandler(async (event): Promise<CallbackWindowDto[]> => {

@@ -1,6 +1,6 @@
-import { applicationIdParams } from '../../../../../shared/schemas/applications'
-import type { ApplicationDetailDto } from '../../../../../shared/types/applications'
-import { openApplication } from '../../../../domain/legal-aid/service'
+import { applicationIdParams } from '#shared/schemas/applications'
+import type { ApplicationDetailDto } from '#shared/types/applications'
+import { openApplication } from '~~/server/domain/legal-aid/service'
 
 // Opening an application is an audited read (application.read); ID number and phone stay masked.
 export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => {

@@ -1,6 +1,6 @@
-import { reviewQueueQuery } from '../../../../../shared/schemas/applications'
-import type { ReviewQueueItemDto } from '../../../../../shared/types/applications'
-import { reviewQueue } from '../../../../domain/legal-aid/service'
+import { reviewQueueQuery } from '#shared/schemas/applications'
+import type { ReviewQueueItemDto } from '#shared/types/applications'
+import { reviewQueue } from '~~/server/domain/legal-aid/service'
 
 // The review queue: masked names only, urgent first, then by the nearest statutory deadline.
 export default defineApiHandler(async (event): Promise<ReviewQueueItemDto[]> => {

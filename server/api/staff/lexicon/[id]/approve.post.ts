@@ -1,9 +1,9 @@
-import type { LexiconEntryDto } from '../../../../../shared/types/cases'
-import { lexiconIdParams } from '../../../../../shared/schemas/case-editor'
-import { casesIndex } from '../../../../adapters/search/definitions/cases'
-import { statutesIndex } from '../../../../adapters/search/definitions/statutes'
-import { toLexiconEntryDto } from '../../../../domain/cases/dto'
-import { refreshIndexSettings, reviewLexicon } from '../../../../services/lexicon-review'
+import type { LexiconEntryDto } from '#shared/types/cases'
+import { lexiconIdParams } from '#shared/schemas/case-editor'
+import { casesIndex } from '~~/server/adapters/search/definitions/cases'
+import { statutesIndex } from '~~/server/adapters/search/definitions/statutes'
+import { toLexiconEntryDto } from '~~/server/domain/cases/dto'
+import { refreshIndexSettings, reviewLexicon } from '~~/server/services/lexicon-review'
 
 /** Approving changes the synonyms: the index settings are re-applied after the commit. */
 export default defineApiHandler(async (event): Promise<LexiconEntryDto & { settingsApplied: boolean }> => {

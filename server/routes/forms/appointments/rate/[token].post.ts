@@ -1,5 +1,5 @@
-import { manageTokenParams, rateBody } from '../../../../../shared/schemas/appointments'
-import { rateAppointment } from '../../../../domain/appointments/service'
+import { manageTokenParams, rateBody } from '#shared/schemas/appointments'
+import { rateAppointment } from '~~/server/domain/appointments/service'
 
 // The one-time rating without JavaScript.
 export default defineEventHandler(async (event) => {

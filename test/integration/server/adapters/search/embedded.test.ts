@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Meilisearch } from 'meilisearch'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startEmbeddedMeili, type EmbeddedMeili } from '../../../../../server/adapters/search/embedded'
+import { startEmbeddedMeili, type EmbeddedMeili } from '~~/server/adapters/search/embedded'
 
 describe('embedded Meilisearch', () => {
   const dir = mkdtempSync(join(tmpdir(), 'meili-key-'))

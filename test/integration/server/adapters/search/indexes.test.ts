@@ -1,8 +1,8 @@
 // ensureIndexes against a real Meilisearch: documents written by an older mapping (missing a field
 // the code now reads) are rebuilt from the definition at start-up; a current index is left alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureIndexes } from '../../../../../server/adapters/search/indexes'
-import type { IndexDefinition, SearchDoc } from '../../../../../server/adapters/search/types'
+import { ensureIndexes } from '~~/server/adapters/search/indexes'
+import type { IndexDefinition, SearchDoc } from '~~/server/adapters/search/types'
 import { freshDb, type TestDb } from '../../../helpers/db'
 import { testSearch } from '../../../helpers/search'
 

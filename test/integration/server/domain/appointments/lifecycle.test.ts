@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appointments, appointmentSlots, auditLog, bookingWaitlist, notificationOutbox, servicePoints } from '../../../../../server/db/schema'
-import { personalDataCrypto } from '../../../../../server/domain/crypto/aead'
-import * as svc from '../../../../../server/domain/appointments/service'
-import { addDays, atShanghai, shanghaiDay } from '../../../../../shared/time/calendar'
-import { insertStaffIfAbsent } from '../../../../../server/repositories/staff'
-import { bookAppointmentBody } from '../../../../../shared/schemas/appointments'
+import { appointments, appointmentSlots, auditLog, bookingWaitlist, notificationOutbox, servicePoints } from '~~/server/db/schema'
+import { personalDataCrypto } from '~~/server/domain/crypto/aead'
+import * as svc from '~~/server/domain/appointments/service'
+import { addDays, atShanghai, shanghaiDay } from '#shared/time/calendar'
+import { insertStaffIfAbsent } from '~~/server/repositories/staff'
+import { bookAppointmentBody } from '#shared/schemas/appointments'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 import { newPhone } from '../../../helpers/phones'
 
@@ -175,7 +175,7 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
     const day = addDays(today, 3)
     const list = () => svc.listSlots(deps, { channel: 'walk_in', servicePointId: p!.id, from: day, to: day })
     const slotsThatDay = await list()
-    const { isPublicHoliday } = await import('../../../../../shared/time/calendar')
+    const { isPublicHoliday } = await import('#shared/time/calendar')
     expect(slotsThatDay).toHaveLength(isPublicHoliday(day) ? 0 : 2)
     await svc.addClosure(deps, admin, { servicePointId: p!.id, channel: null, day, reason: '停电检修' })
     expect(await list()).toHaveLength(0)

@@ -3,9 +3,9 @@
 // the app's back by the table owner (who can switch the insert-only triggers off).
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog } from '../../../../../server/db/schema'
-import { verifyAuditChain } from '../../../../../server/domain/audit/verify'
-import { writeAudit } from '../../../../../server/repositories/audit'
+import { auditLog } from '~~/server/db/schema'
+import { verifyAuditChain } from '~~/server/domain/audit/verify'
+import { writeAudit } from '~~/server/repositories/audit'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 
 describe.each(drivers())('audit hash chain on %s', (driver) => {

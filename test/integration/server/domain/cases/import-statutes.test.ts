@@ -1,8 +1,8 @@
 // The statute import against a real database: idempotent, and resumable after an interruption.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importStatutes, statuteFiles } from '../../../../../server/domain/cases/import-statutes'
-import { readJsonl } from '../../../../../server/domain/cases/jsonl'
-import { countStatutes, getStatute, statuteImportPort } from '../../../../../server/repositories/statutes'
+import { importStatutes, statuteFiles } from '~~/server/domain/cases/import-statutes'
+import { readJsonl } from '~~/server/domain/cases/jsonl'
+import { countStatutes, getStatute, statuteImportPort } from '~~/server/repositories/statutes'
 import { drivers, freshDb, sharedDataDir, type TestDb } from '../../../helpers/db'
 
 const files = statuteFiles(sharedDataDir)

@@ -3,13 +3,13 @@
 // (23:59 and 00:00 Beijing time = 15:59 and 16:00 UTC).
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appointments, appointmentSlots, callbacks, callbackWindows, legalAidApplications, servicePoints } from '../../../../../server/db/schema'
-import { personalDataCrypto } from '../../../../../server/domain/crypto/aead'
-import { dashboardFigures, readDashboard } from '../../../../../server/domain/dashboard/service'
-import * as hotline from '../../../../../server/domain/hotline/service'
-import { bumpScreeningCounter } from '../../../../../server/repositories/eligibility'
-import { insertStaffIfAbsent } from '../../../../../server/repositories/staff'
-import { logCallBody } from '../../../../../shared/schemas/hotline'
+import { appointments, appointmentSlots, callbacks, callbackWindows, legalAidApplications, servicePoints } from '~~/server/db/schema'
+import { personalDataCrypto } from '~~/server/domain/crypto/aead'
+import { dashboardFigures, readDashboard } from '~~/server/domain/dashboard/service'
+import * as hotline from '~~/server/domain/hotline/service'
+import { bumpScreeningCounter } from '~~/server/repositories/eligibility'
+import { insertStaffIfAbsent } from '~~/server/repositories/staff'
+import { logCallBody } from '#shared/schemas/hotline'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 
 const DAY = '2025-03-10' // a Monday; Beijing day = [2025-03-09T16:00Z, 2025-03-10T16:00Z)

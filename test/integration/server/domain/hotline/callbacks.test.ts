@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, callbackAttempts, callbackWindows } from '../../../../../server/db/schema'
-import { personalDataCrypto } from '../../../../../server/domain/crypto/aead'
-import * as svc from '../../../../../server/domain/hotline/service'
-import { insertStaffIfAbsent } from '../../../../../server/repositories/staff'
-import { logCallBody } from '../../../../../shared/schemas/hotline'
-import { shanghaiDay } from '../../../../../shared/time/calendar'
+import { auditLog, callbackAttempts, callbackWindows } from '~~/server/db/schema'
+import { personalDataCrypto } from '~~/server/domain/crypto/aead'
+import * as svc from '~~/server/domain/hotline/service'
+import { insertStaffIfAbsent } from '~~/server/repositories/staff'
+import { logCallBody } from '#shared/schemas/hotline'
+import { shanghaiDay } from '#shared/time/calendar'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 
 const HOUR = 3600_000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { planSlots, ruleWeekday, uncoveredYears } from '../../../../../server/domain/appointments/schedule'
-import { calendarCoversYear, isPublicHoliday, isWorkingDay, shanghaiDay } from '../../../../../shared/time/calendar'
+import { planSlots, ruleWeekday, uncoveredYears } from '~~/server/domain/appointments/schedule'
+import { calendarCoversYear, isPublicHoliday, isWorkingDay, shanghaiDay } from '#shared/time/calendar'
 
 const weekdays = { weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '12:00', slotMinutes: 60, capacity: 3, validFrom: null, validTo: null }
 const plan = (from: string, to: string, extra: Partial<Parameters<typeof planSlots>[0]> = {}) =>

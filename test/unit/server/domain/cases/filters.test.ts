@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildCaseFilter } from '../../../../../server/domain/cases/filters'
-import { DomainError } from '../../../../../server/domain/errors'
+import { buildCaseFilter } from '~~/server/domain/cases/filters'
+import { DomainError } from '~~/server/domain/errors'
 
 describe('buildCaseFilter', () => {
   it('builds filters only from the fixed lists', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, hasMatch, highlightFormatted, highlightTerms, makeHighlightTags } from '../../../../../server/domain/cases/highlight'
+import { escapeHtml, hasMatch, highlightFormatted, highlightTerms, makeHighlightTags } from '~~/server/domain/cases/highlight'
 
 const tags = makeHighlightTags('abc123XYZ')
 const m = (s: string) => `${tags.pre}${s}${tags.post}`

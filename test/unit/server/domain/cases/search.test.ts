@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fuseCases, queryKind, rankPage, searchLibrary, type LibrarySearchDeps } from '../../../../../server/domain/cases/search'
-import { StatuteRankerBuilder } from '../../../../../server/domain/search/statute-ranker'
-import { rewriteQuery } from '../../../../../server/domain/search/query'
+import { fuseCases, queryKind, rankPage, searchLibrary, type LibrarySearchDeps } from '~~/server/domain/cases/search'
+import { StatuteRankerBuilder } from '~~/server/domain/search/statute-ranker'
+import { rewriteQuery } from '~~/server/domain/search/query'
 
 const c = (id: string, statuteIds: string[] = []) => ({ id, statuteIds })
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createFieldCipher, CryptoError, deriveKey, keyIdOf, personalDataCrypto } from '../../../../../server/domain/crypto/aead'
+import { createFieldCipher, CryptoError, deriveKey, keyIdOf, personalDataCrypto } from '~~/server/domain/crypto/aead'
 
 const master = randomBytes(32)
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import ruleSets from '../../../../../content/eligibility/rulesets.json'
-import { parseEligibilityConfig } from '../../../../../shared/domain/eligibility'
-import { CHECK_ANSWERS_URL, questionnaireView, RESULT_URL, submitQuestion, type QuestionnaireState } from '../../../../../server/domain/forms/questionnaire'
+import ruleSets from '~~/content/eligibility/rulesets.json'
+import { parseEligibilityConfig } from '#shared/domain/eligibility'
+import { CHECK_ANSWERS_URL, questionnaireView, RESULT_URL, submitQuestion, type QuestionnaireState } from '~~/server/domain/forms/questionnaire'
 
 const cfg = parseEligibilityConfig({ now: '2026-11-28', standards: [], ruleSets })
 

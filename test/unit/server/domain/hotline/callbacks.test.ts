@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assertMayCallNow, MAX_ATTEMPTS, planAttempt, slaState } from '../../../../../server/domain/hotline/callbacks'
+import { assertMayCallNow, MAX_ATTEMPTS, planAttempt, slaState } from '~~/server/domain/hotline/callbacks'
 
 const w = { startsAt: new Date('2026-12-02T01:00:00Z'), endsAt: new Date('2026-12-02T02:00:00Z') }
 const t = (iso: string) => new Date(iso)

@@ -1,7 +1,7 @@
-import { parseCsv as parse } from '../../../../helpers/csv'
+import { parseCsv as parse } from '~~/test/helpers/csv'
 import { describe, expect, it } from 'vitest'
-import { callsCsv, EXPORT_COLUMNS, shanghaiDateTime } from '../../../../../server/domain/hotline/export'
-import type { ExportRow } from '../../../../../server/repositories/hotline'
+import { callsCsv, EXPORT_COLUMNS, shanghaiDateTime } from '~~/server/domain/hotline/export'
+import type { ExportRow } from '~~/server/repositories/hotline'
 
 const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   reference: 'RX-2026-ABCDEF', startedAt: new Date('2026-12-01T15:59:00Z'), topic: '劳动争议', outcomeLabel: '已解答',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '../../../../../server/domain/errors'
+import { DomainError } from '~~/server/domain/errors'
 import {
   assertBookable, assertClosable, callReference, checkOutcome, openWindows,
-} from '../../../../../server/domain/hotline/rules'
-import * as rules from '../../../../../server/domain/hotline/rules'
-import { demoCallbackWindows } from '../../../../../server/seed/hotline'
+} from '~~/server/domain/hotline/rules'
+import * as rules from '~~/server/domain/hotline/rules'
+import { demoCallbackWindows } from '~~/server/seed/hotline'
 
 const codeOf = (fn: () => void) => {
   try { fn() } catch (e) { return e instanceof DomainError ? e.code : String(e) }

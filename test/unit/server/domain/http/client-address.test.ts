@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clientAddressOf, normalizeAddress } from '../../../../../server/domain/http/client-address'
+import { clientAddressOf, normalizeAddress } from '~~/server/domain/http/client-address'
 
 describe('client address behind trusted proxies', () => {
   it('without a trusted proxy the socket address counts, whatever the client sends', () => {

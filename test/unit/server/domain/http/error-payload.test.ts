@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { GENERIC_ERROR_MESSAGE, publicServerError } from '../../../../../server/domain/http/error-payload'
-import { errorCatalogue } from '../../../../../shared/errors'
+import { GENERIC_ERROR_MESSAGE, publicServerError } from '~~/server/domain/http/error-payload'
+import { errorCatalogue } from '#shared/errors'
 
 describe('publicServerError (what a production 5xx may say)', () => {
   it('replaces a 5xx message and data with the catalogue\'s generic sentence', () => {

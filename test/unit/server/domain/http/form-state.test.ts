@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { CHUNK_CHARS, DRAFT_TTL_MS, formStateCodec, MAX_CHUNKS, safeReturnPath } from '../../../../../server/domain/http/form-state'
+import { CHUNK_CHARS, DRAFT_TTL_MS, formStateCodec, MAX_CHUNKS, safeReturnPath } from '~~/server/domain/http/form-state'
 
 const master = randomBytes(32)
 const now = Date.UTC(2026, 11, 1, 6)

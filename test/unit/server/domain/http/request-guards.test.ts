@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentLengthTooLarge, contentSecurityPolicy, inlineScripts, isAcceptableContentType, isSameOriginWrite, normalizedPath, parseAllowedOrigins, securityHeaders } from '../../../../../server/domain/http/request-guards'
+import { contentLengthTooLarge, contentSecurityPolicy, inlineScripts, isAcceptableContentType, isSameOriginWrite, normalizedPath, parseAllowedOrigins, securityHeaders } from '~~/server/domain/http/request-guards'
 
 const self = 'https://portal.example.cn'
 
@@ -64,7 +64,7 @@ describe('headers', () => {
 
 describe('hostile input at the edge', () => {
   it('refuses NUL and lone surrogates in keys and strings, at any depth', async () => {
-    const { inspectInput } = await import('../../../../../server/domain/http/request-guards')
+    const { inspectInput } = await import('~~/server/domain/http/request-guards')
     expect(inspectInput({ name: '张三', tags: ['a', { b: 1 }], ok: true, n: null })).toBeNull()
     expect(inspectInput({ name: 'a\u0000b' })).toBe('unsafe_text')
     expect(inspectInput({ ['k\u0000']: 1 })).toBe('unsafe_text')
@@ -74,7 +74,7 @@ describe('hostile input at the edge', () => {
   })
 
   it('refuses deep and wide JSON without recursion', async () => {
-    const { inspectInput, MAX_JSON_DEPTH } = await import('../../../../../server/domain/http/request-guards')
+    const { inspectInput, MAX_JSON_DEPTH } = await import('~~/server/domain/http/request-guards')
     let v: unknown = 1
     for (let i = 0; i < MAX_JSON_DEPTH; i++) v = [v]
     expect(inspectInput(v)).toBeNull()
@@ -86,7 +86,7 @@ describe('hostile input at the edge', () => {
   })
 
   it('refuses paths and queries that do not decode to text', async () => {
-    const { decodedPathOrNull, queryIsSafe } = await import('../../../../../server/domain/http/request-guards')
+    const { decodedPathOrNull, queryIsSafe } = await import('~~/server/domain/http/request-guards')
     expect(decodedPathOrNull('/api/cases/%E5%8A%B3%E5%8A%A8?x=1')).toBe('/api/cases/劳动')
     expect(decodedPathOrNull('/api/cases/%00')).toBeNull()
     expect(decodedPathOrNull('/api/cases/%ED%A0%80')).toBeNull()
@@ -101,7 +101,7 @@ describe('hostile input at the edge', () => {
 
 describe('no-store by path', () => {
   it('covers the console, personal-data pages and every API answer except public content reads', async () => {
-    const { needsNoStore } = await import('../../../../../server/domain/http/request-guards')
+    const { needsNoStore } = await import('~~/server/domain/http/request-guards')
     for (const [p, m] of [['/staff', 'GET'], ['/staff/admin/users', 'GET'], ['/legal-aid/status', 'GET'], ['/appointments', 'GET'], ['/api/staff/admin/users', 'GET'], ['/api/auth/me', 'GET'], ['/api/appointments', 'POST'], ['/api/appointments/slots', 'GET'], ['/api/search', 'POST'], ['/forms/large-text', 'POST']]) {
       expect(needsNoStore(p!, m!), `${m} ${p}`).toBe(true)
     }

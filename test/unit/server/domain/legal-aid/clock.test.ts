@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   addDays, daysBetween, deadlineState, dueDate, pausedDaysLeft, resumedDecisionDue, shanghaiDay, DECISION_DAYS, ASSIGN_DAYS, OBJECTION_DAYS,
-} from '../../../../../server/domain/legal-aid/clock'
+} from '~~/server/domain/legal-aid/clock'
 
 describe('statutory clocks (calendar days, Asia/Shanghai)', () => {
   it('uses the Shanghai calendar day', () => {

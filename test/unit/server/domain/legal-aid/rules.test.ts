@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { DomainError } from '../../../../../server/domain/errors'
-import * as rules from '../../../../../server/domain/legal-aid/rules'
+import type { DomainError } from '~~/server/domain/errors'
+import * as rules from '~~/server/domain/legal-aid/rules'
 
 const base: rules.ApplicationState = {
   status: 'submitted', receivedDate: '2026-11-02', urgent: false, decisionDue: '2026-11-09', decisionDaysLeft: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '../../../../../server/domain/errors'
-import { APPLICATION_ACTIONS, APPLICATION_STATUSES, nextStatus, TRANSITIONS, type ApplicationAction, type ApplicationStatus } from '../../../../../server/domain/legal-aid/state'
-import { LEGAL_AID_STATUSES } from '../../../../../server/db/schema/legal-aid'
+import { DomainError } from '~~/server/domain/errors'
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES, nextStatus, TRANSITIONS, type ApplicationAction, type ApplicationStatus } from '~~/server/domain/legal-aid/state'
+import { LEGAL_AID_STATUSES } from '~~/server/db/schema/legal-aid'
 
 const allowed: Array<[ApplicationStatus, ApplicationAction, ApplicationStatus]> = [
   ['submitted', 'request_materials', 'materials_requested'],

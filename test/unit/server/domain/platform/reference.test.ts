@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { randomReferenceChars, REFERENCE_ALPHABET, yearReference } from '../../../../../server/domain/platform/reference'
-import { sameHash } from '../../../../../server/domain/platform/proof'
-import { freePlaces, isBookable } from '../../../../../server/domain/platform/capacity'
-import { callReference } from '../../../../../server/domain/hotline/rules'
-import { appointmentReference } from '../../../../../server/domain/appointments/rules'
-import { newReference } from '../../../../../server/domain/legal-aid/reference'
+import { randomReferenceChars, REFERENCE_ALPHABET, yearReference } from '~~/server/domain/platform/reference'
+import { sameHash } from '~~/server/domain/platform/proof'
+import { freePlaces, isBookable } from '~~/server/domain/platform/capacity'
+import { callReference } from '~~/server/domain/hotline/rules'
+import { appointmentReference } from '~~/server/domain/appointments/rules'
+import { newReference } from '~~/server/domain/legal-aid/reference'
 
 describe('reference codes', () => {
   it('draw from 32 characters without 0/O and 1/I', () => {

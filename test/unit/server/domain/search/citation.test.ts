@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CitationIndex, parseArticleNumber, parseCitation, type CitableStatute } from '../../../../../server/domain/search/citation'
+import { CitationIndex, parseArticleNumber, parseCitation, type CitableStatute } from '~~/server/domain/search/citation'
 
 describe('parseArticleNumber', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseKnownQuestions, idFilter, stardKnownQuestion } from '../../../../../server/domain/search/known-questions'
+import { caseKnownQuestions, idFilter, stardKnownQuestion } from '~~/server/domain/search/known-questions'
 
 describe('known-question documents and filters', () => {
   it('idFilter quotes dataset ids and drops anything else', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LexicalIndexBuilder, lexicalTerms, termCounts, topK, type LexicalDocInput } from '../../../../../server/domain/search/lexical-index'
+import { LexicalIndexBuilder, lexicalTerms, termCounts, topK, type LexicalDocInput } from '~~/server/domain/search/lexical-index'
 
 function build(docs: LexicalDocInput[]) {
   const b = new LexicalIndexBuilder()

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { matchLexicon, validateLexicon, lexiconSynonyms, type LexiconEntry } from '../../../../../server/domain/search/lexicon'
-import { rewriteQuery } from '../../../../../server/domain/search/query'
+import { matchLexicon, validateLexicon, lexiconSynonyms, type LexiconEntry } from '~~/server/domain/search/lexicon'
+import { rewriteQuery } from '~~/server/domain/search/query'
 
 const e = (id: string, colloquial: string[], legal: string[], kind: 'synonym' | 'expansion' = 'expansion', status: 'approved' | 'draft' = 'approved'): LexiconEntry =>
   ({ id, colloquial, legal, kind, status })

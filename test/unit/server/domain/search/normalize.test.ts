@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeQuery, toHalfWidth, contentChunks, contentWords, stripPhrases } from '../../../../../server/domain/search/normalize'
+import { normalizeQuery, toHalfWidth, contentChunks, contentWords, stripPhrases } from '~~/server/domain/search/normalize'
 
 describe('normalizeQuery', () => {
   it('maps fullwidth to halfwidth and lower-cases Latin', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { limitWords, rewriteQuery } from '../../../../../server/domain/search/query'
+import { limitWords, rewriteQuery } from '~~/server/domain/search/query'
 
 describe('query rewriting', () => {
   it('keeps at most 10 unique words (Meilisearch reads only the first 10)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createRankerCache, type RankerSource } from '../../../../../server/domain/search/ranker-cache'
-import type { RankerKnownQuestion, RankerStatute } from '../../../../../server/domain/search/statute-ranker'
+import { createRankerCache, type RankerSource } from '~~/server/domain/search/ranker-cache'
+import type { RankerKnownQuestion, RankerStatute } from '~~/server/domain/search/statute-ranker'
 
 const art = (id: string, text: string): RankerStatute => ({ id, law_id: 'L1', law_title: '测试法', level: '法律', law_tier: 1, is_latest: true, region: null, text })
 

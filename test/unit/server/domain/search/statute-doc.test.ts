@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toStatuteDoc, lawTier, statuteIndexSettings } from '../../../../../server/domain/search/statute-doc'
+import { toStatuteDoc, lawTier, statuteIndexSettings } from '~~/server/domain/search/statute-doc'
 
 describe('statute documents', () => {
   const rec = { id: 'L1-a0001', law_id: 'L1', law_title: '中华人民共和国民法典', law_short_title: '民法典', part: '总则编', level: '法律', category: '民法典', region: null, version_date: '2021-01-01', is_latest: true, chapter_path: ['第一章 基本规定'], article_no: 1, article_label: '第一条', text: '为了保护民事主体的合法权益' }

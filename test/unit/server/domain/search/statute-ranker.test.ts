@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, expansionsByStatute, regionAliases, statutePrior, type RankerStatute } from '../../../../../server/domain/search/statute-ranker'
-import { rewriteQuery } from '../../../../../server/domain/search/query'
+import { KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, expansionsByStatute, regionAliases, statutePrior, type RankerStatute } from '~~/server/domain/search/statute-ranker'
+import { rewriteQuery } from '~~/server/domain/search/query'
 
 const art = (id: string, text: string, o: Partial<RankerStatute> = {}): RankerStatute => ({
   id, law_id: id.split('-')[0]!, law_title: '中华人民共和国测试法', level: '法律', law_tier: 1, is_latest: true, region: null, text, ...o,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { afterFailure, afterSuccess, IP_FAILURE_LIMIT, ipLimited, isLocked, LOCKOUT_MS, replayFailures, type LockState } from '../../../../../server/domain/staff/lockout'
+import { afterFailure, afterSuccess, IP_FAILURE_LIMIT, ipLimited, isLocked, LOCKOUT_MS, replayFailures, type LockState } from '~~/server/domain/staff/lockout'
 
 const t0 = new Date('2026-03-01T08:00:00Z')
 const at = (ms: number) => new Date(t0.getTime() + ms)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '../../../../../server/domain/errors'
-import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, passwordProblems, PASSWORD_MIN_LENGTH, verifyPassword } from '../../../../../server/domain/staff/password'
+import { DomainError } from '~~/server/domain/errors'
+import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, passwordProblems, PASSWORD_MIN_LENGTH, verifyPassword } from '~~/server/domain/staff/password'
 
 describe('password policy', () => {
   it('requires at least 10 characters', () => {

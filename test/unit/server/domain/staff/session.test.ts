@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { looksLikeToken, newSessionToken, sessionCookieSettings, sessionIdOf, sessionPolicy, sessionVerdict, shouldTouch } from '../../../../../server/domain/staff/session'
+import { looksLikeToken, newSessionToken, sessionCookieSettings, sessionIdOf, sessionPolicy, sessionVerdict, shouldTouch } from '~~/server/domain/staff/session'
 
 const policy = sessionPolicy({ idleMinutes: 30, absoluteHours: 12 })
 const t0 = new Date('2026-03-01T08:00:00Z')

@@ -1,7 +1,7 @@
 // Importing a new version of a law from a file (issue 11): the statutes JSONL format, checked line by line.
 import { describe, expect, it } from 'vitest'
-import { parseLawVersionFile } from '../../../../../server/domain/statutes/import-file'
-import { DomainError } from '../../../../../server/domain/errors'
+import { parseLawVersionFile } from '~~/server/domain/statutes/import-file'
+import { DomainError } from '~~/server/domain/errors'
 
 const rec = (n: number, o: Record<string, unknown> = {}) => JSON.stringify({
   id: `Lfeedbeef01-a${String(n).padStart(4, '0')}`, law_id: 'Lfeedbeef01', law_title: '中华人民共和国治安管理处罚法', level: '法律',

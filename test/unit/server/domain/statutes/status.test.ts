@@ -1,6 +1,6 @@
 // Where an article stands (issue 11, "Law in force"): never presented as current law when it is not.
 import { describe, expect, it } from 'vitest'
-import { describeStatuteStatus, type LawStatusRecord, type StatusArticle } from '../../../../../server/domain/statutes/status'
+import { describeStatuteStatus, type LawStatusRecord, type StatusArticle } from '~~/server/domain/statutes/status'
 
 const art = (o: Partial<StatusArticle> = {}): StatusArticle => ({
   id: 'L912d279cec-a0007', lawId: 'L912d279cec', lawTitle: '最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（三）',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ageOn, checkIdNumber, idNumberMessages, normalizeIdNumberInput, withCheckChar } from '../../../../../shared/domain/applications/id-number'
-import { canonicalPhone, phoneKind } from '../../../../../shared/domain/applications/phone'
-import { maskIdNumber, maskName, maskPhone } from '../../../../../shared/domain/applications/mask'
+import { ageOn, checkIdNumber, idNumberMessages, normalizeIdNumberInput, withCheckChar } from '#shared/domain/applications/id-number'
+import { canonicalPhone, phoneKind } from '#shared/domain/applications/phone'
+import { maskIdNumber, maskName, maskPhone } from '#shared/domain/applications/mask'
 
 const now = new Date('2026-11-28T12:00:00Z')
 const VALID = withCheckChar('64010419900101123') // 银川兴庆区, born 1990-01-01

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import ruleSets from '../../../../../content/eligibility/rulesets.json'
-import { emptyAnswers, isAnswered, matterCaseCategory, previewConfig, STEP_DEFINITIONS, stepsFor, toScreeningInput, type Answers, type StepId } from '../../../../../shared/domain/applications/questionnaire'
-import { CASE_CATEGORIES } from '../../../../../shared/domain/cases/taxonomy'
-import { screeningInput } from '../../../../../shared/schemas/eligibility'
-import { parseEligibilityConfig, screen } from '../../../../../shared/domain/eligibility'
+import ruleSets from '~~/content/eligibility/rulesets.json'
+import { emptyAnswers, isAnswered, matterCaseCategory, previewConfig, STEP_DEFINITIONS, stepsFor, toScreeningInput, type Answers, type StepId } from '#shared/domain/applications/questionnaire'
+import { CASE_CATEGORIES } from '#shared/domain/cases/taxonomy'
+import { screeningInput } from '#shared/schemas/eligibility'
+import { parseEligibilityConfig, screen } from '#shared/domain/eligibility'
 
 const serverCfg = parseEligibilityConfig({
   now: '2026-11-28',

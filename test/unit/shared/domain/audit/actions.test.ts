@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../../../../shared/domain/audit/actions'
+import { AUDIT_ACTION_LABELS, auditActionLabel } from '#shared/domain/audit/actions'
 
 describe('audit action labels', () => {
   it('reads known codes in Chinese', () => {

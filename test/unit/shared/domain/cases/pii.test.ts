@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findPii, idNumberCheckChar, isValidChineseIdNumber, toHalfwidth } from '../../../../../shared/domain/cases/pii'
+import { findPii, idNumberCheckChar, isValidChineseIdNumber, toHalfwidth } from '#shared/domain/cases/pii'
 
 const NOW = new Date('2025-06-01T00:00:00Z')
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { matterCodes, type MatterCode } from '../../../../../shared/schemas/eligibility'
-import { article31Items, article32Items } from '../../../../../shared/domain/eligibility'
+import { matterCodes, type MatterCode } from '#shared/schemas/eligibility'
+import { article31Items, article32Items } from '#shared/domain/eligibility'
 import { POOR, RICH, articles, run } from './fixtures'
 
 /** 法律援助法第三十一条 items (1)-(8): in scope, economic hardship required. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ScreeningInputRaw } from '../../../../../shared/schemas/eligibility'
+import type { ScreeningInputRaw } from '#shared/schemas/eligibility'
 import { POOR, RICH, articles, run } from './fixtures'
 
 /** 法律援助法第二十五条第一款 items (1)-(6): notified appointment, no application, no means test. */

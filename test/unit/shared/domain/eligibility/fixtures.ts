@@ -1,12 +1,12 @@
-import { screeningInput, type ScreeningInputRaw } from '../../../../../shared/schemas/eligibility'
+import { screeningInput, type ScreeningInputRaw } from '#shared/schemas/eligibility'
 import {
   parseEligibilityConfig,
   screen,
   type DibaoStandard,
   type EligibilityConfig,
   type RuleSet,
-} from '../../../../../shared/domain/eligibility'
-import type { ScreeningResultDto } from '../../../../../shared/types/eligibility'
+} from '#shared/domain/eligibility'
+import type { ScreeningResultDto } from '#shared/types/eligibility'
 
 export const TEST_SOURCE = '单元测试数据'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { matterCodes } from '../../../../../shared/schemas/eligibility'
-import { isSensitiveMatter, matterWordFor, matterWordFromQuery, matterWords } from '../../../../../shared/domain/eligibility/matter-words'
+import { matterCodes } from '#shared/schemas/eligibility'
+import { isSensitiveMatter, matterWordFor, matterWordFromQuery, matterWords } from '#shared/domain/eligibility/matter-words'
 
 describe('matters in the resident\'s words', () => {
   it('names every matter of the law at least once, and the words the issue lists', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { MatterCode, ScreeningInputRaw, StatusCode } from '../../../../../shared/schemas/eligibility'
-import { compareHardship, thresholdFen } from '../../../../../shared/domain/eligibility'
+import type { MatterCode, ScreeningInputRaw, StatusCode } from '#shared/schemas/eligibility'
+import { compareHardship, thresholdFen } from '#shared/domain/eligibility'
 import { POOR, RICH, articles, run, testStandards } from './fixtures'
 
 type Household = NonNullable<ScreeningInputRaw['household']>

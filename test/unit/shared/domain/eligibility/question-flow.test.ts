@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import ruleSets from '../../../../../content/eligibility/rulesets.json'
-import { emptyAnswers, isAnswered, previewConfig, STEP_DEFINITIONS, stepsFor } from '../../../../../shared/domain/applications/questionnaire'
+import ruleSets from '~~/content/eligibility/rulesets.json'
+import { emptyAnswers, isAnswered, previewConfig, STEP_DEFINITIONS, stepsFor } from '#shared/domain/applications/questionnaire'
 import {
   answerSummary, applyStep, displayQuestions, firstOpenStep, NONE, progressOf, valuesOf, type FormValues, type QuestionnaireDraft,
-} from '../../../../../shared/domain/eligibility/question-flow'
+} from '#shared/domain/eligibility/question-flow'
 
 const cfg = previewConfig(ruleSets, new Date('2026-11-28T00:00:00Z'))
 const empty = (): QuestionnaireDraft => ({ answers: emptyAnswers() })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import shippedRuleSets from '../../../../../content/eligibility/rulesets.json'
-import type { MatterCode, ScreeningInputRaw, StatusCode } from '../../../../../shared/schemas/eligibility'
+import shippedRuleSets from '~~/content/eligibility/rulesets.json'
+import type { MatterCode, ScreeningInputRaw, StatusCode } from '#shared/schemas/eligibility'
 import {
   EligibilityConfigError,
   activeRuleSets,
@@ -8,7 +8,7 @@ import {
   ruleMatches,
   type RuleCondition,
   type RuleSet,
-} from '../../../../../shared/domain/eligibility'
+} from '#shared/domain/eligibility'
 import { POOR, RICH, articles, run, testConfig } from './fixtures'
 
 const shipped = parseEligibilityConfig({ now: '2026-01-01', standards: [], ruleSets: shippedRuleSets }).ruleSets

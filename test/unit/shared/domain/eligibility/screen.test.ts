@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { matterCodes, screeningInput, type ScreeningInputRaw } from '../../../../../shared/schemas/eligibility'
-import { DEMO_SOURCE_PREFIX, DEMO_STANDARDS_WARNING, ENGINE_VERSION, screen } from '../../../../../shared/domain/eligibility'
+import { matterCodes, screeningInput, type ScreeningInputRaw } from '#shared/schemas/eligibility'
+import { DEMO_SOURCE_PREFIX, DEMO_STANDARDS_WARNING, ENGINE_VERSION, screen } from '#shared/domain/eligibility'
 import { POOR, RICH, articles, run, testConfig, testStandards } from './fixtures'
 
 describe('第四十四条: urgency (先行提供法律援助)', () => {

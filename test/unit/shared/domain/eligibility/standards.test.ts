@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import shippedStandards from '../../../../../content/eligibility/dibao-standards.json'
-import shippedRuleSets from '../../../../../content/eligibility/rulesets.json'
-import { countyCodes, residenceCodes } from '../../../../../shared/schemas/eligibility'
+import shippedStandards from '~~/content/eligibility/dibao-standards.json'
+import shippedRuleSets from '~~/content/eligibility/rulesets.json'
+import { countyCodes, residenceCodes } from '#shared/schemas/eligibility'
 import {
   DEMO_STANDARDS_WARNING,
   EligibilityConfigError,
@@ -10,7 +10,7 @@ import {
   selectStandard,
   toScreeningDate,
   type DibaoStandard,
-} from '../../../../../shared/domain/eligibility'
+} from '#shared/domain/eligibility'
 import { POOR, run, testConfig, testStandards } from './fixtures'
 
 describe('standard version selection by screening date', () => {

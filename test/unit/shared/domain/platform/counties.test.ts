@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CITY_NAME, COUNTIES, COUNTY_CODES, COUNTY_NAMES } from '../../../../../shared/domain/platform/counties'
-import { YINCHUAN_REGIONS } from '../../../../../shared/domain/cases/taxonomy'
-import { countyCodes, countyLabels } from '../../../../../shared/schemas/eligibility'
+import { CITY_NAME, COUNTIES, COUNTY_CODES, COUNTY_NAMES } from '#shared/domain/platform/counties'
+import { YINCHUAN_REGIONS } from '#shared/domain/cases/taxonomy'
+import { countyCodes, countyLabels } from '#shared/schemas/eligibility'
 
 describe('Yinchuan counties', () => {
   it('lists the six county-level divisions once, in the official order', () => {

@@ -1,8 +1,8 @@
-import { outboxIdParams } from '../../../../../../shared/schemas/staff'
-import { DomainError } from '../../../../../domain/errors'
-import { auditActorOf } from '../../../../../domain/staff/service'
-import { writeAudit } from '../../../../../repositories/audit'
-import { retryOutbox } from '../../../../../repositories/search-outbox'
+import { outboxIdParams } from '#shared/schemas/staff'
+import { DomainError } from '~~/server/domain/errors'
+import { auditActorOf } from '~~/server/domain/staff/service'
+import { writeAudit } from '~~/server/repositories/audit'
+import { retryOutbox } from '~~/server/repositories/search-outbox'
 
 export default defineApiHandler(async (event): Promise<{ ok: true }> => {
   const actor = await requireStaff(event, ['admin'])

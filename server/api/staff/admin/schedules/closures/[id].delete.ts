@@ -1,5 +1,5 @@
-import { idParams } from '../../../../../../shared/schemas/appointments'
-import { removeClosure } from '../../../../../domain/appointments/service'
+import { idParams } from '#shared/schemas/appointments'
+import { removeClosure } from '~~/server/domain/appointments/service'
 
 export default defineApiHandler(async (event): Promise<{ ok: true }> => {
   const actor = await requireStaff(event, ['admin'])

@@ -1,5 +1,5 @@
-import { closureBody } from '../../../../../../shared/schemas/appointments'
-import { addClosure } from '../../../../../domain/appointments/service'
+import { closureBody } from '#shared/schemas/appointments'
+import { addClosure } from '~~/server/domain/appointments/service'
 
 export default defineApiHandler(async (event): Promise<{ id: string }> => {
   const actor = await requireStaff(event, ['admin'])

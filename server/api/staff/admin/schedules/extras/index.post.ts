@@ -1,5 +1,5 @@
-import { extraSessionBody } from '../../../../../../shared/schemas/appointments'
-import { addExtraSession } from '../../../../../domain/appointments/service'
+import { extraSessionBody } from '#shared/schemas/appointments'
+import { addExtraSession } from '~~/server/domain/appointments/service'
 
 export default defineApiHandler(async (event): Promise<{ id: string }> => {
   const actor = await requireStaff(event, ['admin'])

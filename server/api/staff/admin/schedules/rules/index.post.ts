@@ -1,5 +1,5 @@
-import { scheduleRuleBody } from '../../../../../../shared/schemas/appointments'
-import { saveScheduleRule } from '../../../../../domain/appointments/service'
+import { scheduleRuleBody } from '#shared/schemas/appointments'
+import { saveScheduleRule } from '~~/server/domain/appointments/service'
 
 export default defineApiHandler(async (event): Promise<{ id: string }> => {
   const actor = await requireStaff(event, ['admin'])

@@ -1,7 +1,7 @@
-import { staffIdParams } from '../../../../../../shared/schemas/staff'
-import type { StaffAccountDto } from '../../../../../../shared/types/staff'
-import { toStaffAccountDto } from '../../../../../domain/staff/dto'
-import { disableStaff } from '../../../../../domain/staff/service'
+import { staffIdParams } from '#shared/schemas/staff'
+import type { StaffAccountDto } from '#shared/types/staff'
+import { toStaffAccountDto } from '~~/server/domain/staff/dto'
+import { disableStaff } from '~~/server/domain/staff/service'
 
 export default defineApiHandler(async (event): Promise<StaffAccountDto> => {
   const actor = await requireStaff(event, ['admin'])

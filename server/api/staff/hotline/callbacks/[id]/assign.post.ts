@@ -1,5 +1,5 @@
-import { hotlineIdParams, reassignCallbackBody } from '../../../../../../shared/schemas/hotline'
-import { reassignCallback } from '../../../../../domain/hotline/service'
+import { hotlineIdParams, reassignCallbackBody } from '#shared/schemas/hotline'
+import { reassignCallback } from '~~/server/domain/hotline/service'
 
 // Hands a callback to another operator; audited as callback.reassign.
 export default defineApiHandler(async (event): Promise<{ ok: true }> => {

@@ -1,5 +1,5 @@
-import { callbackAttemptBody, hotlineIdParams } from '../../../../../../shared/schemas/hotline'
-import { recordAttempt } from '../../../../../domain/hotline/service'
+import { callbackAttemptBody, hotlineIdParams } from '#shared/schemas/hotline'
+import { recordAttempt } from '~~/server/domain/hotline/service'
 
 // One try at a callback (no answer, busy, …, completed); the third failed try closes it. 409 ATTEMPTS_EXHAUSTED /
 // CALLBACK_NOT_OPEN / OUTSIDE_CHOSEN_WINDOW. Audited as callback.attempt.

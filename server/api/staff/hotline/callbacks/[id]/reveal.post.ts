@@ -1,6 +1,6 @@
-import { hotlineIdParams, revealCallbackBody } from '../../../../../../shared/schemas/hotline'
-import type { CallbackRevealDto } from '../../../../../../shared/types/hotline'
-import { revealCallback } from '../../../../../domain/hotline/service'
+import { hotlineIdParams, revealCallbackBody } from '#shared/schemas/hotline'
+import type { CallbackRevealDto } from '#shared/types/hotline'
+import { revealCallback } from '~~/server/domain/hotline/service'
 
 // The full number for dialing, with the purpose stated; audited as callback.reveal.
 export default defineApiHandler(async (event): Promise<CallbackRevealDto> => {

@@ -1,6 +1,6 @@
-import { bookCallbackBody, hotlineIdParams } from '../../../../../../shared/schemas/hotline'
-import type { HotlineCallDto } from '../../../../../../shared/types/hotline'
-import { bookCallbackForCall } from '../../../../../domain/hotline/service'
+import { bookCallbackBody, hotlineIdParams } from '#shared/schemas/hotline'
+import type { HotlineCallDto } from '#shared/types/hotline'
+import { bookCallbackForCall } from '~~/server/domain/hotline/service'
 
 // Books a callback for a call already logged (e.g. when the first window chosen was full); audited as callback.book.
 export default defineApiHandler(async (event): Promise<HotlineCallDto> => {

@@ -1,5 +1,5 @@
-import { callLinkBody, hotlineIdParams } from '../../../../../../shared/schemas/hotline'
-import { linkCall } from '../../../../../domain/hotline/service'
+import { callLinkBody, hotlineIdParams } from '#shared/schemas/hotline'
+import { linkCall } from '~~/server/domain/hotline/service'
 
 // Links a screening, application or booking made during the call (by reference); audited as hotline_call.link.
 export default defineApiHandler(async (event): Promise<{ ok: true }> => {

@@ -1,6 +1,6 @@
-import { applicationIdParams, assignBody } from '../../../../../../shared/schemas/applications'
-import type { ApplicationDetailDto } from '../../../../../../shared/types/applications'
-import { assignApplication } from '../../../../../domain/legal-aid/service'
+import { applicationIdParams, assignBody } from '#shared/schemas/applications'
+import type { ApplicationDetailDto } from '#shared/types/applications'
+import { assignApplication } from '~~/server/domain/legal-aid/service'
 
 // Records the assigned lawyer and firm within the 3-day clock.
 export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => {

@@ -1,6 +1,6 @@
-import { applicationIdParams, decideBody } from '../../../../../../shared/schemas/applications'
-import type { ApplicationDetailDto } from '../../../../../../shared/types/applications'
-import { decideApplication } from '../../../../../domain/legal-aid/service'
+import { applicationIdParams, decideBody } from '#shared/schemas/applications'
+import type { ApplicationDetailDto } from '#shared/types/applications'
+import { decideApplication } from '~~/server/domain/legal-aid/service'
 
 // Grant (the 3-day assignment clock starts) or refuse with written reasons (第四十三条). Stale version: 409.
 export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => {

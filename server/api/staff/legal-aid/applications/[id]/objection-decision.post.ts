@@ -1,6 +1,6 @@
-import { applicationIdParams, objectionDecisionBody } from '../../../../../../shared/schemas/applications'
-import type { ApplicationDetailDto } from '../../../../../../shared/types/applications'
-import { decideObjection } from '../../../../../domain/legal-aid/service'
+import { applicationIdParams, objectionDecisionBody } from '#shared/schemas/applications'
+import type { ApplicationDetailDto } from '#shared/types/applications'
+import { decideObjection } from '~~/server/domain/legal-aid/service'
 
 // Decision on an objection (第四十九条第二款) by the 司法行政部门: maintain, or order the centre to correct (it decides again).
 export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => {

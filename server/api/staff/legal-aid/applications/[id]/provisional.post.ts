@@ -1,6 +1,6 @@
-import { applicationIdParams, provisionalBody } from '../../../../../../shared/schemas/applications'
-import type { ApplicationDetailDto } from '../../../../../../shared/types/applications'
-import { startProvisionalAid } from '../../../../../domain/legal-aid/service'
+import { applicationIdParams, provisionalBody } from '#shared/schemas/applications'
+import type { ApplicationDetailDto } from '#shared/types/applications'
+import { startProvisionalAid } from '~~/server/domain/legal-aid/service'
 
 // Aid before the decision (第四十四条): the ground and the lawyer who starts now; the decision follows.
 export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => {

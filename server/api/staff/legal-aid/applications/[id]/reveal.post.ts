@@ -1,6 +1,6 @@
-import { applicationIdParams, revealBody } from '../../../../../../shared/schemas/applications'
-import type { RevealDto } from '../../../../../../shared/types/applications'
-import { revealField } from '../../../../../domain/legal-aid/service'
+import { applicationIdParams, revealBody } from '#shared/schemas/applications'
+import type { RevealDto } from '#shared/types/applications'
+import { revealField } from '~~/server/domain/legal-aid/service'
 
 // Showing a full ID number or phone is its own audited action, with the purpose stated.
 export default defineApiHandler(async (event): Promise<RevealDto> => {

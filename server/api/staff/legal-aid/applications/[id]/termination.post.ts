@@ -1,6 +1,6 @@
-import { applicationIdParams, terminateBody } from '../../../../../../shared/schemas/applications'
-import type { ApplicationDetailDto } from '../../../../../../shared/types/applications'
-import { terminateAid } from '../../../../../domain/legal-aid/service'
+import { applicationIdParams, terminateBody } from '#shared/schemas/applications'
+import type { ApplicationDetailDto } from '#shared/types/applications'
+import { terminateAid } from '~~/server/domain/legal-aid/service'
 
 // Termination (第四十八条): a statutory ground and written reasons; the applicant may object (第四十九条).
 export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => {

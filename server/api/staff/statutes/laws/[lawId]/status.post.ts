@@ -1,6 +1,6 @@
-import type { LawStatusDto } from '../../../../../../shared/types/statutes'
-import { lawIdParams, markLawStatusBody } from '../../../../../../shared/schemas/statutes'
-import { markLawStatus } from '../../../../../domain/statutes/service'
+import type { LawStatusDto } from '#shared/types/statutes'
+import { lawIdParams, markLawStatusBody } from '#shared/schemas/statutes'
+import { markLawStatus } from '~~/server/domain/statutes/service'
 
 /** Marks a law repealed or superseded (date, note, successor); audited, through the search outbox. */
 export default defineApiHandler(async (event): Promise<LawStatusDto> => {

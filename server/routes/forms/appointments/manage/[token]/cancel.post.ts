@@ -1,5 +1,5 @@
-import { cancelBookingBody, manageTokenParams } from '../../../../../../shared/schemas/appointments'
-import { cancelBooking } from '../../../../../domain/appointments/service'
+import { cancelBookingBody, manageTokenParams } from '#shared/schemas/appointments'
+import { cancelBooking } from '~~/server/domain/appointments/service'
 
 // Cancel without JavaScript, only with the confirmation box ticked / the confirm button.
 export default defineEventHandler(async (event) => {

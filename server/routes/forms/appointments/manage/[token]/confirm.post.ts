@@ -1,5 +1,5 @@
-import { manageTokenParams } from '../../../../../../shared/schemas/appointments'
-import { confirmHeldPlace } from '../../../../../domain/appointments/service'
+import { manageTokenParams } from '#shared/schemas/appointments'
+import { confirmHeldPlace } from '~~/server/domain/appointments/service'
 
 // Take the place held from the waitlist, without JavaScript.
 export default defineEventHandler(async (event) => {

@@ -1,5 +1,5 @@
-import { manageTokenParams, rescheduleBody } from '../../../../../../shared/schemas/appointments'
-import { rescheduleBooking } from '../../../../../domain/appointments/service'
+import { manageTokenParams, rescheduleBody } from '#shared/schemas/appointments'
+import { rescheduleBooking } from '~~/server/domain/appointments/service'
 
 // Reschedule without JavaScript (atomic: the new place is taken before the old one is freed).
 export default defineEventHandler(async (event) => {
