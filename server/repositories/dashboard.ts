@@ -97,13 +97,3 @@ export async function appointmentFigures(db: DbOrTx, r: Range) {
     where ${inRange} and a.status <> 'cancelled' group by 1 order by 2 desc, 1`)
   return { ...totals, byChannel, byLevel }
 }
-
-/**
- * Satisfaction: ratings 4–5 over all ratings given in the range. The ratings arrive with the booking
- * service (issue 9); until its table exists this reports no responses.
- */
-export async function satisfactionFigures(db: DbOrTx, _r: Range): Promise<{ responses: number, satisfied: number }> {
-  const [exists] = rowsOf<{ t: string | null }>(await db.execute(sql`select to_regclass('public.booking_ratings')::text as t`))
-  if (!exists?.t) return { responses: 0, satisfied: 0 }
-  return { responses: 0, satisfied: 0 }
-}

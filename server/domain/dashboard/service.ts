@@ -6,6 +6,7 @@
 import type { Db } from '../../db/client'
 import * as repo from '../../repositories/dashboard'
 import { writeAudit } from '../../repositories/audit'
+import { satisfactionFigures } from '../appointments/service'
 import { PRIORITY_GROUP_LABELS, type PriorityGroup } from '../../../shared/domain/cases/taxonomy'
 import { matterLabels } from '../../../shared/schemas/eligibility'
 import type { DayRangeQuery } from '../../../shared/schemas/hotline'
@@ -31,7 +32,7 @@ export async function dashboardFigures(deps: DashboardDeps, range: DayRangeQuery
   const now = deps.now()
   const [calls, callbacks, screenings, legalAid, appointments, satisfaction] = await Promise.all([
     repo.callFigures(deps.db, r), repo.callbackFigures(deps.db, r, now), repo.screeningFigures(deps.db, r),
-    repo.legalAidFigures(deps.db, r), repo.appointmentFigures(deps.db, r), repo.satisfactionFigures(deps.db, r),
+    repo.legalAidFigures(deps.db, r), repo.appointmentFigures(deps.db, r), satisfactionFigures(deps, { fromDay: range.from, toDay: range.to }),
   ])
   const groups = PRIORITY_GROUP_LABELS as Record<PriorityGroup, string>
   return {
@@ -46,7 +47,7 @@ export async function dashboardFigures(deps: DashboardDeps, range: DayRangeQuery
     screenings: { total: screenings.total, byOutcome: labelled(screenings.byOutcome, SCREENING_OUTCOME_LABELS), byMatter: labelled(screenings.byMatter, MATTER_LABELS), byGroup: labelled(screenings.byGroup, groups) },
     legalAid,
     appointments: { booked: appointments.booked, attended: appointments.attended, noShow: appointments.noShow, cancelled: appointments.cancelled, byChannel: labelled(appointments.byChannel, CHANNEL_LABELS), byLevel: labelled(appointments.byLevel, LEVEL_LABELS) },
-    satisfaction: { responses: satisfaction.responses, satisfied: satisfaction.satisfied, satisfiedRate: satisfaction.responses ? satisfaction.satisfied / satisfaction.responses : null },
+    satisfaction,
   }
 }
 

@@ -3,7 +3,7 @@
 // (23:59 and 00:00 Beijing time = 15:59 and 16:00 UTC).
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appointments, appointmentSlots, callbacks, callbackWindows, legalAidApplications, servicePoints } from '~~/server/db/schema'
+import { appointmentRatings, appointments, appointmentSlots, callbacks, callbackWindows, legalAidApplications, servicePoints } from '~~/server/db/schema'
 import { personalDataCrypto } from '~~/server/domain/crypto/aead'
 import { dashboardFigures, readDashboard } from '~~/server/domain/dashboard/service'
 import * as hotline from '~~/server/domain/hotline/service'
@@ -43,7 +43,11 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     const startsAt = new Date(startIso)
     const [s] = await t.db.insert(appointmentSlots).values({ channel, servicePointId: channel === 'walk_in' ? pointId : null, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 1 }).returning()
     const reference = ref('YY')
-    await t.db.insert(appointments).values({ reference, slotId: s!.id, slotNo: 1, slotDay: new Date(startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10), channel, name: '张三', phoneEnc: 'enc:x', phoneHash: `h-${reference}`, phoneMasked: '139****0000', topic: '劳动争议', status })
+    const [a] = await t.db.insert(appointments).values({ reference, slotId: s!.id, slotNo: 1, slotDay: new Date(startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10), channel, name: '张三', phoneEnc: 'enc:x', phoneHash: `h-${reference}`, phoneMasked: '139****0000', topic: '劳动争议', status }).returning()
+    return a!.id
+  }
+  async function rating(appointmentId: string, score: number | null, ratedIso: string | null) {
+    await t.db.insert(appointmentRatings).values({ appointmentId, tokenHash: ref('tok'), score, ratedAt: ratedIso ? new Date(ratedIso) : null })
   }
   async function application(receivedDate: string, decidedIso: string | null, status: string, decisionDue?: string) {
     await t.db.insert(legalAidApplications).values({
@@ -81,6 +85,12 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     await appointment('2025-03-10T03:00:00Z', 'walk_in', 'booked')
     await appointment('2025-03-10T04:00:00Z', 'walk_in', 'cancelled')
     await appointment(BEFORE, 'walk_in', 'completed')
+    // Ratings (the booking service's, by the day they were given): 23:59 the day before (5, outside),
+    // 00:00 (5), 10:00 (2), 23:59 (4) inside, 00:00 the day after (1, outside), one link never used.
+    const rated = [[5, BEFORE], [5, FIRST], [2, '2025-03-10T02:00:00Z'], [4, LAST], [1, AFTER], [null, null]] as const
+    for (const [i, [score, at]] of rated.entries()) {
+      await rating(await appointment(`2025-03-05T0${i}:00:00Z`, 'online', 'completed'), score, at)
+    }
     // Screenings: the per-day tally.
     for (const [day, matter, outcome] of [[DAY, 'labor_remuneration', 'eligible'], [DAY, 'labor_remuneration', 'eligible'], [DAY, 'other', 'needs_review'], ['2025-03-09', 'other', 'eligible'], ['2025-03-11', 'other', 'eligible']] as const) {
       await bumpScreeningCounter(t.db, day, matter, outcome)
@@ -121,6 +131,7 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     expect(d.appointments.byChannel).toEqual([{ key: 'walk_in', label: '到窗口', count: 2 }, { key: 'online', label: '网上咨询', count: 1 }])
     expect(d.appointments.byLevel).toEqual([{ key: 'township', label: '乡镇（街道）级', count: 2 }, { key: 'none', label: '不在服务点', count: 1 }])
     expect(d.targets.satisfiedRate).toBe(0.9)
+    expect(d.satisfaction).toEqual({ responses: 3, satisfied: 2, satisfiedRate: 2 / 3 })
   })
 
   it('a two-day range includes both days; a callback not yet due is open, not missed', async () => {
@@ -130,6 +141,7 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     expect(d.screenings.total).toBe(4)
     expect(d.legalAid.received).toBe(4)
     expect(d.appointments.attended).toBe(2)
+    expect(d.satisfaction).toEqual({ responses: 4, satisfied: 3, satisfiedRate: 3 / 4 })
   })
 
   it('the server clock zone changes nothing', async () => {
@@ -139,6 +151,7 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
       const d = await dashboardFigures({ db: t.db, now: () => new Date('2025-03-12T00:00:00Z') }, { from: DAY, to: DAY })
       expect(d.calls.total).toBe(9)
       expect(d.calls.byHour[23]).toBe(1)
+      expect(d.satisfaction.responses).toBe(3)
     } finally {
       process.env.TZ = tz
     }
