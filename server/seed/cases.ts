@@ -206,7 +206,7 @@ export const seedLawStatus: SeedStep = {
     for (const r of records) {
       if (have.has(r.lawId)) continue
       const { lawId, lawTitle, ...body } = r
-      await recordLawStatus({ db: ctx.db, actor: 'system' }, lawId, lawTitle, body, 'seed')
+      await recordLawStatus({ db: ctx.db }, { ...body, lawId, lawTitle, source: 'seed' }, 'system')
       n++
     }
     if (n) log(`seed: ${n} law-status records (laws not in force)`)

@@ -1,9 +1,21 @@
-// Nitro glue for the editor console: who is editing, from where.
+// Nitro glue for the editor console: the request's deps for the case, lexicon and statute services.
 import type { H3Event } from 'h3'
-import type { EditorDeps } from '../services/case-editor'
+import type { CaseDeps } from '../domain/cases/service'
+import type { LexiconDeps } from '../domain/lexicon/service'
+import type { StatuteEditorDeps } from '../domain/statutes/service'
 
-export async function editorDeps(event: H3Event, roles: Array<'editor' | 'admin'> = ['editor']): Promise<EditorDeps> {
-  const actor = await requireStaff(event, roles)
+export async function caseDeps(event: H3Event): Promise<CaseDeps> {
   const app = await useApp()
-  return { db: app.db, actor: { id: actor.id, role: actor.role }, ipHash: requestIpHash(event, app) }
+  return { db: app.db, ipHash: requestIpHash(event, app) }
+}
+
+/** Approve/reject drop the search lexicon cache and re-apply the index settings. */
+export async function lexiconDeps(event: H3Event): Promise<LexiconDeps> {
+  const app = await useApp()
+  return { db: app.db, search: app.search, onChange: invalidateSearchLexicon, ipHash: requestIpHash(event, app) }
+}
+
+export async function statuteDeps(event: H3Event): Promise<StatuteEditorDeps> {
+  const app = await useApp()
+  return { db: app.db, ipHash: requestIpHash(event, app) }
 }

@@ -13,6 +13,7 @@ export const updateCaseBody = explainedCaseContent.extend({
 })
 
 export type CreateCaseBody = z.infer<typeof createCaseBody>
+export type StaffCaseListQuery = z.infer<typeof staffCaseListQuery>
 export type UpdateCaseBody = z.infer<typeof updateCaseBody>
 
 export const staffCaseListQuery = z.object({
@@ -40,5 +41,7 @@ export type CreateLexiconBody = z.infer<typeof createLexiconBody>
 export const lexiconListQuery = z.object({
   status: z.preprocess(v => (v === '' ? undefined : v), z.enum(['draft', 'approved', 'rejected'], { error: '状态无效' }).optional()),
 })
+
+export type LexiconListQuery = z.infer<typeof lexiconListQuery>
 
 export const lexiconIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, { error: '编号无效' }) })

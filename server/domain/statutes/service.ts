@@ -8,7 +8,8 @@ import type { ImportLawVersionBody, MarkLawStatusBody } from '../../../shared/sc
 import { STATUTES_INDEX } from '../../adapters/search/definitions/statutes'
 import type { Db, DbOrTx } from '../../db/client'
 import type { LawStatusRow, StatuteRow } from '../../db/schema'
-import { writeAudit, type AuditActor } from '../../repositories/audit'
+import { writeAudit } from '../../repositories/audit'
+import { auditActorOf, type ActorRef, type AuditActor } from '../platform/actor'
 import { publishedCasesCiting } from '../../repositories/cases'
 import { enqueueSearch } from '../../repositories/search-outbox'
 import {
@@ -60,7 +61,8 @@ export async function getStatuteDetail(deps: StatuteReadDeps, id: string): Promi
 
 // ---- editors: law status and new versions -------------------------------------------------------
 
-export interface StatuteEditorDeps { db: Db, actor: AuditActor, ipHash?: string | null }
+/** `ipHash`: the hashed address of the request, for the audit (absent for the seed). */
+export interface StatuteEditorDeps { db: Db, ipHash?: string | null }
 
 function toLawStatusDto(r: LawStatusRow, successorTitle: string | null): LawStatusDto {
   return {
@@ -79,16 +81,16 @@ export async function listLawStatusRecords(deps: StatuteReadDeps): Promise<LawSt
 const createdByOf = (a: AuditActor) => (a && typeof a === 'object' ? a.id : null)
 
 /** Inside a transaction: the record, every article out of force, the index told, the audit row. */
-async function markInTx(tx: DbOrTx, deps: StatuteEditorDeps, lawId: string, lawTitle: string, body: MarkLawStatusBody, source: LawStatusRow['source'], action: string): Promise<LawStatusRow> {
+async function markInTx(tx: DbOrTx, deps: StatuteEditorDeps, actor: AuditActor, lawId: string, lawTitle: string, body: MarkLawStatusBody, source: LawStatusRow['source'], action: string): Promise<LawStatusRow> {
   const row = await upsertLawStatus(tx, {
     lawId, lawTitle, status: body.status, effectiveDate: body.effectiveDate ?? null, note: body.note,
-    successorLawId: body.successorLawId ?? null, successorRenumbered: body.successorRenumbered, source, createdBy: createdByOf(deps.actor),
+    successorLawId: body.successorLawId ?? null, successorRenumbered: body.successorRenumbered, source, createdBy: createdByOf(actor),
   })
   const ids = await articleIdsOfLaw(tx, lawId)
   // the worker reads each article again: not in force → deleted from the statutes index
   await enqueueSearch(tx, STATUTES_INDEX, ids)
   await writeAudit(tx, {
-    actor: deps.actor, action, objectType: 'law', objectId: lawId, ipHash: deps.ipHash,
+    actor, action, objectType: 'law', objectId: lawId, ipHash: deps.ipHash,
     detail: { status: body.status, effectiveDate: body.effectiveDate ?? null, successorLawId: body.successorLawId ?? null, renumbered: body.successorRenumbered, articles: ids.length, source },
   })
   return row
@@ -107,9 +109,10 @@ async function assertLaws(db: Db, lawId: string, successorLawId?: string): Promi
  * Marks a law repealed or superseded (date, note, successor). Audited; the statutes index drops
  * its articles through the outbox; the ranker rebuilds (its version includes law_status_changes).
  */
-export async function markLawStatus(deps: StatuteEditorDeps, lawId: string, body: MarkLawStatusBody, source: LawStatusRow['source'] = 'editor'): Promise<LawStatusDto> {
+export async function markLawStatus(deps: StatuteEditorDeps, input: MarkLawStatusBody & { lawId: string }, actor: ActorRef): Promise<LawStatusDto> {
+  const { lawId, ...body } = input
   const { lawTitle } = await assertLaws(deps.db, lawId, body.successorLawId)
-  const row = await deps.db.transaction(tx => markInTx(tx, deps, lawId, lawTitle, body, source, 'law.mark_status'))
+  const row = await deps.db.transaction(tx => markInTx(tx, deps, auditActorOf(actor), lawId, lawTitle, body, 'editor', 'law.mark_status'))
   const successor = body.successorLawId ? (await lawsById(deps.db, [body.successorLawId])).get(body.successorLawId)?.lawTitle ?? null : null
   return toLawStatusDto(row, successor)
 }
@@ -119,7 +122,7 @@ export async function markLawStatus(deps: StatuteEditorDeps, lawId: string, body
  * replaces an older text, marks that one superseded with the new law as its successor: one
  * transaction, audited, every changed article through the outbox.
  */
-export async function importLawVersion(deps: StatuteEditorDeps, body: ImportLawVersionBody): Promise<ImportLawVersionResult> {
+export async function importLawVersion(deps: StatuteEditorDeps, body: ImportLawVersionBody, actor: ActorRef): Promise<ImportLawVersionResult> {
   const records = parseLawVersionFile(body.jsonl)
   const lawId = records[0]!.law_id
   const lawTitle = records[0]!.law_title
@@ -131,11 +134,11 @@ export async function importLawVersion(deps: StatuteEditorDeps, body: ImportLawV
     await statuteImportPort(tx).upsert(records)
     await enqueueSearch(tx, STATUTES_INDEX, records.map(r => r.id))
     await writeAudit(tx, {
-      actor: deps.actor, action: 'law.import_version', objectType: 'law', objectId: lawId, ipHash: deps.ipHash,
+      actor: auditActorOf(actor), action: 'law.import_version', objectType: 'law', objectId: lawId, ipHash: deps.ipHash,
       detail: { articles: records.length, versionDate: records[0]!.version_date ?? null, supersedesLawId: body.supersedesLawId ?? null },
     })
     if (!body.supersedesLawId || !old) return null
-    return markInTx(tx, deps, body.supersedesLawId, old.lawTitle, {
+    return markInTx(tx, deps, auditActorOf(actor), body.supersedesLawId, old.lawTitle, {
       status: 'superseded', effectiveDate: body.effectiveDate ?? records[0]!.version_date ?? undefined, note: body.note,
       successorLawId: lawId, successorRenumbered: body.renumbered,
     }, 'import', 'law.mark_status')
@@ -147,6 +150,7 @@ export async function importLawVersion(deps: StatuteEditorDeps, body: ImportLawV
  * Writes a law-status record without requiring the law's articles to be stored yet (the seed runs
  * before the background import reaches them: each later upsert applies the record). Audited.
  */
-export async function recordLawStatus(deps: StatuteEditorDeps, lawId: string, lawTitle: string, body: MarkLawStatusBody, source: LawStatusRow['source']): Promise<void> {
-  await deps.db.transaction(tx => markInTx(tx, deps, lawId, lawTitle, body, source, 'law.mark_status'))
+export async function recordLawStatus(deps: StatuteEditorDeps, input: MarkLawStatusBody & { lawId: string, lawTitle: string, source: LawStatusRow['source'] }, actor: AuditActor): Promise<void> {
+  const { lawId, lawTitle, source, ...body } = input
+  await deps.db.transaction(tx => markInTx(tx, deps, actor, lawId, lawTitle, body, source, 'law.mark_status'))
 }

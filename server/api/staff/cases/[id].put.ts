@@ -1,12 +1,10 @@
 import type { StaffCaseDto } from '#shared/types/cases'
 import { caseIdParams, updateCaseBody } from '#shared/schemas/case-editor'
-import { toStaffCaseDto } from '../../../domain/cases/dto'
-import { updateDraftOrPublishedCase } from '../../../services/case-editor'
+import { updateDraftOrPublishedCase } from '~~/server/domain/cases/service'
 
 export default defineApiHandler(async (event): Promise<StaffCaseDto> => {
-  const deps = await editorDeps(event)
+  const actor = await requireStaff(event, ['editor'])
   const { id } = await getValidatedRouterParams(event, caseIdParams.parse)
   const body = await readValidatedBody(event, updateCaseBody.parse)
-  const row = await updateDraftOrPublishedCase(deps, id, body)
-  return toStaffCaseDto(row, body.statuteIds)
+  return updateDraftOrPublishedCase(await caseDeps(event), { ...body, id }, actor)
 })

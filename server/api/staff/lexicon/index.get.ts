@@ -1,10 +1,9 @@
 import type { LexiconEntryDto } from '#shared/types/cases'
 import { lexiconListQuery } from '#shared/schemas/case-editor'
-import { toLexiconEntryDto } from '../../../domain/cases/dto'
-import { listLexicon } from '../../../repositories/lexicon'
+import { listLexiconEntries } from '~~/server/domain/lexicon/service'
 
 export default defineApiHandler(async (event): Promise<LexiconEntryDto[]> => {
-  const { db } = await editorDeps(event, ['editor', 'admin'])
-  const { status } = await getValidatedQuery(event, lexiconListQuery.parse)
-  return (await listLexicon(db, status)).map(toLexiconEntryDto)
+  await requireStaff(event, ['editor', 'admin'])
+  const q = await getValidatedQuery(event, lexiconListQuery.parse)
+  return listLexiconEntries(await lexiconDeps(event), q)
 })

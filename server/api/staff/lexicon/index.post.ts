@@ -1,13 +1,12 @@
 import type { LexiconEntryDto } from '#shared/types/cases'
 import { createLexiconBody } from '#shared/schemas/case-editor'
-import { toLexiconEntryDto } from '../../../domain/cases/dto'
-import { proposeLexiconEntry } from '../../../services/lexicon-review'
+import { proposeLexiconEntry } from '~~/server/domain/lexicon/service'
 
 /** A proposed entry is a draft: search ignores it until approved. */
 export default defineApiHandler(async (event): Promise<LexiconEntryDto> => {
-  const deps = await editorDeps(event, ['editor', 'admin'])
+  const actor = await requireStaff(event, ['editor', 'admin'])
   const body = await readValidatedBody(event, createLexiconBody.parse)
-  const row = await proposeLexiconEntry(deps, body)
+  const created = await proposeLexiconEntry(await lexiconDeps(event), body, actor)
   setResponseStatus(event, 201)
-  return toLexiconEntryDto(row)
+  return created
 })

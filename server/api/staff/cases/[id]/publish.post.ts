@@ -1,12 +1,9 @@
 import type { StaffCaseDto } from '#shared/types/cases'
 import { caseIdParams } from '#shared/schemas/case-editor'
-import { toStaffCaseDto } from '~~/server/domain/cases/dto'
-import { caseStatuteIds } from '~~/server/repositories/cases'
-import { publishCase } from '~~/server/services/case-editor'
+import { publishCase } from '~~/server/domain/cases/service'
 
 export default defineApiHandler(async (event): Promise<StaffCaseDto> => {
-  const deps = await editorDeps(event)
+  const actor = await requireStaff(event, ['editor'])
   const { id } = await getValidatedRouterParams(event, caseIdParams.parse)
-  const row = await publishCase(deps, id)
-  return toStaffCaseDto(row, await caseStatuteIds(deps.db, id))
+  return publishCase(await caseDeps(event), { id }, actor)
 })

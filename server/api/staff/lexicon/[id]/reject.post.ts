@@ -1,12 +1,9 @@
 import type { LexiconEntryDto } from '#shared/types/cases'
 import { lexiconIdParams } from '#shared/schemas/case-editor'
-import { toLexiconEntryDto } from '~~/server/domain/cases/dto'
-import { reviewLexicon } from '~~/server/services/lexicon-review'
+import { rejectLexiconEntry } from '~~/server/domain/lexicon/service'
 
 export default defineApiHandler(async (event): Promise<LexiconEntryDto> => {
-  const deps = await editorDeps(event, ['editor', 'admin'])
+  const actor = await requireStaff(event, ['editor', 'admin'])
   const { id } = await getValidatedRouterParams(event, lexiconIdParams.parse)
-  const row = await reviewLexicon(deps, id, 'rejected')
-  invalidateSearchLexicon()
-  return toLexiconEntryDto(row)
+  return rejectLexiconEntry(await lexiconDeps(event), { id }, actor)
 })

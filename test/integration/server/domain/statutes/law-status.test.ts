@@ -14,6 +14,7 @@ import { auditLog, searchOutbox, staffUsers, statutes } from '~~/server/db/schem
 import { importStatutes, statuteFiles } from '~~/server/domain/cases/import-statutes'
 import { rewriteQuery } from '~~/server/domain/search/query'
 import { getStatuteDetail, importLawVersion, markLawStatus, type StatuteEditorDeps } from '~~/server/domain/statutes/service'
+import type { ActorRef } from '~~/server/domain/platform/actor'
 import { fallbackSearchStatutes, getStatute, statuteCorpusVersion, statuteFlagsSource, statuteImportPort } from '~~/server/repositories/statutes'
 import { seedLawStatus, seedStatuteFlags } from '~~/server/seed/cases'
 import { drivers, freshDb, seedContext, sharedDataDir, type TestDb } from '../../../helpers/db'
@@ -32,6 +33,7 @@ describe.each(drivers())('law in force on %s', (driver) => {
   let t: TestDb
   let conn: SearchConnection
   let editor: StatuteEditorDeps
+  let actor: ActorRef
 
   beforeAll(async () => {
     t = await freshDb(driver)
@@ -40,7 +42,8 @@ describe.each(drivers())('law in force on %s', (driver) => {
     await seedStatuteFlags.run(ctx, log) // empty database: only records the files' time
     await importStatutes(statuteImportPort(t.db), { files, corpus: 'priority', extraIds: new Set(EXTRA), countFirst: false })
     const [u] = await t.db.insert(staffUsers).values({ username: `editor_law_${driver}`, role: 'editor', passwordHash: 'x' }).returning()
-    editor = { db: t.db, actor: { id: u!.id, role: 'editor' } }
+    editor = { db: t.db }
+    actor = { id: u!.id, role: 'editor' }
   }, 240_000)
   afterAll(async () => { await t?.drop() })
 
@@ -121,13 +124,13 @@ describe.each(drivers())('law in force on %s', (driver) => {
     expect((await idx.getDocument('Lc91050fda0-a0029').catch(() => null))?.id).toBe('Lc91050fda0-a0029')
     const cache = databaseRankerCache(t.db)
     const v1 = (await cache.refresh())!.statutesVersion
-    await expect(markLawStatus(editor, 'Lc91050fda0', { status: 'repealed', note: '', successorRenumbered: false, successorLawId: 'Lc91050fda0' })).rejects.toMatchObject({ code: 'LAW_SUCCESSOR_SELF' })
-    await expect(markLawStatus(editor, 'L0000000000', { status: 'repealed', note: '', successorRenumbered: false })).rejects.toMatchObject({ code: 'LAW_NOT_FOUND' })
-    const rec = await markLawStatus(editor, 'Lc91050fda0', { status: 'repealed', effectiveDate: '2030-01-01', note: '测试', successorRenumbered: false })
+    await expect(markLawStatus(editor, { lawId: 'Lc91050fda0', status: 'repealed', note: '', successorRenumbered: false, successorLawId: 'Lc91050fda0' }, actor)).rejects.toMatchObject({ code: 'LAW_SUCCESSOR_SELF' })
+    await expect(markLawStatus(editor, { lawId: 'L0000000000', status: 'repealed', note: '', successorRenumbered: false }, actor)).rejects.toMatchObject({ code: 'LAW_NOT_FOUND' })
+    const rec = await markLawStatus(editor, { lawId: 'Lc91050fda0', status: 'repealed', effectiveDate: '2030-01-01', note: '测试', successorRenumbered: false }, actor)
     expect(rec).toMatchObject({ lawId: 'Lc91050fda0', status: 'repealed', source: 'editor' })
     expect((await getStatute(t.db, 'Lc91050fda0-a0029'))?.inForce).toBe(false)
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'law.mark_status'), eq(auditLog.objectId, 'Lc91050fda0')))
-    expect(audit[0]?.actorId).toBe((editor.actor as { id: string }).id)
+    expect(audit[0]?.actorId).toBe(actor.id)
     expect((await worker.drain()).failed).toBe(0)
     expect(await idx.getDocument('Lc91050fda0-a0029').catch(() => null)).toBeNull()
     const snap = await cache.refresh()
@@ -140,7 +143,7 @@ describe.each(drivers())('law in force on %s', (driver) => {
       id: `Lfeedbeef01-a${String(n).padStart(4, '0')}`, law_id: 'Lfeedbeef01', law_title: '上海市住宅物业管理规定', level: '地方性法规',
       version_date: '2030-01-01', article_no: n, article_label: label, text: `测试新版本${label}。`,
     })
-    const res = await importLawVersion(editor, { jsonl: `${line(1, '第一条')}\n${line(2, '第二条')}`, supersedesLawId: 'L81efdad539', effectiveDate: '2030-01-01', note: '', renumbered: false })
+    const res = await importLawVersion(editor, { jsonl: `${line(1, '第一条')}\n${line(2, '第二条')}`, supersedesLawId: 'L81efdad539', effectiveDate: '2030-01-01', note: '', renumbered: false }, actor)
     expect(res).toMatchObject({ lawId: 'Lfeedbeef01', articles: 2, superseded: { lawId: 'L81efdad539', status: 'superseded', successorLawId: 'Lfeedbeef01', source: 'import' } })
     expect((await getStatute(t.db, 'Lfeedbeef01-a0001'))?.inForce).toBe(true)
     const d = await getStatuteDetail({ db: t.db }, 'L81efdad539-a0001')

@@ -20,11 +20,12 @@ import { countStatutes, fallbackSearchStatutes, getStatutes, statuteImportPort }
 import { deleteKnownQuestions, upsertKnownQuestions } from '~~/server/repositories/known-questions'
 import { databaseRankerCache } from '~~/server/app-context'
 import { rewriteQuery } from '~~/server/domain/search/query'
-import { createDraftCase, publishCase, unpublishCase, updateDraftOrPublishedCase, type EditorDeps } from '~~/server/services/case-editor'
-import { reviewLexicon, proposeLexiconEntry, refreshIndexSettings } from '~~/server/services/lexicon-review'
+import { createDraftCase, publishCase, unpublishCase, updateDraftOrPublishedCase, type CaseDeps } from '~~/server/domain/cases/service'
+import { reviewLexicon, proposeLexiconEntry, refreshIndexSettings } from '~~/server/domain/lexicon/service'
+import type { ActorRef } from '~~/server/domain/platform/actor'
 import type { CreateCaseBody } from '#shared/schemas/case-editor'
-import { drivers, freshDb, sharedDataDir, type TestDb } from '../../helpers/db'
-import { testSearch } from '../../helpers/search'
+import { drivers, freshDb, sharedDataDir, type TestDb } from '../../../helpers/db'
+import { testSearch } from '../../../helpers/search'
 
 const tags = makeHighlightTags(randomBytes(6).toString('hex'))
 
@@ -66,7 +67,8 @@ function counting(port: LibrarySearchPort): { port: LibrarySearchPort, calls: nu
 describe.each(drivers())('case library on %s', (driver) => {
   let t: TestDb
   let conn: SearchConnection
-  let editor: EditorDeps
+  let editor: CaseDeps
+  let actor: ActorRef
   let worker: ReturnType<typeof createOutboxWorker>
 
   beforeAll(async () => {
@@ -77,7 +79,8 @@ describe.each(drivers())('case library on %s', (driver) => {
     await reindex(t.db, conn, statutesIndex)
     await reindex(t.db, conn, casesIndex)
     const [u] = await t.db.insert(staffUsers).values({ username: `editor_${driver}`, role: 'editor', passwordHash: 'x' }).returning()
-    editor = { db: t.db, actor: { id: u!.id, role: 'editor' } }
+    editor = { db: t.db }
+    actor = { id: u!.id, role: 'editor' }
     worker = createOutboxWorker({ db: t.db, search: conn, indexes: [casesIndex, statutesIndex] })
   }, 240_000)
   afterAll(async () => { await t?.drop() })
@@ -85,12 +88,12 @@ describe.each(drivers())('case library on %s', (driver) => {
   const search = async (q: string) => searchLibrary(deps(t.db, conn, await approvedLexicon(t.db)), { q, page: 1, limit: 10 })
 
   it('keeps a draft out of the index; publish makes it searchable; unpublish removes it', async () => {
-    const row = await createDraftCase(editor, draft(`wages-${driver}`))
+    const row = await createDraftCase(editor, draft(`wages-${driver}`), actor)
     expect(row.status).toBe('draft')
     await worker.drain()
     expect((await search('包工头跑了工资找谁要')).cases.hits.map(h => h.id)).not.toContain(row.id)
 
-    await publishCase(editor, row.id)
+    await publishCase(editor, { id: row.id }, actor)
     const drained = await worker.drain()
     expect(drained.failed).toBe(0)
     const found = await search('包工头跑了工资找谁要')
@@ -100,10 +103,10 @@ describe.each(drivers())('case library on %s', (driver) => {
     expect(hit?.highlight).toContain('<mark>')
     expect(found.cases.facets.category['劳动争议']).toBeGreaterThanOrEqual(1)
 
-    await unpublishCase(editor, row.id)
+    await unpublishCase(editor, { id: row.id }, actor)
     await worker.drain()
     expect((await search('包工头跑了工资找谁要')).cases.hits.map(h => h.id)).not.toContain(row.id)
-    await expect(unpublishCase(editor, row.id)).rejects.toMatchObject({ code: 'CASE_NOT_PUBLISHED' })
+    await expect(unpublishCase(editor, { id: row.id }, actor)).rejects.toMatchObject({ code: 'CASE_NOT_PUBLISHED' })
   })
 
   it('finds statutes by dataset id with escaped highlights, and uses the lexicon for cases', async () => {
@@ -117,10 +120,10 @@ describe.each(drivers())('case library on %s', (driver) => {
   })
 
   it('refuses to publish personal information and writes nothing', async () => {
-    const row = await createDraftCase(editor, draft(`pii-${driver}`, { facts: '当事人联系电话 13912345678，身份证号 11010519491231002X，请勿外传。这段案情文字足够长，可以通过校验的最小长度要求。' }))
+    const row = await createDraftCase(editor, draft(`pii-${driver}`, { facts: '当事人联系电话 13912345678，身份证号 11010519491231002X，请勿外传。这段案情文字足够长，可以通过校验的最小长度要求。' }), actor)
     const auditBefore = await t.db.select().from(auditLog).where(eq(auditLog.objectId, row.id))
     try {
-      await publishCase(editor, row.id)
+      await publishCase(editor, { id: row.id }, actor)
       expect.unreachable()
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError)
@@ -133,19 +136,19 @@ describe.each(drivers())('case library on %s', (driver) => {
   })
 
   it('writes each audit row in the transaction of its change', async () => {
-    const row = await createDraftCase(editor, draft(`audit-${driver}`))
-    const updated = await updateDraftOrPublishedCase(editor, row.id, { ...draft(`audit-${driver}`, { title: '修改后的测试案例标题' }), version: row.version })
-    const published = await publishCase(editor, row.id)
+    const row = await createDraftCase(editor, draft(`audit-${driver}`), actor)
+    const updated = await updateDraftOrPublishedCase(editor, { ...draft(`audit-${driver}`, { title: '修改后的测试案例标题' }), version: row.version, id: row.id }, actor)
+    const published = await publishCase(editor, { id: row.id }, actor)
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.objectType, 'case'), eq(auditLog.objectId, row.id))).orderBy(auditLog.id)
     expect(audits.map(a => a.action)).toEqual(['case.create', 'case.update', 'case.publish'])
-    expect(audits.every(a => a.actorId === editor.actor.id)).toBe(true)
+    expect(audits.every(a => a.actorId === actor.id)).toBe(true)
     // now() is the transaction's start time: equal timestamps mean the same transaction.
-    expect(audits[1]!.at.getTime()).toBe(updated.updatedAt.getTime())
-    expect(audits[2]!.at.getTime()).toBe(published.updatedAt.getTime())
+    expect(audits[1]!.at.getTime()).toBe(new Date(updated.updatedAt).getTime())
+    expect(audits[2]!.at.getTime()).toBe(new Date(published.updatedAt).getTime())
     // a stale version is a conflict, not a lost update
-    await expect(updateDraftOrPublishedCase(editor, row.id, { ...draft(`audit-${driver}`), version: row.version }))
+    await expect(updateDraftOrPublishedCase(editor, { ...draft(`audit-${driver}`), version: row.version, id: row.id }, actor))
       .rejects.toMatchObject({ code: 'CASE_VERSION_CONFLICT' })
-    await expect(createDraftCase(editor, draft(`bad-statute-${driver}`, { statuteIds: ['L0000000000-a0001'] })))
+    await expect(createDraftCase(editor, draft(`bad-statute-${driver}`, { statuteIds: ['L0000000000-a0001'] }), actor))
       .rejects.toMatchObject({ code: 'UNKNOWN_STATUTE' })
   })
 
@@ -167,10 +170,10 @@ describe.each(drivers())('case library on %s', (driver) => {
   })
 
   it('reviews lexicon entries: drafts are ignored until approved, then the settings carry the synonym', async () => {
-    await proposeLexiconEntry(editor, { id: `test.cooling_${driver}`, colloquial: ['冷静期测试词'], legal: ['离婚冷静期'], kind: 'synonym' })
+    await proposeLexiconEntry(editor, { id: `test.cooling_${driver}`, colloquial: ['冷静期测试词'], legal: ['离婚冷静期'], kind: 'synonym' }, actor)
     expect((await approvedLexicon(t.db)).map(e => e.id)).not.toContain(`test.cooling_${driver}`)
-    await reviewLexicon(editor, `test.cooling_${driver}`, 'approved')
-    await expect(reviewLexicon(editor, `test.cooling_${driver}`, 'rejected')).rejects.toMatchObject({ code: 'LEXICON_NOT_DRAFT' })
+    await reviewLexicon(editor, { id: `test.cooling_${driver}`, decision: 'approved' }, actor)
+    await expect(reviewLexicon(editor, { id: `test.cooling_${driver}`, decision: 'rejected' }, actor)).rejects.toMatchObject({ code: 'LEXICON_NOT_DRAFT' })
     expect(await refreshIndexSettings(t.db, conn, [statutesIndex, casesIndex])).toBe(true)
     const synonyms = await conn.client.index(conn.uid('statutes')).getSynonyms()
     expect(synonyms['冷静期测试词']).toContain('离婚冷静期')
@@ -242,8 +245,8 @@ describe.each(drivers())('case library on %s', (driver) => {
       explanation: '合同约定的义务应当全面履行，期满不交还的应当承担违约责任。'.repeat(3),
       nextSteps: ['保存合同和催告记录。', '可拨打12348咨询。'], statuteIds: [top], commonQuestions: ['家具放在别人那里拿不回来'],
       summary: '保管期满应当交还保管物。',
-    }))
-    await publishCase(editor, row.id)
+    }), actor)
+    await publishCase(editor, { id: row.id }, actor)
     expect((await worker.drain()).failed).toBe(0)
     const words = await searchLibrary(deps(t.db, conn, lexicon), { q, page: 1, limit: 10 })
     expect(words.cases.hits.map(h => h.id)).not.toContain(row.id)
@@ -254,7 +257,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     // a whitelisted filter still applies to the linked cases
     const other = await searchLibrary({ ...deps(t.db, conn, lexicon), ranker: snap }, { q, category: '婚姻家庭', page: 1, limit: 10 })
     expect(other.cases.hits.every(h => h.category === '婚姻家庭')).toBe(true)
-    await unpublishCase(editor, row.id)
+    await unpublishCase(editor, { id: row.id }, actor)
     await worker.drain()
   })
 })
