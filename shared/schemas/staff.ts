@@ -38,6 +38,8 @@ export const outboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
 
+export type OutboxQuery = z.infer<typeof outboxQuery>
+
 export const outboxIdParams = z.object({ id: z.coerce.number().int().positive('编号格式不正确') })
 
 export const changeRoleBody = z.object({ role: z.enum(STAFF_ROLES, { error: '请选择角色' }) })

@@ -1,11 +1,8 @@
-import type { MeDto } from '../../../shared/types/staff'
-import { toStaffUserDto } from '../../domain/staff/dto'
-import { findStaffById } from '../../repositories/staff'
+import type { MeDto } from '#shared/types/staff'
+import { readOwnAccount } from '~~/server/domain/staff/service'
 
 export default defineApiHandler(async (event): Promise<MeDto> => {
   const actor = await requireStaff(event)
   const app = await useApp()
-  const user = await findStaffById(app.db, actor.id)
-  if (!user) throw unauthenticatedError()
-  return { user: toStaffUserDto(user) }
+  return readOwnAccount({ db: app.db }, {}, actor)
 })

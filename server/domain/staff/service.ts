@@ -6,7 +6,8 @@ import type { Db, DbOrTx } from '../../db/client'
 import type { StaffUser } from '../../db/schema'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/staff'
-import type { StaffRole } from '../../../shared/types/staff'
+import type { MeDto, StaffAccountDto, StaffRole } from '../../../shared/types/staff'
+import { toStaffAccountDto, toStaffUserDto } from './dto'
 import { DomainError } from '../errors'
 import { auditActorOf, type Actor, type ActorRef, type AuditActor } from '../platform/actor'
 import { afterFailure, afterSuccess, ipLimited, ipWindowStart, isLocked, replayFailures, UNKNOWN_USER_MEMORY_MS, type LockState } from './lockout'
@@ -196,4 +197,17 @@ export async function unlockStaff(d: StaffDeps, by: ActorRef | 'cli', id: string
     await writeAudit(tx, { actor: by === 'cli' ? 'cli' : auditActorOf(by), action: 'staff.unlock', objectType: 'staff_user', objectId: id, ipHash, detail: { wasLocked: isLocked(before, now), failedLogins: before.failedLogins } })
     return (await repo.findStaffById(tx, id))!
   })
+}
+
+// ---- reads for the signed-in and for administrators ---------------------------------------------
+
+/** The signed-in account; a session whose account no longer exists is UNAUTHENTICATED. */
+export async function readOwnAccount(d: Pick<StaffDeps, 'db'>, _input: Record<string, never>, actor: ActorRef): Promise<MeDto> {
+  const user = await repo.findStaffById(d.db, actor.id)
+  if (!user) throw new DomainError('UNAUTHENTICATED')
+  return { user: toStaffUserDto(user) }
+}
+
+export async function listStaffAccounts(d: Pick<StaffDeps, 'db'>): Promise<StaffAccountDto[]> {
+  return (await repo.listStaff(d.db)).map(u => toStaffAccountDto(u))
 }

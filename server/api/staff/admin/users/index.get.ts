@@ -1,9 +1,8 @@
 import type { StaffAccountDto } from '#shared/types/staff'
-import { toStaffAccountDto } from '~~/server/domain/staff/dto'
-import { listStaff } from '~~/server/repositories/staff'
+import { listStaffAccounts } from '~~/server/domain/staff/service'
 
 export default defineApiHandler(async (event): Promise<StaffAccountDto[]> => {
   await requireStaff(event, ['admin'])
   const app = await useApp()
-  return (await listStaff(app.db)).map(u => toStaffAccountDto(u))
+  return listStaffAccounts({ db: app.db })
 })
