@@ -2,6 +2,7 @@
 // derived from the AppContext (config cache, personal-data crypto).
 import type { AppContext } from '../app-context'
 import { createConfigSource, type ConfigSource } from '../domain/eligibility/config-source'
+import type { ScreeningDeps } from '../domain/eligibility/service'
 import type { LegalAidDeps } from '../domain/legal-aid/service'
 import { personalDataCryptoOf } from './personal-data'
 
@@ -20,4 +21,9 @@ export function eligibilityConfigSource(app: AppContext): ConfigSource {
 export function legalAidDeps(app: AppContext): LegalAidDeps {
   const config = eligibilityConfigSource(app)
   return { db: app.db, crypto: personalDataCryptoOf(app), now: () => new Date(), screeningConfig: now => config.get(now) }
+}
+
+export function screeningDeps(app: AppContext): ScreeningDeps {
+  const config = eligibilityConfigSource(app)
+  return { db: app.db, now: () => new Date(), screeningConfig: now => config.get(now) }
 }

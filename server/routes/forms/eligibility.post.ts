@@ -2,17 +2,13 @@
 // 303 to the next question, the result, or the same question with its errors. The page's own
 // fetch (JavaScript) gets { location } from the same code. Answers live in the encrypted draft
 // cookie, never in a URL.
-import { shanghaiDay } from '../../domain/legal-aid/clock'
-import { submitQuestion, type QuestionnaireState } from '../../domain/forms/questionnaire'
-import { bumpScreeningCounter } from '../../repositories/eligibility'
+import type { QuestionnaireState } from '~~/server/domain/forms/questionnaire'
+import { answerScreeningQuestion } from '~~/server/domain/eligibility/service'
 
 export default defineEventHandler(async (event) => {
   const form = await readFormFields(event)
-  const app = await useApp()
-  const now = new Date()
   const state = await readFormState<QuestionnaireState & Record<string, unknown>>(event)
-  const out = submitQuestion(state, await eligibilityConfigSource(app).get(now), form)
+  const out = await answerScreeningQuestion(screeningDeps(await useApp()), { state, form })
   await writeFormState(event, out.state as Record<string, unknown>)
-  if (out.completed) await bumpScreeningCounter(app.db, shanghaiDay(now), out.matter ?? 'unknown', out.completed.outcome)
   return formDone(event, out.location)
 })
