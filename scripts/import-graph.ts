@@ -6,6 +6,8 @@
 //   3 Nitro glue: server/api, server/routes, server/middleware, server/plugins, server/utils
 //   2 composition root: server/app-context.ts
 //   1 everything else: server/domain, server/repositories, server/adapters, server/db, server/seed, server/config …
+// and (3) routes (server/api, server/routes) that reach the database themselves: a route calls a
+// service (server/domain/<area>/service.ts), never a repository, server/db or drizzle-orm.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import ts from 'typescript'
@@ -107,14 +109,31 @@ export function upwardImports(graph: Graph): string[] {
   return out.sort()
 }
 
+const ROUTE = /^server\/(api|routes)\//
+const DATABASE = /^server\/(repositories|db)\//
+
+/** Route files that import a repository, server/db or drizzle-orm, as "route → target". */
+export function routeDatabaseImports(root: string, graph: Graph): string[] {
+  const out: string[] = []
+  for (const [from, targets] of graph) {
+    if (!ROUTE.test(from)) continue
+    for (const to of targets) if (DATABASE.test(to)) out.push(`${from} → ${to}`)
+    const info = ts.preProcessFile(readFileSync(join(root, from), 'utf8'), true, true)
+    for (const f of info.importedFiles) if (f.fileName === 'drizzle-orm' || f.fileName.startsWith('drizzle-orm/')) out.push(`${from} → ${f.fileName}`)
+  }
+  return out.sort()
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
   const root = resolve(dirname(new URL(import.meta.url).pathname), '..')
   const graph = importGraph(root)
   const found = circles(graph)
   const upward = upwardImports(graph)
+  const direct = routeDatabaseImports(root, graph)
   console.log(`server/: ${graph.size} files, ${[...graph.values()].reduce((n, t) => n + t.length, 0)} imports`)
   for (const c of found) console.log(`circle: ${c.join(' ⇄ ')}`)
   for (const u of upward) console.log(`upward import: ${u}`)
-  console.log(`${found.length} circles, ${upward.length} upward imports`)
-  process.exit(found.length || upward.length ? 1 : 0)
+  for (const d of direct) console.log(`route reaches the database (call a service): ${d}`)
+  console.log(`${found.length} circles, ${upward.length} upward imports, ${direct.length} routes reaching the database`)
+  process.exit(found.length || upward.length || direct.length ? 1 : 0)
 }

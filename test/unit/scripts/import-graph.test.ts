@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { circles, importGraph, layerOf, upwardImports, type Graph } from '../../../scripts/import-graph'
+import { circles, importGraph, layerOf, routeDatabaseImports, upwardImports, type Graph } from '../../../scripts/import-graph'
 
 const root = join(import.meta.dirname, '../../..')
 
@@ -19,6 +19,9 @@ describe('server/ import graph', () => {
   })
   it('has no import from a lower layer up to a higher one', () => {
     expect(upwardImports(graph)).toEqual([])
+  })
+  it('has no route that reaches the database itself (routes call services only)', () => {
+    expect(routeDatabaseImports(root, graph)).toEqual([])
   })
 })
 
@@ -44,6 +47,20 @@ describe('the checker itself', () => {
       ['server/repositories/r.ts', 'server/utils/x.ts'],
     ])
     expect(upwardImports(g)).toEqual(['server/repositories/r.ts → server/utils/x.ts'])
+  })
+
+  it('finds a route importing a repository, server/db or drizzle-orm, and lets a route import a service', () => {
+    write('server/repositories/things.ts', `export const findThing = 1`)
+    write('server/db/schema/things.ts', `export const things = 1`)
+    write('server/domain/things/service.ts', `import { findThing } from '../../repositories/things'\nexport const viewThing = findThing`)
+    write('server/api/things/[id].get.ts', `import { findThing } from '~~/server/repositories/things'`)
+    write('server/api/things/index.get.ts', `import { sql } from 'drizzle-orm'\nimport type { things } from '../../db/schema/things'`)
+    write('server/routes/forms/thing.post.ts', `import { viewThing } from '~~/server/domain/things/service'`)
+    expect(routeDatabaseImports(dir, importGraph(dir))).toEqual([
+      'server/api/things/[id].get.ts → server/repositories/things.ts',
+      'server/api/things/index.get.ts → drizzle-orm',
+      'server/api/things/index.get.ts → server/db/schema/things.ts',
+    ])
   })
 
   it('ranks the layers', () => {
