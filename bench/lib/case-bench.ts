@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { createAppContext } from '../../server/app-context'
 import { CASES_INDEX } from '../../server/adapters/search/definitions/cases'
 import { loadConfig } from '../../server/config'
+import { seedSteps } from '../../server/seed'
 import { searchLibrary } from '../../server/domain/cases/search'
 import { librarySearchDeps } from '../../server/utils/library'
 import { pendingOutboxCount } from '../../server/repositories/search-outbox'
@@ -32,7 +33,7 @@ export async function caseBench(log: (m: string) => void = () => {}): Promise<Ca
   const set = JSON.parse(readFileSync(resolve(import.meta.dirname, '../data/case-relevance.json'), 'utf8')) as { questions: Judged[] }
   const dir = mkdtempSync(join(tmpdir(), 'case-bench-'))
   const config = loadConfig({ ...process.env, NUXT_DATA_DIR: dir, NUXT_SEED_STATUTES: 'priority', NUXT_SEED_DEMO: 'true', NUXT_SEED_DEMO_PASSWORD: 'Bench-Passw0rd-only', DATABASE_URL: '', NUXT_DATABASE_URL: '', NUXT_MEILISEARCH_HOST: '' })
-  const ctx = await createAppContext(config, { log: () => {} })
+  const ctx = await createAppContext(config, { log: () => {}, seedSteps })
   try {
     await ctx.indexesReady
     for (let i = 0; i < 600 && (await pendingOutboxCount(ctx.db)) > 0; i++) await new Promise(r => setTimeout(r, 500))
