@@ -36,6 +36,15 @@ export default defineNuxtConfig({
     },
   },
   hooks: {
+    // Light pages (issue 14): no <link rel="prefetch"> for code behind a dynamic import (a form's
+    // schema, a chart library, a lazy component). It is fetched when it is needed — on intent —
+    // not in the background on every visit, which costs a slow phone's bandwidth for nothing.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) {
+        chunk.prefetch = false
+        chunk.dynamicImports = []
+      }
+    },
     // Our 5xx sanitizer runs before Nuxt's error page handler (which Nuxt sets just before this hook).
     'nitro:config'(config) {
       const existing = [config.errorHandler ?? []].flat()

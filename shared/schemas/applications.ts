@@ -7,7 +7,10 @@ import { shanghaiDay } from '../time/calendar'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
 import { sensitiveKindLabels, sensitiveKindsIn } from '../domain/applications/sensitive'
 import { screeningInput } from './eligibility'
+import { agentRelationCodes, MATTER_SUMMARY_MAX } from '../domain/applications/form-input'
 import { z } from './zod'
+
+export { agentRelationCodes, agentRelationLabels, MATTER_SUMMARY_MAX, type AgentRelationCode } from '../domain/applications/form-input'
 
 /**
  * Under this age the portal processes the applicant's personal information only with a parent's or
@@ -26,7 +29,6 @@ export type ProcessingBasis = 'consent' | 'statutory_duty'
 export function representativeInfringes(body: { agent?: { representativeInfringes?: boolean | undefined } | undefined }): boolean {
   return body.agent?.representativeInfringes === true
 }
-export const MATTER_SUMMARY_MAX = 1000
 
 const personName = (what: string) => z.string({ error: `请填写${what}` }).trim()
   .min(1, `请填写${what}`).max(50, `${what}不能超过 50 个字`)
@@ -40,13 +42,6 @@ export const idNumberField = z.string({ error: idNumberMessages.not_string }).tr
 export const phoneField = z.string({ error: '请填写联系电话' }).max(30, PHONE_MESSAGE)
   .transform(canonicalPhone)
   .refine(v => phoneKind(v) !== undefined, PHONE_MESSAGE)
-
-export const agentRelationCodes = ['legal_representative', 'close_relative'] as const
-export type AgentRelationCode = (typeof agentRelationCodes)[number]
-export const agentRelationLabels: Record<AgentRelationCode, string> = {
-  legal_representative: '法定代理人（监护人）',
-  close_relative: '近亲属',
-}
 
 export const applyBody = z.strictObject({
   applicant: z.strictObject({

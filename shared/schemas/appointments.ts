@@ -3,25 +3,11 @@ import { calendarDate, z } from './zod'
 import { CASE_CATEGORIES } from '../domain/cases/taxonomy'
 import { findPii } from '../domain/cases/pii'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
+import { APPOINTMENT_CHANNEL_CODES, NOTE_MAX } from '../domain/appointments/form-input'
 
-export const APPOINTMENT_CHANNEL_CODES = ['walk_in', 'online', 'hotline_callback'] as const
-export type AppointmentChannelCode = typeof APPOINTMENT_CHANNEL_CODES[number]
-export const APPOINTMENT_CHANNEL_LABELS: Record<AppointmentChannelCode, string> = {
-  walk_in: '到窗口当面咨询',
-  online: '网上视频/电话咨询',
-  hotline_callback: '12348 热线回电',
-}
-export const APPOINTMENT_STATUS_LABELS = {
-  booked: '已预约',
-  held: '为您保留中，待确认',
-  checked_in: '已签到',
-  completed: '已办结',
-  no_show: '未到场',
-  cancelled: '已取消',
-} as const
-export type AppointmentStatusCode = keyof typeof APPOINTMENT_STATUS_LABELS
+export { APPOINTMENT_CHANNEL_CODES, APPOINTMENT_CHANNEL_LABELS, APPOINTMENT_STATUS_LABELS, NOTE_MAX, type AppointmentChannelCode, type AppointmentStatusCode } from '../domain/appointments/form-input'
 
-export const NOTE_MAX = 500
+
 export const NOTE_ID_MESSAGE = '补充说明中不能填写身份证号，请删除后再提交'
 
 /** 预约编号 YY-<year>-<6 characters without 0/O/1/I>, e.g. YY-2026-7KQ2M9. */

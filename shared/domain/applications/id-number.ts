@@ -39,15 +39,7 @@ const PROVINCE_CODES = new Set([
 
 const FULLWIDTH = /[\uFF10-\uFF19\uFF38\uFF58]/
 
-/** What the form does while the person types: fullwidth → halfwidth, spaces out, x → X. */
-export function normalizeIdNumberInput(raw: string): string {
-  return raw
-    .replace(/[\uFF10-\uFF19]/g, ch => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\uFF38\uFF58]/g, 'X')
-    .replace(/[\s\u3000-]/g, '')
-    .replace(/x$/, 'X')
-}
-
+export { normalizeIdNumberInput } from './form-input'
 
 export interface IdNumberCheck {
   ok: boolean
