@@ -1,11 +1,15 @@
 // Response DTOs of the case library (以案释法), the statutes and the library search.
 
 /**
- * `highlight` is HTML: the text escaped first, then the matches wrapped in <mark>. Nothing else.
- * Search only ever answers with articles in force; `versionDate` is the date of the text shown.
+ * A search highlight as plain text and the ranges that matched: `marks` are [start, end) offsets
+ * into `text` (UTF-16 code units, ascending, not overlapping). Never HTML: the browser renders it
+ * as text nodes (app/components/cases/CasesHighlight.vue, through highlightSegments).
  */
-export interface StatuteHitDto { id: string, lawTitle: string, articleLabel: string | null, text: string, highlight: string, versionDate: string | null }
-export interface CaseHitDto { id: string, slug: string, title: string, category: string, summary: string, highlight: string }
+export interface HighlightDto { text: string, marks: Array<[number, number]> }
+
+/** Search only ever answers with articles in force; `versionDate` is the date of the text shown. */
+export interface StatuteHitDto { id: string, lawTitle: string, articleLabel: string | null, text: string, highlight: HighlightDto, versionDate: string | null }
+export interface CaseHitDto { id: string, slug: string, title: string, category: string, summary: string, highlight: HighlightDto }
 
 export interface SearchFacetsDto { category: Record<string, number>, groups: Record<string, number> }
 

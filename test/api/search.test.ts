@@ -1,6 +1,8 @@
 // The library search and detail routes against the built portal: the response contract, dataset
 // statute ids, escaped highlights, whitelisted filters (injection attempts are 400) and 404s.
 import { describe, expect, it } from 'vitest'
+import type { HighlightDto } from '../../shared/types/cases'
+import { markup } from '../helpers/highlight'
 import { ApiClient, servers } from './helpers/client'
 
 const STATUTE_ID = /^L[0-9a-f]{10}-(?:a\d{4}(?:-\d+)?|doc)$/
@@ -51,8 +53,11 @@ describe.each(servers())('library search on $name', (server) => {
     const q = '<script>alert(1)</script> 工资 & "劳动合同"'
     const r = await api.get(`/api/search?q=${enc(q)}`)
     expect(r.status).toBe(200)
-    const all = [...r.body.statutes.hits, ...r.body.cases.hits].map((h: { highlight: string }) => h.highlight)
-    expect(all.length).toBeGreaterThan(0)
+    const ranges = [...r.body.statutes.hits, ...r.body.cases.hits].map((h: { highlight: HighlightDto }) => h.highlight)
+    expect(ranges.length).toBeGreaterThan(0)
+    // highlights are text + ranges, never HTML; what the reader gets is escaped text with <mark>
+    for (const h of ranges) expect(Object.keys(h).sort()).toEqual(['marks', 'text'])
+    const all = ranges.map(markup)
     for (const h of all) {
       expect(onlyMarks(h)).not.toMatch(/[<>]/)
       expect(h).not.toContain('<script')

@@ -1,12 +1,9 @@
-// Highlighted snippets that are safe to render with v-html: the text is HTML-escaped FIRST, and
-// only then are the matches wrapped in <mark>. No other markup can come out of these functions.
-// Framework-free.
+// Search highlights as ranges: the plain text and the [start, end) offsets that matched, never
+// HTML. The browser renders them as text nodes (CasesHighlight.vue), so nothing in the text can
+// become markup. Framework-free.
+import type { HighlightDto } from '../../../shared/types/cases'
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' }
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, c => ESCAPES[c]!)
-}
+export type { HighlightDto }
 
 export interface HighlightTags { pre: string, post: string }
 
@@ -19,9 +16,10 @@ export function makeHighlightTags(token: string): HighlightTags {
   return { pre: `\uE000${token}\uE001`, post: `\uE002${token}\uE003` }
 }
 
-/** Meilisearch `_formatted` text (with `tags` around the matches) → escaped HTML with <mark>. */
-export function highlightFormatted(formatted: string, tags: HighlightTags): string {
-  let out = ''
+/** Meilisearch `_formatted` text (with `tags` around the matches) → the text and its matched ranges. */
+export function highlightFormatted(formatted: string, tags: HighlightTags): HighlightDto {
+  let text = ''
+  const marks: Array<[number, number]> = []
   let rest = formatted
   for (;;) {
     const start = rest.indexOf(tags.pre)
@@ -29,12 +27,16 @@ export function highlightFormatted(formatted: string, tags: HighlightTags): stri
     const afterPre = rest.slice(start + tags.pre.length)
     const end = afterPre.indexOf(tags.post)
     const inner = end < 0 ? afterPre : afterPre.slice(0, end)
-    out += escapeHtml(stripTags(rest.slice(0, start), tags))
-    if (inner) out += `<mark>${escapeHtml(stripTags(inner, tags))}</mark>`
-    if (end < 0) return out
+    text += stripTags(rest.slice(0, start), tags)
+    const matched = stripTags(inner, tags)
+    if (matched) {
+      marks.push([text.length, text.length + matched.length])
+      text += matched
+    }
+    if (end < 0) return { text, marks }
     rest = afterPre.slice(end + tags.post.length)
   }
-  return out + escapeHtml(stripTags(rest, tags))
+  return { text: text + stripTags(rest, tags), marks }
 }
 
 function stripTags(s: string, tags: HighlightTags): string {
@@ -51,7 +53,7 @@ export function hasMatch(formatted: string | undefined, tags: HighlightTags): bo
  * and, for long text, cuts an excerpt of about `maxChars` around the first match. Used when the
  * answer comes from the database (search engine down).
  */
-export function highlightTerms(text: string, terms: readonly string[], maxChars = 160): string {
+export function highlightTerms(text: string, terms: readonly string[], maxChars = 160): HighlightDto {
   const lower = text.toLowerCase()
   const ranges: Array<[number, number]> = []
   const sorted = [...new Set(terms.map(t => t.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length)
@@ -73,13 +75,9 @@ export function highlightTerms(text: string, terms: readonly string[], maxChars 
     from = Math.max(0, first - Math.floor(maxChars / 4))
     to = Math.min(text.length, from + maxChars)
   }
-  let out = from > 0 ? '…' : ''
-  let pos = from
-  for (const [s, e] of ranges) {
-    if (s < pos || e > to) continue
-    out += escapeHtml(text.slice(pos, s)) + `<mark>${escapeHtml(text.slice(s, e))}</mark>`
-    pos = e
-  }
-  out += escapeHtml(text.slice(pos, to))
-  return to < text.length ? out + '…' : out
+  const lead = from > 0 ? '…' : ''
+  const shift = lead.length - from
+  const marks: Array<[number, number]> = []
+  for (const [s, e] of ranges) if (s >= from && e <= to) marks.push([s + shift, e + shift])
+  return { text: lead + text.slice(from, to) + (to < text.length ? '…' : ''), marks }
 }

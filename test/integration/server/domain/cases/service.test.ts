@@ -26,6 +26,7 @@ import type { ActorRef } from '~~/server/domain/platform/actor'
 import type { CreateCaseBody } from '#shared/schemas/case-editor'
 import { drivers, freshDb, sharedDataDir, type TestDb } from '../../../helpers/db'
 import { testSearch } from '../../../helpers/search'
+import { markup } from '../../../../helpers/highlight'
 
 const tags = makeHighlightTags(randomBytes(6).toString('hex'))
 
@@ -100,7 +101,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     expect(found.degraded).toBe(false)
     const hit = found.cases.hits.find(h => h.id === row.id)
     expect(hit?.slug).toBe(`wages-${driver}`)
-    expect(hit?.highlight).toContain('<mark>')
+    expect(markup(hit!.highlight)).toContain('<mark>')
     expect(found.cases.facets.category['劳动争议']).toBeGreaterThanOrEqual(1)
 
     await unpublishCase(editor, { id: row.id }, actor)
@@ -113,8 +114,8 @@ describe.each(drivers())('case library on %s', (driver) => {
     const res = await search('劳动合同 试用期')
     expect(res.statutes.total).toBeGreaterThan(0)
     expect(res.statutes.hits[0]!.id).toMatch(/^L[0-9a-f]{10}-a\d{4}/)
-    expect(res.statutes.hits.some(h => h.highlight.includes('<mark>'))).toBe(true)
-    for (const h of res.statutes.hits) expect(h.highlight.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/)
+    expect(res.statutes.hits.some(h => markup(h.highlight).includes('<mark>'))).toBe(true)
+    for (const h of res.statutes.hits) expect(markup(h.highlight).replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/)
     await expect(searchLibrary(deps(t.db, conn, []), { q: 'x', category: '劳动争议" OR 1=1', page: 1, limit: 10 }))
       .rejects.toBeInstanceOf(DomainError)
   })
@@ -160,7 +161,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     expect(res.statutes.total).toBeGreaterThan(0)
     expect(res.statutes.hits.length).toBeGreaterThan(0)
     // the lexicon's legal term is searched too
-    expect(res.statutes.hits.some(h => h.highlight.includes('<mark>用人单位</mark>') || h.highlight.includes('<mark>工资</mark>'))).toBe(true)
+    expect(res.statutes.hits.some(h => markup(h.highlight).includes('<mark>用人单位</mark>') || markup(h.highlight).includes('<mark>工资</mark>'))).toBe(true)
     const published = await t.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(eq(cases.status, 'published'))
     expect(published[0]!.n).toBeGreaterThan(0)
     expect(res.cases.total).toBeGreaterThan(0)
@@ -196,7 +197,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     // the Labour Contract Law article on paying wages in full and on time (art. 30) is on the first page
     const titles = res.statutes.hits.map(h => `${h.lawTitle}${h.articleLabel}`)
     expect(titles).toContain('中华人民共和国劳动合同法第三十条')
-    expect(res.statutes.hits.some(h => h.highlight.includes('<mark>'))).toBe(true)
+    expect(res.statutes.hits.some(h => markup(h.highlight).includes('<mark>'))).toBe(true)
     const page2 = await searchLibrary(d, { q, page: 2, limit: 10 })
     expect(page2.statutes.hits.map(h => h.id)).toEqual(want.slice(10, 20))
 
@@ -253,7 +254,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     const linked = await searchLibrary({ ...deps(t.db, conn, lexicon), ranker: snap }, { q, page: 1, limit: 10 })
     const hit = linked.cases.hits.find(h => h.id === row.id)
     expect(hit?.slug).toBe(`linked-${driver}`)
-    for (const h of linked.cases.hits) expect(h.highlight.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/)
+    for (const h of linked.cases.hits) expect(markup(h.highlight).replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/)
     // a whitelisted filter still applies to the linked cases
     const other = await searchLibrary({ ...deps(t.db, conn, lexicon), ranker: snap }, { q, category: '婚姻家庭', page: 1, limit: 10 })
     expect(other.cases.hits.every(h => h.category === '婚姻家庭')).toBe(true)
