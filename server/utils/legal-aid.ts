@@ -2,7 +2,8 @@
 // derived from the AppContext (config cache, personal-data crypto).
 import type { AppContext } from '../app-context'
 import { createConfigSource, type ConfigSource } from '../domain/eligibility/config-source'
-import type { ScreeningDeps } from '../domain/eligibility/service'
+import type { H3Event } from 'h3'
+import type { ScreeningDeps, StandardsDeps } from '../domain/eligibility/service'
 import type { LegalAidDeps } from '../domain/legal-aid/service'
 import { personalDataCryptoOf } from './personal-data'
 
@@ -26,4 +27,9 @@ export function legalAidDeps(app: AppContext): LegalAidDeps {
 export function screeningDeps(app: AppContext): ScreeningDeps {
   const config = eligibilityConfigSource(app)
   return { db: app.db, now: () => new Date(), screeningConfig: now => config.get(now) }
+}
+
+/** A new standards version drops this instance's cached screening config at once. */
+export function standardsDeps(event: H3Event, app: AppContext): StandardsDeps {
+  return { db: app.db, ipHash: requestIpHash(event, app), onChange: () => eligibilityConfigSource(app).invalidate() }
 }
