@@ -7,14 +7,15 @@ import type { Db } from '../../db/client'
 import * as repo from '../../repositories/dashboard'
 import { writeAudit } from '../../repositories/audit'
 import { satisfactionFigures } from '../appointments/service'
+import { auditActorOf, type ActorRef } from '../platform/actor'
 import { PRIORITY_GROUP_LABELS, type PriorityGroup } from '../../../shared/domain/cases/taxonomy'
 import { matterLabels } from '../../../shared/schemas/eligibility'
 import type { DayRangeQuery } from '../../../shared/schemas/hotline'
 import type { CountDto, DashboardDto } from '../../../shared/types/dashboard'
-import type { StaffRole } from '../../../shared/types/staff'
 import { shanghaiDayRange } from '../../../shared/time/calendar'
 
-export interface DashboardDeps { db: Db, now: () => Date }
+/** `ipHash`: the hashed address of the request, for the audit. */
+export interface DashboardDeps { db: Db, now: () => Date, ipHash?: string | null }
 
 /** 银川市 plan: satisfaction with public legal services at least 90%. */
 export const SATISFACTION_TARGET = 0.9
@@ -52,8 +53,8 @@ export async function dashboardFigures(deps: DashboardDeps, range: DayRangeQuery
 }
 
 /** The dashboard for a supervisor or admin; the read is audited (who looked at which range). */
-export async function readDashboard(deps: DashboardDeps, actor: { id: string, role: StaffRole }, range: DayRangeQuery, ipHash: string | null = null): Promise<DashboardDto> {
+export async function readDashboard(deps: DashboardDeps, range: DayRangeQuery, actor: ActorRef): Promise<DashboardDto> {
   const figures = await dashboardFigures(deps, range)
-  await writeAudit(deps.db, { actor, action: 'dashboard.read', objectType: 'dashboard', ipHash, detail: { from: range.from, to: range.to } })
+  await writeAudit(deps.db, { actor: auditActorOf(actor), action: 'dashboard.read', objectType: 'dashboard', ipHash: deps.ipHash, detail: { from: range.from, to: range.to } })
   return figures
 }

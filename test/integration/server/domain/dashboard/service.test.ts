@@ -158,7 +158,7 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
   })
 
   it('reading it is audited with the range', async () => {
-    await readDashboard({ db: t.db, now: () => new Date() }, { id: op.id, role: 'supervisor' }, { from: DAY, to: DAY })
+    await readDashboard({ db: t.db, now: () => new Date() }, { from: DAY, to: DAY }, { id: op.id, role: 'supervisor' })
     const rows = await t.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.action, 'dashboard.read') })
     expect(rows.map(r => r.detail)).toEqual([{ from: DAY, to: DAY }])
   })
