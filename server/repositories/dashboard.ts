@@ -35,16 +35,21 @@ export async function callFigures(db: DbOrTx, r: Range) {
   return { total: totals.total, told: totals.told, byTopic, byOutcome: byOutcome.map(o => ({ key: o.key, label: o.label, count: Number(o.count) })), byHour: hours, byGroup }
 }
 
-/** Callbacks whose window starts in the range. Done in window: completed between the window's start and end. */
+/**
+ * 12348 callbacks (appointments of channel hotline_callback, booked by operators or by residents)
+ * whose window starts in the range. Done: completed; in window: completed between the window's start
+ * and end; missed: no_show (three failed tries), or still open after the window ended. A waitlist
+ * hold not yet accepted is not a booking.
+ */
 export async function callbackFigures(db: DbOrTx, r: Range, now: Date) {
   return one<{ booked: number, done: number, doneInWindow: number, missed: number, open: number }>(db, sql`
-    select count(*) filter (where b.status <> 'cancelled') as booked,
-           count(*) filter (where b.status = 'done') as done,
-           count(*) filter (where b.status = 'done' and b.completed_at >= w.starts_at and b.completed_at <= w.ends_at) as "doneInWindow",
-           count(*) filter (where b.status = 'missed' or (b.status = 'booked' and w.ends_at < ${now.toISOString()}::timestamptz)) as missed,
-           count(*) filter (where b.status = 'booked' and w.ends_at >= ${now.toISOString()}::timestamptz) as open
-    from callbacks b join callback_windows w on w.id = b.window_id
-    where w.starts_at >= ${r.from.toISOString()}::timestamptz and w.starts_at < ${r.to.toISOString()}::timestamptz`)
+    select count(*) filter (where b.status not in ('cancelled', 'held')) as booked,
+           count(*) filter (where b.status = 'completed') as done,
+           count(*) filter (where b.status = 'completed' and b.completed_at >= w.starts_at and b.completed_at <= w.ends_at) as "doneInWindow",
+           count(*) filter (where b.status = 'no_show' or (b.status in ('booked', 'checked_in') and w.ends_at < ${now.toISOString()}::timestamptz)) as missed,
+           count(*) filter (where b.status in ('booked', 'checked_in') and w.ends_at >= ${now.toISOString()}::timestamptz) as open
+    from appointments b join appointment_slots w on w.id = b.slot_id
+    where b.channel = 'hotline_callback' and w.starts_at >= ${r.from.toISOString()}::timestamptz and w.starts_at < ${r.to.toISOString()}::timestamptz`)
 }
 
 /** Screenings: the anonymous per-day tally the screening keeps (it stores nothing personal), plus the groups of callers screened on the phone. */

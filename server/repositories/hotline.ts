@@ -1,75 +1,34 @@
-// Hotline queries only: calls, callback windows, callbacks. No policy here (see domain/hotline).
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
+// Hotline queries only: calls, their links, and the hotline's view of callbacks (appointments of
+// channel hotline_callback: the one booking model). No policy here (see domain/hotline).
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import {
-  appointments, appointmentSlots, callbackAssignments, callbackAttempts, callbacks, callbackWindows, hotlineCallLinks, hotlineCalls, hotlineOutcomeCodes, legalAidApplications, servicePoints, staffUsers,
-  type CallbackAttemptRow, type CallbackRow, type CallbackWindowRow, type HotlineCallLinkRow, type HotlineCallRow, type HotlineOutcomeCodeRow, type NewHotlineCallRow,
+  appointments, appointmentSlots, callbackAssignments, callbackAttempts, hotlineCallLinks, hotlineCalls, hotlineOutcomeCodes, legalAidApplications, servicePoints, staffUsers,
+  type AppointmentRow, type CallbackAttemptRow, type HotlineCallLinkRow, type HotlineCallRow, type HotlineOutcomeCodeRow, type NewHotlineCallRow,
 } from '../db/schema'
-import { rowsOf } from './search-outbox'
 
 export async function insertCall(tx: DbOrTx, row: NewHotlineCallRow): Promise<HotlineCallRow> {
   const [r] = await tx.insert(hotlineCalls).values(row).returning()
   return r!
 }
 
-/** Locks the window row until the transaction ends: bookings of one window queue up behind it. */
-export async function lockWindow(tx: DbOrTx, id: string): Promise<CallbackWindowRow | undefined> {
-  const [w] = await tx.select().from(callbackWindows).where(eq(callbackWindows.id, id)).for('update')
-  return w
-}
-
-export interface NewCallback { id: string, callId: string, windowId: string, phoneEnc: string, phoneHash: string, phoneMasked: string }
-
-/**
- * Takes the lowest free place (1..capacity) of a window in one INSERT ... SELECT. Returns the place
- * number, or undefined when every place is taken. Call it after lockWindow in the same transaction.
- */
-export async function bookLowestFreeSlot(tx: DbOrTx, c: NewCallback): Promise<number | undefined> {
-  const res = await tx.execute(sql`
-    insert into callbacks (id, call_id, window_id, phone_enc, phone_hash, phone_masked, status, slot_no)
-    select ${c.id}, ${c.callId}, w.id, ${c.phoneEnc}, ${c.phoneHash}, ${c.phoneMasked}, 'booked', s.n
-    from callback_windows w cross join lateral generate_series(1, w.capacity) as s(n)
-    where w.id = ${c.windowId}
-      and not exists (select 1 from callbacks b where b.window_id = w.id and b.slot_no = s.n and b.status <> 'cancelled')
-    order by s.n
-    limit 1
-    returning slot_no`)
-  const [row] = rowsOf<{ slot_no: number }>(res)
-  return row ? Number(row.slot_no) : undefined
-}
-
-export interface WindowWithBooked { window: CallbackWindowRow, booked: number }
-
-export async function listWindowsBetween(db: DbOrTx, from: Date, to: Date): Promise<WindowWithBooked[]> {
-  const rows = await db.select({ window: callbackWindows, booked: sql<number>`count(${callbacks.id})::int` })
-    .from(callbackWindows)
-    .leftJoin(callbacks, and(eq(callbacks.windowId, callbackWindows.id), ne(callbacks.status, 'cancelled')))
-    .where(and(gt(callbackWindows.startsAt, from), lt(callbackWindows.startsAt, to)))
-    .groupBy(callbackWindows.id)
-    .orderBy(asc(callbackWindows.startsAt))
-  return rows.map(r => ({ window: r.window, booked: Number(r.booked) }))
-}
-
-export async function insertWindowsIfAbsent(db: DbOrTx, rows: Array<typeof callbackWindows.$inferInsert>): Promise<number> {
-  if (!rows.length) return 0
-  const r = await db.insert(callbackWindows).values(rows).onConflictDoNothing({ target: callbackWindows.startsAt }).returning({ id: callbackWindows.id })
-  return r.length
-}
-
 const callColumns = {
   call: hotlineCalls,
   operatorName: staffUsers.displayName,
   outcomeLabel: hotlineOutcomeCodes.label,
-  callback: callbacks,
-  windowStartsAt: callbackWindows.startsAt,
-  windowEndsAt: callbackWindows.endsAt,
+  callback: appointments,
+  windowStartsAt: appointmentSlots.startsAt,
+  windowEndsAt: appointmentSlots.endsAt,
 }
+
+/** The call's callback: its appointment of channel hotline_callback that is not cancelled (one at most). */
+const callbackOfCall = and(eq(appointments.callId, hotlineCalls.id), eq(appointments.channel, 'hotline_callback'), ne(appointments.status, 'cancelled'))
 
 export interface CallListRow {
   call: HotlineCallRow
   operatorName: string
   outcomeLabel: string
-  callback: CallbackRow | null
+  callback: AppointmentRow | null
   windowStartsAt: Date | null
   windowEndsAt: Date | null
 }
@@ -78,8 +37,8 @@ function callsQuery(db: DbOrTx) {
   return db.select(callColumns).from(hotlineCalls)
     .innerJoin(staffUsers, eq(staffUsers.id, hotlineCalls.operatorId))
     .innerJoin(hotlineOutcomeCodes, eq(hotlineOutcomeCodes.code, hotlineCalls.outcome))
-    .leftJoin(callbacks, eq(callbacks.callId, hotlineCalls.id))
-    .leftJoin(callbackWindows, eq(callbackWindows.id, callbacks.windowId))
+    .leftJoin(appointments, callbackOfCall)
+    .leftJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
 }
 
 /** Newest first: the whole team's calls (the console marks the operator's own). */
@@ -106,33 +65,28 @@ export async function servicePointExists(db: DbOrTx, id: string): Promise<boolea
 }
 
 export interface QueueRow {
-  callback: CallbackRow, window: CallbackWindowRow, reference: string, topic: string
-  safeToCallBack: boolean, discreet: boolean, interpreter: string, urgent: boolean, operatorId: string
+  callback: AppointmentRow, startsAt: Date, endsAt: Date, callReference: string | null, topic: string
+  safeToCallBack: boolean | null, discreet: boolean | null, interpreter: string | null, urgent: boolean | null, operatorId: string | null
 }
 
-/** Callbacks whose window starts in [from, to), in window and place order. */
+const queueColumns = {
+  callback: appointments, startsAt: appointmentSlots.startsAt, endsAt: appointmentSlots.endsAt, callReference: hotlineCalls.reference, topic: appointments.topic,
+  safeToCallBack: hotlineCalls.safeToCallBack, discreet: hotlineCalls.discreet, interpreter: hotlineCalls.interpreter, urgent: hotlineCalls.urgent, operatorId: hotlineCalls.operatorId,
+}
+
+/**
+ * Callbacks (appointments of channel hotline_callback, booked by an operator during a call or by the
+ * resident on the site) whose window starts in [from, to), in window and place order; cancelled and
+ * held (a waitlist offer not yet accepted) ones are not in the queue. The call's flags when there is one.
+ */
 export async function listCallbacksBetween(db: DbOrTx, from: Date, to: Date): Promise<QueueRow[]> {
-  return db.select({
-    callback: callbacks, window: callbackWindows, reference: hotlineCalls.reference, topic: hotlineCalls.topic,
-    safeToCallBack: hotlineCalls.safeToCallBack, discreet: hotlineCalls.discreet, interpreter: hotlineCalls.interpreter, urgent: hotlineCalls.urgent, operatorId: hotlineCalls.operatorId,
-  })
-    .from(callbacks)
-    .innerJoin(callbackWindows, eq(callbackWindows.id, callbacks.windowId))
-    .innerJoin(hotlineCalls, eq(hotlineCalls.id, callbacks.callId))
-    .where(and(gte(callbackWindows.startsAt, from), lt(callbackWindows.startsAt, to), ne(callbacks.status, 'cancelled')))
-    .orderBy(asc(callbackWindows.startsAt), asc(callbacks.slotNo))
-}
-
-export async function findCallback(db: DbOrTx, id: string): Promise<CallbackRow | undefined> {
-  const [r] = await db.select().from(callbacks).where(eq(callbacks.id, id))
-  return r
-}
-
-/** booked → done|missed; undefined when it was no longer booked (someone else closed it). */
-export async function closeCallback(tx: DbOrTx, id: string, status: 'done' | 'missed', by: string, at: Date): Promise<CallbackRow | undefined> {
-  const [r] = await tx.update(callbacks).set({ status, completedAt: at, completedBy: by, updatedAt: at })
-    .where(and(eq(callbacks.id, id), eq(callbacks.status, 'booked'))).returning()
-  return r
+  return db.select(queueColumns)
+    .from(appointments)
+    .innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
+    .leftJoin(hotlineCalls, eq(hotlineCalls.id, appointments.callId))
+    .where(and(eq(appointments.channel, 'hotline_callback'), gte(appointmentSlots.startsAt, from), lt(appointmentSlots.startsAt, to),
+      inArray(appointments.status, ['booked', 'checked_in', 'completed', 'no_show'])))
+    .orderBy(asc(appointmentSlots.startsAt), asc(appointments.slotNo))
 }
 
 // ---- outcome codes (data, edited by admins) ----
@@ -226,26 +180,23 @@ export async function callsForExport(db: DbOrTx, from: Date, to: Date): Promise<
     reference: hotlineCalls.reference, startedAt: hotlineCalls.startedAt, topic: hotlineCalls.topic, outcomeLabel: hotlineOutcomeCodes.label,
     callerGroups: hotlineCalls.callerGroups, callerPhoneMasked: hotlineCalls.callerPhoneMasked, operatorName: staffUsers.displayName,
     urgent: hotlineCalls.urgent, safeToCallBack: hotlineCalls.safeToCallBack, discreet: hotlineCalls.discreet, interpreter: hotlineCalls.interpreter,
-    elderlyOrDisabled: hotlineCalls.elderlyOrDisabled, toldOfLegalAidRight: hotlineCalls.toldOfLegalAidRight, callbackStatus: callbacks.status,
+    elderlyOrDisabled: hotlineCalls.elderlyOrDisabled, toldOfLegalAidRight: hotlineCalls.toldOfLegalAidRight, callbackStatus: appointments.status,
   }).from(hotlineCalls)
     .innerJoin(staffUsers, eq(staffUsers.id, hotlineCalls.operatorId))
     .innerJoin(hotlineOutcomeCodes, eq(hotlineOutcomeCodes.code, hotlineCalls.outcome))
-    .leftJoin(callbacks, eq(callbacks.callId, hotlineCalls.id))
+    .leftJoin(appointments, callbackOfCall)
     .where(and(gte(hotlineCalls.startedAt, from), lt(hotlineCalls.startedAt, to)))
     .orderBy(asc(hotlineCalls.startedAt), asc(hotlineCalls.id))
 }
 
 // ---- callback attempts and assignments ----
 
-/** The callback with its window and call flags, row-locked until the transaction ends. */
-export async function lockCallbackForAttempt(tx: DbOrTx, id: string) {
-  const [r] = await tx.select({
-    callback: callbacks, startsAt: callbackWindows.startsAt, endsAt: callbackWindows.endsAt,
-    safeToCallBack: hotlineCalls.safeToCallBack, topic: hotlineCalls.topic, operatorId: hotlineCalls.operatorId,
-  }).from(callbacks)
-    .innerJoin(callbackWindows, eq(callbackWindows.id, callbacks.windowId))
-    .innerJoin(hotlineCalls, eq(hotlineCalls.id, callbacks.callId))
-    .where(eq(callbacks.id, id)).for('update', { of: callbacks })
+/** The callback (an appointment of channel hotline_callback) with its window and call flags, row-locked until the transaction ends. */
+export async function lockCallbackForAttempt(tx: DbOrTx, id: string): Promise<QueueRow | undefined> {
+  const [r] = await tx.select(queueColumns).from(appointments)
+    .innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
+    .leftJoin(hotlineCalls, eq(hotlineCalls.id, appointments.callId))
+    .where(and(eq(appointments.id, id), eq(appointments.channel, 'hotline_callback'))).for('update', { of: appointments })
   return r
 }
 
@@ -283,7 +234,8 @@ export function activeOperators(db: DbOrTx) {
     .from(staffUsers).where(and(eq(staffUsers.role, 'operator'), isNull(staffUsers.disabledAt))).orderBy(asc(staffUsers.username))
 }
 
-export async function activeCallbackOfCall(db: DbOrTx, callId: string): Promise<CallbackRow | undefined> {
-  const [r] = await db.select().from(callbacks).where(and(eq(callbacks.callId, callId), ne(callbacks.status, 'cancelled')))
+export async function activeCallbackOfCall(db: DbOrTx, callId: string): Promise<AppointmentRow | undefined> {
+  const [r] = await db.select().from(appointments)
+    .where(and(eq(appointments.callId, callId), eq(appointments.channel, 'hotline_callback'), ne(appointments.status, 'cancelled')))
   return r
 }

@@ -4,7 +4,6 @@ import { seedServicePoints } from './service-points'
 import { seedStaff } from './staff'
 import { caseSeedSteps } from './cases'
 import { seedEligibility } from './eligibility'
-import { seedHotline } from './hotline'
 import { seedKnownQuestions } from './known-questions'
 import { seedAppointments } from './appointments'
 
@@ -13,7 +12,6 @@ export const seedSteps: SeedStep[] = [
   seedStaff,
   ...caseSeedSteps,
   seedEligibility,
-  seedHotline,
   seedKnownQuestions,
   seedAppointments,
 ]

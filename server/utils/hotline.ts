@@ -1,8 +1,9 @@
-// Nitro glue for the hotline console: per-instance dependencies from the AppContext.
+// Nitro glue for the hotline console: per-instance dependencies from the AppContext (the booking
+// service's, since callbacks are appointments of channel hotline_callback).
 import type { AppContext } from '../app-context'
 import type { HotlineDeps } from '../domain/hotline/service'
-import { personalDataCryptoOf } from './personal-data'
+import { appointmentDeps } from './appointments'
 
 export function hotlineDeps(app: AppContext): HotlineDeps {
-  return { db: app.db, crypto: personalDataCryptoOf(app), now: () => new Date() }
+  return appointmentDeps(app)
 }

@@ -1,8 +1,10 @@
 // Hotline DTOs: phones are masked; the full number only comes from the audited reveal.
 import type { CallLinkKind, HotlineOutcomeCode, InterpreterNeed } from '../schemas/hotline'
 
+/** The call's callback: an appointment of channel hotline_callback (预约编号 `reference`). */
 export interface CallbackSummaryDto {
   id: string
+  reference: string
   windowStartsAt: string
   windowEndsAt: string
   slotNo: number
@@ -64,6 +66,7 @@ export interface HotlineCallPageDto {
   total: number
 }
 
+/** A callback window: a slot of channel hotline_callback. */
 export interface CallbackWindowDto {
   id: string
   startsAt: string
@@ -72,10 +75,13 @@ export interface CallbackWindowDto {
   free: number
 }
 
+/** One callback of the queue: booked by an operator during a call, or by the resident on the site (no call). */
 export interface CallbackQueueItemDto {
   id: string
-  callId: string
-  callReference: string
+  /** 预约编号 of the callback (the booking model's reference). */
+  reference: string
+  callId: string | null
+  callReference: string | null
   topic: string
   windowStartsAt: string
   windowEndsAt: string

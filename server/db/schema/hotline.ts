@@ -12,8 +12,6 @@ export const INTERPRETER_NEEDS = ['none', 'interpreter', 'sign_language'] as con
 export type InterpreterNeed = typeof INTERPRETER_NEEDS[number]
 export const CALL_LINK_KINDS = ['screening', 'application', 'booking'] as const
 export type CallLinkKind = typeof CALL_LINK_KINDS[number]
-export const CALLBACK_STATUSES = ['booked', 'done', 'missed', 'cancelled'] as const
-export type CallbackStatus = typeof CALLBACK_STATUSES[number]
 
 const inList = (values: readonly string[]) => sql.raw(values.map(v => `'${v.replace(/'/g, "''")}'`).join(','))
 
@@ -83,45 +81,6 @@ export const hotlineCalls = pgTable('hotline_calls', {
   check('hotline_calls_referral_check', sql`(${t.outcome} = 'referred_service_point') = (${t.referredServicePointId} is not null)`),
 ])
 
-/** Windows in which a lawyer calls back; `capacity` places, numbered 1..capacity. */
-export const callbackWindows = pgTable('callback_windows', {
-  id: uuid().primaryKey().defaultRandom(),
-  startsAt: timestamp({ withTimezone: true }).notNull().unique('callback_windows_starts_at_key'),
-  endsAt: timestamp({ withTimezone: true }).notNull(),
-  capacity: integer().notNull(),
-  isDemo: boolean().notNull().default(false),
-  ...timestamps,
-}, t => [
-  check('callback_windows_capacity_check', sql`${t.capacity} > 0`),
-  check('callback_windows_period_check', sql`${t.endsAt} > ${t.startsAt}`),
-])
-
-/**
- * A booked callback holds place `slot_no` of its window. Booking takes the lowest free place in one
- * INSERT ... SELECT after locking the window row (repositories/hotline.ts), so slot_no stays within
- * 1..capacity; the partial unique index is the last line of defence against double booking.
- * A cancelled callback frees its place.
- */
-export const callbacks = pgTable('callbacks', {
-  id: uuid().primaryKey().defaultRandom(),
-  callId: uuid().notNull().references(() => hotlineCalls.id),
-  windowId: uuid().notNull().references(() => callbackWindows.id),
-  phoneEnc: text().notNull(),
-  phoneHash: text().notNull(),
-  phoneMasked: text().notNull(),
-  status: text().$type<CallbackStatus>().notNull().default('booked'),
-  slotNo: integer().notNull(),
-  completedAt: timestamp({ withTimezone: true }),
-  completedBy: uuid().references(() => staffUsers.id),
-  ...timestamps,
-}, t => [
-  uniqueIndex('callbacks_window_slot_key').on(t.windowId, t.slotNo).where(sql`${t.status} <> 'cancelled'`),
-  index('callbacks_call_idx').on(t.callId),
-  check('callbacks_status_check', sql`${t.status} in (${inList(CALLBACK_STATUSES)})`),
-  check('callbacks_slot_no_check', sql`${t.slotNo} >= 1`),
-  check('callbacks_phone_check', sql`${t.phoneEnc} like 'enc:%'`),
-])
-
 /**
  * What was started during the call, by its reference: a screening (its rule version and outcome),
  * a legal-aid application (its reference) or a booking (its reference). References, not foreign
@@ -145,37 +104,3 @@ export type HotlineOutcomeCodeRow = typeof hotlineOutcomeCodes.$inferSelect
 export type HotlineCallLinkRow = typeof hotlineCallLinks.$inferSelect
 export type HotlineCallRow = typeof hotlineCalls.$inferSelect
 export type NewHotlineCallRow = typeof hotlineCalls.$inferInsert
-export type CallbackWindowRow = typeof callbackWindows.$inferSelect
-export type CallbackRow = typeof callbacks.$inferSelect
-
-export const ATTEMPT_RESULTS = ['no_answer', 'busy', 'wrong_number', 'not_safe_to_talk', 'completed'] as const
-export type AttemptResult = typeof ATTEMPT_RESULTS[number]
-
-/**
- * Each try at a promised callback: at most three (MAX_ATTEMPTS in domain/hotline/callbacks.ts, and
- * the check below), numbered 1..3, one row per number. `callback_id` names the callback (a callbacks
- * row today; an appointment of channel hotline_callback once callbacks move onto the booking
- * service), so it carries no foreign key.
- */
-export const callbackAttempts = pgTable('callback_attempts', {
-  id: uuid().primaryKey().defaultRandom(),
-  callbackId: uuid().notNull(),
-  attemptNo: integer().notNull(),
-  result: text().$type<AttemptResult>().notNull(),
-  at: timestamp({ withTimezone: true }).notNull(),
-  by: uuid().notNull().references(() => staffUsers.id),
-}, t => [
-  uniqueIndex('callback_attempts_number_key').on(t.callbackId, t.attemptNo),
-  check('callback_attempts_number_check', sql`${t.attemptNo} between 1 and 3`),
-  check('callback_attempts_result_check', sql`${t.result} in (${inList(ATTEMPT_RESULTS)})`),
-])
-
-/** Who is to make a callback; reassigned between operators (audited). No row: whoever takes it. */
-export const callbackAssignments = pgTable('callback_assignments', {
-  callbackId: uuid().primaryKey(),
-  operatorId: uuid().notNull().references(() => staffUsers.id),
-  assignedBy: uuid().notNull().references(() => staffUsers.id),
-  assignedAt: timestamp({ withTimezone: true }).notNull(),
-})
-
-export type CallbackAttemptRow = typeof callbackAttempts.$inferSelect

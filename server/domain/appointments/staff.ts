@@ -3,6 +3,7 @@
  * no-show and completed (audited), the one-time rating link after a completed visit or callback,
  * and the satisfaction figures for the supervisor's dashboard.
  */
+import type { Tx } from '../../db/client'
 import type { AppointmentChannel } from '../../db/schema'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/appointments'
@@ -74,27 +75,30 @@ const ALLOWED: Record<StaffOutcome, readonly string[]> = {
  * resident (a text with a random token of which only the hash is kept).
  */
 export async function recordOutcome(deps: AppointmentDeps, actor: StaffActor, id: string, status: StaffOutcome, ipHash: string | null = null): Promise<StaffAppointmentItemDto> {
-  const now = deps.now()
-  await inTransaction(deps.db, async (tx) => {
-    const a = await repo.lockAppointment(tx, id)
-    if (!a) throw E.APPOINTMENT_NOT_FOUND()
-    if (!ALLOWED[status].includes(a.status)) throw E.STATUS_CHANGE_INVALID()
-    await repo.updateAppointment(tx, id, {
-      status,
-      ...(status === 'checked_in' ? { checkedInAt: now } : {}),
-      ...(status === 'completed' ? { completedAt: now, completedBy: actor.id } : {}),
-    })
-    await writeAudit(tx, { actor: auditActor(actor), action: `appointment.${status}`, objectType: 'appointment', objectId: id, ipHash, detail: { from: a.status } })
-    if (status === 'completed') {
-      const token = newToken()
-      if (await repo.insertRating(tx, { appointmentId: id, tokenHash: hashToken(token) })) {
-        const slot = (await repo.findSlot(tx, a.slotId))!
-        const t = { ...textInput(deps, a, slot, null, null), link: linkOf(deps, `/appointments/rate/${token}`) }
-        await queueText(tx, deps, id, 'rating_request', texts.ratingRequest(t), `rating_request:${id}`, now)
-      }
-    }
-  })
+  await inTransaction(deps.db, tx => recordOutcomeInTransaction(tx, deps, actor, id, status, ipHash))
   return toStaffItem((await repo.findById(deps.db, id))!)
+}
+
+/** recordOutcome inside the caller's transaction (the hotline closes a callback together with its last attempt). */
+export async function recordOutcomeInTransaction(tx: Tx, deps: AppointmentDeps, actor: StaffActor, id: string, status: StaffOutcome, ipHash: string | null = null): Promise<void> {
+  const now = deps.now()
+  const a = await repo.lockAppointment(tx, id)
+  if (!a) throw E.APPOINTMENT_NOT_FOUND()
+  if (!ALLOWED[status].includes(a.status)) throw E.STATUS_CHANGE_INVALID()
+  await repo.updateAppointment(tx, id, {
+    status,
+    ...(status === 'checked_in' ? { checkedInAt: now } : {}),
+    ...(status === 'completed' ? { completedAt: now, completedBy: actor.id } : {}),
+  })
+  await writeAudit(tx, { actor: auditActor(actor), action: `appointment.${status}`, objectType: 'appointment', objectId: id, ipHash, detail: { from: a.status } })
+  if (status === 'completed') {
+    const token = newToken()
+    if (await repo.insertRating(tx, { appointmentId: id, tokenHash: hashToken(token) })) {
+      const slot = (await repo.findSlot(tx, a.slotId))!
+      const t = { ...textInput(deps, a, slot, null, null), link: linkOf(deps, `/appointments/rate/${token}`) }
+      await queueText(tx, deps, id, 'rating_request', texts.ratingRequest(t), `rating_request:${id}`, now)
+    }
+  }
 }
 
 export async function viewRating(deps: AppointmentDeps, token: string): Promise<RatingViewDto> {

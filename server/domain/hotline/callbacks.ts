@@ -12,6 +12,21 @@ export const DUE_SOON_MINUTES = 15
 
 export type AttemptResult = 'no_answer' | 'busy' | 'wrong_number' | 'not_safe_to_talk' | 'completed'
 export type Closing = 'done' | 'missed' | null
+export type CallbackStatus = 'booked' | 'done' | 'missed' | 'cancelled'
+
+/**
+ * A callback is an appointment of channel hotline_callback; the console speaks of it in its own
+ * words: completed = done (回拨并解答), no_show = missed (未接通), cancelled; anything else is open.
+ */
+export function callbackStatusOf(appointmentStatus: string): CallbackStatus {
+  if (appointmentStatus === 'completed') return 'done'
+  if (appointmentStatus === 'no_show') return 'missed'
+  if (appointmentStatus === 'cancelled') return 'cancelled'
+  return 'booked'
+}
+
+/** The booking model's outcome that closes a callback: done → completed (and the rating link), missed → no_show. */
+export const CLOSING_OUTCOME = { done: 'completed', missed: 'no_show' } as const
 
 export interface AttemptPlan { attemptNo: number, close: Closing }
 

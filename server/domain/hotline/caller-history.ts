@@ -10,6 +10,7 @@ import * as repo from '../../repositories/hotline'
 import { maskName } from '../../../shared/domain/applications/mask'
 import type { CallerLookupBody } from '../../../shared/schemas/hotline'
 import type { CallerHistoryDto } from '../../../shared/types/hotline'
+import { callbackStatusOf } from './callbacks'
 import { isRestrictedTopic } from './rules'
 import { mayOpen, type HotlineActor, type HotlineDeps } from './service'
 
@@ -38,7 +39,7 @@ export async function lookupCaller(deps: HotlineDeps, actor: HotlineActor, body:
         id: c.call.id, reference: c.call.reference, startedAt: c.call.startedAt.toISOString(), topic: c.call.topic,
         outcomeLabel: c.outcomeLabel, callerPhoneMasked: c.call.callerPhoneMasked, operatorName: c.operatorName,
         mine: c.call.operatorId === actor.id, urgent: c.call.urgent, safeToCallBack: c.call.safeToCallBack, discreet: c.call.discreet,
-        callbackStatus: c.callback?.status ?? null,
+        callbackStatus: c.callback ? callbackStatusOf(c.callback.status) : null,
       })),
       appointments: shownAppts.map(a => ({
         reference: a.reference, channel: a.channel, startsAt: a.startsAt.toISOString(), status: a.status, topic: a.topic,

@@ -10,7 +10,8 @@ import { INTERPRETER_LABELS, type InterpreterNeed } from '../../../shared/schema
 import type { ExportRow } from '../../repositories/hotline'
 import { formatShanghai } from '../../../shared/time/calendar'
 
-const CALLBACK_LABELS: Record<string, string> = { booked: '待回拨', done: '已回拨', missed: '未接通', cancelled: '已取消' }
+/** The callback's appointment status, in the console's words. */
+const CALLBACK_LABELS: Record<string, string> = { booked: '待回拨', checked_in: '待回拨', completed: '已回拨', no_show: '未接通', cancelled: '已取消' }
 const yesNo = (b: boolean) => (b ? '是' : '否')
 
 export const EXPORT_COLUMNS = ['来电编号', '来电时间（北京时间）', '咨询类别', '处理结果', '来电号码（部分隐藏）', '来电人群', '紧急', '可以回拨', '回拨不表明身份', '翻译或手语', '老年人或残疾人', '已告知法律援助权利', '坐席', '回拨状态'] as const

@@ -1,17 +1,12 @@
 /**
  * Rules of the 12348 hotline console, framework-free and clock-injected:
- * which outcome needs which details, which callback windows can be booked, how a call's
+ * which outcome needs which details, who may open a record, how a call's
  * reference looks.
  */
 import { randomInt } from 'node:crypto'
 import { DomainError } from '../errors'
 import type { HotlineOutcomeCode } from '../../../shared/schemas/hotline'
-import { freePlaces, isBookable, type WindowLike } from '../platform/capacity'
 import { yearReference, type RandomInt } from '../platform/reference'
-
-const DAY_MS = 86_400_000
-/** How far ahead the window picker looks. */
-export const WINDOW_HORIZON_DAYS = 14
 
 export interface OutcomeInput {
   outcome: HotlineOutcomeCode
@@ -35,8 +30,6 @@ export function checkOutcome(input: OutcomeInput): void {
   }
 }
 
-export { freePlaces, isBookable, type WindowLike } from '../platform/capacity'
-
 /** Matters whose records only the staff handling them may open (反家庭暴力法第十四条、第三十三条: protect the victim's information). */
 export const RESTRICTED_TOPICS: readonly string[] = ['家庭暴力']
 
@@ -45,7 +38,7 @@ export function isRestrictedTopic(topic: string | null | undefined): boolean {
 }
 
 /** The staff handling a call: who took it, or who handled its callback. */
-export function isHandler(actorId: string, operatorId: string, callbackHandlerId: string | null): boolean {
+export function isHandler(actorId: string, operatorId: string | null, callbackHandlerId: string | null): boolean {
   return actorId === operatorId || actorId === callbackHandlerId
 }
 
@@ -67,29 +60,12 @@ export function changedFields(before: Record<string, unknown>, patch: Record<str
   return Object.keys(patch).filter(k => k !== 'updatedBy' && !same(before[k], patch[k])).sort()
 }
 
-/** A callback window must still be in the future when it is booked. */
-export function assertBookable(w: WindowLike, now: Date): void {
-  if (!isBookable(w, now)) throw new DomainError('WINDOW_CLOSED')
-}
-
-/** Future windows only, earliest first, each with its free places. */
-export function openWindows<W extends WindowLike>(rows: ReadonlyArray<{ window: W, booked: number }>, now: Date): Array<{ window: W, free: number }> {
-  return rows
-    .filter(r => isBookable(r.window, now))
-    .sort((a, b) => a.window.startsAt.getTime() - b.window.startsAt.getTime())
-    .map(r => ({ window: r.window, free: freePlaces(r.window, r.booked) }))
-}
-
-export function windowHorizon(now: Date): { from: Date, to: Date } {
-  return { from: now, to: new Date(now.getTime() + WINDOW_HORIZON_DAYS * DAY_MS) }
-}
-
 /** 来电编号 RX-<year>-<6 characters>, e.g. RX-2026-7KQ2M9. */
 export function callReference(now: Date, random: RandomInt = randomInt): string {
   return yearReference('RX', now, 6, random)
 }
 
-/** Only a booked callback can be marked done or missed. */
+/** Only an open callback can be tried, closed or reassigned. */
 export function assertClosable(status: string): void {
   if (status !== 'booked') throw new DomainError('CALLBACK_NOT_OPEN')
 }

@@ -1,13 +1,15 @@
 /**
  * 12348 hotline console: log calls (with an optional callback booked in the same transaction),
  * list and open calls, the window picker, the day's callback queue, reveal and close a callback.
+ * A callback is an appointment of channel hotline_callback, booked through the one booking service
+ * (domain/appointments): same slots, capacity, hoarding limits, texts and rating as a resident's own.
  * Every staff read of personal data is audited in the same transaction as the read.
  */
 import { randomUUID } from 'node:crypto'
-import { pgErrorOf, type Db, type DbOrTx, type Tx } from '../../db/client'
+import { pgErrorOf, type DbOrTx, type Tx } from '../../db/client'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/hotline'
-import type { PersonalDataCrypto } from '../crypto/aead'
+import { type AppointmentDeps, bookCallbackInTransaction, listCallbackSlots, recordOutcomeInTransaction, revealCallbackPhone } from '../appointments/service'
 import { DomainError } from '../errors'
 import type { ActorRef } from '../platform/actor'
 import { shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
@@ -21,17 +23,14 @@ import type {
 } from '../../../shared/types/hotline'
 import type { HotlineCallLinkRow } from '../../db/schema'
 
-export interface HotlineDeps { db: Db, crypto: PersonalDataCrypto, now: () => Date }
+/** The booking service's dependencies (callbacks are booked through it). */
+export type HotlineDeps = AppointmentDeps
 /** Who is acting: the platform's actor reference (id + role). */
 export type HotlineActor = ActorRef
 
 export const PAGE_SIZE = 20
 
 const callAad = (id: string) => `hotline_calls:${id}:caller_phone`
-const callbackAad = (id: string) => `callbacks:${id}:phone`
-
-const WINDOW_FULL = () => new DomainError('WINDOW_FULL')
-const WINDOW_NOT_FOUND = () => new DomainError('WINDOW_NOT_FOUND')
 const CALL_NOT_FOUND = () => new DomainError('CALL_NOT_FOUND')
 const CALLBACK_NOT_FOUND = () => new DomainError('CALLBACK_NOT_FOUND')
 
@@ -65,7 +64,7 @@ function toItem(r: repo.CallListRow, actor: HotlineActor): HotlineCallItemDto {
     toldOfLegalAidRight: r.call.toldOfLegalAidRight,
     version: r.call.version,
     callback: r.callback && r.windowStartsAt && r.windowEndsAt
-      ? { id: r.callback.id, windowStartsAt: r.windowStartsAt.toISOString(), windowEndsAt: r.windowEndsAt.toISOString(), slotNo: r.callback.slotNo, status: r.callback.status }
+      ? { id: r.callback.id, reference: r.callback.reference, windowStartsAt: r.windowStartsAt.toISOString(), windowEndsAt: r.windowEndsAt.toISOString(), slotNo: r.callback.slotNo, status: cb.callbackStatusOf(r.callback.status) }
       : null,
   }
 }
@@ -76,7 +75,7 @@ export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallB
   const { cipher, lookup } = deps.crypto
   const callId = randomUUID()
   const phone = body.callerPhone
-  let refused: 'WINDOW_FULL' | 'WINDOW_CLOSED' | null = null
+  let refused: Refusal | null = null
   await deps.db.transaction(async (tx) => {
     const code = await repo.findOutcomeCode(tx, body.outcome)
     if (!code?.active) throw OUTCOME_UNKNOWN()
@@ -110,7 +109,7 @@ export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallB
     if (body.outcome !== 'callback_booked' || !phone || !body.callbackWindowId) return
     // The callback is booked in a savepoint: a full or closed window refuses the booking but keeps
     // the call record (its outcome still asks for a callback; the console offers another window).
-    refused = await bookInSavepoint(tx, deps, actor, { callId, phone, windowId: body.callbackWindowId, now }, ipHash)
+    refused = await bookInSavepoint(tx, deps, actor, { callId, phone, topic: body.topic, slotId: body.callbackWindowId }, ipHash)
   })
   if (refused) {
     const call = await repo.findCall(deps.db, callId)
@@ -129,32 +128,35 @@ function toDetail(r: NonNullable<Awaited<ReturnType<typeof repo.findCall>>>, act
   }
 }
 
-/** Books the lowest free place of a window for a call, inside a savepoint; returns the refusal code instead of throwing it. */
-async function bookInSavepoint(tx: Tx, deps: HotlineDeps, actor: ActorRef, b: { callId: string, phone: string, windowId: string, now: Date }, ipHash: string | null): Promise<'WINDOW_FULL' | 'WINDOW_CLOSED' | null> {
-  const { cipher, lookup } = deps.crypto
+/** Refusals of the booking service that keep the call record (the console offers another window). */
+type Refusal = 'WINDOW_FULL' | 'WINDOW_CLOSED' | 'PHONE_ALREADY_BOOKED' | 'TOO_MANY_BOOKINGS'
+const REFUSALS: Record<string, Refusal> = {
+  SLOT_FULL: 'WINDOW_FULL', SLOT_CLOSED: 'WINDOW_CLOSED', PHONE_ALREADY_BOOKED: 'PHONE_ALREADY_BOOKED', TOO_MANY_BOOKINGS: 'TOO_MANY_BOOKINGS',
+  appointments_phone_day_key: 'PHONE_ALREADY_BOOKED', appointment_slots_booked_check: 'WINDOW_FULL', appointments_slot_place_key: 'WINDOW_FULL',
+}
+
+/**
+ * Books the callback through the booking service (channel hotline_callback, the lowest free place)
+ * inside a savepoint; returns the refusal instead of throwing it, so the call record is kept.
+ * An unknown window is thrown (400 WINDOW_NOT_FOUND) and the whole call rolls back.
+ */
+async function bookInSavepoint(tx: Tx, deps: HotlineDeps, actor: ActorRef, b: { callId: string, phone: string, topic: string, slotId: string }, ipHash: string | null): Promise<Refusal | null> {
   try {
     await tx.transaction(async (sp) => {
-      const window = await repo.lockWindow(sp, b.windowId)
-      if (!window) throw WINDOW_NOT_FOUND()
-      rules.assertBookable(window, b.now)
-      const id = randomUUID()
-      const slotNo = await repo.bookLowestFreeSlot(sp, {
-        id, callId: b.callId, windowId: window.id,
-        phoneEnc: cipher.encrypt(b.phone, callbackAad(id)), phoneHash: lookup(b.phone, 'phone'), phoneMasked: maskPhone(b.phone),
-      })
-      if (slotNo === undefined) throw WINDOW_FULL()
-      await writeAudit(sp, { actor, action: 'callback.book', objectType: 'callback', objectId: id, ipHash, detail: { callId: b.callId, windowId: window.id, slotNo } })
+      const booked = await bookCallbackInTransaction(sp, deps, { slotId: b.slotId, phone: b.phone, topic: b.topic, callId: b.callId }, actor)
+      await writeAudit(sp, { actor, action: 'callback.book', objectType: 'appointment', objectId: booked.appointment.id, ipHash, detail: { callId: b.callId, slotId: b.slotId, slotNo: booked.appointment.slotNo } })
     })
     return null
   } catch (e) {
-    if (e instanceof DomainError && (e.code === 'WINDOW_FULL' || e.code === 'WINDOW_CLOSED')) return e.code
-    if (pgErrorOf(e)?.constraint === 'callbacks_window_slot_key') return 'WINDOW_FULL'
+    if (e instanceof DomainError && e.code === 'SLOT_NOT_FOUND') throw new DomainError('WINDOW_NOT_FOUND')
+    const refusal = e instanceof DomainError ? REFUSALS[e.code] : REFUSALS[pgErrorOf(e)?.constraint ?? '']
+    if (refusal) return refusal
     throw e
   }
 }
 
 /** Books a callback for a call already logged (e.g. after its first window was full). */
-export async function bookCallbackForCall(deps: HotlineDeps, actor: ActorRef, callId: string, windowId: string, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function bookCallbackForCall(deps: HotlineDeps, actor: ActorRef, callId: string, slotId: string, ipHash: string | null = null): Promise<HotlineCallDto> {
   const now = deps.now()
   const refused = await deps.db.transaction(async (tx) => {
     const r = await repo.findCall(tx, callId)
@@ -166,7 +168,7 @@ export async function bookCallbackForCall(deps: HotlineDeps, actor: ActorRef, ca
       await repo.updateCallVersioned(tx, callId, r.call.version, { outcome: 'callback_booked', referredServicePointId: null, updatedBy: actor.id }, now)
     }
     const phone = deps.crypto.cipher.decrypt(r.call.callerPhoneEnc, callAad(callId))
-    return bookInSavepoint(tx, deps, actor, { callId, phone, windowId, now }, ipHash)
+    return bookInSavepoint(tx, deps, actor, { callId, phone, topic: r.call.topic, slotId }, ipHash)
   })
   if (refused) throw new DomainError(refused)
   const row = await repo.findCall(deps.db, callId)
@@ -248,15 +250,20 @@ export async function linkCall(deps: HotlineDeps, actor: HotlineActor, id: strin
   return deps.db.transaction(run)
 }
 
+/** Callback windows (slots of channel hotline_callback) of the next two weeks that have not begun, with free places. */
 export async function listWindows(deps: HotlineDeps): Promise<CallbackWindowDto[]> {
-  const now = deps.now()
-  const { from, to } = rules.windowHorizon(now)
-  const rows = await repo.listWindowsBetween(deps.db, from, to)
-  return rules.openWindows(rows, now).map(({ window: w, free }) => ({
-    id: w.id, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), capacity: w.capacity, free,
-  }))
+  return (await listCallbackSlots(deps)).map(s => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, free: s.free }))
 }
 
+/** Whether the callback's personal details are for this staff member (家庭暴力: only the staff handling it). */
+function mayOpenCallback(r: repo.QueueRow, assigneeId: string | null, actor: ActorRef): boolean {
+  return !rules.isRestrictedTopic(r.topic) || rules.isHandler(actor.id, r.operatorId, assigneeId ?? r.callback.completedBy)
+}
+
+/**
+ * One day's callbacks by due time (the window's start), whoever booked them (an operator during a
+ * call, or the resident on the site), each with its SLA state, attempts and assignee. Masked; audited.
+ */
 export async function callbackQueue(deps: HotlineDeps, actor: ActorRef, date: string | undefined, ipHash: string | null = null): Promise<CallbackQueueItemDto[]> {
   const day = date ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(day)
@@ -265,52 +272,56 @@ export async function callbackQueue(deps: HotlineDeps, actor: ActorRef, date: st
     const rows = await repo.listCallbacksBetween(tx, start, end)
     const ids = rows.map(r => r.callback.id)
     const [attempts, assignments] = await Promise.all([repo.attemptsOf(tx, ids), repo.assignmentsOf(tx, ids)])
-    await writeAudit(tx, { actor, action: 'callback.list', objectType: 'callback', ipHash, detail: { date: day, count: rows.length } })
+    await writeAudit(tx, { actor, action: 'callback.list', objectType: 'appointment', ipHash, detail: { date: day, count: rows.length } })
     return rows.map((r) => {
       const assigned = assignments.find(a => a.callbackId === r.callback.id)
-      const restricted = rules.isRestrictedTopic(r.topic) && !rules.isHandler(actor.id, r.operatorId, assigned?.operatorId ?? r.callback.completedBy)
+      const status = cb.callbackStatusOf(r.callback.status)
+      const window = { startsAt: r.startsAt, endsAt: r.endsAt }
       return {
         id: r.callback.id,
+        reference: r.callback.reference,
         callId: r.callback.callId,
-        callReference: r.reference,
+        callReference: r.callReference,
         topic: r.topic,
-        windowStartsAt: r.window.startsAt.toISOString(),
-        windowEndsAt: r.window.endsAt.toISOString(),
+        windowStartsAt: r.startsAt.toISOString(),
+        windowEndsAt: r.endsAt.toISOString(),
         slotNo: r.callback.slotNo,
-        status: r.callback.status,
-        phoneMasked: restricted ? '（受保护）' : r.callback.phoneMasked,
-        sla: cb.slaState(r.callback.status, r.window, now),
+        status,
+        phoneMasked: mayOpenCallback(r, assigned?.operatorId ?? null, actor) ? r.callback.phoneMasked : '（受保护）',
+        sla: cb.slaState(status, window, now),
         attempts: attempts.filter(a => a.callbackId === r.callback.id).map(a => ({ attemptNo: a.attemptNo, result: a.result, at: a.at.toISOString() })),
         assignee: assigned ? { id: assigned.operatorId, name: assigned.operatorName } : null,
         mine: (assigned?.operatorId ?? r.operatorId) === actor.id,
-        safeToCallBack: r.safeToCallBack,
-        discreet: r.discreet,
-        interpreter: r.interpreter as CallbackQueueItemDto['interpreter'],
-        urgent: r.urgent,
+        safeToCallBack: r.safeToCallBack ?? true,
+        discreet: r.discreet ?? false,
+        interpreter: (r.interpreter ?? 'none') as CallbackQueueItemDto['interpreter'],
+        urgent: r.urgent ?? false,
       }
     })
   })
 }
 
 /**
- * Records one try at a callback. At most three: the third failed try closes it as missed, a
- * completed call closes it as done (rules in ./callbacks.ts). A caller flagged unsafe is tried only
- * inside the window they chose. The callback row is locked, so two operators cannot both record
- * attempt 2; the unique (callback, number) index is the backstop.
+ * Records one try at a callback. At most three: the third failed try closes it as missed (no_show),
+ * a completed call closes it as done (completed: the booking service sends the rating link); rules
+ * in ./callbacks.ts. A caller flagged unsafe is tried only inside the window they chose. The
+ * appointment row is locked, so two operators cannot both record attempt 2; the unique
+ * (callback, number) index is the backstop.
  */
 export async function recordAttempt(deps: HotlineDeps, actor: ActorRef, id: string, result: cb.AttemptResult, ipHash: string | null = null): Promise<{ status: string, attemptNo: number }> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const r = await repo.lockCallbackForAttempt(tx, id)
     if (!r) throw CALLBACK_NOT_FOUND()
-    if (r.callback.status !== 'booked') throw new DomainError(r.callback.status === 'cancelled' ? 'CALLBACK_NOT_OPEN' : (await repo.countAttempts(tx, id)) >= cb.MAX_ATTEMPTS ? 'ATTEMPTS_EXHAUSTED' : 'CALLBACK_NOT_OPEN')
-    cb.assertMayCallNow(r.safeToCallBack, r, now)
-    const plan = cb.planAttempt(await repo.countAttempts(tx, id), result)
+    const status = cb.callbackStatusOf(r.callback.status)
+    const previous = await repo.countAttempts(tx, id)
+    if (status !== 'booked') throw new DomainError(status !== 'cancelled' && previous >= cb.MAX_ATTEMPTS ? 'ATTEMPTS_EXHAUSTED' : 'CALLBACK_NOT_OPEN')
+    cb.assertMayCallNow(r.safeToCallBack ?? true, { startsAt: r.startsAt, endsAt: r.endsAt }, now)
+    const plan = cb.planAttempt(previous, result)
     await repo.insertAttempt(tx, { callbackId: id, attemptNo: plan.attemptNo, result, at: now, by: actor.id })
-    let status: string = r.callback.status
-    if (plan.close) status = (await repo.closeCallback(tx, id, plan.close, actor.id, now))!.status
-    await writeAudit(tx, { actor, action: 'callback.attempt', objectType: 'callback', objectId: id, ipHash, detail: { attemptNo: plan.attemptNo, result, closed: plan.close } })
-    return { status, attemptNo: plan.attemptNo }
+    if (plan.close) await recordOutcomeInTransaction(tx, deps, actor, id, cb.CLOSING_OUTCOME[plan.close], ipHash)
+    await writeAudit(tx, { actor, action: 'callback.attempt', objectType: 'appointment', objectId: id, ipHash, detail: { attemptNo: plan.attemptNo, result, closed: plan.close } })
+    return { status: plan.close ?? status, attemptNo: plan.attemptNo }
   })
 }
 
@@ -319,10 +330,10 @@ export async function reassignCallback(deps: HotlineDeps, actor: ActorRef, id: s
   await deps.db.transaction(async (tx) => {
     const r = await repo.lockCallbackForAttempt(tx, id)
     if (!r) throw CALLBACK_NOT_FOUND()
-    rules.assertClosable(r.callback.status)
+    rules.assertClosable(cb.callbackStatusOf(r.callback.status))
     if (!(await repo.activeOperators(tx)).some(o => o.id === operatorId)) throw new DomainError('OPERATOR_NOT_FOUND')
     await repo.upsertAssignment(tx, { callbackId: id, operatorId, assignedBy: actor.id, assignedAt: deps.now() })
-    await writeAudit(tx, { actor, action: 'callback.reassign', objectType: 'callback', objectId: id, ipHash, detail: { operatorId } })
+    await writeAudit(tx, { actor, action: 'callback.reassign', objectType: 'appointment', objectId: id, ipHash, detail: { operatorId } })
   })
 }
 
@@ -330,17 +341,15 @@ export async function listOperators(deps: Pick<HotlineDeps, 'db'>): Promise<Arra
   return (await repo.activeOperators(deps.db)).map(o => ({ id: o.id, name: o.displayName || o.username }))
 }
 
-/** The full number for dialing: its own audited action, with the purpose stated. */
+/** The full number for dialing: its own audited action (callback.reveal), with the purpose stated. */
 export async function revealCallback(deps: HotlineDeps, actor: ActorRef, id: string, purpose: string, ipHash: string | null = null): Promise<CallbackRevealDto> {
-  return deps.db.transaction(async (tx) => {
-    const r = await repo.lockCallbackForAttempt(tx, id)
-    if (!r) throw CALLBACK_NOT_FOUND()
-    if (!mayOpen({ call: { topic: r.topic, operatorId: r.operatorId } as repo.CallListRow['call'], callback: r.callback }, actor)) throw CALL_RESTRICTED()
-    // Not even the number for a caller who may only be called inside their window, outside it.
-    if (r.callback.status === 'booked') cb.assertMayCallNow(r.safeToCallBack, r, deps.now())
-    await writeAudit(tx, { actor, action: 'callback.reveal', objectType: 'callback', objectId: id, purpose, ipHash })
-    return { phone: deps.crypto.cipher.decrypt(r.callback.phoneEnc, callbackAad(id)) }
-  })
+  const r = await repo.lockCallbackForAttempt(deps.db, id)
+  if (!r) throw CALLBACK_NOT_FOUND()
+  const [assigned] = await repo.assignmentsOf(deps.db, [id])
+  if (!mayOpenCallback(r, assigned?.operatorId ?? null, actor)) throw CALL_RESTRICTED()
+  // Not even the number for a caller who may only be called inside their window, outside it.
+  if (cb.callbackStatusOf(r.callback.status) === 'booked') cb.assertMayCallNow(r.safeToCallBack ?? true, { startsAt: r.startsAt, endsAt: r.endsAt }, deps.now())
+  return { phone: await revealCallbackPhone(deps, actor, id, purpose, ipHash) }
 }
 
 // ---- 处理结果 codes (data; admins edit them) ----

@@ -23,10 +23,11 @@ export interface TestDb extends DbHandle {
   drop(): Promise<void>
 }
 
-export async function freshDb(driver: Driver): Promise<TestDb> {
+/** `migrationsFolder`: migrate from another folder (e.g. a copy holding only the migrations up to one). */
+export async function freshDb(driver: Driver, opts: { migrationsFolder?: string } = {}): Promise<TestDb> {
   if (driver === 'pglite') {
     const h = await openDb({ pgliteDir: 'memory://' })
-    await h.migrate()
+    await h.migrate(opts.migrationsFolder)
     return { ...h, drop: () => h.close() }
   }
   const admin = process.env.TEST_DATABASE_URL
@@ -40,7 +41,7 @@ export async function freshDb(driver: Driver): Promise<TestDb> {
   u.pathname = `/${name}`
   const url = u.toString()
   const h = await openDb({ databaseUrl: url, poolMax: 8 })
-  await h.migrate()
+  await h.migrate(opts.migrationsFolder)
   return {
     ...h,
     url,

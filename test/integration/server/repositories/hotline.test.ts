@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto'
 import type { ActorRef } from '~~/server/domain/platform/actor'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, callbacks, callbackWindows, hotlineCalls } from '~~/server/db/schema'
+import { appointments, appointmentSlots, auditLog, hotlineCalls } from '~~/server/db/schema'
+import { cancelById } from '~~/server/domain/appointments/service'
 import { personalDataCrypto } from '~~/server/domain/crypto/aead'
 import type { DomainError } from '~~/server/domain/errors'
 import * as svc from '~~/server/domain/hotline/service'
 import { insertStaffIfAbsent } from '~~/server/repositories/staff'
 import { logCallBody } from '#shared/schemas/hotline'
 import { drivers, freshDb, type TestDb } from '../../helpers/db'
+import { newPhone } from '../../helpers/phones'
 import { personalValuesIn } from '../../../helpers/personal-data'
 
 const key = randomBytes(32)
@@ -24,10 +26,11 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
   const body = (extra: Record<string, unknown> = {}) => logCallBody.parse({ topic: '劳动争议', summary: '工地拖欠工资三个月，询问如何维权。', outcome: 'answered', ...extra })
   async function window(capacity: number, startsInHours = 24) {
     const startsAt = new Date(Date.now() + startsInHours * HOUR + Math.floor(Math.random() * 1e6))
-    const [w] = await t.db.insert(callbackWindows).values({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity }).returning()
+    const [w] = await t.db.insert(appointmentSlots).values({ channel: 'hotline_callback', startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity }).returning()
     return w!
   }
-  const book = (windowId: string, actor = op, phone = PHONE) => svc.logCall(deps, actor, body({ outcome: 'callback_booked', callerPhone: phone, callbackWindowId: windowId }))
+  // A callback window is a slot of channel hotline_callback; each caller a different phone (the booking model allows one a day).
+  const book = (windowId: string, actor = op, phone = newPhone()) => svc.logCall(deps, actor, body({ outcome: 'callback_booked', callerPhone: phone, callbackWindowId: windowId }))
   const codeOf = (r: PromiseSettledResult<unknown>) => r.status === 'rejected' ? (r.reason as DomainError).code : 'ok'
 
   beforeAll(async () => {
@@ -60,19 +63,19 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     await expect(t.db.insert(hotlineCalls).values({ ...base, callerPhoneEnc: PHONE, callerPhoneHash: 'h', callerPhoneMasked: 'm' })).rejects.toThrow()
     await expect(t.db.insert(hotlineCalls).values({ ...base, outcome: 'callback_booked' })).rejects.toThrow()
     await expect(t.db.insert(hotlineCalls).values({ ...base, topic: '其他' })).rejects.toThrow()
-    await expect(t.db.insert(callbackWindows).values({ startsAt: new Date(), endsAt: new Date(Date.now() - 1), capacity: 1 })).rejects.toThrow()
-    await expect(t.db.insert(callbackWindows).values({ startsAt: new Date(Date.now() + 9e9), endsAt: new Date(Date.now() + 9e9 + HOUR), capacity: 0 })).rejects.toThrow()
+    await expect(t.db.insert(appointmentSlots).values({ channel: 'hotline_callback', startsAt: new Date(), endsAt: new Date(Date.now() - 1), capacity: 1 })).rejects.toThrow()
+    await expect(t.db.insert(appointmentSlots).values({ channel: 'hotline_callback', startsAt: new Date(Date.now() + 9e9), endsAt: new Date(Date.now() + 9e9 + HOUR), capacity: 0 })).rejects.toThrow()
   })
 
   it('books the lowest free place; a cancelled place is free again; the phone of the callback is encrypted', async () => {
     const w = await window(3)
     const c1 = await book(w.id)
-    const c2 = await book(w.id)
+    const c2 = await book(w.id, op, PHONE)
     expect([c1.callback!.slotNo, c2.callback!.slotNo]).toEqual([1, 2])
-    await t.db.update(callbacks).set({ status: 'cancelled' }).where(eq(callbacks.id, c1.callback!.id))
+    await cancelById(deps, c1.callback!.id, op)
     expect((await book(w.id)).callback!.slotNo).toBe(1)
     expect((await book(w.id)).callback!.slotNo).toBe(3)
-    const [cb] = await t.db.select().from(callbacks).where(eq(callbacks.id, c2.callback!.id))
+    const [cb] = await t.db.select().from(appointments).where(eq(appointments.id, c2.callback!.id))
     expect(cb!.phoneEnc).toMatch(/^enc:v1:/)
     expect(cb!.phoneMasked).toBe('139****5678')
     const reveal = await svc.revealCallback(deps, op2, cb!.id, '回拨来电人')
@@ -85,12 +88,14 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     const codes = results.map(codeOf)
     expect(codes.filter(c => c === 'ok')).toHaveLength(3)
     expect(codes.filter(c => c === 'WINDOW_FULL')).toHaveLength(17)
-    const rows = await t.db.select().from(callbacks).where(eq(callbacks.windowId, w.id))
+    const rows = await t.db.select().from(appointments).where(eq(appointments.slotId, w.id))
     expect(rows.map(r => r.slotNo).sort()).toEqual([1, 2, 3])
-    const calls = await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls).where(sql`${hotlineCalls.summary} like '工地拖欠%' and ${hotlineCalls.outcome} = 'callback_booked' and ${hotlineCalls.id} in (select call_id from callbacks where window_id = ${w.id})`)
+    const [slot] = await t.db.select().from(appointmentSlots).where(eq(appointmentSlots.id, w.id))
+    expect(slot!.booked).toBe(3)
+    const calls = await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls).where(sql`${hotlineCalls.summary} like '工地拖欠%' and ${hotlineCalls.outcome} = 'callback_booked' and ${hotlineCalls.id} in (select call_id from appointments where slot_id = ${w.id})`)
     expect(calls[0]!.n).toBe(3)
     // A refused booking keeps the call record (its outcome still asks for a callback): 17 calls wait for another window.
-    const waiting = await t.db.execute(sql`select count(*)::int as n from hotline_calls c where c.outcome = 'callback_booked' and not exists (select 1 from callbacks b where b.call_id = c.id)`)
+    const waiting = await t.db.execute(sql`select count(*)::int as n from hotline_calls c where c.outcome = 'callback_booked' and not exists (select 1 from appointments b where b.call_id = c.id)`)
     expect(Number((waiting as unknown as { rows: Array<{ n: number }> }).rows[0]!.n)).toBe(17)
     const refused = results.find(r => r.status === 'rejected') as PromiseRejectedResult
     expect(refused.reason.details).toMatchObject({ callSaved: true, callId: expect.any(String), reference: expect.stringMatching(/^RX-/) })
@@ -127,12 +132,13 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     expect(page.items.some(i => i.mine) && page.items.some(i => !i.mine)).toBe(true)
     expect(personalValuesIn(page, [PHONE])).toEqual([])
     const w = await window(2, 1)
-    const c = await book(w.id)
+    const phone = newPhone()
+    const c = await book(w.id, op, phone)
     const day = new Date(w.startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10)
     const queue = await svc.callbackQueue(deps, op, day)
     const item = queue.find(q => q.id === c.callback!.id)!
-    expect(item.phoneMasked).toBe('139****5678')
-    expect(JSON.stringify(queue)).not.toContain(PHONE)
+    expect(item.phoneMasked).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`)
+    expect(personalValuesIn(queue, [phone])).toEqual([])
     expect(await svc.recordAttempt(deps, op, item.id, 'completed')).toEqual({ status: 'done', attemptNo: 1 })
     await expect(svc.recordAttempt(deps, op, item.id, 'no_answer')).rejects.toMatchObject({ code: 'CALLBACK_NOT_OPEN' })
     const actions = (await t.db.select({ a: auditLog.action, p: auditLog.purpose, d: auditLog.detail }).from(auditLog)).map(r => r.a)

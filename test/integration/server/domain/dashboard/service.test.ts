@@ -3,7 +3,7 @@
 // (23:59 and 00:00 Beijing time = 15:59 and 16:00 UTC).
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appointmentRatings, appointments, appointmentSlots, callbacks, callbackWindows, legalAidApplications, servicePoints } from '~~/server/db/schema'
+import { appointmentRatings, appointments, appointmentSlots, legalAidApplications, servicePoints } from '~~/server/db/schema'
 import { personalDataCrypto } from '~~/server/domain/crypto/aead'
 import { dashboardFigures, readDashboard } from '~~/server/domain/dashboard/service'
 import * as hotline from '~~/server/domain/hotline/service'
@@ -30,12 +30,15 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     const deps = { db: t.db, crypto: personalDataCrypto(Buffer.alloc(32, 7)), now: () => new Date(at) }
     return hotline.logCall(deps, op, logCallBody.parse({ topic: '劳动争议', summary: '咨询欠薪。', outcome: 'answered', ...extra }))
   }
-  async function callbackAt(startIso: string, status: 'booked' | 'done' | 'missed' | 'cancelled', completedAfterMin?: number) {
+  /** A 12348 callback: an appointment of channel hotline_callback (done = completed, missed = no_show). */
+  async function callbackAt(startIso: string, status: 'booked' | 'completed' | 'no_show' | 'cancelled', completedAfterMin?: number) {
     const startsAt = new Date(startIso)
-    const [w] = await t.db.insert(callbackWindows).values({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 4 }).returning()
+    const [w] = await t.db.insert(appointmentSlots).values({ channel: 'hotline_callback', startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 4 }).returning()
     const c = await call(FIRST)
-    await t.db.insert(callbacks).values({
-      callId: c.id, windowId: w!.id, phoneEnc: 'enc:x', phoneHash: 'h', phoneMasked: '139****0000', status, slotNo: 1,
+    const reference = ref('YY')
+    await t.db.insert(appointments).values({
+      reference, slotId: w!.id, slotNo: 1, slotDay: new Date(startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10), channel: 'hotline_callback',
+      callId: c.id, phoneEnc: 'enc:x', phoneHash: `h-${reference}`, phoneMasked: '139****0000', topic: '劳动争议', status, bookedBy: op.id,
       completedAt: completedAfterMin === undefined ? null : new Date(startsAt.getTime() + completedAfterMin * 60_000), completedBy: completedAfterMin === undefined ? null : op.id,
     })
   }
@@ -73,12 +76,12 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     await call(LAST, { topic: '婚姻家庭', callerGroups: ['elderly'], outcome: 'legal_aid_screening' })
     await call('2025-03-10T02:30:00Z', { outcome: 'transferred' }) // 10:30 Beijing
     // Callbacks (each also logs a call at FIRST: +4 calls at 00:00): done in window, done late, missed, still booked in the past, cancelled; one outside.
-    await callbackAt('2025-03-10T01:00:00Z', 'done', 30)
-    await callbackAt('2025-03-10T06:00:00Z', 'done', 90)
-    await callbackAt('2025-03-10T07:00:00Z', 'missed')
+    await callbackAt('2025-03-10T01:00:00Z', 'completed', 30)
+    await callbackAt('2025-03-10T06:00:00Z', 'completed', 90)
+    await callbackAt('2025-03-10T07:00:00Z', 'no_show')
     await callbackAt('2025-03-10T08:00:00Z', 'booked')
     await callbackAt('2025-03-10T09:00:00Z', 'cancelled')
-    await callbackAt(AFTER, 'done', 10)
+    await callbackAt(AFTER, 'completed', 10)
     // Appointments by slot start.
     await appointment(FIRST, 'walk_in', 'completed')
     await appointment(LAST, 'online', 'no_show')
@@ -127,9 +130,10 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     expect(d.screenings.byOutcome).toEqual([{ key: 'eligible', label: '初步符合条件', count: 2 }, { key: 'needs_review', label: '需要人工审查', count: 1 }])
     expect(d.screenings.byGroup).toEqual([{ key: 'elderly', label: '老年人', count: 1 }])
     expect(d.legalAid).toEqual({ received: 3, decided: 3, decidedWithin7Days: 2, granted: 2 })
-    expect(d.appointments).toMatchObject({ booked: 3, attended: 1, noShow: 1, cancelled: 1 })
-    expect(d.appointments.byChannel).toEqual([{ key: 'walk_in', label: '到窗口', count: 2 }, { key: 'online', label: '网上咨询', count: 1 }])
-    expect(d.appointments.byLevel).toEqual([{ key: 'township', label: '乡镇（街道）级', count: 2 }, { key: 'none', label: '不在服务点', count: 1 }])
+    // Callbacks are appointments of the one booking model: 3 visits + 4 callbacks (2 completed, 1 no-show, 1 open).
+    expect(d.appointments).toMatchObject({ booked: 7, attended: 3, noShow: 2, cancelled: 2 })
+    expect(d.appointments.byChannel).toEqual([{ key: 'hotline_callback', label: '12348 回拨', count: 4 }, { key: 'walk_in', label: '到窗口', count: 2 }, { key: 'online', label: '网上咨询', count: 1 }])
+    expect(d.appointments.byLevel).toEqual([{ key: 'none', label: '不在服务点', count: 5 }, { key: 'township', label: '乡镇（街道）级', count: 2 }])
     expect(d.targets.satisfiedRate).toBe(0.9)
     expect(d.satisfaction).toEqual({ responses: 3, satisfied: 2, satisfiedRate: 2 / 3 })
   })
@@ -140,7 +144,7 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
     expect(d.callbacks).toMatchObject({ booked: 4, missed: 1, open: 1 })
     expect(d.screenings.total).toBe(4)
     expect(d.legalAid.received).toBe(4)
-    expect(d.appointments.attended).toBe(2)
+    expect(d.appointments.attended).toBe(4)
     expect(d.satisfaction).toEqual({ responses: 4, satisfied: 3, satisfiedRate: 3 / 4 })
   })
 

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, callbackAttempts, callbackWindows } from '~~/server/db/schema'
+import { appointments, appointmentSlots, auditLog, callbackAttempts, notificationOutbox } from '~~/server/db/schema'
 import { personalDataCrypto } from '~~/server/domain/crypto/aead'
 import * as svc from '~~/server/domain/hotline/service'
 import { insertStaffIfAbsent } from '~~/server/repositories/staff'
 import { logCallBody } from '#shared/schemas/hotline'
-import { shanghaiDay } from '#shared/time/calendar'
+import { addDays, atShanghai, shanghaiDay } from '#shared/time/calendar'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
+import { newPhone } from '../../../helpers/phones'
 
 const HOUR = 3600_000
 const PHONE = '13812340000'
@@ -19,12 +20,17 @@ describe.each(drivers())('callback attempts, safe windows and reassignment on %s
   const crypto = personalDataCrypto(randomBytes(32))
   const at = (d: Date) => ({ db: t.db, crypto, now: () => d })
 
-  /** A window starting `inHours` from `base`, and a call booked into it at `base`. */
-  async function booked(base: Date, inHours: number, extra: Record<string, unknown> = {}) {
+  /** A callback window: a slot of channel hotline_callback (the one booking model). */
+  async function window(base: Date, inHours: number, capacity = 4) {
     const startsAt = new Date(base.getTime() + inHours * HOUR + Math.floor(Math.random() * 1e6))
-    const [w] = await t.db.insert(callbackWindows).values({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 4 }).returning()
-    const call = await svc.logCall(at(base), op, logCallBody.parse({ topic: '劳动争议', summary: '请律师回电。', outcome: 'callback_booked', callerPhone: PHONE, callbackWindowId: w!.id, ...extra }))
-    return { window: w!, call, callbackId: call.callback!.id }
+    const [w] = await t.db.insert(appointmentSlots).values({ channel: 'hotline_callback', startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity }).returning()
+    return w!
+  }
+  /** A window starting `inHours` from `base`, and a call booked into it at `base` (each caller a different phone). */
+  async function booked(base: Date, inHours: number, extra: Record<string, unknown> = {}, phone = newPhone()) {
+    const w = await window(base, inHours)
+    const call = await svc.logCall(at(base), op, logCallBody.parse({ topic: '劳动争议', summary: '请律师回电。', outcome: 'callback_booked', callerPhone: phone, callbackWindowId: w.id, ...extra }))
+    return { window: w, call, callbackId: call.callback!.id }
   }
 
   beforeAll(async () => {
@@ -60,6 +66,21 @@ describe.each(drivers())('callback attempts, safe windows and reassignment on %s
     const [item] = (await svc.callbackQueue(at(now), op, shanghaiDay(window.startsAt))).filter(q => q.id === callbackId)
     expect(item).toMatchObject({ status: 'done', sla: 'closed' })
     expect(item!.attempts.map(a => a.result)).toEqual(['no_answer', 'not_safe_to_talk', 'completed'])
+    // The callback is the booking model's appointment: completed by the operator, the rating link queued for the caller.
+    const [a] = await t.db.select().from(appointments).where(eq(appointments.id, callbackId))
+    expect(a).toMatchObject({ channel: 'hotline_callback', status: 'completed', completedBy: op.id })
+    const texts = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.appointmentId, callbackId))
+    expect(texts.map(x => x.kind).sort()).toEqual(['confirmation', 'rating_request'])
+  })
+
+  it('three failures leave the appointment a no-show, without a rating link', async () => {
+    const now = new Date()
+    const { callbackId } = await booked(now, 1)
+    for (const r of ['no_answer', 'busy', 'no_answer'] as const) await svc.recordAttempt(at(now), op, callbackId, r)
+    const [a] = await t.db.select().from(appointments).where(eq(appointments.id, callbackId))
+    expect(a!.status).toBe('no_show')
+    const texts = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.appointmentId, callbackId))
+    expect(texts.map(x => x.kind)).toEqual(['confirmation'])
   })
 
   it('parallel attempts never get the same number, and never more than three', async () => {
@@ -73,7 +94,7 @@ describe.each(drivers())('callback attempts, safe windows and reassignment on %s
 
   it('a caller flagged unsafe is never called (nor the number shown) outside the window they chose', async () => {
     const base = new Date()
-    const { callbackId, window } = await booked(base, 2, { safeToCallBack: false, discreet: true })
+    const { callbackId, window } = await booked(base, 2, { safeToCallBack: false, discreet: true }, PHONE)
     const before = new Date(window.startsAt.getTime() - 60_000)
     const inside = new Date(window.startsAt.getTime() + 10 * 60_000)
     const after = new Date(window.endsAt.getTime() + 60_000)
@@ -105,10 +126,9 @@ describe.each(drivers())('callback attempts, safe windows and reassignment on %s
 
   it('a full window keeps the call; another window can be booked for it', async () => {
     const now = new Date()
-    const startsAt = new Date(now.getTime() + 5 * HOUR + Math.floor(Math.random() * 1e6))
-    const [full] = await t.db.insert(callbackWindows).values({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 1 }).returning()
-    await svc.logCall(at(now), op, logCallBody.parse({ topic: '工伤', summary: '先到的。', outcome: 'callback_booked', callerPhone: PHONE, callbackWindowId: full!.id }))
-    const refused = await svc.logCall(at(now), op, logCallBody.parse({ topic: '工伤', summary: '后到的来电。', outcome: 'callback_booked', callerPhone: '13900001111', callbackWindowId: full!.id })).catch(e => e)
+    const full = await window(now, 5, 1)
+    await svc.logCall(at(now), op, logCallBody.parse({ topic: '工伤', summary: '先到的。', outcome: 'callback_booked', callerPhone: newPhone(), callbackWindowId: full.id }))
+    const refused = await svc.logCall(at(now), op, logCallBody.parse({ topic: '工伤', summary: '后到的来电。', outcome: 'callback_booked', callerPhone: newPhone(), callbackWindowId: full.id })).catch(e => e)
     expect(refused).toMatchObject({ code: 'WINDOW_FULL', details: { callSaved: true } })
     const saved = await svc.openCall(at(now), op, refused.details.callId)
     expect(saved).toMatchObject({ summary: '后到的来电。', callback: null, outcome: 'callback_booked' })
@@ -116,5 +136,28 @@ describe.each(drivers())('callback attempts, safe windows and reassignment on %s
     const withCallback = await svc.bookCallbackForCall(at(now), op, saved.id, other.window.id)
     expect(withCallback.callback).toMatchObject({ status: 'booked', slotNo: 2 })
     await expect(svc.bookCallbackForCall(at(now), op, saved.id, other.window.id)).rejects.toMatchObject({ code: 'CALLBACK_EXISTS' })
+  })
+
+  it('the booking model\'s hoarding rule holds for operators too, and the refusal keeps the call', async () => {
+    const now = new Date()
+    const phone = newPhone()
+    // Two windows on the same Beijing day, two days ahead (10:xx and 12:xx).
+    const tenAm = (atShanghai(addDays(shanghaiDay(now), 2), '10:00').getTime() - now.getTime()) / HOUR
+    const first = await booked(now, tenAm, {}, phone)
+    const sameDay = await window(now, tenAm + 2)
+    const refused = await svc.logCall(at(now), op, logCallBody.parse({ topic: '工伤', summary: '同一天再约。', outcome: 'callback_booked', callerPhone: phone, callbackWindowId: sameDay.id })).catch(e => e)
+    expect(refused).toMatchObject({ code: 'PHONE_ALREADY_BOOKED', status: 409, details: { callSaved: true } })
+    expect((await svc.openCall(at(now), op, refused.details.callId)).callback).toBeNull()
+    expect(first.call.callback).toMatchObject({ status: 'booked', reference: expect.stringMatching(/^YY-/) })
+  })
+
+  it('the queue also holds callbacks residents booked on the site (no call), with the safe defaults', async () => {
+    const now = new Date()
+    const w = await window(now, 7)
+    const { bookAppointment } = await import('~~/server/domain/appointments/service')
+    const { dto } = await bookAppointment(at(now), { slotId: w.id, name: '王女士', phone: newPhone(), topic: '婚姻家庭' })
+    const [item] = (await svc.callbackQueue(at(now), op, shanghaiDay(w.startsAt))).filter(q => q.reference === dto.reference)
+    expect(item).toMatchObject({ callId: null, callReference: null, topic: '婚姻家庭', status: 'booked', sla: 'upcoming', safeToCallBack: true, mine: false })
+    expect(await svc.recordAttempt(at(now), op, item!.id, 'completed')).toEqual({ status: 'done', attemptNo: 1 })
   })
 })

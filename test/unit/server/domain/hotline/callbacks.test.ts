@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assertMayCallNow, MAX_ATTEMPTS, planAttempt, slaState } from '~~/server/domain/hotline/callbacks'
+import { assertMayCallNow, callbackStatusOf, CLOSING_OUTCOME, MAX_ATTEMPTS, planAttempt, slaState } from '~~/server/domain/hotline/callbacks'
 
 const w = { startsAt: new Date('2026-12-02T01:00:00Z'), endsAt: new Date('2026-12-02T02:00:00Z') }
 const t = (iso: string) => new Date(iso)
@@ -29,5 +29,10 @@ describe('callback rules', () => {
     expect(slaState('booked', w, t('2026-12-02T01:50:00Z'))).toBe('due_soon')
     expect(slaState('booked', w, t('2026-12-02T02:00:01Z'))).toBe('overdue')
     expect(slaState('done', w, t('2026-12-02T02:00:01Z'))).toBe('closed')
+  })
+
+  it('reads the booking model\'s statuses in the console\'s words, and closes through its outcomes', () => {
+    expect(['booked', 'checked_in', 'held', 'completed', 'no_show', 'cancelled'].map(callbackStatusOf)).toEqual(['booked', 'booked', 'booked', 'done', 'missed', 'cancelled'])
+    expect(CLOSING_OUTCOME).toEqual({ done: 'completed', missed: 'no_show' })
   })
 })

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '~~/server/domain/errors'
-import {
-  assertBookable, assertClosable, callReference, checkOutcome, openWindows,
-} from '~~/server/domain/hotline/rules'
+import { assertClosable, callReference, checkOutcome } from '~~/server/domain/hotline/rules'
 import * as rules from '~~/server/domain/hotline/rules'
-import { demoCallbackWindows } from '~~/server/seed/hotline'
 
 const codeOf = (fn: () => void) => {
   try { fn() } catch (e) { return e instanceof DomainError ? e.code : String(e) }
@@ -25,34 +22,6 @@ describe('hotline outcome rules', () => {
     expect(codeOf(() => checkOutcome({ outcome: 'answered', callbackWindowId: WIN }))).toBe('OUTCOME_MISMATCH')
     expect(codeOf(() => checkOutcome({ outcome: 'answered', servicePointId: SP }))).toBe('OUTCOME_MISMATCH')
     expect(codeOf(() => checkOutcome({ outcome: 'answered' }))).toBeUndefined()
-  })
-})
-
-describe('callback windows', () => {
-  const now = new Date('2026-11-30T02:00:00Z') // Monday 10:00 in Yinchuan
-  const w = (iso: string, capacity = 4) => ({ startsAt: new Date(iso), endsAt: new Date(new Date(iso).getTime() + 3600_000), capacity })
-
-  it('a window must be in the future (a started one is closed)', () => {
-    expect(codeOf(() => assertBookable(w('2026-11-30T01:00:00Z'), now))).toBe('WINDOW_CLOSED')
-    expect(codeOf(() => assertBookable(w('2026-11-30T02:00:00Z'), now))).toBe('WINDOW_CLOSED')
-    expect(codeOf(() => assertBookable(w('2026-11-30T06:00:00Z'), now))).toBeUndefined()
-  })
-  it('lists future windows earliest first with free places, never negative', () => {
-    const rows = [
-      { window: w('2026-12-01T08:00:00Z', 3), booked: 5 },
-      { window: w('2026-11-30T01:00:00Z'), booked: 0 },
-      { window: w('2026-11-30T06:00:00Z'), booked: 1 },
-    ]
-    expect(openWindows(rows, now).map(r => [r.window.startsAt.toISOString(), r.free])).toEqual([
-      ['2026-11-30T06:00:00.000Z', 3],
-      ['2026-12-01T08:00:00.000Z', 0],
-    ])
-  })
-  it('demo windows start in the future only: 7 working days × 3, minus those already begun today', () => {
-    const ws = demoCallbackWindows(now)
-    expect(ws).toHaveLength(7 * 3 - 1) // Monday 09:00 has begun at 10:00
-    expect(ws.every(x => x.startsAt > now && x.endsAt > x.startsAt && x.capacity === 4)).toBe(true)
-    expect(ws[0]!.startsAt.toISOString()).toBe('2026-11-30T06:00:00.000Z')
   })
 })
 
@@ -87,5 +56,8 @@ describe('edits, restricted topics and handlers', () => {
     expect(rules.isHandler('a', 'a', null)).toBe(true)
     expect(rules.isHandler('b', 'a', 'b')).toBe(true)
     expect(rules.isHandler('c', 'a', 'b')).toBe(false)
+    // A callback the resident booked on the site has no call (no operator): only its handler.
+    expect(rules.isHandler('c', null, null)).toBe(false)
+    expect(rules.isHandler('c', null, 'c')).toBe(true)
   })
 })
