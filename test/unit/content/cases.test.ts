@@ -18,7 +18,7 @@ const dataDir = resolve(repoRoot, process.env.NUXT_SHARED_DATA_DIR || process.en
 const explainedDir = join(repoRoot, 'content/cases/explained')
 const overridesPath = join(repoRoot, 'content/cases/typical-overrides.json')
 
-const MIN_ORIGINAL_CASES = 174
+const MIN_ORIGINAL_CASES = 200
 const MIN_CASES_PER_CATEGORY = 3
 
 async function* jsonLines(name: string): AsyncGenerator<Record<string, unknown>> {
