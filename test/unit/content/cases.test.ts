@@ -17,9 +17,12 @@ const repoRoot = resolve(import.meta.dirname, '../../..')
 const dataDir = resolve(repoRoot, process.env.NUXT_SHARED_DATA_DIR || process.env.SHARED_DATA_DIR || 'data')
 const explainedDir = join(repoRoot, 'content/cases/explained')
 const overridesPath = join(repoRoot, 'content/cases/typical-overrides.json')
+const relevancePath = join(repoRoot, 'bench/data/case-relevance.json')
 
 const MIN_ORIGINAL_CASES = 200
 const MIN_CASES_PER_CATEGORY = 3
+/** Issue 12: a case-relevance set of at least 60 everyday questions with judged relevant cases. */
+const MIN_RELEVANCE_QUESTIONS = 60
 
 async function* jsonLines(name: string): AsyncGenerator<Record<string, unknown>> {
   const path = datasetFile(name)
@@ -159,5 +162,30 @@ describe('personal information', () => {
     const hits = all().flatMap(({ where, field, text }) =>
       findPii(text).map(f => ({ where, field, kind: f.kind, match: text.slice(f.index, f.index + f.length) })))
     expect(hits).toEqual([])
+  })
+})
+
+describe('case relevance set (bench/data/case-relevance.json)', () => {
+  const set = JSON.parse(readFileSync(relevancePath, 'utf8')) as { questions: Array<{ q: string, relevant: Record<string, number> }> }
+  const slugs = new Set(explainedRaw.map(({ data }) => explainedCaseContent.parse(data).slug))
+  const typicalIds = new Set(typicalCaseOverrides.parse(overridesRaw).map(o => o.id))
+
+  it(`has at least ${MIN_RELEVANCE_QUESTIONS} distinct questions, each with a case graded 2 (answers it)`, () => {
+    const qs = set.questions.map(q => q.q.trim())
+    expect(qs.length).toBeGreaterThanOrEqual(MIN_RELEVANCE_QUESTIONS)
+    expect(new Set(qs).size).toBe(qs.length)
+    expect(set.questions.filter(q => !Object.values(q.relevant).includes(2)).map(q => q.q)).toEqual([])
+  })
+
+  it('judges only published cases (explained slugs or typical ids) with grades 1 or 2', () => {
+    const bad = set.questions.flatMap(q => Object.entries(q.relevant)
+      .filter(([key, grade]) => !(slugs.has(key) || typicalIds.has(key)) || (grade !== 1 && grade !== 2))
+      .map(([key, grade]) => `${q.q} → ${key}: ${grade}`))
+    expect(bad).toEqual([])
+  })
+
+  it('judges every original explained case relevant to at least one question (a new case comes with its question)', () => {
+    const judged = new Set(set.questions.flatMap(q => Object.keys(q.relevant)))
+    expect([...slugs].filter(s => !judged.has(s))).toEqual([])
   })
 })
