@@ -6,5 +6,5 @@ import { getStatuteDetail } from '../../domain/statutes/service'
 export default defineApiHandler(async (event): Promise<StatuteDetailDto> => {
   const { id } = await getValidatedRouterParams(event, statuteIdParams.parse)
   const app = await useApp()
-  return getStatuteDetail({ db: app.db }, id)
+  return getStatuteDetail({ db: app.db }, { id })
 })

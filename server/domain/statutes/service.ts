@@ -43,8 +43,8 @@ export async function statusContextOf(db: Db, s: StatuteRow): Promise<StatusCont
 }
 
 /** One article in its law and chapter, where it stands, its neighbours (±2) and the published cases citing it. */
-export async function getStatuteDetail(deps: StatuteReadDeps, id: string): Promise<StatuteDetailDto> {
-  const s = await getStatute(deps.db, id)
+export async function getStatuteDetail(deps: StatuteReadDeps, input: { id: string }): Promise<StatuteDetailDto> {
+  const s = await getStatute(deps.db, input.id)
   if (!s) throw new DomainError('STATUTE_NOT_FOUND')
   const [neighbours, citedBy, ctx] = await Promise.all([
     s.articleNo === null ? Promise.resolve([s]) : neighbourArticles(deps.db, s.lawId, s.articleNo, 2),

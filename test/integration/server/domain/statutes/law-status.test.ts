@@ -79,7 +79,7 @@ describe.each(drivers())('law in force on %s', (driver) => {
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'law.mark_status'), eq(auditLog.objectId, 'Ldcf3ee39da')))
     expect(audit).toHaveLength(1)
     expect(await t.db.select().from(searchOutbox).where(eq(searchOutbox.docId, 'Ldcf3ee39da-a0107'))).toHaveLength(1)
-    const d = await getStatuteDetail({ db: t.db }, 'Ldcf3ee39da-a0102')
+    const d = await getStatuteDetail({ db: t.db }, { id: 'Ldcf3ee39da-a0102' })
     expect(d.statute).toMatchObject({ inForce: false, versionDate: '2012-10-26' })
     expect(d.status).toMatchObject({ kind: 'superseded', since: '2026-01-01', source: 'editorial', current: null })
     expect(d.status.note).toContain('一百四十四条')
@@ -92,13 +92,13 @@ describe.each(drivers())('law in force on %s', (driver) => {
   }, 120_000)
 
   it('the statute detail of a repealed article says since when and links the current law', async () => {
-    const d = await getStatuteDetail({ db: t.db }, 'L912d279cec-a0007')
+    const d = await getStatuteDetail({ db: t.db }, { id: 'L912d279cec-a0007' })
     expect(d.status).toMatchObject({ kind: 'repealed', since: '2021-01-01', source: 'editorial' })
     expect(d.status.currentLaw?.id).toBe('Lc91050fda0-a0001')
-    const old = await getStatuteDetail({ db: t.db }, 'L6a9789464a-a0001')
+    const old = await getStatuteDetail({ db: t.db }, { id: 'L6a9789464a-a0001' })
     expect(old.status).toMatchObject({ kind: 'superseded', since: '2020-12-30', source: 'dataset' })
     expect(old.status.current?.id).toBe('L81efdad539-a0001')
-    expect((await getStatuteDetail({ db: t.db }, 'Lc91050fda0-a0029')).status.kind).toBe('in_force')
+    expect((await getStatuteDetail({ db: t.db }, { id: 'Lc91050fda0-a0029' })).status.kind).toBe('in_force')
   })
 
   it('index, ranker and database fallback never return an article that is not in force', async () => {
@@ -146,7 +146,7 @@ describe.each(drivers())('law in force on %s', (driver) => {
     const res = await importLawVersion(editor, { jsonl: `${line(1, '第一条')}\n${line(2, '第二条')}`, supersedesLawId: 'L81efdad539', effectiveDate: '2030-01-01', note: '', renumbered: false }, actor)
     expect(res).toMatchObject({ lawId: 'Lfeedbeef01', articles: 2, superseded: { lawId: 'L81efdad539', status: 'superseded', successorLawId: 'Lfeedbeef01', source: 'import' } })
     expect((await getStatute(t.db, 'Lfeedbeef01-a0001'))?.inForce).toBe(true)
-    const d = await getStatuteDetail({ db: t.db }, 'L81efdad539-a0001')
+    const d = await getStatuteDetail({ db: t.db }, { id: 'L81efdad539-a0001' })
     expect(d.status).toMatchObject({ kind: 'superseded', since: '2030-01-01', current: { id: 'Lfeedbeef01-a0001' } })
     expect(await t.db.select().from(auditLog).where(eq(auditLog.action, 'law.import_version'))).toHaveLength(1)
     expect(await t.db.select().from(searchOutbox).where(eq(searchOutbox.docId, 'Lfeedbeef01-a0002'))).toHaveLength(1)
