@@ -1,6 +1,6 @@
-import type { SearchResultDto } from '../../../shared/types/cases'
-import { searchLibraryQuery } from '../../../shared/schemas/search'
-import { searchLibrary } from '../../domain/cases/search'
+import type { SearchResultDto } from '#shared/types/cases'
+import { searchLibraryQuery } from '#shared/schemas/search'
+import { searchLibrary } from '~~/server/domain/cases/service'
 
 export default defineApiHandler(async (event): Promise<SearchResultDto> => {
   const query = await getValidatedQuery(event, searchLibraryQuery.parse)

@@ -16,7 +16,8 @@ import type { HardshipStandardAdminDto } from '../../../shared/types/application
 import { DomainError } from '../errors'
 import { auditActorOf, type ActorRef } from '../platform/actor'
 import { standardFromRow } from './config-source'
-import { submitQuestion, type QuestionnaireState, type SubmitOutcome } from '../forms/questionnaire'
+import { questionnaireView, submitQuestion, type QuestionnaireState, type SubmitOutcome, type ViewQuery } from '../forms/questionnaire'
+import type { QuestionnaireView } from '../../../shared/types/questionnaire-form'
 
 export interface ScreeningDeps { db: Db, now: () => Date, screeningConfig: (now: Date) => Promise<EligibilityConfig> }
 
@@ -25,6 +26,11 @@ export async function screenEligibility(deps: ScreeningDeps, input: ScreeningInp
   const result = screen(input, await deps.screeningConfig(now))
   await bumpScreeningCounter(deps.db, shanghaiDay(now), input.matter ?? 'unknown', result.outcome)
   return result
+}
+
+/** The resident's own questionnaire (from the draft) as the page shows it: the current question, or the result. */
+export async function viewScreeningQuestionnaire(deps: Pick<ScreeningDeps, 'now' | 'screeningConfig'>, input: { state: QuestionnaireState, query: ViewQuery }): Promise<QuestionnaireView> {
+  return questionnaireView(input.state, await deps.screeningConfig(deps.now()), input.query)
 }
 
 /** One step of the questionnaire form: the new state and where to go; a completed path is counted. */
