@@ -60,6 +60,25 @@ export const logCallBody = z.strictObject({
   callbackWindowId: z.uuid('请选择回拨时段').optional(),
 })
 export type LogCallBody = z.infer<typeof logCallBody>
+
+/**
+ * The call form's fields as a plain HTML form sends them (no JavaScript), ready for logCallBody:
+ * a checkbox is present or absent, empty optional fields are left out, and a window or service point
+ * counts only with the outcome that asks for it (both selects are on the page without JavaScript).
+ */
+export function logCallFormValues(f: Record<string, string[] | undefined>): Record<string, unknown> {
+  const one = (k: string) => f[k]?.[0]?.trim() || undefined
+  const on = (k: string) => f[k] !== undefined
+  const outcome = one('outcome')
+  return {
+    topic: one('topic'), summary: f.summary?.[0] ?? '', callerGroups: f.callerGroups ?? [], outcome,
+    callerPhone: one('callerPhone'),
+    callbackWindowId: outcome === 'callback_booked' ? one('callbackWindowId') : undefined,
+    servicePointId: outcome === 'referred_service_point' ? one('servicePointId') : undefined,
+    urgent: on('urgent'), safeToCallBack: !on('unsafeCallback'), discreet: on('discreet'), interpreter: one('interpreter') ?? 'none',
+    elderlyOrDisabled: on('elderlyOrDisabled'), toldOfLegalAidRight: on('toldOfLegalAidRight'),
+  }
+}
 export type LogCallInput = z.input<typeof logCallBody>
 
 export const hotlineIdParams = z.object({ id: z.uuid('编号格式不正确') })

@@ -116,6 +116,60 @@ describe.each(servers())('12348 hotline console on $name', (server) => {
     expect(personalValuesIn(audit.body, [p])).toEqual([])
   })
 
+  it('the console\'s forms work without JavaScript: plain POST, 303 to the console, same rules and audit', async () => {
+    const FORM = { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }
+    const form = (fields: Array<[string, string]>) => new URLSearchParams(fields).toString()
+    const anon = new ApiClient(server.url)
+    expect((await anon.post('/forms/hotline/calls', form([['topic', '工伤']]), FORM)).status).toBe(401)
+    const op = await signedIn(server.url, 'operator1')
+    expect((await op.post('/forms/hotline/calls', form([['topic', '工伤']]), { ...FORM, origin: 'https://evil.example' })).status).toBe(403)
+
+    // A bad form comes back to the console with the code and the field, nothing typed in the address.
+    const bad = await op.post('/forms/hotline/calls', form([['summary', '只写了摘要'], ['outcome', 'answered']]), FORM)
+    expect(bad.status).toBe(303)
+    expect(bad.headers.get('location')).toMatch(/^\/staff\/hotline\?error=VALIDATION&field=topic/)
+    expect(bad.headers.get('location')).not.toContain(encodeURIComponent('只写了摘要'))
+
+    // A call with a callback, as the browser sends the form: checkboxes present or absent; both selects on the page.
+    const windows = (await op.get(WINDOWS)).body as Array<{ id: string, startsAt: string, free: number }>
+    const w = windows.find(x => x.free >= 2)! // two callbacks are booked in it below
+    const p = phone()
+    const points = (await op.get('/api/service-points')).body as Array<{ id: string }>
+    const saved = await op.post('/forms/hotline/calls', form([
+      ['topic', '劳动争议'], ['summary', '工地拖欠工资，请律师回电。'], ['callerGroups', 'migrant_worker'], ['callerGroups', 'elderly'],
+      ['outcome', 'callback_booked'], ['unsafeCallback', 'on'], ['toldOfLegalAidRight', 'on'], ['interpreter', 'none'],
+      ['callerPhone', p], ['callbackWindowId', w.id], ['servicePointId', points[0]!.id],
+    ]), FORM)
+    expect(saved.status, JSON.stringify(saved.body)).toBe(303)
+    const callId = saved.headers.get('location')!.match(/^\/staff\/hotline\?logged=([0-9a-f-]{36})#hl-logged$/)![1]!
+    const call = (await op.get(`${CALLS}/${callId}`)).body
+    const call0 = (extra: Record<string, unknown>) => ({ topic: '劳动争议', summary: '工地拖欠工资，请律师回电。', outcome: 'answered', ...extra })
+    expect(call).toMatchObject({ outcome: 'callback_booked', safeToCallBack: false, urgent: false, toldOfLegalAidRight: true, servicePoint: null, callerGroups: ['migrant_worker', 'elderly'] })
+    expect(call.callback).toMatchObject({ status: 'booked', reference: expect.stringMatching(/^YY-/) })
+
+    // A caller flagged unsafe is not tried before their window: the queue's plain form comes back with the refusal.
+    const day = shanghaiDay(call.callback.windowStartsAt)
+    const early = await op.post(`/forms/hotline/callbacks/${call.callback.id}/attempts`, form([['date', day], ['result', 'busy']]), FORM)
+    expect(early.status).toBe(303)
+    expect(early.headers.get('location')).toBe(`/staff/hotline?date=${day}&error=OUTSIDE_CHOSEN_WINDOW&callback=${call.callback.id}#hl-queue-title`)
+    // One try at a callback of a caller safe to call: back to the queue of that day, with the result.
+    const safe = await op.post(CALLS, call0({ outcome: 'callback_booked', callerPhone: phone(), callbackWindowId: w.id }))
+    expect(safe.status).toBe(201)
+    const tried = await op.post(`/forms/hotline/callbacks/${safe.body.callback.id}/attempts`, form([['date', day], ['result', 'busy']]), FORM)
+    expect(tried.status).toBe(303)
+    expect(tried.headers.get('location')).toBe(`/staff/hotline?date=${day}&attempt=1&result=busy&status=booked&callback=${safe.body.callback.id}#hl-queue-title`)
+    const refused = await op.post(`/forms/hotline/callbacks/${call.callback.id}/attempts`, form([['date', day], ['result', 'maybe']]), FORM)
+    expect(refused.headers.get('location')).toContain('error=VALIDATION')
+    const unknown = await op.post('/forms/hotline/callbacks/not-an-id/attempts', form([['result', 'busy']]), FORM)
+    expect([unknown.status, unknown.headers.get('location')]).toEqual([303, '/staff/hotline?error=CALLBACK_NOT_FOUND'])
+
+    // The page the redirect lands on shows the saved call (server-rendered).
+    const page = await op.get(saved.headers.get('location')!.replace(/#.*$/, ''), { accept: 'text/html' })
+    expect(page.status).toBe(200)
+    expect(String(page.body)).toContain(`已保存来电 ${call.reference}`)
+    expect(personalValuesIn(String(page.body), [p])).toEqual([])
+  })
+
   it('accepts anonymous calls and referrals to a service point', async () => {
     const op = await signedIn(server.url, 'operator1')
     const anon = await op.post(CALLS, call())

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { withCheckChar } from '#shared/domain/applications/id-number'
-import { callbackQueueQuery, logCallBody, SUMMARY_ID_MESSAGE } from '#shared/schemas/hotline'
+import { callbackQueueQuery, logCallBody, logCallFormValues, SUMMARY_ID_MESSAGE } from '#shared/schemas/hotline'
 
 const base = { topic: '劳动争议', summary: '来电人反映工地拖欠工资三个月。', outcome: 'answered' }
 
@@ -34,5 +34,23 @@ describe('callbackQueueQuery', () => {
     expect(callbackQueueQuery.parse({ date: '' }).date).toBeUndefined()
     expect(callbackQueueQuery.parse({ date: '2026-12-01' }).date).toBe('2026-12-01')
     expect(callbackQueueQuery.safeParse({ date: '2026-13-01' }).success).toBe(false)
+  })
+})
+
+describe('the call form as a plain HTML form sends it', () => {
+  const W = '8f7c2d64-5b1e-4d3a-9c6f-0a1b2c3d4e5f'
+  const P = '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d'
+  it('reads checkboxes by presence, keeps only the select the outcome asks for, drops empty optional fields', () => {
+    const v = logCallBody.parse(logCallFormValues({
+      topic: ['工伤'], summary: ['摔伤'], callerGroups: ['elderly', 'disabled'], outcome: ['callback_booked'], callerPhone: ['13912345678'],
+      callbackWindowId: [W], servicePointId: [P], unsafeCallback: ['on'], urgent: ['on'], interpreter: ['sign_language'],
+    }))
+    expect(v).toMatchObject({ callbackWindowId: W, urgent: true, safeToCallBack: false, discreet: false, toldOfLegalAidRight: false, interpreter: 'sign_language', callerGroups: ['elderly', 'disabled'] })
+    expect(v.servicePointId).toBeUndefined()
+    const plain = logCallBody.parse(logCallFormValues({ topic: ['工伤'], summary: ['摔伤'], outcome: ['answered'], callerPhone: [''], callbackWindowId: [W] }))
+    expect(plain).toMatchObject({ safeToCallBack: true, urgent: false, callerGroups: [] })
+    expect(plain.callerPhone).toBeUndefined()
+    expect(plain.callbackWindowId).toBeUndefined()
+    expect(logCallBody.safeParse(logCallFormValues({ summary: ['摔伤'], outcome: ['answered'] })).error?.issues[0]?.path).toEqual(['topic'])
   })
 })
