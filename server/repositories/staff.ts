@@ -1,5 +1,5 @@
 // Staff accounts, sessions and login attempts: drizzle queries only, no policy.
-import { and, asc, count, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gte, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import { loginAttempts, staffSessions, staffUsers, type StaffSession, type StaffUser } from '../db/schema'
 import type { StaffRole } from '../../shared/types/staff'
@@ -53,6 +53,14 @@ export async function setRole(tx: DbOrTx, id: string, role: StaffRole): Promise<
   return u
 }
 
+/** Replaces the password hash; `mustChangePassword` marks a temporary one (an administrator's reset). */
+export async function setPassword(tx: DbOrTx, id: string, p: { passwordHash: string, mustChangePassword: boolean, at: Date }): Promise<StaffUser | undefined> {
+  const [u] = await tx.update(staffUsers)
+    .set({ passwordHash: p.passwordHash, mustChangePassword: p.mustChangePassword, passwordChangedAt: p.at, updatedAt: sql`now()` })
+    .where(eq(staffUsers.id, id)).returning()
+  return u
+}
+
 // Sessions ------------------------------------------------------------------------------------
 
 export async function insertSession(tx: DbOrTx, s: { id: string, userId: string, createdAt: Date, expiresAt: Date }): Promise<void> {
@@ -78,9 +86,10 @@ export async function revokeSession(tx: DbOrTx, id: string, at: Date): Promise<b
   return r.length > 0
 }
 
-export async function revokeUserSessions(tx: DbOrTx, userId: string, at: Date): Promise<number> {
+/** Ends every open session of the account (but `keep`, the one in use, when given). */
+export async function revokeUserSessions(tx: DbOrTx, userId: string, at: Date, keep?: string): Promise<number> {
   const r = await tx.update(staffSessions).set({ revokedAt: at })
-    .where(and(eq(staffSessions.userId, userId), isNull(staffSessions.revokedAt))).returning({ id: staffSessions.id })
+    .where(and(eq(staffSessions.userId, userId), isNull(staffSessions.revokedAt), keep ? ne(staffSessions.id, keep) : undefined)).returning({ id: staffSessions.id })
   return r.length
 }
 

@@ -61,13 +61,19 @@ export function forbiddenError() {
 
 /**
  * The signed-in staff member, else 401 UNAUTHENTICATED; with `roles`, anyone else gets 403
- * FORBIDDEN. Roles are explicit: admin passes only where 'admin' is listed.
+ * FORBIDDEN. Roles are explicit: admin passes only where 'admin' is listed. A member whose
+ * password an administrator reset gets 403 PASSWORD_CHANGE_REQUIRED everywhere except the few
+ * routes that pass `{ passwordChangePending: true }` (who am I, change my password).
  */
-export async function requireStaff(event: H3Event, roles?: readonly StaffRole[]): Promise<SessionActor> {
+export async function requireStaff(event: H3Event, roles?: readonly StaffRole[], opts: { passwordChangePending?: boolean } = {}): Promise<SessionActor> {
   const actor = await optionalActor(event)
   if (!actor) {
     await auditRefusal(event, null, 401)
     throw unauthenticatedError()
+  }
+  if (actor.mustChangePassword && !opts.passwordChangePending) {
+    await auditRefusal(event, actor, 403)
+    throw catalogueError('PASSWORD_CHANGE_REQUIRED')
   }
   if (!hasRole(actor.role, roles)) {
     await auditRefusal(event, actor, 403)
@@ -93,4 +99,9 @@ async function auditRefusal(event: H3Event, actor: SessionActor | null, status: 
   } catch (e) {
     logger.warn({ err: safeError(e) }, 'audit of a refused staff request failed')
   }
+}
+
+/** A request body with the signed-in member's username added (for the "no username in the password" rule). */
+export function withUsername(body: unknown, username: string): unknown {
+  return body && typeof body === 'object' && !Array.isArray(body) ? { ...body, username } : body
 }

@@ -17,6 +17,8 @@ export interface StaffUserDto {
   username: string
   role: StaffRole
   displayName: string
+  /** An administrator reset the password: the member must set a new one before anything else. */
+  mustChangePassword: boolean
 }
 
 export interface MeDto { user: StaffUserDto }

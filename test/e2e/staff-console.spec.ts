@@ -91,11 +91,14 @@ test.describe('工作台 (staff console)', () => {
     await staffParts(page).getByRole('link', { name: '账号' }).click()
     await arrived('工作人员账号')
     await scanBoth(page, 'users')
-    // An empty submit: every error is an alert linked to its field, and focus goes to the first one.
+    // An empty submit: every error is an alert linked to its field, and focus goes to the error
+    // summary (the form kit), whose first link leads to the first field in error.
     await page.getByRole('button', { name: '创建账号' }).click()
     const username = page.getByRole('textbox', { name: '用户名' })
     await expect(username).toHaveAttribute('aria-invalid', 'true')
     await expect(username).toHaveAccessibleDescription(/3-40 位小写字母.*用户名为 3-40 位/)
+    await expect(page.locator('.error-summary')).toBeFocused()
+    await page.locator('.error-summary').getByRole('link').first().click()
     await expect(username).toBeFocused()
     await scanBoth(page, 'users with errors')
 

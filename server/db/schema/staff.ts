@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { STAFF_ROLES, type StaffRole } from '../../../shared/types/staff'
 import { timestamps } from './_shared'
 
@@ -14,6 +14,9 @@ export const staffUsers = pgTable('staff_users', {
   disabledAt: timestamp({ withTimezone: true }),
   failedLogins: integer().notNull().default(0),
   lockedUntil: timestamp({ withTimezone: true }),
+  /** Set by an administrator's reset: the temporary password must be replaced at the next sign-in. */
+  mustChangePassword: boolean().notNull().default(false),
+  passwordChangedAt: timestamp({ withTimezone: true }),
   ...timestamps,
 }, t => [
   check('staff_users_role_check', sql`${t.role} in ('operator','reviewer','editor','admin','supervisor','justice_bureau')`),

@@ -3,8 +3,8 @@ import type { AuditRow, OutboxRow, StaffUser } from '../../db/schema'
 import { auditActionLabel } from '../../../shared/domain/audit/actions'
 import type { AuditEntryDto, OutboxEntryDto, StaffAccountDto, StaffUserDto } from '../../../shared/types/staff'
 
-export function toStaffUserDto(u: Pick<StaffUser, 'id' | 'username' | 'role' | 'displayName'>): StaffUserDto {
-  return { id: u.id, username: u.username, role: u.role, displayName: u.displayName }
+export function toStaffUserDto(u: Pick<StaffUser, 'id' | 'username' | 'role' | 'displayName' | 'mustChangePassword'>): StaffUserDto {
+  return { id: u.id, username: u.username, role: u.role, displayName: u.displayName, mustChangePassword: u.mustChangePassword }
 }
 
 export function toStaffAccountDto(u: StaffUser, now = new Date()): StaffAccountDto {

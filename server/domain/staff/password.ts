@@ -1,9 +1,9 @@
 // Password policy and hashing (argon2id). Framework-free: used by routes, the CLI and the seed.
 import { hash, verify } from '@node-rs/argon2'
 import { DomainError } from '../errors'
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblems } from '../../../shared/domain/staff/password-rules'
 
-export const PASSWORD_MIN_LENGTH = 10
-export const PASSWORD_MAX_LENGTH = 256
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from '../../../shared/domain/staff/password-rules'
 
 /**
  * argon2id with OWASP's first recommended profile (19 MiB, 2 passes, 1 lane). Algorithm 2 is
@@ -11,30 +11,10 @@ export const PASSWORD_MAX_LENGTH = 256
  */
 export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const
 
-/** Problems with a proposed password, as stable codes (empty = acceptable). Never echoes the password. */
-export function passwordProblems(password: string, context: { username?: string } = {}): string[] {
-  const out: string[] = []
-  const chars = [...password]
-  if (chars.length < PASSWORD_MIN_LENGTH) out.push('PASSWORD_TOO_SHORT')
-  if (chars.length > PASSWORD_MAX_LENGTH) out.push('PASSWORD_TOO_LONG')
-  if (chars.length >= PASSWORD_MIN_LENGTH && new Set(chars).size < 4) out.push('PASSWORD_TOO_SIMPLE')
-  if (context.username && context.username.length >= 3 && password.toLowerCase().includes(context.username.toLowerCase())) {
-    out.push('PASSWORD_CONTAINS_USERNAME')
-  }
-  return out
-}
-
-const messages: Record<string, string> = {
-  PASSWORD_TOO_SHORT: `密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符`,
-  PASSWORD_TOO_LONG: `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符`,
-  PASSWORD_TOO_SIMPLE: '密码过于简单，请使用更多不同的字符',
-  PASSWORD_CONTAINS_USERNAME: '密码不能包含用户名',
-}
-
 /** Throws DomainError(WEAK_PASSWORD) with the first problem's Chinese message. */
 export function assertPasswordAcceptable(password: string, context: { username?: string } = {}): void {
   const problems = passwordProblems(password, context)
-  if (problems.length) throw new DomainError('WEAK_PASSWORD', { problems }, messages[problems[0]!]!)
+  if (problems.length) throw new DomainError('WEAK_PASSWORD', { problems }, PASSWORD_PROBLEM_MESSAGES[problems[0]!])
 }
 
 export function hashPassword(password: string): Promise<string> {

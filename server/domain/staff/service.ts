@@ -14,8 +14,11 @@ import { afterFailure, afterSuccess, ipLimited, ipWindowStart, isLocked, replayF
 import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, verifyPassword } from './password'
 import { absoluteExpiry, looksLikeToken, newSessionToken, sessionIdOf, sessionVerdict, shouldTouch, type SessionPolicy } from './session'
 
-/** The platform's Actor as a signed-in session resolves it. */
-export interface SessionActor extends Actor { sessionId: string }
+/**
+ * The platform's Actor as a signed-in session resolves it. `mustChangePassword`: an administrator
+ * reset the password, and until the member sets their own only the password page is open to them.
+ */
+export interface SessionActor extends Actor { sessionId: string, mustChangePassword: boolean }
 
 export interface StaffDeps {
   db: Db
@@ -122,7 +125,7 @@ export async function resolveSession(d: StaffDeps, token: unknown): Promise<Sess
   if (found.user.disabledAt) return null
   if (sessionVerdict(found.session, now, d.policy) !== 'valid') return null
   if (shouldTouch(found.session, now, d.policy)) await repo.touchSession(d.db, id, now)
-  return { id: found.user.id, username: found.user.username, role: found.user.role, sessionId: id }
+  return { id: found.user.id, username: found.user.username, role: found.user.role, sessionId: id, mustChangePassword: found.user.mustChangePassword }
 }
 
 export async function logout(d: StaffDeps, actor: SessionActor, ipHash: string | null): Promise<void> {
@@ -210,4 +213,73 @@ export async function readOwnAccount(d: Pick<StaffDeps, 'db'>, _input: Record<st
 
 export async function listStaffAccounts(d: Pick<StaffDeps, 'db'>): Promise<StaffAccountDto[]> {
   return (await repo.listStaff(d.db)).map(u => toStaffAccountDto(u))
+}
+
+export const CURRENT_PASSWORD_WRONG = () => new DomainError('CURRENT_PASSWORD_WRONG')
+
+/**
+ * A signed-in member changes their own password. The current password is required (a session
+ * left open on a shared computer is not enough) and wrong answers count toward the same lockout as
+ * failed sign-ins: the one that locks the account also ends all its sessions. On success the new
+ * password (policy checked) replaces the old, a pending reset is cleared, and every other session
+ * of the member ends; the session in use stays. Audited either way, never with the passwords.
+ */
+export async function changeOwnPassword(
+  d: StaffDeps, actor: SessionActor, input: { currentPassword: string, newPassword: string }, ipHash: string | null,
+): Promise<StaffUser> {
+  const now = d.now()
+  const user = await repo.findStaffById(d.db, actor.id)
+  if (!user || user.disabledAt) throw new DomainError('UNAUTHENTICATED')
+  if (isLocked(user, now)) {
+    await burnPasswordCheck(input.currentPassword)
+    throw ACCOUNT_LOCKED()
+  }
+  if (!await verifyPassword(user.passwordHash, input.currentPassword)) {
+    await d.db.transaction(async (tx) => {
+      const row = await repo.lockStaffRow(tx, user.id)
+      if (!row) return
+      const next = afterFailure({ failedLogins: row.failedLogins, lockedUntil: row.lockedUntil }, now)
+      await repo.setLockState(tx, user.id, next.failedLogins, next.lockedUntil)
+      const revoked = next.justLocked ? await repo.revokeUserSessions(tx, user.id, now) : 0
+      await writeAudit(tx, { actor: auditActorOf(actor), action: 'staff.password_change', objectType: 'staff_user', objectId: user.id, ipHash, outcome: 'failed', detail: { reason: 'wrong_current_password', ...(next.justLocked ? { locked: true, revokedSessions: revoked } : {}) } })
+    })
+    throw CURRENT_PASSWORD_WRONG()
+  }
+  if (input.newPassword === input.currentPassword) throw new DomainError('PASSWORD_UNCHANGED')
+  assertPasswordAcceptable(input.newPassword, { username: user.username })
+  const passwordHash = await hashPassword(input.newPassword)
+  return d.db.transaction(async (tx) => {
+    const updated = await repo.setPassword(tx, user.id, { passwordHash, mustChangePassword: false, at: now })
+    const revoked = await repo.revokeUserSessions(tx, user.id, now, actor.sessionId)
+    const reset = afterSuccess()
+    await repo.setLockState(tx, user.id, reset.failedLogins, reset.lockedUntil)
+    await writeAudit(tx, { actor: auditActorOf(actor), action: 'staff.password_change', objectType: 'staff_user', objectId: user.id, ipHash, detail: { otherSessionsRevoked: revoked, wasTemporary: user.mustChangePassword } })
+    return updated!
+  })
+}
+
+/**
+ * An administrator resets another member's password to a temporary one (policy checked), which
+ * the member must replace at the next sign-in; all the member's sessions end now and a lockout is
+ * lifted. Administrators change their own password on the password page instead.
+ */
+export async function resetStaffPassword(
+  d: StaffDeps, by: ActorRef | 'cli', id: string, input: { temporaryPassword: string }, ipHash: string | null,
+): Promise<StaffUser> {
+  if (by !== 'cli' && by.id === id) throw new DomainError('CANNOT_RESET_OWN_PASSWORD')
+  const target = await repo.findStaffById(d.db, id)
+  if (!target) throw NOT_FOUND()
+  assertPasswordAcceptable(input.temporaryPassword, { username: target.username })
+  const passwordHash = await hashPassword(input.temporaryPassword)
+  return d.db.transaction(async (tx) => {
+    const now = d.now()
+    const before = await repo.lockStaffRow(tx, id)
+    if (!before) throw NOT_FOUND()
+    const user = await repo.setPassword(tx, id, { passwordHash, mustChangePassword: true, at: now })
+    const revoked = await repo.revokeUserSessions(tx, id, now)
+    const reset = afterSuccess()
+    await repo.setLockState(tx, id, reset.failedLogins, reset.lockedUntil)
+    await writeAudit(tx, { actor: by === 'cli' ? 'cli' : auditActorOf(by), action: 'staff.password_reset', objectType: 'staff_user', objectId: id, ipHash, detail: { revokedSessions: revoked, wasLocked: isLocked(before, now) } })
+    return user!
+  })
 }

@@ -13,6 +13,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'staff.disable': '停用账号',
   'staff.enable': '启用账号',
   'staff.role_change': '修改账号角色',
+  'staff.password_change': '修改本人密码',
+  'staff.password_reset': '管理员重置密码',
   'outbox.retry': '重试检索同步任务',
   'standard.list': '查看经济困难标准',
   'standard.create': '新增经济困难标准版本',

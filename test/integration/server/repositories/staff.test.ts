@@ -40,7 +40,7 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
     expect(row!.id).toBe(res.sessionId)
     expect(row!.id).not.toBe(res.token)
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(12 * 60 * MIN)
-    expect(await resolveSession(deps(), res.token)).toEqual({ id: u.id, username: 'sess.ok', role: 'operator', sessionId: res.sessionId })
+    expect(await resolveSession(deps(), res.token)).toEqual({ id: u.id, username: 'sess.ok', role: 'operator', sessionId: res.sessionId, mustChangePassword: false })
     expect(await resolveSession(deps(), 'A'.repeat(43))).toBeNull()
   })
 

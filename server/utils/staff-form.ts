@@ -1,0 +1,146 @@
+// The staff console's forms without JavaScript. Each console form is a real
+// <form method="post" action="/staff/…"> (server/routes/staff/**); with JavaScript the page sends
+// JSON to the matching /api route instead (same service, same checks, same audit). Without it the
+// form route answers 303 See Other, to the next page or back to the form, and leaves a one-time
+// "flash" for the page it lands on: the notice, or the error and the message of each field in
+// error, plus the fields typed (never a password) so a long text is not lost. The flash is sealed
+// (AES-256-GCM, the draft codec of server/domain/http/form-state.ts) in an HttpOnly cookie scoped
+// to /staff; server/middleware/staff-flash.ts opens and clears it on the next page load and hands
+// it to the page through event.context (useStaffFlash in the app).
+import type { H3Event } from 'h3'
+import { ZodError } from 'zod'
+import type { StaffRole } from '../../shared/types/staff'
+import { errorCatalogue, isErrorCode } from '../../shared/errors'
+import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/schemas/zod'
+import type { AppContext } from '../app-context'
+import { loadConfig } from '../config'
+import { DomainError } from '../domain/errors'
+import { formStateCodec, safeReturnPath } from '../domain/http/form-state'
+import type { SessionActor } from '../domain/staff/service'
+import { toHttpError } from './api'
+import { formDone, readFormFields, type FormFields } from './form-post'
+
+export const STAFF_FLASH_COOKIE = 'staff_flash'
+const FLASH_CHUNKS = 4
+const FLASH_TTL_S = 120
+
+export interface StaffFlash {
+  /** Which form on the page the flash belongs to. */
+  form: string
+  notice?: string
+  /** Catalogue code and its (possibly more precise) Chinese message. */
+  error?: { code: string, message: string }
+  /** Field name → message, for validation errors. */
+  fields?: Record<string, string>
+  /** What was typed (no password fields), to fill the form again. */
+  values?: Record<string, string | string[]>
+}
+
+let codec: ReturnType<typeof formStateCodec> | undefined
+async function codecOf() {
+  codec ??= formStateCodec((await useApp()).cryptoKey)
+  return codec
+}
+
+function flashCookieOptions(maxAge: number) {
+  const config = loadConfig()
+  const secure = config.env === 'production' || config.session.secureCookie === 'true'
+  return { httpOnly: true, sameSite: 'lax' as const, path: '/staff', secure, maxAge }
+}
+
+/** Seals the flash into the response; values are dropped when the whole would not fit. */
+export async function setStaffFlash(event: H3Event, flash: StaffFlash): Promise<void> {
+  const c = await codecOf()
+  let chunks: string[]
+  try {
+    chunks = c.seal(flash, Date.now())
+  } catch {
+    chunks = c.seal({ ...flash, values: undefined }, Date.now())
+  }
+  for (let i = 0; i < FLASH_CHUNKS; i++) {
+    if (i < chunks.length) setCookie(event, `${STAFF_FLASH_COOKIE}${i}`, chunks[i]!, flashCookieOptions(FLASH_TTL_S))
+    else if (getCookie(event, `${STAFF_FLASH_COOKIE}${i}`) !== undefined) deleteCookie(event, `${STAFF_FLASH_COOKIE}${i}`, flashCookieOptions(0))
+  }
+}
+
+/** Opens and clears the flash of this request (the page load after a form's redirect). */
+export async function takeStaffFlash(event: H3Event): Promise<StaffFlash | null> {
+  const chunks: string[] = []
+  for (let i = 0; i < FLASH_CHUNKS; i++) {
+    const v = getCookie(event, `${STAFF_FLASH_COOKIE}${i}`)
+    if (v === undefined) break
+    chunks.push(v)
+    deleteCookie(event, `${STAFF_FLASH_COOKIE}${i}`, flashCookieOptions(0))
+  }
+  if (!chunks.length) return null
+  const v = (await codecOf()).open(chunks, Date.now()) as StaffFlash | undefined
+  return v && typeof v === 'object' && typeof v.form === 'string' ? v : null
+}
+
+const SECRET_FIELD = /password/i
+
+/** The typed fields worth giving back (never a password). */
+export function typedValues(f: FormFields): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [k, v] of Object.entries(f)) {
+    if (SECRET_FIELD.test(k) || k.startsWith('_')) continue
+    out[k] = v.length === 1 ? v[0]! : v
+  }
+  return out
+}
+
+export interface StaffFormContext { event: H3Event, actor: SessionActor, fields: FormFields, app: AppContext }
+export interface StaffFormDone { to: string, notice?: string }
+
+/**
+ * A console form route: same-origin form body → signed-in member with one of `roles` (else the
+ * sign-in page, or the form again with the refusal) → `run` → 303 with a flash. Domain errors and
+ * zod failures come back to `back` with their messages; anything else is a logged 500.
+ */
+export function defineStaffFormHandler(
+  opts: { form: string, roles?: readonly StaffRole[], passwordChangePending?: boolean, back: (event: H3Event, fields: FormFields) => string },
+  run: (ctx: StaffFormContext) => Promise<StaffFormDone>,
+) {
+  return defineEventHandler(async (event) => {
+    const fields = await readFormFields(event)
+    const back = safeReturnPath(opts.back(event, fields), '/staff')
+    const app = await useApp()
+    const flashBack = async (flash: Omit<StaffFlash, 'form'>, withValues = true) => {
+      await setStaffFlash(event, { form: opts.form, ...flash, ...(withValues ? { values: typedValues(fields) } : {}) })
+      return formDone(event, back)
+    }
+    if (!await optionalActor(event)) return formDone(event, `/staff/login?next=${encodeURIComponent(back)}`)
+    // NUL and lone surrogates are not text (PostgreSQL cannot store NUL): refused before any work
+    if (Object.values(fields).some(vs => vs.some(hasUnsafeText))) {
+      return flashBack({ error: { code: 'BAD_INPUT', message: UNSAFE_TEXT_MESSAGE } }, false)
+    }
+    let actor: SessionActor
+    try {
+      actor = await requireStaff(event, opts.roles, { passwordChangePending: opts.passwordChangePending })
+    } catch (e) {
+      const code = (e as { data?: { code?: unknown } }).data?.code
+      if (code === 'PASSWORD_CHANGE_REQUIRED') return formDone(event, '/staff/password')
+      const c = typeof code === 'string' && isErrorCode(code) ? code : 'FORBIDDEN'
+      return flashBack({ error: { code: c, message: errorCatalogue[c].message } }, false)
+    }
+    try {
+      const done = await run({ event, actor, fields, app })
+      if (done.notice) await setStaffFlash(event, { form: opts.form, notice: done.notice })
+      return formDone(event, done.to)
+    } catch (e) {
+      if (e instanceof DomainError) return flashBack({ error: { code: e.code, message: e.message } })
+      if (e instanceof ZodError) {
+        const out: Record<string, string> = {}
+        for (const i of e.issues) out[String(i.path[0] ?? '_')] ??= i.message
+        return flashBack({ error: { code: 'VALIDATION', message: errorCatalogue.VALIDATION.message }, fields: out })
+      }
+      // a constraint the database caught (e.g. a taken username) has a catalogue code too
+      const http = toHttpError(e) as { statusCode?: number, data?: { code?: unknown, message?: unknown } }
+      const code = http.data?.code
+      if (typeof http.statusCode === 'number' && http.statusCode < 500 && typeof code === 'string' && isErrorCode(code)) {
+        return flashBack({ error: { code, message: typeof http.data?.message === 'string' ? http.data.message : errorCatalogue[code].message } })
+      }
+      throw http
+    }
+  })
+}
