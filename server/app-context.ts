@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppConfig } from './config'
+import { migrateAsOwner } from './db/roles'
 import { openDb, type Db, type DbHandle } from './db/client'
 import { logger } from './adapters/logger'
 import { lockDataFolder, restrictDataFolder, type DataFolderLock } from './db/data-folder'
@@ -107,7 +108,13 @@ export async function createAppContext(config: AppConfig, opts: CreateContextOpt
     handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir: join(config.dataDir, 'pglite'), poolMax: config.database.poolMax })
     // PGlite writes a new cluster's files world-readable whatever the umask: restrict them again.
     if (embeddedDb) restrictDataFolder(config.dataDir)
-    await handle.migrate(opts.migrationsFolder)
+    if (config.database.migrationUrl) {
+      // two roles: the owner migrates, the app role (DATABASE_URL) gets row privileges only
+      const roles = await migrateAsOwner({ migrationUrl: config.database.migrationUrl, appUrl: config.database.url, folder: opts.migrationsFolder })
+      for (const w of roles.warnings) log(w)
+    } else {
+      await handle.migrate(opts.migrationsFolder)
+    }
     const db = handle.db
     const cryptoKey = await resolvePersonalDataKey({ configured: config.crypto.key, file: keys.crypto, keyIdsInUse: () => encryptedKeyIdsInUse(db), log })
     return await startServices(config, opts, log, handle, cryptoKey, lock)

@@ -20,6 +20,11 @@ export const configSchema = z.object({
   sharedDataDir: z.string().min(1).default('data'),
   database: z.object({
     url: optionalUrl('DATABASE_URL'),
+    /**
+     * The owner role that runs the migrations (DDL); '' = the same connection as `url`. With it,
+     * `url`'s role gets only the table privileges the app needs (server/db/roles.ts).
+     */
+    migrationUrl: optionalUrl('DATABASE_MIGRATION_URL'),
     poolMax: z.coerce.number().int().min(1).max(200).default(10),
   }),
   meilisearch: z.object({
@@ -89,6 +94,7 @@ export function rawConfigFromEnv(env: Env): unknown {
     sharedDataDir: pick('NUXT_SHARED_DATA_DIR', 'SHARED_DATA_DIR'),
     database: {
       url: pick('NUXT_DATABASE_URL', 'DATABASE_URL'),
+      migrationUrl: pick('NUXT_DATABASE_MIGRATION_URL', 'DATABASE_MIGRATION_URL'),
       poolMax: pick('NUXT_DATABASE_POOL_MAX'),
     },
     meilisearch: {
@@ -135,6 +141,9 @@ export function parseConfig(raw: unknown): AppConfig {
     throw new ConfigError(`配置错误：${path} — ${first.message}`)
   }
   const cfg = res.data
+  if (cfg.database.migrationUrl && !cfg.database.url) {
+    throw new ConfigError('配置错误：database.migrationUrl — DATABASE_MIGRATION_URL 只能与 DATABASE_URL 一起使用（嵌入式数据库不区分角色）')
+  }
   cfg.dataDir = resolve(cfg.dataDir)
   cfg.keysDir = resolve(cfg.keysDir || join(cfg.dataDir, 'keys'))
   cfg.sharedDataDir = resolve(cfg.sharedDataDir)

@@ -15,8 +15,11 @@ export interface DbHandle {
   db: Db
   driver: 'pglite' | 'pg'
   close(): Promise<void>
-  /** Applies the migrations in `folder` (defaults to the source tree's migrations). */
-  migrate(folder?: string): Promise<void>
+  /**
+   * Applies the migrations in `folder` (defaults to the source tree's migrations). `after` runs
+   * right after them, still under the migration lock (e.g. the app role's grants).
+   */
+  migrate(folder?: string, after?: (query: (sql: string) => Promise<unknown>) => Promise<void>): Promise<void>
 }
 
 export interface OpenDbOptions {
@@ -42,12 +45,13 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
       db,
       driver: 'pg',
       close: () => pool.end(),
-      async migrate(folder = defaultMigrationsFolder()) {
+      async migrate(folder = defaultMigrationsFolder(), after) {
         // Several app instances may start at once: one migrates, the others wait for it.
         const client = await pool.connect()
         try {
           await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
           await migrate(db as never, { migrationsFolder: folder })
+          if (after) await after(sql => client.query(sql))
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
           client.release()
@@ -67,7 +71,10 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     db,
     driver: 'pglite',
     close: () => client.close(),
-    migrate: folder => migrate(db as never, { migrationsFolder: folder ?? defaultMigrationsFolder() }),
+    async migrate(folder, after) {
+      await migrate(db as never, { migrationsFolder: folder ?? defaultMigrationsFolder() })
+      if (after) await after(sql => client.exec(sql))
+    },
   }
 }
 

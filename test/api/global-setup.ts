@@ -9,6 +9,7 @@ import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { freePort } from '../../server/adapters/search/embedded'
 import { openDb } from '../../server/db/client'
+import { migrateAsOwner } from '../../server/db/roles'
 import { createStaff } from '../../server/domain/staff/service'
 import { DEMO_STAFF } from '../../server/seed/staff'
 
@@ -28,10 +29,11 @@ export const DEMO_PASSWORD = 'Demo-Passw0rd-for-tests'
  * The servers run with NODE_ENV=production, which never seeds demo accounts: create the demo
  * names (admin, operator1, …) first, through the staff service `npm run staff:add` uses.
  */
-async function createStaffAccounts(dataDir: string, databaseUrl?: string) {
+async function createStaffAccounts(dataDir: string, databaseUrl?: string, migrationUrl?: string) {
+  if (databaseUrl && migrationUrl) await migrateAsOwner({ migrationUrl, appUrl: databaseUrl })
   const h = await openDb({ databaseUrl, pgliteDir: join(dataDir, 'pglite'), poolMax: 2 })
   try {
-    await h.migrate()
+    if (!migrationUrl) await h.migrate()
     for (const s of DEMO_STAFF) await createStaff({ db: h.db }, 'cli', { ...s, password: DEMO_PASSWORD }, null)
   } finally {
     await h.close()
@@ -72,25 +74,45 @@ export default async function setup(project: TestProject) {
     }
     delete env.DATABASE_URL
     delete env.NUXT_DATABASE_URL
+    delete env.DATABASE_MIGRATION_URL
+    delete env.NUXT_DATABASE_MIGRATION_URL
     let dropDb: (() => Promise<void>) | undefined
     if (name === 'pg') {
+      // Two roles, as README "PostgreSQL roles" sets them up: the owner migrates
+      // (DATABASE_MIGRATION_URL), the server runs as an app role that cannot change structure or
+      // the audit log (DATABASE_URL). Every PostgreSQL API test then runs with the app's real rights.
       const admin = process.env.TEST_DATABASE_URL!
-      const db = `api_${Date.now().toString(36)}`
+      const tag = Date.now().toString(36)
+      const db = `api_${tag}`
+      const owner = `api_owner_${tag}`
+      const appRole = `api_app_${tag}`
       const c = new pg.Client({ connectionString: admin })
       await c.connect()
-      await c.query(`create database ${db} template template0 encoding 'UTF8'`)
+      await c.query(`create role ${owner} login`)
+      await c.query(`create role ${appRole} login`)
+      await c.query(`create database ${db} owner ${owner} template template0 encoding 'UTF8'`)
+      await c.query(`revoke all on database ${db} from public`)
+      await c.query(`grant connect, temporary on database ${db} to ${appRole}`)
       await c.end()
-      const u = new URL(admin)
-      u.pathname = `/${db}`
-      env.DATABASE_URL = u.toString()
+      const urlAs = (user: string) => {
+        const u = new URL(admin)
+        u.username = user
+        u.password = ''
+        u.pathname = `/${db}`
+        return u.toString()
+      }
+      env.DATABASE_URL = urlAs(appRole)
+      env.DATABASE_MIGRATION_URL = urlAs(owner)
       dropDb = async () => {
         const c2 = new pg.Client({ connectionString: admin })
         await c2.connect()
         await c2.query(`drop database if exists ${db} with (force)`)
+        await c2.query(`drop role if exists ${appRole}`)
+        await c2.query(`drop role if exists ${owner}`)
         await c2.end()
       }
     }
-    await createStaffAccounts(dir, env.DATABASE_URL)
+    await createStaffAccounts(dir, env.DATABASE_URL, env.DATABASE_MIGRATION_URL)
     let out = ''
     const logFile = join(dir, 'server.log')
     const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
