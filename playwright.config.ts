@@ -6,6 +6,7 @@ import { defineConfig, devices } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 3210)
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'e2e-data-'))
 export const E2E_PASSWORD = 'E2e-Passw0rd-demo'
+const NOJS_SPECS = /nojs\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -25,7 +26,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: NOJS_SPECS },
+    // The main journeys with JavaScript switched off (issue 14): questionnaire, application, status
+    // look-up, staff login — every form a real POST answered with a 303. Any *nojs*.spec.ts runs here.
+    { name: 'nojs', use: { ...devices['Desktop Chrome'], channel: undefined, javaScriptEnabled: false, viewport: { width: 360, height: 740 } }, testMatch: NOJS_SPECS },
   ],
   webServer: {
     command: `node ${process.env.PORTAL_OUTPUT_DIR ?? '.output'}/server/index.mjs`,

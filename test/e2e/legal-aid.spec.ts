@@ -58,11 +58,23 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   await page.getByLabel(/发生了什么/).fill('在工地干了三个月，包工头拖欠工资一万八千元。')
   await page.getByRole('button', { name: '下一步' }).click()
   await page.getByRole('checkbox', { name: /同意为审查法律援助申请处理/ }).check()
+  await page.getByRole('button', { name: /核对您的回答/ }).click()
+
+  // Check your answers before sending: every answer with its change link.
+  await expect(page.getByRole('heading', { level: 2, name: '提交前请核对您的回答' })).toBeFocused()
+  await expect(page.locator('dl')).toContainText('马建国')
+  await expect(page.locator('dl')).toContainText('一万八千元')
+  await expect(page.getByRole('link', { name: /修改.*联系电话/ })).toBeVisible()
+  await scanBoth(page, 'check your answers')
   await page.getByRole('button', { name: '提交申请' }).click()
 
   await expect(page.getByRole('heading', { name: '申请已提交' })).toBeVisible()
   const reference = (await page.locator('.ref').textContent())!.trim()
   expect(reference).toMatch(/^YCFY-\d{4}-\d{6}-[0-9A-Z]{5}$/)
+  // where to bring the documents, and the offer to book the visit
+  await expect(page.getByRole('heading', { name: '带上材料到这里' })).toBeVisible()
+  await expect(page.locator('address')).toContainText(/地址：.+/)
+  await expect(page.getByRole('link', { name: '预约到窗口递交材料' })).toBeVisible()
   await scanBoth(page, 'application submitted')
 
   await page.getByRole('link', { name: '查询办理进度' }).click()

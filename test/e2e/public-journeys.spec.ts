@@ -170,29 +170,31 @@ for (const large of [false, true]) {
       await checkStep(page, '申请人的基本信息', `${mode} apply applicant`)
       await typeInto(page, page.getByLabel('申请人姓名'), '李秀兰')
       await typeInto(page, page.getByLabel(/申请人身份证号/), id)
-      await page.reload()
-      await waitForHydration(page)
-      await expect(heading(page, '申请人的基本信息')).toBeFocused()
-      await expect(page.getByLabel('申请人姓名')).toHaveValue('李秀兰')
-      await expect(page.getByLabel(/申请人身份证号/)).toHaveValue(id)
-
-      // Going on with a missing phone: the error is an alert linked to the field, which gets focus.
+      // Going on with a missing phone: the error summary takes focus and links to the field.
       await pressButton(page, '下一步')
       const phone = page.getByLabel(/联系电话/)
-      await expect(phone).toBeFocused()
+      await expect(page.locator('.error-summary')).toBeFocused()
       await expect(phone).toHaveAttribute('aria-invalid', 'true')
-      await expect(page.getByRole('alert').first()).toBeVisible()
       await expect(phone).toHaveAccessibleDescription(/./)
+      await page.locator('.error-summary').getByRole('link', { name: /电话/ }).click()
+      await expect(phone).toBeFocused()
       await expectWayOut(page)
       await expectNoHorizontalOverflow(page, `${mode} apply errors`)
       await expectNoAxeViolations(page, `${mode} apply errors`)
+      // A reload keeps what was typed (kept on the server side, never in the URL).
+      await page.reload()
+      await waitForHydration(page)
+      await expect(page.getByLabel('申请人姓名')).toHaveValue('李秀兰')
+      expect(page.url()).not.toContain(id)
 
       // Back and forward keep the draft.
       await page.goBack()
       await expect(heading(page, '谁需要法律援助？')).toBeFocused()
       await expect(page.getByRole('radio', { name: '我本人申请' })).toBeChecked()
       await page.goForward()
-      await expect(heading(page, '申请人的基本信息')).toBeFocused()
+      // the step still has its errors (until it is sent again): the summary takes focus again
+      await expect(heading(page, '申请人的基本信息')).toBeVisible()
+      await expect(page.locator('.error-summary')).toBeFocused()
       await expect(page.getByLabel('申请人姓名')).toHaveValue('李秀兰')
     })
 
@@ -204,12 +206,14 @@ for (const large of [false, true]) {
       await expectNoHorizontalOverflow(page, `${mode} status`)
       await expectNoAxeViolations(page, `${mode} status`)
 
-      // Empty: focus goes to the first field, whose message is linked to it.
+      // Empty: the error summary takes focus; its first link leads to the first field, whose message is linked to it.
       await pressButton(page, '查询')
       const ref = page.getByLabel('受理编号')
-      await expect(ref).toBeFocused()
+      await expect(page.locator('.error-summary')).toBeFocused()
       await expect(ref).toHaveAttribute('aria-invalid', 'true')
       await expectNoAxeViolations(page, `${mode} status errors`)
+      await page.locator('.error-summary').getByRole('link').first().click()
+      await expect(ref).toBeFocused()
 
       await page.keyboard.type('YCFY-2026-000999-ABCDE')
       await typeInto(page, page.getByLabel(/联系电话/), '13995100000')

@@ -23,6 +23,12 @@ import { ageOn, checkIdNumber } from '../../../shared/domain/applications/id-num
 import { maskName } from '../../../shared/domain/applications/mask'
 import { sensitiveKindsIn } from '../../../shared/domain/applications/sensitive'
 import { GUARDIAN_REQUIRED_UNDER_AGE, representativeInfringes, type ApplyBody, type DecideBody, type ObjectionDecisionBody, type ProcessingBasis, type ProvisionalBody, type RevealField, type TerminateBody } from '../../../shared/schemas/applications'
+import { afterSend, applyView, sendFailed, submitApplyStep, type ApplicationState, type ApplyViewQuery, type Questionnaire } from '../forms/application'
+import { questionnaireView, type QuestionnaireState } from '../forms/questionnaire'
+import { listServicePoints } from '../appointments/points'
+import type { FormValues } from '../../../shared/domain/eligibility/question-flow'
+import type { ApplyView, StatusFormView } from '../../../shared/types/apply-form'
+import { statusFormView, submitStatusForm, type StatusState, type StatusUseCases } from '../forms/status'
 import type {
   ApplicationCreatedDto, ApplicationDetailDto, ApplicationStatusDto, RevealDto, ReviewQueueItemDto,
 } from '../../../shared/types/applications'
@@ -282,6 +288,62 @@ export function decideObjection(deps: LegalAidDeps, actor: ActorRef, id: string,
   if (actor.role !== 'justice_bureau') throw new DomainError('OBJECTION_BUREAU_ONLY')
   return staffAction(deps, actor, id, body, ipHash, 'application.decide_objection',
     (row, now, today) => rules.decideObjection(row, body.decision, body.reasons, now, today, actor.id), { decision: body.decision })
+}
+
+// --- the application form without JavaScript (server-rendered steps, check your answers) ----------
+
+export interface FormInput { state: ApplicationState & QuestionnaireState & Record<string, unknown> }
+
+async function questionnaireOf(deps: LegalAidDeps, state: QuestionnaireState): Promise<Questionnaire> {
+  const view = questionnaireView(state, await deps.screeningConfig(deps.now()), { step: 'result' })
+  return view.kind === 'result' ? { result: view } : {}
+}
+
+/** The page's view of the application form for a URL (step, check your answers, or the confirmation). */
+export async function viewApplicationForm(deps: LegalAidDeps, input: FormInput & { query: ApplyViewQuery }): Promise<ApplyView> {
+  const view = applyView(input.state, await questionnaireOf(deps, input.state), input.query)
+  if (view.kind !== 'done') return view
+  // Where to bring the documents: the county's legal aid centre (the city's when no county was given).
+  const all = await listServicePoints(deps)
+  const point = all.find(p => p.level === 'county' && view.county && p.county === view.county) ?? all.find(p => p.level === 'city')
+  return point
+    ? { ...view, servicePoint: { id: point.id, name: point.name, address: point.address, phone: point.phone, openingHours: point.openingHours, accessibility: point.accessibility } }
+    : view
+}
+
+/** One submitted step of the application form; at "check your answers", the application is sent. */
+export async function answerApplicationStep(deps: LegalAidDeps, input: FormInput & { form: FormValues }, ipHash: string): Promise<{ state: Record<string, unknown>, location: string }> {
+  const out = submitApplyStep(input.state, await questionnaireOf(deps, input.state), input.form)
+  if (!out.send) return out as { state: Record<string, unknown>, location: string }
+  try {
+    const created = await submitApplication(deps, out.send, ipHash)
+    const done = { reference: created.reference, receivedDate: created.receivedDate, decisionDue: created.decisionDue, urgent: created.urgent, ...(out.send.screening.household?.county ? { county: out.send.screening.household.county } : {}) }
+    return { state: afterSend({ ...input.state, ...out.state }, done), location: out.location }
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e
+    return sendFailed(out.state, e.message) as { state: Record<string, unknown>, location: string }
+  }
+}
+
+// --- the status look-up and the applicant's actions without JavaScript --------------------------
+
+function statusUseCases(deps: LegalAidDeps, ipHash: string): StatusUseCases {
+  return {
+    lookup: proof => applicationStatus(deps, proof, ipHash),
+    supply: body => supplyMaterials(deps, body, ipHash),
+    object: body => fileObjection(deps, body, ipHash),
+    messageOf: e => (e instanceof DomainError ? e.message : undefined),
+  }
+}
+
+/** The status page for the proof kept in the draft cookie (each view is a counted look-up). */
+export function viewApplicationStatusForm(deps: LegalAidDeps, input: { state: StatusState, query: { ref?: unknown } }, ipHash: string): Promise<StatusFormView> {
+  return statusFormView(input.state, input.query, statusUseCases(deps, ipHash))
+}
+
+/** One submitted status-page form (look up, supply materials, object, leave). */
+export function answerApplicationStatusForm(deps: LegalAidDeps, input: { state: StatusState, form: FormValues }, ipHash: string) {
+  return submitStatusForm(input.state, input.form, statusUseCases(deps, ipHash))
 }
 
 export type { AuditActor }
