@@ -91,7 +91,9 @@ function routeSchemaKeys(file: string): string[] {
   const src = readFileSync(file, 'utf8')
   const keys = new Set<string>()
   for (const m of src.matchAll(/import\s*(?:type\s*)?\{([^}]+)\}\s*from\s*'([^']*shared\/schemas\/[^']+)'/g)) {
-    const schemaFile = resolve(dirname(file), `${m[2]}.ts`)
+    // Relative imports, and the aliases Nuxt and vitest share (`#shared/…` is shared/, `~~/…` the repository root).
+    const spec = m[2]!.startsWith('#shared/') ? `shared/${m[2]!.slice(8)}` : m[2]!.startsWith('~~/') ? m[2]!.slice(3) : null
+    const schemaFile = spec ? resolve(`${spec}.ts`) : resolve(dirname(file), `${m[2]}.ts`)
     let schemaSrc: string
     try { schemaSrc = readFileSync(schemaFile, 'utf8') } catch { continue }
     // Comments blanked out (same length, so positions stay): keys preceded by a comment count too.
