@@ -107,6 +107,16 @@ export const reassignCallbackBody = z.strictObject({
   operatorId: z.uuid('请选择坐席'),
 })
 
+/**
+ * Book for the caller from the call record (walk-in, online or callback): only the slot and an
+ * optional name; the phone and topic come from the call on the server (nothing retyped).
+ */
+export const bookForCallBody = z.strictObject({
+  slotId: z.uuid('请选择预约时段'),
+  name: z.string().trim().max(50, '称呼不能超过 50 个字').regex(/^[\p{Script=Han}A-Za-z·•.\s]*$/u, '称呼只能包含汉字、字母和间隔号“·”').optional(),
+})
+export type BookForCallBody = z.infer<typeof bookForCallBody>
+
 export const bookCallbackBody = z.strictObject({
   callbackWindowId: z.uuid('请选择回拨时段'),
 })

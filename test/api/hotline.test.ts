@@ -170,6 +170,30 @@ describe.each(servers())('12348 hotline console on $name', (server) => {
     expect(personalValuesIn(String(page.body), [p])).toEqual([])
   })
 
+  it('books an online consultation for the caller from the call: nothing retyped, linked to the call', async () => {
+    const op = await signedIn(server.url, 'operator1')
+    const p = phone()
+    const logged = await op.post(CALLS, call({ callerPhone: p, topic: '工伤' }))
+    expect(logged.status).toBe(201)
+    const day = (d: number) => shanghaiDay(new Date(Date.now() + d * 86_400_000).toISOString())
+    const slots = (await op.get(`/api/appointments/slots?channel=online&from=${day(0)}&to=${day(14)}`)).body as Array<{ id: string, free: number }>
+    const slot = slots.find(x => x.free > 0)!
+    const reviewer = await signedIn(server.url, 'reviewer1')
+    expect((await reviewer.post(`${CALLS}/${logged.body.id}/bookings`, { slotId: slot.id })).status).toBe(403)
+    expect((await op.post(`${CALLS}/${logged.body.id}/bookings`, { slotId: 'x' })).status).toBe(400)
+    expect((await op.post(`${CALLS}/${logged.body.id}/bookings`, { slotId: slot.id, phone: '13900000000' })).status).toBe(400) // the phone is never sent: it comes from the call
+    const booked = await op.post(`${CALLS}/${logged.body.id}/bookings`, { slotId: slot.id, name: '李先生' })
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201)
+    const link = booked.body.links.find((l: { kind: string }) => l.kind === 'booking')
+    expect(link.reference).toMatch(/^YY-\d{4}-/)
+    expect(personalValuesIn(booked.body, [p])).toEqual([])
+    // The caller's history shows the booking under their number, masked.
+    const history = await op.post('/api/staff/hotline/callers/lookup', { phone: p, purpose: '核实刚才的预约' })
+    expect(history.body.appointments).toEqual([expect.objectContaining({ reference: link.reference, channel: 'online', topic: '工伤', phoneMasked: `${p.slice(0, 3)}****${p.slice(-4)}` })])
+    const anonymous = await op.post(CALLS, call())
+    expect((await op.post(`${CALLS}/${anonymous.body.id}/bookings`, { slotId: slot.id })).body.data.code).toBe('CALLBACK_PHONE_REQUIRED')
+  })
+
   it('accepts anonymous calls and referrals to a service point', async () => {
     const op = await signedIn(server.url, 'operator1')
     const anon = await op.post(CALLS, call())

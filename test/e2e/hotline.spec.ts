@@ -169,3 +169,29 @@ test('editing a call: links what was done during the call; a stale edit is refus
   await page.getByRole('button', { name: '保存修改' }).click()
   await expect(page.locator('#hl-edited')).toContainText(`已保存对来电 ${call.reference} 的修改（版本 3）`)
 })
+
+test('from the call: book an online consultation for the caller without retyping their number', async ({ page }) => {
+  test.setTimeout(240_000)
+  const phone = `135${String((Date.now() + 23) % 100_000_000).padStart(8, '0')}`
+  await signIn(page, 'operator1', '/staff/hotline')
+  await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
+  await waitForHydration(page)
+  const created = await page.request.post('/api/staff/hotline/calls', { data: { topic: '工伤', summary: '想和律师视频咨询工伤认定。', outcome: 'answered', callerPhone: phone }, headers: { origin: new URL(page.url()).origin } })
+  expect(created.status()).toBe(201)
+  const call = await created.json() as { id: string, reference: string }
+  await page.reload()
+  await waitForHydration(page)
+
+  await page.getByRole('button', { name: `修改（${call.reference}）` }).click()
+  const panel = page.getByRole('region', { name: '为来电人预约' })
+  await expect(panel).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`)
+  await panel.getByLabel('预约方式').selectOption('online')
+  const slot = panel.getByLabel('时段')
+  await expect(slot.locator('option:not([disabled])').first()).toBeAttached()
+  await slot.selectOption((await slot.locator('option:not([disabled])').first().getAttribute('value'))!)
+  await panel.getByRole('button', { name: '为来电人预约' }).click()
+  await expect(panel).toContainText(/已为来电人预约，预约编号 YY-\d{4}-[2-9A-Z]{6}/)
+  await expect(page.getByRole('group', { name: '本次来电中办理的事项' })).toContainText(/预约：YY-/)
+  await expect(page.locator('main')).not.toContainText(phone)
+  await scanBoth(page, 'booking from the call')
+})

@@ -9,14 +9,14 @@ import { randomUUID } from 'node:crypto'
 import { pgErrorOf, type DbOrTx, type Tx } from '../../db/client'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/hotline'
-import { type AppointmentDeps, bookCallbackInTransaction, listCallbackSlots, recordOutcomeInTransaction, revealCallbackPhone } from '../appointments/service'
+import { type AppointmentDeps, bookCallbackInTransaction, bookInTransaction, listCallbackSlots, recordOutcomeInTransaction, revealCallbackPhone } from '../appointments/service'
 import { DomainError } from '../errors'
 import type { ActorRef } from '../platform/actor'
 import { shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
 import * as cb from './callbacks'
 import * as rules from './rules'
 import { maskPhone } from '../../../shared/domain/applications/mask'
-import type { CallLinkBody, DayRangeQuery, LogCallBody, OutcomeCodeBody, UpdateCallBody } from '../../../shared/schemas/hotline'
+import type { BookForCallBody, CallLinkBody, DayRangeQuery, LogCallBody, OutcomeCodeBody, UpdateCallBody } from '../../../shared/schemas/hotline'
 import { callsCsv } from './export'
 import type {
   CallbackQueueItemDto, CallbackRevealDto, CallbackWindowDto, HotlineCallDto, HotlineCallItemDto, HotlineCallPageDto, OutcomeCodeDto,
@@ -171,6 +171,26 @@ export async function bookCallbackForCall(deps: HotlineDeps, actor: ActorRef, ca
     return bookInSavepoint(tx, deps, actor, { callId, phone, topic: r.call.topic, slotId }, ipHash)
   })
   if (refused) throw new DomainError(refused)
+  const row = await repo.findCall(deps.db, callId)
+  return toDetail(row!, actor, await repo.listCallLinks(deps.db, callId))
+}
+
+/**
+ * Books a walk-in visit, an online consultation or a callback for the caller, from the call record:
+ * the caller's phone (decrypted from the call, never retyped nor sent by the browser) and the call's
+ * topic carry over; the booking goes through the one booking service (same limits, texts and
+ * rating) and is linked to the call in the same transaction (hotline_call.link).
+ */
+export async function bookForCall(deps: HotlineDeps, actor: ActorRef, callId: string, body: BookForCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
+  await deps.db.transaction(async (tx) => {
+    const r = await repo.findCall(tx, callId)
+    if (!r) throw CALL_NOT_FOUND()
+    if (!mayOpen(r, actor)) throw CALL_RESTRICTED()
+    if (!r.call.callerPhoneEnc) throw new DomainError('CALLBACK_PHONE_REQUIRED', undefined, '这次来电没有留下号码，无法为来电人预约')
+    const phone = deps.crypto.cipher.decrypt(r.call.callerPhoneEnc, callAad(callId))
+    const booked = await bookInTransaction(tx, deps, { slotId: body.slotId, phone, topic: r.call.topic, name: body.name || null, callId }, actor)
+    await linkCall(deps, actor, callId, { kind: 'booking', reference: booked.appointment.reference }, ipHash, tx)
+  })
   const row = await repo.findCall(deps.db, callId)
   return toDetail(row!, actor, await repo.listCallLinks(deps.db, callId))
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appointments, appointmentSlots, auditLog, callbackAttempts, notificationOutbox } from '~~/server/db/schema'
+import { appointments, appointmentSlots, auditLog, callbackAttempts, notificationOutbox, servicePoints } from '~~/server/db/schema'
 import { personalDataCrypto } from '~~/server/domain/crypto/aead'
 import * as svc from '~~/server/domain/hotline/service'
 import { insertStaffIfAbsent } from '~~/server/repositories/staff'
@@ -159,5 +159,30 @@ describe.each(drivers())('callback attempts, safe windows and reassignment on %s
     const [item] = (await svc.callbackQueue(at(now), op, shanghaiDay(w.startsAt))).filter(q => q.reference === dto.reference)
     expect(item).toMatchObject({ callId: null, callReference: null, topic: '婚姻家庭', status: 'booked', sla: 'upcoming', safeToCallBack: true, mine: false })
     expect(await svc.recordAttempt(at(now), op, item!.id, 'completed')).toEqual({ status: 'done', attemptNo: 1 })
+  })
+
+  it('books for the caller from the call: phone and topic carried over, the booking linked to the call', async () => {
+    const now = new Date()
+    const phone = newPhone()
+    const [point] = await t.db.insert(servicePoints).values({ code: `T-${Math.floor(Math.random() * 1e9)}`, level: 'township', name: '测试乡镇工作站' }).returning()
+    const startsAt = atShanghai(addDays(shanghaiDay(now), 3), '10:00')
+    const [walkIn] = await t.db.insert(appointmentSlots).values({ channel: 'walk_in', servicePointId: point!.id, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 2 }).returning()
+    const [later] = await t.db.insert(appointmentSlots).values({ channel: 'walk_in', servicePointId: point!.id, startsAt: new Date(startsAt.getTime() + 2 * HOUR), endsAt: new Date(startsAt.getTime() + 3 * HOUR), capacity: 2 }).returning()
+    const call = await svc.logCall(at(now), op, logCallBody.parse({ topic: '婚姻家庭', summary: '离婚财产分割，想当面咨询。', outcome: 'answered', callerPhone: phone }))
+
+    const after = await svc.bookForCall(at(now), op, call.id, { slotId: walkIn!.id, name: '王女士' })
+    const [link] = after.links.filter(l => l.kind === 'booking')
+    expect(link!.reference).toMatch(/^YY-\d{4}-/)
+    expect(after.callback).toBeNull() // a visit, not a callback
+    const [a] = await t.db.select().from(appointments).where(eq(appointments.reference, link!.reference))
+    expect(a).toMatchObject({ channel: 'walk_in', callId: call.id, topic: '婚姻家庭', name: '王女士', bookedBy: op.id, phoneHash: crypto.lookup(phone, 'phone'), status: 'booked' })
+    // The booking model's rules hold: the same phone twice on one day is refused, and nothing is linked.
+    await expect(svc.bookForCall(at(now), op, call.id, { slotId: later!.id })).rejects.toMatchObject({ code: 'PHONE_ALREADY_BOOKED', status: 409 })
+    expect((await svc.openCall(at(now), op, call.id)).links.filter(l => l.kind === 'booking')).toHaveLength(1)
+    // No number, no booking.
+    const anonymous = await svc.logCall(at(now), op, logCallBody.parse({ topic: '工伤', summary: '匿名来电。', outcome: 'answered' }))
+    await expect(svc.bookForCall(at(now), op, anonymous.id, { slotId: later!.id })).rejects.toMatchObject({ code: 'CALLBACK_PHONE_REQUIRED' })
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.objectId, call.id))
+    expect(audits.filter(x => x.action === 'hotline_call.link').map(x => x.detail)).toEqual([{ kind: 'booking', reference: link!.reference }])
   })
 })
