@@ -15,7 +15,7 @@ import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readJsonl } from '../server/domain/cases/jsonl'
-import { CASE_POOL, LINKED_STATUTES, expandedTerms } from '../server/domain/cases/search'
+import { CASE_CANDIDATES, expandedTerms } from '../server/domain/cases/search'
 import { SHARED, loadLexicon } from './lib/data'
 
 interface Opts { clients: number, seconds: number, url: string, meiliHost?: string, meiliKey?: string, prefix: string, dataDir: string, maxRequests: number }
@@ -116,12 +116,12 @@ async function main() {
   const health = await (await fetch(`${opts.url}/api/health`)).json() as { search?: { ranker?: { articles: number } } }
   console.log(`portal statute ranker: ${health.search?.ranker?.articles ?? 'not built'} articles`)
 
-  // the statute page ids the portal answered for each question: the "same work" replay reads them
-  const pageIds = new Map<string, string[]>()
+  // the statute and case page ids the portal answered for each question: the "same work" replay reads them
+  const pageIds = new Map<string, { statutes: string[], cases: string[] }>()
   const portal = await run('portal /api/search', opts, questions, async (q) => {
     const r = await fetch(`${opts.url}/api/search?q=${encodeURIComponent(q)}&limit=10`)
-    const b = await r.json() as { statutes?: { hits?: Array<{ id: string }> }, degraded?: boolean }
-    if (r.ok && !b.degraded) pageIds.set(q, (b.statutes?.hits ?? []).map(h => h.id))
+    const b = await r.json() as { statutes?: { hits?: Array<{ id: string }> }, cases?: { hits?: Array<{ id: string }> }, degraded?: boolean }
+    if (r.ok && !b.degraded) pageIds.set(q, { statutes: (b.statutes?.hits ?? []).map(h => h.id), cases: (b.cases?.hits ?? []).map(h => h.id) })
     return r.ok && !b.degraded
   })
   // The equivalent raw query: the same two indexes in one multi-search, 10 hits each, case facets.
@@ -136,24 +136,28 @@ async function main() {
     await r.arrayBuffer()
     return r.ok
   })
-  // The same engine work the portal does, sent straight to Meilisearch: the portal ranks statutes in
-  // memory, then reads the case query, the page of articles by id and the cases citing the best
-  // articles in one multi-search. Replayed
-  // for the questions the portal answered, with the ids it answered. portal ÷ this = the portal's
-  // own cost (ranking, highlighting, HTTP).
+  // The same engine work the portal does, sent straight to Meilisearch: round trip 1 (every case the
+  // words match, with ranking scores, and the library's citations; light fields), round trip 2 (the
+  // page of articles and the page of cases by id), with the ids the portal answered. portal ÷ this =
+  // the portal's own cost (ranking, fusion, highlighting, HTTP).
   const lexicon = loadLexicon()
   const answered = [...pageIds.keys()]
-  if (LINKED_STATUTES !== 10) throw new Error('the replay assumes the linked articles are the first page of 10')
+  const light = ['id', 'category', 'groups', 'statuteIds']
   const same = await run('meilisearch same work', opts, answered, async (q) => {
     const ids = pageIds.get(q)!
-    const queries: unknown[] = [{ indexUid: uid('cases'), q: expandedTerms(q, lexicon).join(' ') || q, limit: CASE_POOL, matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'], attributesToHighlight: ['title', 'summary', 'commonQuestions', 'explanation', 'facts', 'question', 'outcome'], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40 }]
-    const list = ids.map(i => JSON.stringify(i)).join(', ')
-    if (ids.length) queries.push({ indexUid: uid('statutes'), q: '', limit: ids.length, filter: `id IN [${list}]` })
-    // the first page's ids are the LINKED_STATUTES best articles (limit 10): the cases citing them
-    if (ids.length) queries.push({ indexUid: uid('cases'), q: '', limit: CASE_POOL, filter: [`statuteIds IN [${list}]`] })
+    const first = await fetch(`${meili.host}/multi-search`, { method: 'POST', headers, body: JSON.stringify({ queries: [
+      { indexUid: uid('cases'), q: expandedTerms(q, lexicon).join(' ') || q, limit: CASE_CANDIDATES, matchingStrategy: 'frequency', locales: ['cmn'], attributesToRetrieve: light, showRankingScore: true },
+      { indexUid: uid('cases'), q: '', limit: CASE_CANDIDATES, attributesToRetrieve: light },
+    ] }) })
+    await first.arrayBuffer()
+    const list = (xs: string[]) => xs.map(i => JSON.stringify(i)).join(', ')
+    const queries: unknown[] = []
+    if (ids.statutes.length) queries.push({ indexUid: uid('statutes'), q: '', limit: ids.statutes.length, filter: `id IN [${list(ids.statutes)}]` })
+    if (ids.cases.length) queries.push({ indexUid: uid('cases'), q: '', limit: ids.cases.length, filter: `id IN [${list(ids.cases)}]` })
+    if (!queries.length) return first.ok
     const r = await fetch(`${meili.host}/multi-search`, { method: 'POST', headers, body: JSON.stringify({ queries }) })
     await r.arrayBuffer()
-    return r.ok
+    return first.ok && r.ok
   })
   console.log('')
   report(portal)

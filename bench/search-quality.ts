@@ -1,7 +1,7 @@
 // Search-quality bench: plain Meilisearch vs the production statute ranker on plain-language questions.
 // npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases] [--no-engine] [--ranker-tuning JSON] [--expansion W]
 // --no-engine: only the in-memory rankers (no plain Meilisearch row, no case bench).
-// --no-case-bench: skip the case relevance (nDCG@5) and library-search latency rows.
+// --no-case-bench: skip the case relevance (nDCG@5) and library-search latency rows; --cases-only: only those.
 // The production ranker's knowledge holds ONLY train-split questions (+ the case library's 常见问法,
 // as the seed does): dev questions are never known; train questions are scored by 5-fold (a fold's
 // questions are ranked by a ranker built without them).
@@ -13,13 +13,15 @@ import { caseBench } from './lib/case-bench'
 import { buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
 import { rewriteQuery } from '../server/domain/search/query'
-import type { StatuteRankerTuning } from '../server/domain/search/statute-ranker'
+import { CASE_MIN_FUSED, CASE_MIN_SCORE } from '../server/domain/cases/search'
+import { MATCH_DEPTH, STATUTE_MIN_MATCH, type KnownQuestionNeighbours, type StatuteRanker, type StatuteRankerTuning } from '../server/domain/search/statute-ranker'
+import { readFileSync } from 'node:fs'
 import { SHARED, readJsonl, editorialNotInForceLaws, loadDefaultCorpus, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
 
 const BASELINE_INDEX = 'statutes_baseline'
 
 function parseArgs(argv: string[]) {
-  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, rTuning?: Partial<StatuteRankerTuning>, engine: boolean, caseBench: boolean, expansion?: number } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, engine: true, caseBench: true }
+  const o: { file?: string, host?: string, key?: string, rebuild: boolean, split: 'all' | 'train' | 'dev', verbose: number, dir: string, baseline: boolean, knowledge: boolean, cases: boolean, rTuning?: Partial<StatuteRankerTuning>, engine: boolean, caseBench: boolean, casesOnly?: boolean, expansion?: number } = { rebuild: false, split: 'all', verbose: 0, dir: '.data/bench-meili', baseline: true, knowledge: true, cases: true, engine: true, caseBench: true }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--host') o.host = argv[++i]
@@ -33,6 +35,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--ranker-tuning') o.rTuning = JSON.parse(argv[++i]!)
     else if (a === '--no-engine') o.engine = false
     else if (a === '--no-case-bench') o.caseBench = false
+    else if (a === '--cases-only') o.casesOnly = true
     else if (a === '--expansion') o.expansion = Number(argv[++i])
     else if (a === '--dir') o.dir = argv[++i]!
     else if (!a.startsWith('--')) o.file = a
@@ -51,6 +54,7 @@ async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Prom
 
 async function main() {
   const args = parseArgs(process.argv.slice(2))
+  if (args.casesOnly) return printCaseBench(args.verbose)
   const t0 = Date.now()
   const lexicon = loadLexicon()
   console.log(`lexicon: ${lexicon.entries.length} approved entries, ${lexicon.domains?.length ?? 0} domains`)
@@ -81,6 +85,7 @@ async function main() {
     client = new Meilisearch({ host, apiKey: key })
     await ensureIndex(client, BASELINE_INDEX, baselineSettings(), docs, args.rebuild)
   }
+  const devId = qs.find(q => isDev(q.id))?.id
   if (args.split !== 'all') qs = qs.filter(q => (args.split === 'dev') === isDev(q.id))
   console.log(`questions: ${qs.length} (${args.split}) from ${file}`)
 
@@ -93,6 +98,7 @@ async function main() {
   const sums = { base: zero(), lex: zero(), prod: zero() }
   const t1 = Date.now()
   const rankMs: number[] = []
+  const matches: number[] = []
   // rank fold by fold (sorted by fold), so the fold rankers are built one after another
   if (args.knowledge) qs = [...qs].sort((a, b) => (isDev(a.id) ? -1 : foldOf(a.id)) - (isDev(b.id) ? -1 : foldOf(b.id)))
   const rows = await pool(qs, 4, async (q) => {
@@ -100,8 +106,10 @@ async function main() {
     const lexIds = plain.rank(rw, null, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id)
     const prod = args.knowledge ? production(q.id) : undefined
     const tq = performance.now()
-    const prodIds = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id) : []
+    const prodRes = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning }) : undefined
+    const prodIds = prodRes ? prodRes.ranked.map(x => x.id) : []
     if (prod) rankMs.push(performance.now() - tq)
+    if (prodRes) matches.push(prodRes.match)
     let bIds: string[] = []
     if (client && args.baseline) bIds = (await client.index(BASELINE_INDEX).search(q.question, { limit: 100, attributesToRetrieve: ['id'] })).hits.map(h => (h as { id: string }).id)
     return { q, prodIds, b: score(bIds, q.relevant), l: score(lexIds, q.relevant), p: score(prodIds, q.relevant) }
@@ -130,19 +138,45 @@ async function main() {
   console.log(`| BM25 ranker + lexicon | ${sums.lex.n} | ${fmt(sums.lex).join(' | ')} |`)
   if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${args.split === 'dev' ? '' : '; train 5-fold'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
   if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await notInForceIds())
+  if (args.knowledge && devId) weakMatchReport(matches, production(devId), lexicon)
   await stop?.()
 
-  if (args.engine && args.caseBench) {
+  if (args.engine && args.caseBench) await printCaseBench(args.verbose)
+}
+
+async function printCaseBench(verbose: number) {
+  {
     // cases and speed: a private portal context (PGlite + bundled Meilisearch, priority statutes, demo cases)
     const c = await caseBench(m => console.log(m))
     console.log('')
     console.log('| cases (team-judged set) | n | nDCG@5 | hit@1 | hit@5 |')
     console.log('|---|---|---|---|---|')
     console.log(`| library search, case results | ${c.n} | ${c.ndcg5.toFixed(3)} | ${c.hit1.toFixed(3)} | ${c.hit5.toFixed(3)} |`)
-    if (args.verbose) for (const m of c.misses.slice(0, args.verbose)) console.log(`CASE MISS ${m}`)
+    if (verbose) for (const m of c.misses.slice(0, verbose)) console.log(`CASE MISS ${m}`)
     console.log('')
-    console.log(`library search (in process, one engine round trip) p50 ${c.libraryP50.toFixed(2)} ms; one plain Meilisearch query on the cases index p50 ${c.meiliP50.toFixed(2)} ms; ratio ${(c.libraryP50 / c.meiliP50).toFixed(2)}× (sequential, same engine, same run)`)
+    console.log(`| weak-match cut-off: engine ranking score a word match needs (production ${CASE_MIN_SCORE}) | fused score a case needs (production ${CASE_MIN_FUSED.toFixed(4)}) | nDCG@5 | hit@5 | cases listed per question | listed cases judged relevant | judged-relevant cases listed |`)
+    console.log('|---|---|---|---|---|---|---|')
+    for (const x of c.cutoff) console.log(`| ${x.minScore} | ${x.minFused.toFixed(4)} | ${x.ndcg5.toFixed(3)} | ${x.hit5.toFixed(3)} | ${x.listed.toFixed(1)} | ${x.precision.toFixed(3)} | ${x.recall.toFixed(3)} |`)
+    console.log('')
+    console.log(`library search (in process: two engine round trips, the first while it ranks) p50 ${c.libraryP50.toFixed(2)} ms; one plain Meilisearch query on the cases index p50 ${c.meiliP50.toFixed(2)} ms; ratio ${(c.libraryP50 / c.meiliP50).toFixed(2)}× (sequential, same engine, same run)`)
   }
+}
+
+/**
+ * The weak-match cut-off for articles: how well the best articles match the question's own words
+ * (RankResult.match) for the legal questions ranked above, and for everyday questions that are not
+ * about law (bench/data/off-topic.json, ranked with the dev ranker), per threshold.
+ */
+function weakMatchReport(legal: number[], r: { ranker: StatuteRanker, knowledge: KnownQuestionNeighbours }, lexicon: ReturnType<typeof loadLexicon>) {
+  const offTopic = (JSON.parse(readFileSync(resolve(import.meta.dirname, 'data/off-topic.json'), 'utf8')) as { questions: string[] }).questions
+    .map(q => r.ranker.rank(rewriteQuery(q, lexicon), r.knowledge, { depth: 10 }).match)
+  const below = (xs: number[], t: number) => xs.filter(x => x < t).length / Math.max(1, xs.length)
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+  console.log(`\nweak-match cut-off for articles (match = share of the question's idf mass the best of the first ${MATCH_DEPTH} articles holds; production ${STATUTE_MIN_MATCH}):`)
+  console.log(`median match: legal questions ${median(legal).toFixed(2)} (${legal.length}), off-topic questions ${median(offTopic).toFixed(2)} (${offTopic.length})`)
+  console.log('| threshold | legal questions answered without articles | off-topic questions answered without articles |')
+  console.log('|---|---|---|')
+  for (const t of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) console.log(`| ${t} | ${below(legal, t).toFixed(3)} | ${below(offTopic, t).toFixed(3)} |`)
 }
 
 /** Ids of every article not in force: the dataset's flag and the seeded editorial records (read here, so the report runs on any ranker version). */

@@ -25,7 +25,12 @@ export interface CaseBenchResult {
   libraryP50: number
   meiliP50: number
   misses: string[]
+  /** The weak-match cut-off measured: per threshold, nDCG@5, hit@5, cases listed, and of the listed cases the judged-relevant share (precision) and of the judged-relevant cases the share listed (recall). */
+  cutoff: Array<{ minScore: number, minFused: number, ndcg5: number, hit5: number, listed: number, precision: number, recall: number }>
 }
+
+/** [engine ranking score, fused score] pairs tried as the case cut-off (CASE_MIN_SCORE, CASE_MIN_FUSED are the production values). */
+export const CUTOFF_GRID: ReadonlyArray<readonly [number, number]> = [[0, 0], [0.3, 0], [0.3, 1 / 20], [0.3, 1 / 18], [0.3, 1 / 16], [0.3, 1 / 14], [0.3, 1 / 12], [0.5, 1 / 16]]
 
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
@@ -62,7 +67,22 @@ export async function caseBench(log: (m: string) => void = () => {}): Promise<Ca
     }
     log(`case bench: ${set.questions.length} judged questions, ${lib.length} library searches`)
     const n = set.questions.length
-    return { n, ndcg5: sum / n, hit1: hit1 / n, hit5: hit5 / n, libraryP50: p50(lib), meiliP50: p50(raw), misses }
+    const cutoff: CaseBenchResult['cutoff'] = []
+    for (const [minScore, minFused] of CUTOFF_GRID) {
+      let nd = 0, h5 = 0, listed = 0, relListed = 0, judged = 0
+      for (const j of set.questions) {
+        // the whole list (it is short), to count what the cut-off keeps and drops
+        const r = await searchLibrary({ ...deps, caseMinScore: minScore, caseMinFused: minFused }, { q: j.q, page: 1, limit: 50 })
+        const slugs = r.cases.hits.map(h => h.slug)
+        nd += ndcg(slugs, j.relevant, 5)
+        if (slugs.slice(0, 5).some(s => (j.relevant[s] ?? 0) > 0)) h5++
+        listed += slugs.length
+        relListed += slugs.filter(s => (j.relevant[s] ?? 0) > 0).length
+        judged += Object.values(j.relevant).filter(g => g > 0).length
+      }
+      cutoff.push({ minScore, minFused, ndcg5: nd / n, hit5: h5 / n, listed: listed / n, precision: listed ? relListed / listed : 0, recall: judged ? relListed / judged : 0 })
+    }
+    return { n, ndcg5: sum / n, hit1: hit1 / n, hit5: hit5 / n, libraryP50: p50(lib), meiliP50: p50(raw), misses, cutoff }
   } finally {
     await ctx.close()
     rmSync(dir, { recursive: true, force: true })

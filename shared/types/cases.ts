@@ -18,8 +18,11 @@ export interface SearchResultDto {
   cases: { hits: CaseHitDto[], total: number, facets: SearchFacetsDto }
   /** true when the search engine was unreachable and the answer came from the database (may be incomplete). */
   degraded: boolean
-  /** Set when the question had nothing to search (digits, punctuation) or was not Chinese: what to type instead. */
-  notice?: { code: 'NOTHING_TO_SEARCH' | 'NOT_CHINESE', message: string }
+  /**
+   * Set when the question had nothing to search (digits, punctuation), was not Chinese, or matched
+   * nothing well enough to be an answer (WEAK_MATCH: the lists are empty): what to do instead.
+   */
+  notice?: { code: 'NOTHING_TO_SEARCH' | 'NOT_CHINESE' | 'WEAK_MATCH', message: string }
 }
 
 export interface StatuteDto {

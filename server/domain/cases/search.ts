@@ -6,9 +6,9 @@ import type { CaseHitDto, SearchFacetsDto, SearchResultDto, StatuteHitDto } from
 import type { Lexicon } from '../search/lexicon'
 import { limitWords, rewriteQuery, type RewrittenQuery } from '../search/query'
 import { idFilter } from '../search/known-questions'
-import type { KnownQuestionNeighbours, StatuteRanker } from '../search/statute-ranker'
+import { STATUTE_MIN_MATCH, type KnownQuestionNeighbours, type StatuteRanker } from '../search/statute-ranker'
 import { buildCaseFilter } from './filters'
-import { hasMatch, highlightFormatted, highlightTerms, type HighlightTags } from './highlight'
+import { highlightTerms, type HighlightDto, type HighlightTags } from './highlight'
 
 /** A statute document as the engine returns it (statute-doc.ts StatuteDoc, read loosely). */
 export interface StatuteHit {
@@ -30,6 +30,7 @@ export interface PortQuery {
   matchingStrategy?: 'last' | 'all' | 'frequency'
   attributesToRetrieve?: string[]
   locales?: string[]
+  showRankingScore?: boolean
 }
 
 export interface CaseSearchQuery extends PortQuery {
@@ -74,6 +75,9 @@ export interface LibrarySearchDeps {
    */
   ranker?: LibraryRanker | null
   tags: HighlightTags
+  /** Weak-match cut-offs for cases (defaults CASE_MIN_SCORE, CASE_MIN_FUSED). */
+  caseMinScore?: number
+  caseMinFused?: number
   /** Give up on the engine after this long (ms) and answer from the database. */
   timeoutMs?: number
   log?: (m: string) => void
@@ -109,7 +113,7 @@ export function queryKind(q: string): QueryKind {
   return /\p{L}{2,}/u.test(t) ? 'latin' : 'nothing'
 }
 
-export const QUERY_NOTICES: Record<Exclude<QueryKind, 'ok'>, { code: 'NOTHING_TO_SEARCH' | 'NOT_CHINESE', message: string }> = {
+export const QUERY_NOTICES: Record<Exclude<QueryKind, 'ok'> | 'weak', NonNullable<SearchResultDto['notice']>> = {
   nothing: {
     code: 'NOTHING_TO_SEARCH',
     message: '没有可以搜索的文字。请用中文说说您遇到的事，例如“老板拖欠工资怎么办”；也可以输入法律名称和条号，例如“劳动合同法第八十二条”。需要帮助请拨打 12348 公共法律服务热线。',
@@ -117,6 +121,11 @@ export const QUERY_NOTICES: Record<Exclude<QueryKind, 'ok'>, { code: 'NOTHING_TO
   latin: {
     code: 'NOT_CHINESE',
     message: '目前只能搜索中文内容。请用中文描述您的问题，例如“老板拖欠工资怎么办”“离婚后孩子归谁”；不方便输入中文时，可以拨打 12348 公共法律服务热线，由工作人员为您解答。',
+  },
+  // the best articles hold too little of the question's words and no case matches well enough
+  weak: {
+    code: 'WEAK_MATCH',
+    message: '没有找到与您的问题足够相关的法条或案例，为避免误导，这里不列出不相关的结果。您可以换个说法再搜，写清楚发生了什么事、和谁有纠纷；也可以拨打 12348 公共法律服务热线咨询，或先做一下法律援助自测问卷，看看能否获得免费法律援助。',
   },
 }
 
@@ -142,74 +151,121 @@ export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery
   return searchDatabase(deps, query, offset)
 }
 
+/** What the first engine round trip reads of every case candidate: enough to fuse, cut, count and page. */
+const CASE_LIGHT_FIELDS = ['id', 'category', 'groups', 'statuteIds']
+/** Case candidates read per query: the whole (filtered) library, up to the engine's hit cap. */
+export const CASE_CANDIDATES = 1000
+
+interface LightCase { id: string, category?: unknown, groups?: unknown, statuteIds?: unknown, _rankingScore?: number }
+
 async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, query: LibraryQuery, filters: string[], offset: number): Promise<SearchResultDto> {
-  const { tags } = deps
   // Statutes: the in-memory ranker. Only the final page is highlighted, here, from the question's words and the lexicon's legal
   // terms (escaped first): asking the engine to format deep fused lists cost ~10× in load tests.
   const rw = query.q ? rewriteQuery(query.q, deps.lexicon) : undefined // once per request
   const terms = rw ? expandedTerms(rw, deps.lexicon) : []
   const caseQ = query.q ? terms.join(' ') || query.q : ''
-  const caseQuery: CaseSearchQuery = {
-    indexUid: deps.uids.cases, q: caseQ, limit: query.limit, offset, filter: filters.length ? filters : undefined,
-    matchingStrategy: 'frequency', facets: ['category', 'groups'], locales: ['cmn'],
-    attributesToHighlight: ['title', ...CASE_SEARCHABLE_SNIPPETS], attributesToCrop: ['explanation', 'facts', 'question', 'outcome'], cropLength: 40,
-    highlightPreTag: tags.pre, highlightPostTag: tags.post,
-  }
+  const filter = filters.length ? filters : undefined
+  const ranker = rw ? deps.ranker ?? null : null
+  // Round trip 1 starts before the ranking and runs while it ranks: every case the words match
+  // (with the engine's ranking score, for the weak-match cut-off) and, for the cases citing the best
+  // articles, the filtered library's citations. Light fields only: nothing is highlighted here.
+  const first = port.multiSearch({ queries: [
+    { indexUid: deps.uids.cases, q: caseQ, limit: CASE_CANDIDATES, filter, matchingStrategy: 'frequency', locales: ['cmn'], attributesToRetrieve: CASE_LIGHT_FIELDS, showRankingScore: true },
+    ...(ranker ? [{ indexUid: deps.uids.cases, q: '', limit: CASE_CANDIDATES, filter, attributesToRetrieve: CASE_LIGHT_FIELDS }] : []),
+  ] })
+  first.catch(() => {}) // awaited below; a failure must not surface as an unhandled rejection meanwhile
+  let page: string[] = []
+  let top: string[] = []
+  let total = 0
+  let statuteRows: Promise<{ rows: FallbackStatute[], total: number }> | undefined
+  let weak = false
+  if (rw && ranker) ({ page, top, total, weak } = rankPage(ranker, rw, offset, query.limit, query.q))
+  // No ranker (it could not be built): the articles from PostgreSQL's word match, meanwhile
+  else if (rw && terms.length) statuteRows = deps.fallback.statutes(terms, query.limit, offset)
+  const res = await first
+  const minScore = deps.caseMinScore ?? CASE_MIN_SCORE
+  const words = (res.results[0]?.hits ?? []) as LightCase[]
+  const strong = query.q ? words.filter(h => (h._rankingScore ?? 1) >= minScore) : words
+  const linked = ranker && top.length ? ((res.results[1]?.hits ?? []) as LightCase[]).filter(h => citesAny(h, top)) : []
+  const minFused = deps.caseMinFused ?? CASE_MIN_FUSED
+  const fused = query.q ? fuseCasesScored(strong, linked, top).filter(x => x.score >= minFused).map(x => x.hit) : fuseCases(strong, linked, top)
+  const casePage = fused.slice(offset, offset + query.limit)
+  // Round trip 2: the page of articles and the page of cases, by id.
+  const queries: CaseSearchQuery[] = []
+  if (page.length) queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) })
+  if (casePage.length) queries.push({ indexUid: deps.uids.cases, q: '', limit: casePage.length, filter: caseIdFilter(casePage.map(h => h.id)) })
+  const second = queries.length ? (await port.multiSearch({ queries })).results : []
   let st: { hits: StatuteHit[], total: number }
-  let cs: Awaited<ReturnType<LibrarySearchPort['multiSearch']>>
-  let linkedCases: Array<Record<string, unknown>> | undefined
-  if (rw && deps.ranker) {
-    // ranked here; one round trip reads the cases, the page of articles and the cases citing the best articles
-    const { page, top, total } = rankPage(deps.ranker, rw, offset, query.limit, query.q)
-    const pool = Math.max(CASE_POOL, offset + query.limit)
-    const queries: CaseSearchQuery[] = [{ ...caseQuery, offset: 0, limit: pool }]
-    if (page.length) queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) })
-    if (top.length) queries.push({ indexUid: deps.uids.cases, q: '', limit: pool, filter: [...filters, idFilter(top, 'statuteIds')] })
-    cs = await port.multiSearch({ queries })
-    st = { hits: page.length ? inOrder(page, (cs.results[1]?.hits ?? []) as StatuteHit[]) : [], total }
-    linkedCases = fuseCases(
-      cs.results[0]!.hits as Array<Record<string, unknown> & { id: string }>,
-      (top.length ? cs.results[page.length ? 2 : 1]?.hits ?? [] : []) as Array<Record<string, unknown> & { id: string }>,
-      top,
-    ).slice(offset, offset + query.limit)
-  } else {
-    // No ranker (it could not be built): the cases from the engine, the articles from PostgreSQL's
-    // word match. There is one statute ranking, the ranker's; this only keeps the page useful.
-    const [rows, res] = await Promise.all([
-      rw && terms.length ? deps.fallback.statutes(terms, query.limit, offset) : Promise.resolve({ rows: [] as FallbackStatute[], total: 0 }),
-      port.multiSearch({ queries: [caseQuery] }),
-    ])
+  if (statuteRows) {
+    const rows = await statuteRows
     st = { hits: rows.rows.map(r => ({ id: r.id, law_title: r.lawTitle, article_label: r.articleLabel, version_date: r.versionDate ?? null, in_force: r.inForce, text: r.text })), total: rows.total }
-    cs = res
+  } else {
+    st = { hits: page.length ? inOrder(page, (second[0]?.hits ?? []) as StatuteHit[]) : [], total }
   }
-  const caseRes = cs.results[0]!
+  const caseDocs = casePage.length ? inOrder(casePage.map(h => h.id), (second[page.length ? 1 : 0]?.hits ?? []) as Array<Record<string, unknown> & { id: string }>) : []
   // the index holds only articles in force; a document of an older mapping (before its rebuild) that
   // says otherwise is dropped here all the same
   const statuteHits: StatuteHitDto[] = st.hits.filter(h => h.in_force !== false).map(h => ({
     id: h.id, lawTitle: h.law_title, articleLabel: h.article_label ?? null, text: h.text,
     highlight: highlightTerms(h.text, terms), versionDate: typeof h.version_date === 'string' ? h.version_date : null,
   }))
-  const caseHits: CaseHitDto[] = (linkedCases ?? caseRes.hits as Array<Record<string, unknown>>).map((h) => {
-    const f = (h._formatted ?? {}) as Record<string, unknown>
-    const snippet = pickSnippet(f, tags)
-    return {
-      id: String(h.id), slug: String(h.slug), title: String(h.title), category: String(h.category), summary: String(h.summary ?? ''),
-      // a case found only through the articles it cites has no engine marks: mark its summary here
-      highlight: snippet !== undefined ? highlightFormatted(snippet, tags) : highlightTerms(String(h.summary ?? ''), terms),
-    }
-  })
-  const fd = caseRes.facetDistribution ?? {}
+  const caseHits: CaseHitDto[] = caseDocs.map(h => ({
+    id: String(h.id), slug: String(h.slug), title: String(h.title), category: String(h.category), summary: String(h.summary ?? ''),
+    highlight: caseSnippet(h, terms),
+  }))
+  // the counts are of the list itself: filtering by a category or group returns exactly that many
   return {
     statutes: { hits: statuteHits, total: st.total },
-    cases: { hits: caseHits, total: Math.max(caseRes.estimatedTotalHits ?? caseRes.totalHits ?? 0, caseHits.length + offset), facets: { category: fd.category ?? {}, groups: fd.groups ?? {} } },
+    cases: { hits: caseHits, total: fused.length, facets: caseFacets(fused) },
     degraded: false,
+    ...(weak && !fused.length ? { notice: QUERY_NOTICES.weak } : {}),
   }
+}
+
+/**
+ * The engine's ranking score (0–1) a case must reach on the question's words to be listed (cases
+ * citing the best articles are listed whatever their words). Measured on the team-judged set
+ * (bench/search-quality.ts, case rows; docs/search.md): below it the matches are filler.
+ */
+export const CASE_MIN_SCORE = 0.3
+/**
+ * The fused score (fuseCases) a case must reach to be listed: 1/18 keeps a case the words put in the
+ * first seven, or one citing one of the seven best articles, or both weaker together. Measured as above.
+ */
+export const CASE_MIN_FUSED = 1 / 18
+
+function citesAny(h: LightCase, ids: readonly string[]): boolean {
+  return Array.isArray(h.statuteIds) && h.statuteIds.some(id => ids.includes(id as string))
+}
+
+/** Category and group counts of the listed cases (a case counts once per group it serves). */
+export function caseFacets(list: ReadonlyArray<{ category?: unknown, groups?: unknown }>): SearchFacetsDto {
+  const facets: SearchFacetsDto = { category: {}, groups: {} }
+  for (const h of list) {
+    if (typeof h.category === 'string') facets.category[h.category] = (facets.category[h.category] ?? 0) + 1
+    if (Array.isArray(h.groups)) for (const g of new Set(h.groups)) if (typeof g === 'string') facets.groups[g] = (facets.groups[g] ?? 0) + 1
+  }
+  return facets
+}
+
+/** Case ids are UUIDs; anything else never reaches a filter expression. */
+function caseIdFilter(ids: readonly string[]): string {
+  return `id IN [${ids.filter(id => /^[A-Za-z0-9_-]{1,100}$/.test(id)).map(id => `"${id}"`).join(', ')}]`
+}
+
+/** The first readable field (summary first) holding a word of the question, marked; else the summary. */
+function caseSnippet(h: Record<string, unknown>, terms: readonly string[]): HighlightDto {
+  const lower = terms.map(t => t.toLowerCase()).filter(Boolean)
+  for (const k of CASE_SEARCHABLE_SNIPPETS) {
+    const v = h[k]
+    const text = Array.isArray(v) ? v.filter(x => typeof x === 'string').join('；') : typeof v === 'string' ? v : ''
+    if (text && lower.some(t => text.toLowerCase().includes(t))) return highlightTerms(text, terms, 120)
+  }
+  return highlightTerms(String(h.summary ?? ''), terms, 120)
 }
 
 /** How many of the best-ranked articles bring in the cases that cite them. */
 export const LINKED_STATUTES = 10
-/** Case candidates read from the engine before fusion. */
-export const CASE_POOL = 30
 
 /**
  * Cases in fused order: reciprocal rank of the engine's word match, plus for every cited article
@@ -217,6 +273,11 @@ export const CASE_POOL = 30
  * question is about comes up even when its wording differs from the question's.
  */
 export function fuseCases<T extends { id: string, statuteIds?: unknown }>(engine: readonly T[], linked: readonly T[], topStatutes: readonly string[], k = 10): T[] {
+  return fuseCasesScored(engine, linked, topStatutes, k).map(e => e.hit)
+}
+
+/** fuseCases with each case's fused score. */
+export function fuseCasesScored<T extends { id: string, statuteIds?: unknown }>(engine: readonly T[], linked: readonly T[], topStatutes: readonly string[], k = 10): Array<{ hit: T, score: number }> {
   const statuteRank = new Map(topStatutes.map((id, i) => [id, i]))
   const score = new Map<string, { hit: T, score: number, order: number }>()
   const entry = (h: T, order: number) => {
@@ -232,7 +293,7 @@ export function fuseCases<T extends { id: string, statuteIds?: unknown }>(engine
   }
   engine.forEach((h, i) => { entry(h, i).score += 1 / (k + i + 1) })
   linked.forEach((h, i) => entry(h, engine.length + i))
-  return [...score.values()].sort((a, b) => b.score - a.score || a.order - b.order).map(e => e.hit)
+  return [...score.values()].sort((a, b) => b.score - a.score || a.order - b.order)
 }
 
 /**
@@ -240,11 +301,11 @@ export function fuseCases<T extends { id: string, statuteIds?: unknown }>(engine
  * total. A citation ("劳动合同法第八十二条", "民法典1079条") puts that article first; a law's name
  * alone lists that law's articles in order.
  */
-export function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, limit: number, q = ''): { page: string[], top: string[], total: number } {
+export function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, limit: number, q = '', minMatch = STATUTE_MIN_MATCH): { page: string[], top: string[], total: number, weak: boolean } {
   const depth = Math.max(offset + limit, LINKED_STATUTES)
   const cited = q ? r.ranker.citations.resolve(q, depth) : null
   if (cited?.kind === 'law') {
-    return { page: cited.ids.slice(offset, offset + limit), top: cited.ids.slice(0, LINKED_STATUTES), total: cited.total }
+    return { page: cited.ids.slice(offset, offset + limit), top: cited.ids.slice(0, LINKED_STATUTES), total: cited.total, weak: false }
   }
   const ranked = r.ranker.rank(rw, r.knowledge, { depth })
   let ids = ranked.ranked.map(x => x.id)
@@ -252,8 +313,11 @@ export function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, l
   if (cited?.kind === 'article') {
     if (!ids.includes(cited.id)) total += 1
     ids = [cited.id, ...ids.filter(id => id !== cited.id)]
+  } else if (ranked.match < minMatch) {
+    // a weak match: the articles are not answers, and bring in no cases
+    return { page: [], top: [], total: 0, weak: true }
   }
-  return { page: ids.slice(offset, offset + limit), top: ids.slice(0, LINKED_STATUTES), total }
+  return { page: ids.slice(offset, offset + limit), top: ids.slice(0, LINKED_STATUTES), total, weak: false }
 }
 
 /** Hits in the order of `ids` (ids the index does not hold are left out). */
@@ -262,19 +326,9 @@ function inOrder<T extends { id: string }>(ids: readonly string[], hits: readonl
   return ids.flatMap(id => byId.get(id) ?? [])
 }
 
-/** The first readable field where the engine marked a match (summary first). */
-function pickSnippet(f: Record<string, unknown>, tags: HighlightTags): string | undefined {
-  for (const k of CASE_SEARCHABLE_SNIPPETS) {
-    const v = f[k]
-    const s = Array.isArray(v) ? v.filter(x => typeof x === 'string' && hasMatch(x, tags)).join('；') : typeof v === 'string' ? v : ''
-    if (hasMatch(s, tags)) return s
-  }
-  return undefined
-}
-
 /** The ranker's page read from PostgreSQL (the engine is down, the ranking is not). */
 async function rankedFromDatabase(r: LibraryRanker, rw: RewrittenQuery, byId: NonNullable<LibraryFallback['statutesById']>, limit: number, offset: number, q: string) {
-  const { page, total } = rankPage(r, rw, offset, limit, q)
+  const { page, total } = rankPage(r, rw, offset, limit, q) // a weak match: no page
   return { rows: page.length ? inOrder(page, await byId(page)) : [], total }
 }
 

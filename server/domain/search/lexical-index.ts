@@ -138,6 +138,32 @@ export class LexicalIndex {
   has(term: string): boolean { return this.terms.has(term) }
 
   /**
+   * Share of the query's idf mass a document holds (0–1): Σ weight·idf of the query terms it
+   * contains ÷ the same over all query terms. A term no article contains counts as the rarest.
+   */
+  coverage(query: ReadonlyMap<string, number>, doc: number): number {
+    const rarest = Math.log(1 + (this.ids.length + 0.5) / 0.5)
+    let all = 0
+    let held = 0
+    for (const [term, w] of query) {
+      const t = this.terms.get(term)
+      if (t === undefined) { all += w * rarest; continue }
+      const x = w * this.idfs[t]!
+      all += x
+      // postings are in document order: binary search
+      let lo = this.offsets[t]!, hi = this.offsets[t + 1]! - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        const d = this.postDocs[mid]!
+        if (d === doc) { held += x; break }
+        if (d < doc) lo = mid + 1
+        else hi = mid - 1
+      }
+    }
+    return all > 0 ? held / all : 0
+  }
+
+  /**
    * BM25 score of every document for weighted query terms (weight = how often the term counts).
    * Returns a dense array (0 = no term matched) and how many documents matched.
    */

@@ -3,17 +3,18 @@
 // experts linked to the most similar known questions, and a law prior from those links.
 // Framework-free: relative imports only. Weights are tuned on the STARD train split only
 // (leave-one-out); see docs/search.md for the measured figures.
-import { LexicalIndexBuilder, termCounts, topK, type Bm25Params, type LexicalIndex } from './lexical-index'
+import { LexicalIndexBuilder, lexicalTerms, termCounts, topK, type Bm25Params, type LexicalIndex, type ScoredDoc } from './lexical-index'
 import type { RewrittenQuery } from './query'
 import type { StatuteDoc } from './statute-doc'
 import { CitationIndex } from './citation'
+import { ARTICLE_MODEL, CANDIDATES, articleFeatures, modelScore, type ArticleModel, type FeatureContext } from './article-model'
 
 /**
  * What the ranker needs of an article (the citation fields are optional: without them no citation
  * finds it; `in_force: false` articles are never added: see `add`).
  */
 export type RankerStatute = Pick<StatuteDoc, 'id' | 'law_id' | 'law_title' | 'level' | 'law_tier' | 'is_latest' | 'region' | 'text'>
-  & Partial<Pick<StatuteDoc, 'article_no' | 'article_label' | 'law_short_title' | 'level_rank' | 'in_force'>>
+  & Partial<Pick<StatuteDoc, 'article_no' | 'article_label' | 'law_short_title' | 'level_rank' | 'in_force' | 'chapter'>>
 
 /** 32-bit FNV-1a of an article's text with whitespace removed: the same text twice is shown once. */
 export function textKey(text: string): number {
@@ -103,6 +104,10 @@ export class StatuteRankerBuilder {
   private readonly titleOfDoc: number[] = []
   private readonly articleOfDoc: number[] = []
   private readonly textOfDoc: number[] = []
+  private readonly chapters = new Map<string, number>()
+  private readonly chapterOfDoc: number[] = []
+  private readonly lengthOfDoc: number[] = []
+  private readonly priorOfDoc: number[] = []
   private readonly citations = new CitationIndex()
 
   get size(): number { return this.lexical.size }
@@ -124,6 +129,12 @@ export class StatuteRankerBuilder {
     this.titleOfDoc.push(title)
     this.articleOfDoc.push(s.article_no ?? 0)
     this.textOfDoc.push(textKey(s.text))
+    const chapter = s.chapter ?? ''
+    let c = this.chapters.get(chapter)
+    if (c === undefined) { c = this.chapters.size; this.chapters.set(chapter, c) }
+    this.chapterOfDoc.push(c)
+    this.lengthOfDoc.push(s.text.length)
+    this.priorOfDoc.push(statutePrior(s))
     if (s.article_no !== undefined) {
       this.citations.add({
         id: s.id, law_title: s.law_title, law_short_title: s.law_short_title, article_no: s.article_no,
@@ -136,7 +147,10 @@ export class StatuteRankerBuilder {
   build(params?: Bm25Params): StatuteRanker {
     return new StatuteRanker(this.lexical.build(params), Uint32Array.from(this.lawOfDoc), this.laws.size, this.localRegion, {
       titleOfDoc: Uint32Array.from(this.titleOfDoc), articleOfDoc: Uint32Array.from(this.articleOfDoc), textOfDoc: Uint32Array.from(this.textOfDoc),
-    }, this.citations)
+    }, this.citations, {
+      chapterOfDoc: Uint32Array.from(this.chapterOfDoc), chapters: [...this.chapters.keys()],
+      lengthOfDoc: Uint32Array.from(this.lengthOfDoc), priorOfDoc: Float32Array.from(this.priorOfDoc),
+    })
   }
 }
 
@@ -146,13 +160,35 @@ export interface RankOptions {
   tuning?: Partial<StatuteRankerTuning>
   /** Known questions to skip (leave-one-out evaluation). */
   excludeKnown?: (id: string) => boolean
+  /**
+   * The learned re-ranking of the best CANDIDATES articles (article-model.ts): the production
+   * default; `null` ranks by the hand-tuned score alone (the bench's comparison row).
+   */
+  model?: ArticleModel | null
+  /** The bench's hook: the feature context and the candidates in hand-tuned order (nothing re-ranked). */
+  onCandidates?: (ctx: FeatureContext, top: readonly ScoredDoc[]) => void
 }
 
 export interface RankResult {
   ranked: Array<{ id: string, score: number }>
   /** Articles scoring at least TOTAL_FLOOR of the best one (a single shared character is no match). */
   total: number
+  /**
+   * How well the best articles match the question's own words (0–1): the largest share of the
+   * question's idf mass one of the first MATCH_DEPTH articles holds. Below STATUTE_MIN_MATCH the
+   * articles are not answers (the library search shows none).
+   */
+  match: number
 }
+
+/** Articles read for `match`. */
+export const MATCH_DEPTH = 3
+/**
+ * The weak-match cut-off for articles, measured (bench/search-quality.ts --no-engine prints `match`
+ * for the STARD questions and for bench/data/off-topic.json): below it nearly no legal question and
+ * most everyday questions that are not about law.
+ */
+export const STATUTE_MIN_MATCH = 0.2
 
 /** Share of the best score an article needs to count in `total`. */
 export const TOTAL_FLOOR = 0.2
@@ -169,6 +205,7 @@ export class StatuteRanker {
     private readonly identity: DocIdentity | null = null,
     /** Law names and article numbers of the articles in force: citations typed as people type them. */
     readonly citations: CitationIndex = new CitationIndex(),
+    private readonly extra: DocExtra | null = null,
   ) {
     this.docOf = new Map(index.ids.map((id, i) => [id, i]))
     this.regions = new Map()
@@ -192,10 +229,13 @@ export class StatuteRanker {
     let max = 0
     for (let d = 0; d < scores.length; d++) if (scores[d]! > max) max = scores[d]!
     if (max > 0) for (let d = 0; d < scores.length; d++) scores[d]! /= max
+    const model = opts.model === undefined ? ARTICLE_MODEL : opts.model
+    const bm25 = (model || opts.onCandidates) && this.extra ? Float32Array.from(scores) : null
+    let lawShare: Float64Array | null = null
+    let lawMax = 0
     const linked = knowledge && t.knowledge > 0 ? knowledge.linked(terms, { neighbours: t.neighbours, power: t.power, exclude: opts.excludeKnown }) : []
     if (linked.length) {
-      const lawShare = new Float64Array(this.lawCount)
-      let lawMax = 0
+      lawShare = new Float64Array(this.lawCount)
       for (const { id, score } of linked) {
         const d = this.docOf.get(id)
         if (d === undefined) continue
@@ -217,18 +257,111 @@ export class StatuteRanker {
     for (const [region, aliases] of this.regions) if (aliases.some(a => rw.normalized.includes(a))) named.add(region)
     const isDemoted = (d: number) => { const r = this.localRegion[d]; return r !== null && r !== undefined && !named.has(r) }
     // read deeper than asked: the same article of another version, or the same text twice, is dropped
-    const deep = this.identity ? opts.depth * 2 + 20 : opts.depth
+    const deep = Math.max(this.identity ? opts.depth * 2 + 20 : opts.depth, bm25 ? CANDIDATES : 0)
     let top = topK(scores, deep, d => !isDemoted(d))
     if (top.length < deep && this.regions.size) top = [...top, ...topK(scores, deep - top.length, isDemoted)]
+    if (bm25 && opts.onCandidates) opts.onCandidates(this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top)
+    else if (bm25 && model && top.length > 1) {
+      const ctx = this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge)
+      const head = top.slice(0, CANDIDATES).map((x, rank) => ({ doc: x.doc, score: modelScore(model, articleFeatures(ctx, x.doc, rank)), demoted: isDemoted(x.doc) }))
+      // the model orders the candidates; local rules stay after national law, as above
+      head.sort((a, b) => Number(a.demoted) - Number(b.demoted) || b.score - a.score || a.doc - b.doc)
+      top = [...head.map(({ doc, score }) => ({ doc, score })), ...top.slice(CANDIDATES)]
+    }
     if (this.identity) top = distinct(top, this.identity, opts.depth)
     let best = 0
     for (let d = 0; d < scores.length; d++) if (scores[d]! > best) best = scores[d]!
     let total = 0
     for (let d = 0; d < scores.length; d++) if (best > 0 && scores[d]! >= TOTAL_FLOOR * best) total++
     total = Math.max(total, top.length)
-    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total }
+    const own = termCounts(rw.normalized)
+    let match = 0
+    for (const x of top.slice(0, MATCH_DEPTH)) match = Math.max(match, this.index.coverage(own, x.doc))
+    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total, match }
+  }
+
+  /**
+   * The features of the best CANDIDATES articles for a question, by the hand-tuned score (the
+   * bench trains the article model on them). Same protocol as `rank`.
+   */
+  candidateFeatures(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, knowledge: KnownQuestionNeighbours | null, opts: Omit<RankOptions, 'depth' | 'model' | 'onCandidates'> = {}): Array<{ id: string, features: number[] }> {
+    let out: Array<{ id: string, features: number[] }> = []
+    this.rank(rw, knowledge, {
+      ...opts, depth: CANDIDATES, model: null,
+      onCandidates: (ctx, top) => { out = top.slice(0, CANDIDATES).map((x, rank) => ({ id: this.index.ids[x.doc]!, features: articleFeatures(ctx, x.doc, rank) })) },
+    })
+    return out
+  }
+
+  private featureContext(rw: Pick<RewrittenQuery, 'normalized'>, terms: ReadonlyMap<string, number>, bm25: Float32Array, linked: ReadonlyArray<{ id: string, score: number }>, lawShare: Float64Array | null, lawMax: number, knowledge: KnownQuestionNeighbours | null): FeatureContext {
+    const know = new Map<number, number>()
+    for (const { id, score } of linked) { const d = this.docOf.get(id); if (d !== undefined) know.set(d, score) }
+    const extra = this.extra!
+    const links = knowledge ? this.linkCounts(knowledge) : null
+    return {
+      bm25, know, lawShare, lawMax, links,
+      queryTerms: terms, idf: t => this.index.idf(t), normalized: rw.normalized,
+      lawOf: d => this.lawOfDoc[d]!,
+      articleOf: d => this.identity?.articleOfDoc[d] ?? 0,
+      docAt: (law, article) => this.articleDoc().get(law * 100_000 + article),
+      lawArticles: law => this.lawSizes()[law] ?? 0,
+      chapterTerms: d => this.chapterTerms(extra.chapterOfDoc[d]!),
+      length: d => extra.lengthOfDoc[d]!,
+      prior: d => extra.priorOfDoc[d]!,
+    }
+  }
+
+  private articleDocs?: Map<number, number>
+  private articleDoc(): Map<number, number> {
+    if (!this.articleDocs) {
+      const m = new Map<number, number>()
+      const art = this.identity?.articleOfDoc
+      if (art) for (let d = 0; d < art.length; d++) if (art[d]! > 0) { const k = this.lawOfDoc[d]! * 100_000 + art[d]!; if (!m.has(k)) m.set(k, d) }
+      this.articleDocs = m
+    }
+    return this.articleDocs
+  }
+
+  private lawSizeCache?: Uint32Array
+  private lawSizes(): Uint32Array {
+    if (!this.lawSizeCache) {
+      const m = new Uint32Array(this.lawCount)
+      const art = this.identity?.articleOfDoc
+      for (let d = 0; d < this.lawOfDoc.length; d++) { const a = art?.[d] ?? 0; const l = this.lawOfDoc[d]!; if (a > m[l]!) m[l] = a }
+      this.lawSizeCache = m
+    }
+    return this.lawSizeCache
+  }
+
+  private readonly chapterTermCache = new Map<number, Set<string>>()
+  private chapterTerms(c: number): Set<string> {
+    let s = this.chapterTermCache.get(c)
+    if (!s) { s = new Set(lexicalTerms(this.extra!.chapters[c] ?? '')); this.chapterTermCache.set(c, s) }
+    return s
+  }
+
+  /** Per article and per law: how many known questions link it (once per knowledge base, cached). */
+  private readonly linkCache = new WeakMap<KnownQuestionNeighbours, { doc: Uint16Array, law: Uint32Array }>()
+  private linkCounts(k: KnownQuestionNeighbours): { doc: Uint16Array, law: Uint32Array } {
+    let c = this.linkCache.get(k)
+    if (!c) {
+      const doc = new Uint16Array(this.size)
+      const law = new Uint32Array(this.lawCount)
+      for (const [id, n] of k.linkCounts()) {
+        const d = this.docOf.get(id)
+        if (d === undefined) continue
+        doc[d] = Math.min(65535, n)
+        law[this.lawOfDoc[d]!]! += n
+      }
+      c = { doc, law }
+      this.linkCache.set(k, c)
+    }
+    return c
   }
 }
+
+/** Per article: chapter, text length and search prior (the article model's features). */
+export interface DocExtra { chapterOfDoc: Uint32Array, chapters: readonly string[], lengthOfDoc: Uint32Array, priorOfDoc: Float32Array }
 
 /** Per article: its law title, article number and text key (StatuteRankerBuilder). */
 export interface DocIdentity { titleOfDoc: Uint32Array, articleOfDoc: Uint32Array, textOfDoc: Uint32Array }
@@ -280,6 +413,13 @@ export class KnownQuestionNeighbours {
   }
 
   get size(): number { return this.ids.length }
+
+  /** How many known questions link each statute id. */
+  linkCounts(): Map<string, number> {
+    const out = new Map<string, number>()
+    for (const l of this.links) for (const id of l) out.set(id, (out.get(id) ?? 0) + 1)
+    return out
+  }
 
   /** idf-weighted, unit-length vector over the terms the statute index knows. */
   private vector(counts: ReadonlyMap<string, number>): Map<string, number> {

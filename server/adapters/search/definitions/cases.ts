@@ -21,8 +21,9 @@ export function toCaseDoc(c: CaseRow & { lawTitles: string[], statuteIds: string
 export function caseIndexSettings(synonyms: Record<string, string[]> = {}) {
   return {
     searchableAttributes: ['title', 'commonQuestions', 'summary', 'explanation', 'question', 'facts', 'outcome', 'lawTitles'],
-    // statuteIds: the library search also asks for the cases that cite the best-ranked articles
-    filterableAttributes: ['category', 'groups', 'region', 'kind', 'statuteIds'],
+    // statuteIds: the library search also asks for the cases that cite the best-ranked articles;
+    // id: it reads the page of cases it listed by id
+    filterableAttributes: ['id', 'category', 'groups', 'region', 'kind', 'statuteIds'],
     sortableAttributes: ['publishedAt'],
     displayedAttributes: ['*'],
     synonyms,

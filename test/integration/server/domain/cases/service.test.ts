@@ -180,7 +180,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     expect(synonyms['冷静期测试词']).toContain('离婚冷静期')
   })
 
-  it('ranks statutes in memory: one engine round trip per search, the same ranking from PostgreSQL when the engine is down', async () => {
+  it('ranks statutes in memory: two engine round trips per search (the first while it ranks), the same ranking from PostgreSQL when the engine is down', async () => {
     const snap = (await databaseRankerCache(t.db).refresh())!
     expect(snap.ranker.size).toBe(await countStatutes(t.db))
     const lexicon = await approvedLexicon(t.db)
@@ -190,7 +190,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     const engine = counting(conn.client as unknown as LibrarySearchPort)
     const d: LibrarySearchDeps = { ...deps(t.db, conn, lexicon), port: engine.port, ranker: snap }
     const res = await searchLibrary(d, { q, page: 1, limit: 10 })
-    expect(engine.calls).toBe(1)
+    expect(engine.calls).toBe(2)
     expect(res.degraded).toBe(false)
     expect(res.statutes.hits.map(h => h.id)).toEqual(want.slice(0, 10))
     expect(res.statutes.total).toBeGreaterThanOrEqual(20)
@@ -259,6 +259,34 @@ describe.each(drivers())('case library on %s', (driver) => {
     const other = await searchLibrary({ ...deps(t.db, conn, lexicon), ranker: snap }, { q, category: '婚姻家庭', page: 1, limit: 10 })
     expect(other.cases.hits.every(h => h.category === '婚姻家庭')).toBe(true)
     await unpublishCase(editor, { id: row.id }, actor)
+    await worker.drain()
+  })
+
+  it('counts per category and group exactly what filtering by it lists', async () => {
+    const snap = (await databaseRankerCache(t.db).refresh())!
+    const lexicon = await approvedLexicon(t.db)
+    const ids: string[] = []
+    for (const [i, category] of (['劳动争议', '婚姻家庭'] as const).entries()) {
+      const row = await createDraftCase(editor, draft(`facet-${i}-${driver}`, { category, groups: i ? ['elderly'] : ['migrant_worker', 'elderly'] }), actor)
+      await publishCase(editor, { id: row.id }, actor)
+      ids.push(row.id)
+    }
+    expect((await worker.drain()).failed).toBe(0)
+    const d: LibrarySearchDeps = { ...deps(t.db, conn, lexicon), ranker: snap }
+    const q = '包工头跑了工资找谁要'
+    const all = await searchLibrary(d, { q, page: 1, limit: 50 })
+    expect(all.cases.total).toBe(all.cases.hits.length)
+    expect(Object.values(all.cases.facets.category).reduce((a, b) => a + b, 0)).toBe(all.cases.total)
+    expect(Object.keys(all.cases.facets.category).length).toBeGreaterThanOrEqual(2)
+    for (const [category, n] of Object.entries(all.cases.facets.category)) {
+      const one = await searchLibrary(d, { q, category, page: 1, limit: 50 })
+      expect(one.cases.total, category).toBe(n)
+      expect(one.cases.hits.map(h => h.id).sort(), category).toEqual(all.cases.hits.filter(h => h.category === category).map(h => h.id).sort())
+    }
+    for (const [group, n] of Object.entries(all.cases.facets.groups)) {
+      expect((await searchLibrary(d, { q, group, page: 1, limit: 50 })).cases.total, group).toBe(n)
+    }
+    for (const id of ids) await unpublishCase(editor, { id }, actor)
     await worker.drain()
   })
 })

@@ -69,6 +69,75 @@ describe('rankPage with citations', () => {
   })
 
   it('lists a named law in order when only its name is typed', () => {
-    expect(rankPage(r, rewriteQuery('劳动合同法', lex), 0, 10, '劳动合同法')).toEqual({ page: ['L1-a0010', 'L1-a0082'], top: ['L1-a0010', 'L1-a0082'], total: 2 })
+    expect(rankPage(r, rewriteQuery('劳动合同法', lex), 0, 10, '劳动合同法')).toEqual({ page: ['L1-a0010', 'L1-a0082'], top: ['L1-a0010', 'L1-a0082'], total: 2, weak: false })
+  })
+})
+
+describe('searchLibrary case list: weak-match cut-off and facet counts of the list itself', () => {
+  // a fake engine: round trip 1 answers the word match (with ranking scores) and the library's
+  // citations; round trip 2 answers the pages by id
+  const library = [
+    { id: 'strong', slug: 'strong', title: '欠薪案', category: '劳动争议', groups: ['migrant_worker'], statuteIds: [], summary: '拖欠工资', _rankingScore: 0.9 },
+    { id: 'second', slug: 'second', title: '加班费案', category: '劳动争议', groups: [], statuteIds: [], summary: '加班工资', _rankingScore: 0.8 },
+    { id: 'weak', slug: 'weak', title: '租房案', category: '合同纠纷', groups: ['elderly'], statuteIds: [], summary: '房租拖了', _rankingScore: 0.05 },
+  ]
+  const engine = (filter?: (h: typeof library[number]) => boolean) => ({
+    multiSearch: async ({ queries }: { queries: Array<{ q: string, filter?: string | string[] }> }) => ({
+      results: queries.map((x) => {
+        const ids = /id IN \[(.*)\]/.exec(String(x.filter ?? ''))?.[1]
+        const hits = ids ? library.filter(h => ids.includes(`"${h.id}"`)) : library.filter(h => !filter || filter(h))
+        return { hits }
+      }),
+    }),
+  })
+  const deps = (port: ReturnType<typeof engine>) => ({
+    port, uids: { statutes: 's', cases: 'c' }, lexicon: { entries: [] }, ranker: null,
+    fallback: { statutes: async () => ({ rows: [], total: 0 }), cases: async () => { throw new Error('no') } }, tags: { pre: '<mark>', post: '</mark>' },
+  }) as unknown as LibrarySearchDeps
+
+  it('leaves a weak word match out of the list and out of the counts', async () => {
+    const r = await searchLibrary(deps(engine()), { q: '拖欠工资', page: 1, limit: 10 })
+    expect(r.cases.hits.map(h => h.id)).toEqual(['strong', 'second'])
+    expect(r.cases.total).toBe(2)
+    expect(r.cases.facets).toEqual({ category: { 劳动争议: 2 }, groups: { migrant_worker: 1 } })
+    // the same weak match is listed when nothing is asked (browsing the library)
+    expect((await searchLibrary(deps(engine()), { q: '', page: 1, limit: 10 })).cases.total).toBe(3)
+  })
+
+  it('counts per category what filtering by that category lists', async () => {
+    const all = await searchLibrary(deps(engine()), { q: '拖欠工资', page: 1, limit: 10 })
+    const one = await searchLibrary(deps(engine(h => h.category === '劳动争议')), { q: '拖欠工资', category: '劳动争议', page: 1, limit: 10 })
+    expect(one.cases.total).toBe(all.cases.facets.category['劳动争议'])
+    expect(one.cases.hits).toHaveLength(2)
+  })
+})
+
+describe('weak-match cut-off for articles', () => {
+  const b = new StatuteRankerBuilder()
+  b.add({ id: 'L1-a0030', law_id: 'L1', law_title: '中华人民共和国劳动合同法', level: '法律', law_tier: 0, is_latest: true, region: null, text: '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。', article_no: 30, article_label: '第三十条' })
+  b.add({ id: 'L1-a0031', law_id: 'L1', law_title: '中华人民共和国劳动合同法', level: '法律', law_tier: 0, is_latest: true, region: null, text: '用人单位应当严格执行劳动定额标准，不得强迫或者变相强迫劳动者加班。', article_no: 31, article_label: '第三十一条' })
+  const r = { ranker: b.build(), knowledge: null }
+  const lex = { entries: [] }
+
+  it('keeps articles that hold most of the question and drops those that share a character or two', () => {
+    const good = rankPage(r, rewriteQuery('用人单位不及时支付劳动报酬', lex), 0, 10, '用人单位不及时支付劳动报酬')
+    expect(good.weak).toBe(false)
+    expect(good.page[0]).toBe('L1-a0030')
+    const weak = rankPage(r, rewriteQuery('红烧肉怎么做才好吃', lex), 0, 10, '红烧肉怎么做才好吃')
+    expect(weak).toEqual({ page: [], top: [], total: 0, weak: true })
+    // a citation is never weak
+    expect(rankPage(r, rewriteQuery('劳动合同法第三十条', lex), 0, 10, '劳动合同法第三十条').weak).toBe(false)
+  })
+
+  it('answers a weak match with a Chinese notice offering 12348 and the questionnaire, and lists nothing', async () => {
+    const port = { multiSearch: async ({ queries }: { queries: unknown[] }) => ({ results: queries.map(() => ({ hits: [] })) }) }
+    const deps = {
+      port, uids: { statutes: 's', cases: 'c' }, lexicon: lex, ranker: r,
+      fallback: { statutes: async () => ({ rows: [], total: 0 }), cases: async () => { throw new Error('no') } }, tags: { pre: '<mark>', post: '</mark>' },
+    } as unknown as LibrarySearchDeps
+    const res = await searchLibrary(deps, { q: '红烧肉怎么做才好吃', page: 1, limit: 10 })
+    expect(res.statutes.hits).toEqual([])
+    expect(res.notice?.code).toBe('WEAK_MATCH')
+    expect(res.notice?.message).toMatch(/12348.*自测问卷/)
   })
 })

@@ -100,7 +100,7 @@ describe('StatuteRanker', () => {
   })
 
   it('returns nothing for a question with no known term', () => {
-    expect(ranker(corpus).rank(rewriteQuery('zzzz', lexicon), null, { depth: 5 })).toEqual({ ranked: [], total: 0 })
+    expect(ranker(corpus).rank(rewriteQuery('zzzz', lexicon), null, { depth: 5 })).toEqual({ ranked: [], total: 0, match: 0 })
   })
 })
 
@@ -135,5 +135,18 @@ describe('StatuteRanker page hygiene', () => {
   it('answers citations from the articles it holds', () => {
     const r = ranker([art('Lx-a0031', '下列事项的当事人，因经济困难没有委托代理人的，可以向法律援助机构申请法律援助。', { law_title: '中华人民共和国法律援助法', article_no: 31, article_label: '第三十一条' })])
     expect(r.citations.resolve('法律援助法 31条')).toEqual({ kind: 'article', id: 'Lx-a0031' })
+  })
+})
+
+describe('article model', () => {
+  it('learns from pairs to put the expert article first, and the production weights name the features it computes', async () => {
+    const { FEATURE_NAMES, ARTICLE_MODEL, modelScore, trainArticleModel } = await import('~~/server/domain/search/article-model')
+    const n = FEATURE_NAMES.length
+    const f = (bm25: number, links: number) => Array.from({ length: n }, (_, i) => (i === 0 ? bm25 : i === 3 ? links : 0))
+    // the expert article is the often-linked one, ranked second by words
+    const rows = Array.from({ length: 20 }, () => ({ features: [f(1, 0), f(0.8, 2), f(0.5, 0)], relevant: [false, true, false] }))
+    const m = trainArticleModel(rows)
+    expect(modelScore(m, f(0.8, 2))).toBeGreaterThan(modelScore(m, f(1, 0)))
+    expect(ARTICLE_MODEL?.features).toEqual([...FEATURE_NAMES])
   })
 })

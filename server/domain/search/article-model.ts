@@ -1,0 +1,157 @@
+// The learned article ranking: the hand-tuned score (BM25 + similar known questions + law prior)
+// finds the right law for most questions but often not the expert's article. A linear model over
+// features the ranker already has orders its best CANDIDATES articles. The weights are learned on
+// the STARD train split only (bench/learn-ranker.ts: pairwise logistic loss, 5-fold, every train
+// question ranked by a ranker and a model that never saw it); docs/search.md has the figures.
+// Framework-free: relative imports only.
+import { ARTICLE_MODEL_WEIGHTS } from './article-model-weights'
+
+/** How many of the hand-tuned best articles the model re-orders (recall@100 is unchanged by it). */
+export const CANDIDATES = 100
+
+export const FEATURE_NAMES = [
+  'bm25', // normalised BM25 of the question (+ lexicon terms) over the article (+ its known questions)
+  'known', // Σ similarity³ of the similar known questions linking it
+  'lawShare', // the law's share of those links, against the best law's
+  'links', // log(1 + known questions linking the article): articles experts cite often
+  'lawLinks', // log(1 + known questions linking the law)
+  'neighbourKnown', // the best `known` of the articles ±1, ±2 in the same law
+  'chapter', // idf share of the question's word pairs found in the article's chapter title
+  'position', // article number ÷ the law's last article number
+  'early', // 第一条/第二条 (purpose and scope)
+  'length', // log(1 + text length) ÷ 8
+  'rank', // 1 ÷ (1 + hand-tuned rank)
+  'prior', // tier prior (core codes 1 … amendment blobs 0.3)
+  'bm25xLaw', // bm25 × lawShare
+  'isKnown', // linked by a similar known question at all
+  'neighbourLinks', // log(1 + links) of the articles ±1 in the same law, the larger
+] as const
+
+export interface ArticleModel {
+  features: readonly string[]
+  mean: readonly number[]
+  std: readonly number[]
+  weights: readonly number[]
+}
+
+/** What the features are computed from (StatuteRanker.featureContext). */
+export interface FeatureContext {
+  bm25: Float32Array
+  know: ReadonlyMap<number, number>
+  lawShare: Float64Array | null
+  lawMax: number
+  links: { doc: Uint16Array, law: Uint32Array } | null
+  queryTerms: ReadonlyMap<string, number>
+  idf: (term: string) => number
+  normalized: string
+  lawOf: (doc: number) => number
+  articleOf: (doc: number) => number
+  docAt: (law: number, article: number) => number | undefined
+  lawArticles: (law: number) => number
+  chapterTerms: (doc: number) => ReadonlySet<string>
+  length: (doc: number) => number
+  prior: (doc: number) => number
+}
+
+export function articleFeatures(ctx: FeatureContext, d: number, rank: number): number[] {
+  const law = ctx.lawOf(d)
+  const article = ctx.articleOf(d)
+  const know = ctx.know.get(d) ?? 0
+  const lawShare = ctx.lawShare && ctx.lawMax > 0 ? ctx.lawShare[law]! / ctx.lawMax : 0
+  let neighbourKnow = 0
+  let neighbourLinks = 0
+  if (article > 0) {
+    for (const off of [-2, -1, 1, 2]) {
+      const n = ctx.docAt(law, article + off)
+      if (n === undefined) continue
+      neighbourKnow = Math.max(neighbourKnow, ctx.know.get(n) ?? 0)
+      if (ctx.links && (off === -1 || off === 1)) neighbourLinks = Math.max(neighbourLinks, Math.log1p(ctx.links.doc[n]!))
+    }
+  }
+  let pairs = 0
+  let inChapter = 0
+  const chapter = ctx.chapterTerms(d)
+  for (const [t, w] of ctx.queryTerms) {
+    if (t.length !== 2) continue
+    const x = w * ctx.idf(t)
+    pairs += x
+    if (chapter.has(t)) inChapter += x
+  }
+  const size = ctx.lawArticles(law)
+  const bm25 = ctx.bm25[d]!
+  return [
+    bm25,
+    know,
+    lawShare,
+    ctx.links ? Math.log1p(ctx.links.doc[d]!) : 0,
+    ctx.links ? Math.log1p(ctx.links.law[law]!) : 0,
+    neighbourKnow,
+    pairs > 0 ? inChapter / pairs : 0,
+    size > 0 && article > 0 ? article / size : 0,
+    article > 0 && article <= 2 ? 1 : 0,
+    Math.log1p(ctx.length(d)) / 8,
+    1 / (1 + rank),
+    ctx.prior(d),
+    bm25 * lawShare,
+    know > 0 ? 1 : 0,
+    neighbourLinks,
+  ]
+}
+
+export function modelScore(m: ArticleModel, x: readonly number[]): number {
+  let s = 0
+  for (let i = 0; i < m.weights.length; i++) s += m.weights[i]! * (x[i]! - m.mean[i]!) / (m.std[i]! || 1)
+  return s
+}
+
+/**
+ * Pairwise logistic regression (RankNet with a linear scorer): for every question, each expert
+ * article among the candidates against every other candidate (or those at most `below` places
+ * under it). Plain
+ * gradient descent, L2, deterministic. `rows`: per question, its candidates' features and which are
+ * relevant.
+ */
+export function trainArticleModel(rows: ReadonlyArray<{ features: readonly number[][], relevant: readonly boolean[] }>, o: { epochs?: number, rate?: number, l2?: number, below?: number } = {}): ArticleModel {
+  const epochs = o.epochs ?? 200
+  const rate = o.rate ?? 1
+  const l2 = o.l2 ?? 1e-3
+  const below = o.below ?? Infinity
+  const n = FEATURE_NAMES.length
+  const mean = new Array<number>(n).fill(0)
+  const std = new Array<number>(n).fill(0)
+  let count = 0
+  for (const r of rows) for (const x of r.features) { count++; for (let i = 0; i < n; i++) mean[i]! += x[i]! }
+  for (let i = 0; i < n; i++) mean[i]! /= Math.max(1, count)
+  for (const r of rows) for (const x of r.features) for (let i = 0; i < n; i++) std[i]! += (x[i]! - mean[i]!) ** 2
+  for (let i = 0; i < n; i++) std[i] = Math.sqrt(std[i]! / Math.max(1, count)) || 1
+  const z = (x: readonly number[]) => x.map((v, i) => (v - mean[i]!) / std[i]!)
+  // pairs (positive, negative) as feature differences
+  const diffs: number[][] = []
+  for (const r of rows) {
+    const zs = r.features.map(z)
+    r.relevant.forEach((rel, p) => {
+      if (!rel) return
+      zs.forEach((x, q) => {
+        if (r.relevant[q] || (q > p && q - p > below)) return
+        diffs.push(zs[p]!.map((v, i) => v - x[i]!))
+      })
+    })
+  }
+  // start from the hand-tuned order (the rank feature) so an empty training set changes nothing
+  const w = new Array<number>(n).fill(0)
+  w[FEATURE_NAMES.indexOf('rank')] = 1
+  for (let e = 0; e < epochs; e++) {
+    const g = new Array<number>(n).fill(0)
+    for (const d of diffs) {
+      let s = 0
+      for (let i = 0; i < n; i++) s += w[i]! * d[i]!
+      const p = 1 / (1 + Math.exp(s)) // d loss / d s of log(1 + e^-s), negated
+      for (let i = 0; i < n; i++) g[i]! += p * d[i]!
+    }
+    for (let i = 0; i < n; i++) w[i]! += rate * (g[i]! / Math.max(1, diffs.length) - l2 * w[i]!)
+  }
+  return { features: [...FEATURE_NAMES], mean, std, weights: w }
+}
+
+/** The production model (null: hand-tuned order only, e.g. when the weights file names other features). */
+export const ARTICLE_MODEL: ArticleModel | null = ARTICLE_MODEL_WEIGHTS.features.join() === FEATURE_NAMES.join() ? ARTICLE_MODEL_WEIGHTS : null
