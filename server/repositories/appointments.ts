@@ -2,11 +2,12 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import {
-  appointmentRatings, appointments, appointmentSlots, bookingClosures, bookingExtraSessions, bookingSchedules, bookingWaitlist, hotlineCalls, servicePoints,
+  appointmentRatings, appointments, appointmentSlots, notificationOutbox, bookingClosures, bookingExtraSessions, bookingSchedules, bookingWaitlist, hotlineCalls, servicePoints,
   type AppointmentChannel, type AppointmentRow, type AppointmentSlotRow, type BookingClosureRow, type BookingExtraSessionRow,
   type BookingScheduleRow, type NewAppointmentSlotRow, type RatingRow, type ServicePoint, type WaitlistRow,
 } from '../db/schema'
 import { rowsOf } from './search-outbox'
+import type { NewNotification } from './notifications'
 import { shanghaiDayRange } from '../../shared/time/calendar'
 
 export interface ScheduleInputs { rules: BookingScheduleRow[], closures: BookingClosureRow[], extras: BookingExtraSessionRow[] }
@@ -107,6 +108,64 @@ export async function lowestFreePlace(tx: DbOrTx, slotId: string): Promise<numbe
 /** Transaction-scoped advisory locks, taken in the order given. */
 export async function advisoryLocks(tx: DbOrTx, keys: string[]): Promise<void> {
   for (const k of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${k}, 0))`)
+}
+
+/** The same locks as advisoryLocks in one round trip (a target list is evaluated left to right). */
+export async function advisoryLocksInOneStatement(tx: DbOrTx, keys: string[]): Promise<void> {
+  if (!keys.length) return
+  await tx.execute(sql`select ${sql.join(keys.map(k => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`), sql`, `)}`)
+}
+
+export interface BookingContext {
+  slot: AppointmentSlotRow
+  point: ServicePoint | null
+  /** The booking made earlier with the same Idempotency-Key (hashed), if any. */
+  earlierId: string | null
+  /** Slot days of the phone's active bookings (booked or held, not begun): one entry per booking. */
+  phoneDays: string[]
+  /** Public bookings from the (hashed) client address since `since`, cancelled ones included. */
+  fromAddress: number
+}
+
+/**
+ * Everything booking needs to decide, in one round trip: the slot and its service point, the earlier
+ * booking with the same Idempotency-Key, the phone's active bookings and the address's recent ones.
+ * The slot row is locked (FOR UPDATE), so its counter is current. Undefined when the slot does not exist.
+ */
+export async function bookingContext(db: DbOrTx, q: { slotId: string, idempotencyKey: string | null, phoneHash: string, ipHash: string | null, since: Date, now: Date }): Promise<BookingContext | undefined> {
+  const [r] = await db.select({
+    slot: appointmentSlots,
+    point: servicePoints,
+    earlierId: q.idempotencyKey === null ? sql<null>`null` : sql<string | null>`(select e.id from appointments e where e.idempotency_key = ${q.idempotencyKey})`,
+    phoneDays: sql<string | null>`(select string_agg(a.slot_day::text, ',') from appointments a join appointment_slots s2 on s2.id = a.slot_id
+      where a.phone_hash = ${q.phoneHash} and a.status in ('booked','held') and s2.starts_at > ${q.now})`,
+    fromAddress: q.ipHash === null ? sql<number>`0` : sql<number>`(select count(*)::int from appointments f
+      where f.ip_hash = ${q.ipHash} and f.created_at >= ${q.since} and f.booked_by is null)`,
+  }).from(appointmentSlots).leftJoin(servicePoints, eq(servicePoints.id, appointmentSlots.servicePointId))
+    .where(eq(appointmentSlots.id, q.slotId))
+    .for('update', { of: appointmentSlots })
+  if (!r) return undefined
+  return { slot: r.slot, point: r.point, earlierId: r.earlierId ?? null, phoneDays: r.phoneDays ? r.phoneDays.split(',') : [], fromAddress: Number(r.fromAddress ?? 0) }
+}
+
+/**
+ * Takes a place and inserts the booking (and its first text) in one statement: the slot's counter
+ * goes up only while booked < capacity and the slot is offered and in the future; the booking gets
+ * the lowest place number not held by an active booking; the text joins the outbox. Call with the
+ * slot row already locked (bookingContext with lock): this statement's snapshot then sees every
+ * booking committed before it. When the counter cannot go up, no place number exists and the insert
+ * fails (NOT NULL), so the counter and the bookings never disagree.
+ */
+export async function takePlaceAndInsert(tx: DbOrTx, a: Omit<NewAppointment, 'slotNo'> & { slotId: string }, now: Date, text: NewNotification): Promise<AppointmentRow> {
+  const taken = tx.$with('taken', {}).as(sql`update appointment_slots set booked = booked + 1, updated_at = ${now}
+    where id = ${a.slotId} and booked < capacity and withdrawn_at is null and starts_at > ${now} returning capacity`)
+  const note = tx.$with('note', {}).as(tx.insert(notificationOutbox).values(text).onConflictDoNothing({ target: notificationOutbox.dedupeKey }).getSQL())
+  const [r] = await tx.with(taken, note).insert(appointments).values({
+    ...a,
+    slotNo: sql`(select min(g.n) from taken cross join lateral generate_series(1, taken.capacity) as g(n)
+      where not exists (select 1 from appointments b where b.slot_id = ${a.slotId} and b.slot_no = g.n and b.status <> 'cancelled'))`,
+  }).returning()
+  return r!
 }
 
 export interface PhoneLoad { sameDay: number, active: number }

@@ -1,7 +1,8 @@
 // The audit trail: insert-only (the database refuses UPDATE/DELETE/TRUNCATE). Call writeAudit with
 // the transaction that makes the change (or the read) it records, so both commit or neither does.
-import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm'
-import type { DbOrTx } from '../db/client'
+import { and, asc, count, desc, eq, gt, inArray, is, sql } from 'drizzle-orm'
+import { PgTransaction } from 'drizzle-orm/pg-core'
+import type { DbOrTx, Tx } from '../db/client'
 import { auditChainHead, auditLog, staffUsers, type AuditRow } from '../db/schema'
 import { linkHash, type ChainFields } from '../domain/audit/chain'
 import type { AuditActor } from '../domain/platform/actor'
@@ -34,37 +35,45 @@ export function assertSafeDetail(detail: Record<string, unknown> | null | undefi
 }
 
 /**
- * Appends one row to the hash chain. Inside the caller's transaction (a savepoint when `tx` is one)
- * the chain head is locked FOR UPDATE, so concurrent writers join the chain one at a time and the
- * row, its link and the head commit or roll back with the change they record.
+ * Appends one row to the hash chain. Inside the caller's transaction the chain head is locked FOR
+ * UPDATE, so concurrent writers join the chain one at a time and the row, its link and the head
+ * commit or roll back with the change they record. Two statements (the head is the one row every
+ * writer queues on, so it is held as briefly as possible); given a plain connection instead of a
+ * transaction, the two run in a transaction of their own.
  */
 export async function writeAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
   assertSafeDetail(e.detail)
+  if (is(tx, PgTransaction)) await appendLink(tx as Tx, e)
+  else await tx.transaction(t => appendLink(t, e))
+}
+
+async function appendLink(t: Tx, e: AuditEntry): Promise<void> {
   const actor = e.actor
-  await tx.transaction(async (t) => {
-    const [head] = await t.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update')
-    if (!head) throw new Error('audit_chain_head is missing (migration 0013)')
-    // now() is the transaction's start: the audit row carries the same instant as the change it
-    // records (to the millisecond, as JavaScript and the hash see it; timestamptz keeps it exactly)
-    const seq = await t.execute<{ id: string | number, at: string | Date }>(sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id, date_trunc('milliseconds', now()) as at`)
-    const row = (seq as unknown as { rows: Array<{ id: string | number, at: string | Date }> }).rows[0]!
-    const fields: ChainFields = {
-      id: Number(row.id),
-      at: new Date(row.at),
-      actorId: actor && typeof actor === 'object' ? actor.id : null,
-      actorRole: actor && typeof actor === 'object' ? actor.role : actor,
-      action: e.action,
-      objectType: e.objectType ?? null,
-      objectId: e.objectId ?? null,
-      purpose: e.purpose ?? null,
-      ipHash: e.ipHash ?? null,
-      outcome: e.outcome ?? 'ok',
-      detail: e.detail ?? null,
-    }
-    const hash = linkHash(head.lastHash, fields)
-    await t.insert(auditLog).values({ ...fields, prevHash: head.lastHash, hash })
-    await t.update(auditChainHead).set({ lastId: fields.id, lastHash: hash }).where(eq(auditChainHead.id, 1))
-  })
+  // The head's lock first (the materialised CTE), then the id: ids follow the chain's order.
+  // now() is the transaction's start: the audit row carries the same instant as the change it
+  // records (to the millisecond, as JavaScript and the hash see it; timestamptz keeps it exactly).
+  const res = await t.execute(sql`
+    with head as materialized (select last_hash from audit_chain_head where id = 1 for update)
+    select head.last_hash, nextval(pg_get_serial_sequence('audit_log', 'id')) as id, date_trunc('milliseconds', now()) as at from head`)
+  const row = (res as unknown as { rows: Array<{ last_hash: string, id: string | number, at: string | Date }> }).rows[0]
+  if (!row) throw new Error('audit_chain_head is missing (migration 0013)')
+  const fields: ChainFields = {
+    id: Number(row.id),
+    at: new Date(row.at),
+    actorId: actor && typeof actor === 'object' ? actor.id : null,
+    actorRole: actor && typeof actor === 'object' ? actor.role : actor,
+    action: e.action,
+    objectType: e.objectType ?? null,
+    objectId: e.objectId ?? null,
+    purpose: e.purpose ?? null,
+    ipHash: e.ipHash ?? null,
+    outcome: e.outcome ?? 'ok',
+    detail: e.detail ?? null,
+  }
+  const hash = linkHash(row.last_hash, fields)
+  // The row and the new head in one statement.
+  const link = t.$with('link', {}).as(t.insert(auditLog).values({ ...fields, prevHash: row.last_hash, hash }).getSQL())
+  await t.with(link).update(auditChainHead).set({ lastId: fields.id, lastHash: hash }).where(eq(auditChainHead.id, 1))
 }
 
 /** Rows in id order from `afterId`, for the chain verification. */

@@ -5,20 +5,24 @@
  *   1. the Idempotency-Key lock (a repeated request returns the first booking),
  *   2. the client-address lock (public bookings: at most N an hour from one address),
  *   3. the phone lock (one active booking per phone and day, at most three in all),
- *   4. the slot row, through `UPDATE … SET booked = booked + 1 WHERE booked < capacity` (SLOT_FULL
- *      when it touches no row; the database's CHECK booked <= capacity backs it up),
- * then inserts the appointment on the lowest free place, its audit row and its confirmation text.
+ *      (1-3 are advisory locks taken in one statement)
+ *   4. the slot row (SELECT … FOR UPDATE, read with everything the rules need in one statement:
+ *      its point, the earlier request with the same key, the phone's and the address's bookings),
+ * then, in one statement, `booked = booked + 1 WHERE booked < capacity`, the appointment on the
+ * lowest free place and its confirmation text; last its audit row (the chain head is locked until
+ * commit). The database's CHECK booked <= capacity and the unique (slot, place) index back it up.
  * Fifty people racing for one place queue on the slot row: one gets it, 49 get 409 SLOT_FULL,
  * none is refused by the hoarding limits (those count each person's own bookings).
+ * Five statements for a booking and two for a refusal, plus BEGIN and COMMIT: see bench/booking.ts.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Db, Tx } from '../../db/client'
 import { pgErrorOf } from '../../db/client'
-import type { AppointmentChannel, AppointmentRow, AppointmentSlotRow } from '../../db/schema'
+import type { AppointmentChannel, AppointmentRow, AppointmentSlotRow, ServicePoint } from '../../db/schema'
 import { writeAudit } from '../../repositories/audit'
 import type { ActorRef } from '../platform/actor'
 import * as repo from '../../repositories/appointments'
-import { enqueueNotification } from '../../repositories/notifications'
+import { enqueueNotification, type NewNotification } from '../../repositories/notifications'
 import type { PersonalDataCrypto } from '../crypto/aead'
 import { shanghaiDay } from '../../../shared/time/calendar'
 import { bookingErrors as E } from './errors'
@@ -94,9 +98,14 @@ export function textInput(deps: AppointmentDeps, a: Pick<AppointmentRow, 'topic'
   }
 }
 
+/** An outbox row for a text to the appointment's phone (encrypted: it may carry the private link). */
+export function textRow(deps: AppointmentDeps, appointmentId: string, kind: NewNotification['kind'], body: string, dedupeKey: string, dueAt: Date): NewNotification {
+  return { kind, appointmentId, dedupeKey, dueAt, bodyEnc: deps.crypto.cipher.encrypt(body, `notification_outbox:${dedupeKey}`) }
+}
+
 /** Queues a text for the appointment's phone (encrypted: it may carry the private link). */
-export async function queueText(tx: Tx | Db, deps: AppointmentDeps, appointmentId: string, kind: Parameters<typeof enqueueNotification>[1]['kind'], body: string, dedupeKey: string, dueAt: Date): Promise<void> {
-  await enqueueNotification(tx, { kind, appointmentId, dedupeKey, dueAt, bodyEnc: deps.crypto.cipher.encrypt(body, `notification_outbox:${dedupeKey}`) })
+export async function queueText(tx: Tx | Db, deps: AppointmentDeps, appointmentId: string, kind: NewNotification['kind'], body: string, dedupeKey: string, dueAt: Date): Promise<void> {
+  await enqueueNotification(tx, textRow(deps, appointmentId, kind, body, dedupeKey, dueAt))
 }
 
 /** Retries a transaction that PostgreSQL aborted for a deadlock or a serialization failure. */
@@ -127,7 +136,7 @@ export interface BookInput {
   channel?: AppointmentChannel
 }
 
-export interface BookResult { appointment: AppointmentRow, slot: AppointmentSlotRow, manageToken: string, replayed: boolean }
+export interface BookResult { appointment: AppointmentRow, slot: AppointmentSlotRow, point: ServicePoint | null, manageToken: string, replayed: boolean }
 
 function requestFingerprint(deps: AppointmentDeps, i: BookInput): string {
   return deps.crypto.lookup(JSON.stringify([i.slotId, i.name ?? '', i.phone, i.topic, i.note ?? '']), 'booking-request')
@@ -137,6 +146,8 @@ function mapConstraint(e: unknown): unknown {
   const pg = pgErrorOf(e)
   if (pg?.code === '23505' && pg.constraint === 'appointments_phone_day_key') return E.PHONE_ALREADY_BOOKED()
   if (pg?.code === '23514' && pg.constraint === 'appointment_slots_booked_check') return E.SLOT_FULL()
+  // takePlaceAndInsert found no place to take (its slot_no is NULL): the slot filled or closed.
+  if (pg?.code === '23502' && /slot_no/.test(pg.message ?? '')) return E.SLOT_FULL()
   return e
 }
 
@@ -158,39 +169,40 @@ export async function bookInTransaction(tx: Tx, deps: AppointmentDeps, input: Bo
   const addressLimited = !actor && input.ipHash
   if (addressLimited) locks.push(`booking:ip:${input.ipHash}`)
   locks.push(`booking:phone:${phoneHash}`)
-  await repo.advisoryLocks(tx, locks)
+  await repo.advisoryLocksInOneStatement(tx, locks)
 
-  if (idemKey) {
-    const earlier = await repo.findByIdempotencyKey(tx, idemKey)
-    if (earlier) {
-      if (earlier.requestHash !== fingerprint) throw E.IDEMPOTENCY_KEY_REUSED()
-      const slot = (await repo.findSlot(tx, earlier.slotId))!
-      return { appointment: earlier, slot, manageToken: manageTokenOf(deps, earlier) ?? '', replayed: true }
-    }
+  // One round trip for the slot, its point, the earlier request with this key and the limits' counts
+  // (their snapshot is taken after the locks, so it sees every booking of this phone and address).
+  const ctx = await repo.bookingContext(tx, {
+    slotId: input.slotId, idempotencyKey: idemKey, phoneHash, ipHash: addressLimited ? input.ipHash! : null,
+    since: new Date(now.getTime() - 3600_000), now,
+  })
+  const earlierId = ctx ? ctx.earlierId : idemKey ? (await repo.findByIdempotencyKey(tx, idemKey))?.id ?? null : null
+  if (earlierId) {
+    const earlier = (await repo.findById(tx, earlierId))!
+    if (earlier.appointment.requestHash !== fingerprint) throw E.IDEMPOTENCY_KEY_REUSED()
+    return { appointment: earlier.appointment, slot: earlier.slot, point: earlier.point, manageToken: manageTokenOf(deps, earlier.appointment) ?? '', replayed: true }
   }
 
-  const slot = await repo.findSlot(tx, input.slotId)
-  if (!slot || (input.channel && slot.channel !== input.channel)) throw E.SLOT_NOT_FOUND()
+  if (!ctx || (input.channel && ctx.slot.channel !== input.channel)) throw E.SLOT_NOT_FOUND()
+  const { slot, point } = ctx
   if (slot.withdrawnAt || slot.startsAt.getTime() <= now.getTime()) throw E.SLOT_CLOSED()
   const day = shanghaiDay(slot.startsAt)
 
-  if (addressLimited) {
-    const recent = await repo.bookingsFromAddress(tx, input.ipHash!, new Date(now.getTime() - 3600_000))
-    if (recent >= limits.perAddressPerHour) throw E.TOO_MANY_BOOKINGS('address')
-  }
-  const load = await repo.phoneLoad(tx, phoneHash, day, now)
-  if (load.sameDay > 0) throw E.PHONE_ALREADY_BOOKED()
-  if (load.active >= limits.perPhoneActive) throw E.TOO_MANY_BOOKINGS('phone')
+  if (addressLimited && ctx.fromAddress >= limits.perAddressPerHour) throw E.TOO_MANY_BOOKINGS('address')
+  if (ctx.phoneDays.includes(day)) throw E.PHONE_ALREADY_BOOKED()
+  if (ctx.phoneDays.length >= limits.perPhoneActive) throw E.TOO_MANY_BOOKINGS('phone')
 
-  if (!(await repo.takePlace(tx, slot.id, now))) throw E.SLOT_FULL()
-  const slotNo = await repo.lowestFreePlace(tx, slot.id)
+  // The slot row is locked and current: a full slot is refused here without writing anything.
+  if (slot.booked >= slot.capacity) throw E.SLOT_FULL()
   const id = randomUUID()
   const token = newToken()
-  const appointment = await repo.insertAppointment(tx, {
+  const reference = appointmentReference(now)
+  const text = texts.confirmation(textInput(deps, { topic: input.topic, reference }, slot, point?.name ?? null, token))
+  const appointment = await repo.takePlaceAndInsert(tx, {
     id,
-    reference: appointmentReference(now),
+    reference,
     slotId: slot.id,
-    slotNo,
     slotDay: day,
     channel: slot.channel,
     name: input.name ?? null,
@@ -207,14 +219,13 @@ export async function bookInTransaction(tx: Tx, deps: AppointmentDeps, input: Bo
     ipHash: input.ipHash ?? null,
     bookedBy: actor?.id ?? null,
     callId: input.callId ?? null,
-  })
+  }, now, textRow(deps, id, 'confirmation', text, `confirmation:${id}`, now))
+  // Last: the audit chain's head is one row every writer locks, so it is held only until commit.
   await writeAudit(tx, {
     actor: actor ? { id: actor.id, role: actor.role } : null, action: 'appointment.book', objectType: 'appointment', objectId: id, ipHash: input.ipHash ?? null,
-    detail: { slotId: slot.id, slotNo, channel: slot.channel, onBehalf: Boolean(actor) },
+    detail: { slotId: slot.id, slotNo: appointment.slotNo, channel: slot.channel, onBehalf: Boolean(actor) },
   })
-  const point = slot.servicePointId ? await repo.findServicePoint(tx, slot.servicePointId) : undefined
-  await queueText(tx, deps, id, 'confirmation', texts.confirmation(textInput(deps, appointment, slot, point?.name ?? null, token)), `confirmation:${id}`, now)
-  return { appointment, slot, manageToken: token, replayed: false }
+  return { appointment, slot, point, manageToken: token, replayed: false }
 }
 
 /** Public and staff booking (staff: `actor` set, no per-address limit). */
@@ -225,6 +236,6 @@ export async function bookAppointment(deps: AppointmentDeps, input: BookInput, a
   } catch (e) {
     throw mapConstraint(e)
   }
-  const row = (await repo.findById(deps.db, result.appointment.id))!
-  return { dto: toDto(deps, row, deps.now()), replayed: result.replayed }
+  // The rows the transaction wrote and read are the DTO's (no second read after commit).
+  return { dto: toDto(deps, { appointment: result.appointment, slot: result.slot, point: result.point }, deps.now()), replayed: result.replayed }
 }
