@@ -22,4 +22,7 @@ export const appointmentsErrors = defineErrors({
   RATING_LINK_INVALID: { status: 404, message: '评价链接无效' },
   RATING_ALREADY_GIVEN: { status: 409, message: '这次服务已经评价过了，谢谢您' },
   SCHEDULE_NOT_FOUND: { status: 404, message: '找不到该排班记录，请刷新' },
+  SCHEDULE_CONFLICT: { status: 409, message: '与该服务点同一咨询方式已有的每周排班时间重叠，请修改星期、时间或有效期，或先编辑原有排班' },
+  EXTRA_SESSION_CONFLICT: { status: 409, message: '这一天已有同一时间开始的预约时段，或与另一场临时加开时间重叠，请换一个时间' },
+  CLOSURE_EXISTS: { status: 409, message: '这一天已登记过同样的停开，无需重复添加' },
 })

@@ -23,5 +23,8 @@ export const bookingErrors = {
   RATING_LINK_INVALID: () => new DomainError('RATING_LINK_INVALID'),
   RATING_ALREADY_GIVEN: () => new DomainError('RATING_ALREADY_GIVEN'),
   SCHEDULE_NOT_FOUND: () => new DomainError('SCHEDULE_NOT_FOUND'),
+  SCHEDULE_CONFLICT: (existing: string) => new DomainError('SCHEDULE_CONFLICT', undefined, `与已有的每周排班（${existing}）时间重叠，请修改星期、时间或有效期，或直接编辑原有排班`),
+  EXTRA_SESSION_CONFLICT: (kind: 'rule' | 'extra') => new DomainError('EXTRA_SESSION_CONFLICT', { with: kind }),
+  CLOSURE_EXISTS: () => new DomainError('CLOSURE_EXISTS'),
   SERVICE_POINT_NOT_FOUND: () => new DomainError('SERVICE_POINT_NOT_FOUND'),
 } as const

@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../db/client'
 import { shanghaiDay } from '../../../shared/time/calendar'
 import { type AppointmentDeps, inTransaction, type StaffActor } from './booking'
 import { bookingErrors as E } from './errors'
-import { uncoveredYears } from './schedule'
+import { extraConflict, rulesConflict, uncoveredYears } from './schedule'
 import { reconcileSlots } from './slots'
 import { APPOINTMENT_CHANNEL_CODES, type ClosureBody, type ExtraSessionBody, type ScheduleRuleBody } from '../../../shared/schemas/appointments'
 import type { SchedulesDto } from '../../../shared/types/appointments'
@@ -31,6 +31,15 @@ async function assertPoint(tx: DbOrTx, id: string | null): Promise<void> {
   if (id && !(await repo.findServicePoint(tx, id))) throw E.SERVICE_POINT_NOT_FOUND()
 }
 
+const WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日']
+const describeRule = (r: { weekdays: number[], startTime: string, endTime: string }) =>
+  `周${r.weekdays.map(d => WEEKDAY[d]).join('、')} ${r.startTime}–${r.endTime}`
+
+/** Edits of one (point, channel) queue here, so two admins cannot both add overlapping hours. */
+async function lockScope(tx: DbOrTx, servicePointId: string | null, channel: AppointmentChannel | 'all'): Promise<void> {
+  await repo.advisoryLocks(tx, [`schedule:${servicePointId ?? 'city'}:${channel}`])
+}
+
 /** Closures without a point or channel touch every scheduled pair they cover. */
 async function reconcileCovered(tx: DbOrTx, now: Date, servicePointId: string | null, channel: AppointmentChannel | null): Promise<void> {
   const pairs = (await scheduledPairs(tx)).filter(p =>
@@ -42,8 +51,12 @@ export async function saveScheduleRule(deps: AppointmentDeps, actor: StaffActor,
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
+    await lockScope(tx, body.servicePointId, body.channel)
     const before = id ? (await repo.listScheduleRows(tx)).rules.find(r => r.id === id) : undefined
     if (id && !before) throw E.SCHEDULE_NOT_FOUND()
+    const { rules } = await repo.listScheduleRows(tx, body.servicePointId)
+    const clash = rules.find(r => r.id !== id && r.channel === body.channel && rulesConflict(r, body))
+    if (clash) throw E.SCHEDULE_CONFLICT(describeRule(clash))
     const row = id ? (await repo.updateScheduleRule(tx, id, { ...body, isDemo: false }))! : await repo.insertScheduleRule(tx, body)
     await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
     if (before && (before.channel !== row.channel || before.servicePointId !== row.servicePointId)) {
@@ -68,6 +81,9 @@ export async function addClosure(deps: AppointmentDeps, actor: StaffActor, body:
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
+    await lockScope(tx, body.servicePointId, body.channel ?? 'all')
+    const { closures } = await repo.listScheduleRows(tx, body.servicePointId)
+    if (closures.some(c => c.day === body.day && c.channel === body.channel)) throw E.CLOSURE_EXISTS()
     const row = await repo.insertClosure(tx, body)
     await reconcileCovered(tx, now, body.servicePointId, body.channel)
     await writeAudit(tx, { actor: who(actor), action: 'schedule.closure_add', objectType: 'booking_closure', objectId: row.id, detail: { day: body.day, channel: body.channel } })
@@ -89,6 +105,10 @@ export async function addExtraSession(deps: AppointmentDeps, actor: StaffActor, 
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
+    await lockScope(tx, body.servicePointId, body.channel)
+    const { rules, extras } = await repo.listScheduleRows(tx, body.servicePointId)
+    const clash = extraConflict(body, rules.filter(r => r.channel === body.channel), extras.filter(x => x.channel === body.channel))
+    if (clash) throw E.EXTRA_SESSION_CONFLICT(clash)
     const row = await repo.insertExtraSession(tx, { ...body, note: body.note ?? null })
     await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
     await writeAudit(tx, { actor: who(actor), action: 'schedule.extra_add', objectType: 'booking_extra_session', objectId: row.id, detail: { day: body.day, channel: body.channel } })

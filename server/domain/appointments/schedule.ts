@@ -67,3 +67,31 @@ export function uncoveredYears(fromDay: string, horizonDays = BOOKING_HORIZON_DA
   for (let y = first; y <= last; y++) if (!calendarCoversYear(y)) out.push(y)
   return out
 }
+
+// --- conflicts between an admin's edit and the schedule already there (409, never silently merged) ---
+
+const FOREVER_FROM = '0000-01-01'
+const FOREVER_TO = '9999-12-31'
+/** Two [start, end) times of day ('HH:mm' compares as text) share a minute. */
+const timesOverlap = (a: { startTime: string, endTime: string }, b: { startTime: string, endTime: string }) =>
+  a.startTime < b.endTime && b.startTime < a.endTime
+
+/** Two weekly rules of the same point and channel would open the same hours on some day. */
+export function rulesConflict(a: RuleLike, b: RuleLike): boolean {
+  if (!a.weekdays.some(d => b.weekdays.includes(d))) return false
+  if (!timesOverlap(a, b)) return false
+  return (a.validFrom ?? FOREVER_FROM) <= (b.validTo ?? FOREVER_TO) && (b.validFrom ?? FOREVER_FROM) <= (a.validTo ?? FOREVER_TO)
+}
+
+/**
+ * What an extra session would collide with on its day: a slot of the weekly rules starting at the
+ * same moment as one of its own (that slot would silently win and the extra one vanish; public
+ * holidays have no rule slots, 调休 days follow Monday), or another extra session whose hours it
+ * overlaps. Sessions beside the rule grid (e.g. 09:15 beside 09:00/10:00) add places and are fine.
+ */
+export function extraConflict(e: ExtraLike, rules: readonly RuleLike[], extras: readonly ExtraLike[]): 'rule' | 'extra' | null {
+  if (extras.some(x => x.day === e.day && timesOverlap(x, e))) return 'extra'
+  const ruleStarts = new Set(planSlots({ rules, closures: [], extras: [] }, e.day, e.day).map(p => p.startsAt.getTime()))
+  if (session(e.day, e.startTime, e.endTime, e.slotMinutes, e.capacity).some(p => ruleStarts.has(p.startsAt.getTime()))) return 'rule'
+  return null
+}
