@@ -106,6 +106,13 @@ export const staffDayQuery = z.object({
   servicePointId: z.preprocess(v => (v === '' ? undefined : v), z.uuid('服务点编号格式不正确').optional()),
 })
 
+export const REVEAL_PURPOSE_MESSAGE = '请说明查看完整姓名和电话的用途（至少 4 个字）'
+/** Staff: why the full name and phone of a booking are needed (kept in the audit row). */
+export const staffRevealBody = z.strictObject({
+  purpose: z.string({ error: REVEAL_PURPOSE_MESSAGE }).trim().min(4, REVEAL_PURPOSE_MESSAGE).max(200, '用途不能超过 200 个字')
+    .refine(v => !CONTROL_CHARS.test(v), '用途中有无法识别的字符'),
+})
+
 export const STAFF_OUTCOMES = ['checked_in', 'completed', 'no_show'] as const
 export const staffOutcomeBody = z.strictObject({
   status: z.enum(STAFF_OUTCOMES, { error: '请选择签到、办结或未到场' }),

@@ -59,6 +59,9 @@ export interface StaffAppointmentItemDto {
   bookedByStaff: boolean
 }
 
+/** A staff reveal of one booking's contact details (audited with its purpose). */
+export interface StaffRevealDto { id: string, name: string | null, phone: string }
+
 export interface StaffDaySlotDto extends AppointmentSlotDto {
   withdrawn: boolean
   appointments: StaffAppointmentItemDto[]

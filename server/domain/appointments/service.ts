@@ -9,7 +9,7 @@ export {
   lookupAppointment, cancelByProof, offerWaitingPlaces,
 } from './manage'
 export { joinWaitlist, sweepWaitlists } from './waitlist'
-export { staffDayList, staffDayView, recordOutcome, recordOutcomeInTransaction, viewRating, rateAppointment, satisfactionFigures } from './staff'
+export { staffDayList, staffDayView, recordOutcome, recordOutcomeInTransaction, revealAppointmentContact, viewRating, rateAppointment, satisfactionFigures } from './staff'
 export { listSchedules, saveScheduleRule, deleteScheduleRule, addClosure, removeClosure, addExtraSession, removeExtraSession, channelsByPoint } from './schedule-admin'
 export { sendDueNotifications, queueReminders, loggingSender, webhookSender, type NotificationSender, type OutgoingText } from './notifications'
 export { bookCallbackInTransaction, listCallbackSlots, callbacksForDay, revealCallbackPhone } from './callbacks'

@@ -8,13 +8,13 @@ import type { AppointmentChannel } from '../../db/schema'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/appointments'
 import { holidayName, isPublicHoliday, shanghaiDay, shanghaiDayRange, isMakeupWorkday } from '../../../shared/time/calendar'
-import { type AppointmentDeps, hashToken, inTransaction, linkOf, newToken, queueText, textInput, type StaffActor } from './booking'
+import { type AppointmentDeps, decryptPhone, hashToken, inTransaction, linkOf, newToken, queueText, textInput, type StaffActor } from './booking'
 import { bookingErrors as E } from './errors'
 import { materialiseSlots, toSlotDto } from './slots'
 import { texts } from './texts'
 import { maskName } from '../../../shared/domain/applications/mask'
 import type { StaffOutcome } from '../../../shared/schemas/appointments'
-import type { SatisfactionDto, StaffAppointmentItemDto, StaffDayViewDto, RatingViewDto } from '../../../shared/types/appointments'
+import type { SatisfactionDto, StaffAppointmentItemDto, StaffDayViewDto, RatingViewDto, StaffRevealDto } from '../../../shared/types/appointments'
 
 const auditActor = (a: StaffActor) => ({ id: a.id, role: a.role })
 
@@ -61,6 +61,19 @@ export async function staffDayView(deps: AppointmentDeps, actor: StaffActor, q: 
       day, channel: q.channel, servicePointId: scope.servicePointId, holiday,
       slots: slots.map(s => ({ ...toSlotDto(s), withdrawn: s.withdrawnAt !== null, appointments: rows.filter(r => r.slot.id === s.id).map(toStaffItem) })),
     }
+  })
+}
+
+/**
+ * The full name and phone of one booking, for a staff member who must call or identify the
+ * resident: each reveal is an audit row with the stated purpose (the lists stay masked).
+ */
+export async function revealAppointmentContact(deps: AppointmentDeps, actor: StaffActor, id: string, purpose: string, ipHash: string | null = null): Promise<StaffRevealDto> {
+  return deps.db.transaction(async (tx) => {
+    const r = await repo.findById(tx, id)
+    if (!r) throw E.APPOINTMENT_NOT_FOUND()
+    await writeAudit(tx, { actor: auditActor(actor), action: 'appointment.reveal', objectType: 'appointment', objectId: id, purpose, ipHash })
+    return { id, name: r.appointment.name, phone: decryptPhone(deps, r.appointment) }
   })
 }
 
