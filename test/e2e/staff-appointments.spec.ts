@@ -3,10 +3,14 @@
 // page (weekly rules, closures, extra sessions; a conflict is a Chinese message), with axe in both
 // text sizes, and both pages once without JavaScript.
 import { expect, test, type Page } from '@playwright/test'
-import { addDays, isoWeekday, shanghaiDay } from '../../shared/time/calendar'
 import { scanBoth, signIn, waitForHydration } from './helpers'
 
 interface Point { id: string, name: string }
+
+// Plain date arithmetic (the shared calendar imports chinese-days' JSON, which Playwright's loader refuses).
+const shanghaiDay = (d = new Date()) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+const addDays = (day: string, k: number) => new Date(Date.parse(`${day}T00:00:00Z`) + k * 86_400_000).toISOString().slice(0, 10)
+const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7
 
 /** A Saturday two to three weeks ahead (no weekly walk-in rule at a township point unless 调休; those end at 12:00). */
 function saturdayAhead(): string {
@@ -41,7 +45,7 @@ test.describe('staff appointments', () => {
     await page.context().clearCookies()
 
     await page.setViewportSize({ width: 360, height: 740 })
-    await signIn(page, 'operator1', `/staff/appointments?date=${day}&channel=walk_in&servicePointId=${point.id}`)
+    await signIn(page, 'operator1', encodeURIComponent(`/staff/appointments?date=${day}&channel=walk_in&servicePointId=${point.id}`))
     await expect(page.getByRole('heading', { level: 1, name: '当日预约' })).toBeVisible()
     await waitForHydration(page)
     const slot = page.getByRole('region', { name: /15:00–16:00/ })
@@ -66,7 +70,7 @@ test.describe('staff appointments', () => {
     await expect(first.getByRole('button', { name: `未到场：${ref}` })).toHaveCount(0)
 
     // Reveal: a purpose is required (kept in the audit log), then the full number is a tel: link.
-    await first.getByRole('button', { name: `显示完整姓名和电话：${ref}` }).click()
+    await first.getByRole('button', { name: `显示完整信息（姓名和电话）：${ref}` }).click()
     const purpose = first.getByRole('textbox', { name: /查看用途/ })
     await purpose.fill('短')
     await page.keyboard.press('Enter')
