@@ -1,6 +1,6 @@
 // The half-filled appointment form, kept for the tab's session (useSessionDraft). Cleared after booking.
 export interface AppointmentDraft {
-  channel: '' | 'walk_in' | 'online'
+  channel: '' | 'walk_in' | 'online' | 'hotline_callback'
   county: string
   servicePointId: string
   slotId: string

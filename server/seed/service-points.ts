@@ -12,6 +12,14 @@ const H_COUNTY = { '周一至周五': '09:00-12:00, 13:30-17:30' }
 const H_TOWN = { '周一至周五': '09:00-12:00, 14:30-17:00' }
 const H_VILLAGE = { '周二、周四': '09:00-11:30' }
 
+/** 无障碍 notes by level (示例: to be confirmed with each point before going live). */
+const ACCESS = {
+  city: '示例：无障碍坡道和无障碍卫生间，一楼设法律援助窗口；可提前预约手语翻译',
+  county: '示例：一楼窗口，入口有无障碍坡道',
+  township: '示例：一楼窗口，行动不便可请工作人员到门口接待',
+  village: '示例：设在村（社区）办公室一楼',
+} as const
+
 const TOWNS: Record<string, Array<[string, string[]]>> = {
   xingqing: [['凤凰北街街道', ['丽景社区']], ['掌政镇', ['强家庙村']]],
   jinfeng: [['满城北街街道', ['宝湖社区']], ['良田镇', ['和顺新村']]],
@@ -51,7 +59,7 @@ export const seedServicePoints: SeedStep = {
       for (const p of points) {
         const [row] = await tx.insert(servicePoints).values({
           code: p.code, parentId: p.parent ? ids.get(p.parent) : null, level: p.level, name: p.name,
-          county: p.county ?? null, address: p.address, phone: '12348', openingHours: p.hours, services: p.services, isDemo: true,
+          county: p.county ?? null, address: p.address, phone: '12348', openingHours: p.hours, services: p.services, accessibility: ACCESS[p.level], isDemo: true,
         }).onConflictDoNothing().returning({ id: servicePoints.id })
         if (row) ids.set(p.code, row.id)
       }

@@ -3,9 +3,12 @@ import { calendarDate, z } from './zod'
 import { CASE_CATEGORIES } from '../domain/cases/taxonomy'
 import { findPii } from '../domain/cases/pii'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
-import { APPOINTMENT_CHANNEL_CODES, NOTE_MAX } from '../domain/appointments/form-input'
+import { APPOINTMENT_CHANNEL_CODES, NOTE_MAX, SERVICE_POINT_LEVEL_CODES } from '../domain/appointments/form-input'
 
-export { APPOINTMENT_CHANNEL_CODES, APPOINTMENT_CHANNEL_LABELS, APPOINTMENT_STATUS_LABELS, NOTE_MAX, type AppointmentChannelCode, type AppointmentStatusCode } from '../domain/appointments/form-input'
+export {
+  APPOINTMENT_CHANNEL_CODES, APPOINTMENT_CHANNEL_LABELS, APPOINTMENT_STATUS_LABELS, NOTE_MAX, SERVICE_POINT_LEVEL_CODES, SERVICE_POINT_LEVEL_LABELS,
+  type AppointmentChannelCode, type AppointmentStatusCode,
+} from '../domain/appointments/form-input'
 
 
 export const NOTE_ID_MESSAGE = '补充说明中不能填写身份证号，请删除后再提交'
@@ -191,8 +194,6 @@ export const schedulesQuery = z.object({
   servicePointId: z.preprocess(v => (v === '' ? undefined : v), z.uuid('服务点编号格式不正确').optional()),
 })
 
-export const SERVICE_POINT_LEVEL_CODES = ['city', 'county', 'township', 'village'] as const
-export const SERVICE_POINT_LEVEL_LABELS = { city: '市级中心', county: '县(市)区中心', township: '乡镇(街道)工作站', village: '村(社区)工作室' } as const
 
 export const servicePointsQuery = z.object({
   county: z.preprocess(v => (v === '' ? undefined : v), z.string().regex(/^[a-z]{2,20}$/, '区县代码格式不正确').optional()),

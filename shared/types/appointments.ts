@@ -97,3 +97,6 @@ export interface SchedulesDto {
   /** Years the booking horizon reaches that the holiday calendar does not cover yet. */
   uncoveredYears: number[]
 }
+
+/** The booking form as the resident last sent it (a form posted without JavaScript that came back). */
+export interface AppointmentDraftDto { slotId: string, name: string, phone: string, topic: string, note: string }

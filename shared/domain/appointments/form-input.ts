@@ -21,3 +21,7 @@ export const APPOINTMENT_STATUS_LABELS = {
 export type AppointmentStatusCode = keyof typeof APPOINTMENT_STATUS_LABELS
 
 export const NOTE_MAX = 500
+
+/** The four levels of service points (the finder and the booking page list them without zod). */
+export const SERVICE_POINT_LEVEL_CODES = ['city', 'county', 'township', 'village'] as const
+export const SERVICE_POINT_LEVEL_LABELS = { city: '市级中心', county: '县(市)区中心', township: '乡镇(街道)工作站', village: '村(社区)工作室' } as const

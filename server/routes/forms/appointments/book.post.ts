@@ -2,21 +2,25 @@ import { bookAppointmentBody } from '#shared/schemas/appointments'
 import { bookAppointment } from '../../../domain/appointments/service'
 
 // The booking form without JavaScript: 303 to the private manage page (the confirmation, which
-// survives a reload), or back to the form with the error code. The form's hidden requestId is the
-// Idempotency-Key, so a double click books once.
+// survives a reload), or back to the form with the error code. What was typed goes back to the form
+// in the encrypted draft cookie (never in the URL), so nothing has to be typed twice. The form's
+// hidden requestId is the Idempotency-Key, so a double click books once.
 export default defineEventHandler(async (event) => {
   const f = await readFormFields(event)
   const back = (q: Record<string, string>) => `/appointments?${new URLSearchParams({ channel: field(f, 'channel') ?? '', servicePointId: field(f, 'servicePointId') ?? '', ...q })}#form`
+  const typed = { slotId: field(f, 'slotId') ?? '', name: field(f, 'name') ?? '', phone: field(f, 'phone') ?? '', topic: field(f, 'topic') ?? '', note: field(f, 'note') ?? '' }
+  const state = await readFormState<{ appointment?: typeof typed }>(event)
   try {
-    const body = bookAppointmentBody.parse({
-      slotId: field(f, 'slotId') ?? '', name: field(f, 'name') ?? '', phone: field(f, 'phone') ?? '', topic: field(f, 'topic') ?? '',
-      note: field(f, 'note') || undefined,
-    })
+    const body = bookAppointmentBody.parse({ ...typed, note: typed.note || undefined })
     const requestId = field(f, 'requestId')
     const app = await useApp()
     const { dto } = await bookAppointment(appointmentDeps(app), { ...body, ipHash: requestIpHash(event, app), idempotencyKey: requestId && /^[\x21-\x7e]{8,200}$/.test(requestId) ? requestId : undefined })
+    if (state.appointment) await writeFormState(event, { ...state, appointment: undefined })
     return formDone(event, `${dto.manageUrl.replace(/^https?:\/\/[^/]+/, '')}?booked=1`)
   } catch (e) {
-    return formDone(event, back(formErrorQuery(e)))
+    const q = formErrorQuery(e)
+    // Text fields only, cut to their limits: the cookie stays small whatever was posted.
+    await writeFormState(event, { ...state, appointment: { slotId: typed.slotId.slice(0, 36), name: typed.name.slice(0, 50), phone: typed.phone.slice(0, 30), topic: typed.topic.slice(0, 20), note: typed.note.slice(0, 500) } })
+    return formDone(event, back(q))
   }
 })

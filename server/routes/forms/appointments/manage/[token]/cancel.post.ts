@@ -11,6 +11,6 @@ export default defineEventHandler(async (event) => {
     await cancelBooking(appointmentDeps(app), token)
     return formDone(event, `/appointments/manage/${token}?cancelled=1`)
   } catch (e) {
-    return formDone(event, `/appointments/manage/${token}?${new URLSearchParams(formErrorQuery(e))}`)
+    return formDone(event, `/appointments/manage/${token}?${new URLSearchParams({ step: 'cancel', ...formErrorQuery(e) })}`)
   }
 })

@@ -11,6 +11,6 @@ export default defineEventHandler(async (event) => {
     await rescheduleBooking(appointmentDeps(app), token, body.slotId)
     return formDone(event, `/appointments/manage/${token}?rescheduled=1`)
   } catch (e) {
-    return formDone(event, `/appointments/manage/${token}?${new URLSearchParams(formErrorQuery(e))}`)
+    return formDone(event, `/appointments/manage/${token}?${new URLSearchParams({ step: 'reschedule', ...formErrorQuery(e) })}`)
   }
 })

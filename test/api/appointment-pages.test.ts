@@ -1,0 +1,136 @@
+// The resident's booking pages without JavaScript (issue 9): the booking, look-up, reschedule,
+// cancel and rating forms are plain HTML posts answered with 303; the manage page (the link in the
+// confirmation, the texts and the .ics) and the look-up page are served; and the per-phone limit
+// answers 429 TOO_MANY_BOOKINGS with a way out (12348).
+import { describe, expect, it } from 'vitest'
+import { ApiClient, servers } from './helpers/client'
+
+interface Point { id: string, level: string, county: string | null, channels: string[] }
+interface Slot { id: string, channel: string, servicePointId: string | null, startsAt: string, endsAt: string, capacity: number, free: number }
+
+let n = 0
+const phone = () => `137${String(10_000_000 + ((Date.now() + ++n * 7919) % 89_999_999)).padStart(8, '0')}`
+const shanghaiDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', 'accept': 'text/html' }
+
+describe.each(servers())('booking pages without JavaScript on $name', (server) => {
+  const anon = new ApiClient(server.url)
+  const html = async (path: string) => {
+    const r = await fetch(server.url + path, { headers: { accept: 'text/html' }, redirect: 'manual' })
+    return { status: r.status, text: await r.text() }
+  }
+  const post = (path: string, fields: Record<string, string>) => anon.post(path, form(fields), FORM)
+
+  it('book → 303 to the manage page → reschedule → cancel after confirming; look-up by reference + phone', async () => {
+    const points = (await anon.get('/api/service-points?county=helan&level=county')).body as Point[]
+    const helan = points[0]!
+    const slots = (await anon.get(`/api/appointments/slots?channel=walk_in&servicePointId=${helan.id}`)).body as Slot[]
+    // From the end of the list: other API files book the first free places at this centre.
+    const first = slots.at(-1)!
+    const second = slots.findLast(s => shanghaiDay(s.startsAt) !== shanghaiDay(first.startsAt))!
+    expect(second).toBeDefined()
+    const p = phone()
+
+    // A bad field: back to the form with the field named, and nothing typed in the URL.
+    const bad = await post('/forms/appointments/book', { channel: 'walk_in', servicePointId: helan.id, slotId: first.id, name: '马秀兰', phone: '12345', topic: '劳动争议' })
+    expect(bad.status).toBe(303)
+    const badTo = bad.headers.get('location')!
+    expect(badTo).toMatch(/^\/appointments\?/)
+    expect(new URL(badTo, server.url).searchParams.get('error')).toBe('VALIDATION')
+    expect(new URL(badTo, server.url).searchParams.get('field')).toBe('phone')
+    expect(badTo).not.toContain('12345')
+    expect(badTo).not.toContain(encodeURIComponent('马秀兰'))
+    // What was typed comes back to the form from the encrypted draft cookie.
+    expect((await anon.get('/api/appointments/draft')).body).toMatchObject({ slotId: first.id, name: '马秀兰', phone: '12345', topic: '劳动争议' })
+    expect((await new ApiClient(server.url).get('/api/appointments/draft')).body).toMatchObject({ name: '', phone: '' })
+
+    const booked = await post('/forms/appointments/book', { channel: 'walk_in', servicePointId: helan.id, slotId: first.id, name: '马秀兰', phone: p, topic: '劳动争议', note: '', requestId: `req-${p}` })
+    expect(booked.status).toBe(303)
+    const to = booked.headers.get('location')!
+    expect(to).toMatch(/^\/appointments\/manage\/[A-Za-z0-9_-]{32}\?booked=1$/)
+    expect(to).not.toContain(p)
+    const manage = to.split('?')[0]!
+    expect((await anon.get('/api/appointments/draft')).body).toMatchObject({ name: '', phone: '' })
+    // The same form sent twice (a double click) books once.
+    const twice = await post('/forms/appointments/book', { channel: 'walk_in', servicePointId: helan.id, slotId: first.id, name: '马秀兰', phone: p, topic: '劳动争议', requestId: `req-${p}` })
+    expect(twice.headers.get('location')).toBe(to)
+
+    const page = await html(to)
+    expect(page.status).toBe(200)
+    const view = (await anon.get(`/api${manage}`)).body as { reference: string }
+    expect(page.text).toContain('预约成功')
+    expect(page.text).toContain(view.reference)
+    expect(page.text).toContain('贺兰县')
+    expect(page.text).toContain(`${manage}/calendar.ics`)
+    expect(page.text).not.toContain(p)
+    expect(page.text).toContain('name="referrer" content="same-origin"')
+
+    // Reschedule: the week's free times are radios of a form posting to /forms/…/reschedule.
+    const step = await html(`${manage}?step=reschedule&from=${shanghaiDay(second.startsAt)}`)
+    expect(step.status).toBe(200)
+    expect(step.text).toContain(`action="/forms${manage}/reschedule"`)
+    expect(step.text).toContain(`value="${second.id}"`)
+    const none = await post(`/forms${manage}/reschedule`, {})
+    expect(new URL(none.headers.get('location')!, server.url).searchParams.get('field')).toBe('slotId')
+    const moved = await post(`/forms${manage}/reschedule`, { slotId: second.id })
+    expect(moved.status).toBe(303)
+    expect(moved.headers.get('location')).toBe(`${manage}?rescheduled=1`)
+    expect(((await anon.get(`/api${manage}`)).body as Slot).startsAt).toBe(second.startsAt)
+
+    // Look-up: a wrong phone and a wrong reference come back the same way; the right pair opens the manage page.
+    const wrong = await post('/forms/appointments/lookup', { reference: view.reference, phone: '13900000000' })
+    const wrongRef = await post('/forms/appointments/lookup', { reference: 'YY-2026-ZZZZZZ', phone: p })
+    expect(wrong.headers.get('location')).toBe('/appointments/lookup?error=APPOINTMENT_NOT_FOUND')
+    expect(wrongRef.headers.get('location')).toBe(wrong.headers.get('location'))
+    const found = await post('/forms/appointments/lookup', { reference: view.reference.toLowerCase(), phone: p })
+    expect(found.headers.get('location')).toBe(manage)
+    const lookupPage = await html('/appointments/lookup?error=APPOINTMENT_NOT_FOUND')
+    expect(lookupPage.status).toBe(200)
+    expect(lookupPage.text).toContain('action="/forms/appointments/lookup"')
+    expect(lookupPage.text).toContain('找不到该预约')
+
+    // Cancel: the confirmation step first; without it nothing happens.
+    const confirmStep = await html(`${manage}?step=cancel`)
+    expect(confirmStep.text).toContain('确定要取消这个预约吗')
+    const unconfirmed = await post(`/forms${manage}/cancel`, {})
+    expect(new URL(unconfirmed.headers.get('location')!, server.url).searchParams.get('error')).toBe('VALIDATION')
+    expect(((await anon.get(`/api${manage}`)).body as { status: string }).status).toBe('booked')
+    const cancelled = await post(`/forms${manage}/cancel`, { confirm: 'yes' })
+    expect(cancelled.headers.get('location')).toBe(`${manage}?cancelled=1`)
+    const after = await html(`${manage}?cancelled=1`)
+    expect(after.text).toContain('预约已取消')
+    expect(after.text).toContain('重新预约')
+    expect((await anon.get(`/api${manage}`)).body).toMatchObject({ status: 'cancelled', changeable: false })
+  })
+
+  it('an unknown manage or rating link is a 404 page that offers the look-up and 12348', async () => {
+    const manage = await html('/appointments/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+    expect(manage.status).toBe(404)
+    expect(manage.text).toContain('预约链接无效')
+    expect(manage.text).toContain('/appointments/lookup')
+    expect(manage.text).toContain('12348')
+    const rate = await html('/appointments/rate/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+    expect(rate.status).toBe(404)
+    expect(rate.text).toContain('评价链接无效')
+    const post404 = await post('/forms/appointments/rate/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { score: '5' })
+    expect(post404.headers.get('location')).toBe('/appointments/rate/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?error=RATING_LINK_INVALID')
+  })
+
+  it('a fourth active booking of one phone is refused: 429 TOO_MANY_BOOKINGS, offering 12348', async () => {
+    const slots = (await anon.get('/api/appointments/slots?channel=online')).body as Slot[]
+    const byDay = new Map<string, Slot>()
+    for (const s of slots) if (!byDay.has(shanghaiDay(s.startsAt))) byDay.set(shanghaiDay(s.startsAt), s)
+    const days = [...byDay.values()]
+    expect(days.length).toBeGreaterThanOrEqual(4)
+    const p = phone()
+    for (const s of days.slice(0, 3)) {
+      const r = await anon.post('/api/appointments', { slotId: s.id, name: '马秀兰', phone: p, topic: '劳动争议' })
+      expect(r.status, JSON.stringify(r.body)).toBe(201)
+    }
+    const fourth = await anon.post('/api/appointments', { slotId: days[3]!.id, name: '马秀兰', phone: p, topic: '劳动争议' })
+    expect(fourth.status).toBe(429)
+    expect(fourth.body.data.code).toBe('TOO_MANY_BOOKINGS')
+    expect(fourth.body.data.message).toContain('12348')
+  })
+})
