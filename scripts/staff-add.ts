@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     throw new Error(`无法打开数据库：${hint}（${e instanceof Error ? e.message : String(e)}）`, { cause: e })
   }
   try {
-    const user = await createStaff({ db: handle.db }, 'cli', parsed.data, null)
+    const user = await createStaff({ db: handle.db }, parsed.data, 'cli')
     console.log(`已创建账号 ${user.username}（角色：${user.role}，编号：${user.id}）`)
     return 0
   } finally {

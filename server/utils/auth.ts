@@ -12,8 +12,8 @@ import { normalizedPath } from '../domain/http/request-guards'
 import { writeAudit } from '../repositories/audit'
 import { auditActorOf } from '../domain/platform/actor'
 
-export function staffDeps(app: AppContext): StaffDeps {
-  return { db: app.db, now: () => new Date(), policy: sessionPolicy(app.config.session), key: app.cryptoKey }
+export function staffDeps(app: AppContext, ipHash: string | null = null): StaffDeps {
+  return { db: app.db, now: () => new Date(), policy: sessionPolicy(app.config.session), key: app.cryptoKey, ipHash }
 }
 
 /** `__Host-portal_session` (Secure) in production, `portal_session` in development. */

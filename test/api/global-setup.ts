@@ -34,7 +34,7 @@ async function createStaffAccounts(dataDir: string, databaseUrl?: string, migrat
   const h = await openDb({ databaseUrl, pgliteDir: join(dataDir, 'pglite'), poolMax: 2 })
   try {
     if (!migrationUrl) await h.migrate()
-    for (const s of DEMO_STAFF) await createStaff({ db: h.db }, 'cli', { ...s, password: DEMO_PASSWORD }, null)
+    for (const s of DEMO_STAFF) await createStaff({ db: h.db }, { ...s, password: DEMO_PASSWORD }, 'cli')
   } finally {
     await h.close()
   }

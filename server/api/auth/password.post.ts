@@ -9,6 +9,6 @@ export default defineApiHandler(async (event): Promise<MeDto> => {
   const actor = await requireStaff(event, undefined, { passwordChangePending: true })
   const body = await readValidatedBody(event, b => changeOwnPasswordBody.parse(withUsername(b, actor.username)))
   const app = await useApp()
-  const user = await changeOwnPassword(staffDeps(app), actor, body, requestIpHash(event, app))
+  const user = await changeOwnPassword(staffDeps(app, requestIpHash(event, app)), body, actor)
   return { user: toStaffUserDto(user) }
 })

@@ -26,6 +26,8 @@ export interface StaffDeps {
   policy: SessionPolicy
   /** Key for the keyed hash of usernames (unknown-name lockout); the app's crypto key. */
   key: Buffer
+  /** The request's hashed address, for the audit (null from the CLI and the seed). */
+  ipHash?: string | null
 }
 
 export { auditActorOf }
@@ -44,14 +46,15 @@ export interface LoginOk { user: StaffUser, token: string, sessionId: string, ex
  * Signs in. Unknown names and wrong passwords get the same answer after the same work (a dummy
  * argon2 verification), and unknown names lock out after 5 failures like real accounts do.
  */
-export async function login(d: StaffDeps, input: { username: string, password: string, ipHash: string }): Promise<LoginOk> {
+export async function login(d: StaffDeps & { ipHash: string }, input: { username: string, password: string }): Promise<LoginOk> {
+  const ipHash = d.ipHash
   const now = d.now()
-  const ipFailures = await repo.countIpFailuresSince(d.db, input.ipHash, ipWindowStart(now))
+  const ipFailures = await repo.countIpFailuresSince(d.db, ipHash, ipWindowStart(now))
   if (ipLimited(ipFailures)) {
     await burnPasswordCheck(input.password)
     await d.db.transaction(async (tx) => {
-      await repo.recordFailedAttempt(tx, { ipHash: input.ipHash, usernameKey: null, at: now })
-      await writeAudit(tx, { actor: null, action: 'auth.login', ipHash: input.ipHash, outcome: 'denied', detail: { reason: 'ip_limited' } })
+      await repo.recordFailedAttempt(tx, { ipHash: ipHash, usernameKey: null, at: now })
+      await writeAudit(tx, { actor: null, action: 'auth.login', ipHash: ipHash, outcome: 'denied', detail: { reason: 'ip_limited' } })
     })
     throw TOO_MANY_ATTEMPTS()
   }
@@ -65,8 +68,8 @@ export async function login(d: StaffDeps, input: { username: string, password: s
   if (isLocked(lock, now)) {
     await burnPasswordCheck(input.password)
     await d.db.transaction(async (tx) => {
-      await repo.recordFailedAttempt(tx, { ipHash: input.ipHash, usernameKey: null, at: now })
-      await writeAudit(tx, { actor: null, action: 'auth.login', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: input.ipHash, outcome: 'denied', detail: { reason: 'locked' } })
+      await repo.recordFailedAttempt(tx, { ipHash: ipHash, usernameKey: null, at: now })
+      await writeAudit(tx, { actor: null, action: 'auth.login', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: ipHash, outcome: 'denied', detail: { reason: 'locked' } })
     })
     throw ACCOUNT_LOCKED()
   }
@@ -74,7 +77,7 @@ export async function login(d: StaffDeps, input: { username: string, password: s
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password)
   if (!user || !passwordOk || user.disabledAt) {
     await d.db.transaction(async (tx) => {
-      await repo.recordFailedAttempt(tx, { ipHash: input.ipHash, usernameKey: nameKey, at: now })
+      await repo.recordFailedAttempt(tx, { ipHash: ipHash, usernameKey: nameKey, at: now })
       let justLocked = false
       if (user) {
         const row = await repo.lockStaffRow(tx, user.id)
@@ -87,9 +90,9 @@ export async function login(d: StaffDeps, input: { username: string, password: s
         justLocked = replayFailures([...await repo.usernameFailuresSince(tx, nameKey!, new Date(now.getTime() - UNKNOWN_USER_MEMORY_MS))], now).lockedUntil !== null
       }
       const reason = !user ? 'unknown_user' : user.disabledAt ? 'disabled' : 'bad_password'
-      await writeAudit(tx, { actor: null, action: 'auth.login', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: input.ipHash, outcome: 'failed', detail: { reason } })
+      await writeAudit(tx, { actor: null, action: 'auth.login', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: ipHash, outcome: 'failed', detail: { reason } })
       if (justLocked) {
-        await writeAudit(tx, { actor: null, action: 'auth.lockout', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: input.ipHash, outcome: 'denied', detail: { minutes: 15, known: Boolean(user) } })
+        await writeAudit(tx, { actor: null, action: 'auth.lockout', objectType: user ? 'staff_user' : null, objectId: user?.id ?? null, ipHash: ipHash, outcome: 'denied', detail: { minutes: 15, known: Boolean(user) } })
       }
     })
     throw INVALID_CREDENTIALS()
@@ -101,7 +104,7 @@ export async function login(d: StaffDeps, input: { username: string, password: s
     const reset = afterSuccess()
     await repo.setLockState(tx, user.id, reset.failedLogins, reset.lockedUntil)
     await repo.insertSession(tx, { id, userId: user.id, createdAt: now, expiresAt })
-    await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.login', objectType: 'staff_session', objectId: id.slice(0, 12), ipHash: input.ipHash, outcome: 'ok' })
+    await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.login', objectType: 'staff_session', objectId: id.slice(0, 12), ipHash: ipHash, outcome: 'ok' })
   })
   if (Math.random() < HOUSEKEEPING_CHANCE) await housekeeping(d.db, now).catch(() => { /* best effort */ })
   return { user, token, sessionId: id, expiresAt }
@@ -128,7 +131,8 @@ export async function resolveSession(d: StaffDeps, token: unknown): Promise<Sess
   return { id: found.user.id, username: found.user.username, role: found.user.role, sessionId: id, mustChangePassword: found.user.mustChangePassword }
 }
 
-export async function logout(d: StaffDeps, actor: SessionActor, ipHash: string | null): Promise<void> {
+export async function logout(d: StaffDeps, _input: Record<string, never>, actor: SessionActor): Promise<void> {
+  const ipHash = d.ipHash ?? null
   await d.db.transaction(async (tx) => {
     await repo.revokeSession(tx, actor.sessionId, d.now())
     await writeAudit(tx, { actor: auditActorOf(actor), action: 'auth.logout', objectType: 'staff_session', objectId: actor.sessionId.slice(0, 12), ipHash })
@@ -138,7 +142,9 @@ export async function logout(d: StaffDeps, actor: SessionActor, ipHash: string |
 export interface CreateStaffInput { username: string, displayName: string, role: StaffRole, password: string }
 
 /** Creates an account (password policy checked, argon2id hash). A taken name fails on the unique constraint. */
-export async function createStaff(d: Pick<StaffDeps, 'db'>, by: AuditActor, input: CreateStaffInput, ipHash: string | null, tx?: DbOrTx): Promise<StaffUser> {
+export async function createStaff(d: Pick<StaffDeps, 'db' | 'ipHash'> & { tx?: DbOrTx }, input: CreateStaffInput, by: AuditActor): Promise<StaffUser> {
+  const ipHash = d.ipHash ?? null
+  const tx = d.tx
   assertPasswordAcceptable(input.password, { username: input.username })
   const passwordHash = await hashPassword(input.password)
   const run = async (t: DbOrTx) => {
@@ -152,7 +158,9 @@ export async function createStaff(d: Pick<StaffDeps, 'db'>, by: AuditActor, inpu
 const NOT_FOUND = () => new DomainError('STAFF_NOT_FOUND')
 
 /** Disables an account and revokes all its sessions in the same transaction. */
-export async function disableStaff(d: StaffDeps, by: ActorRef | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
+export async function disableStaff(d: StaffDeps, input: { id: string }, by: ActorRef | 'cli'): Promise<StaffUser> {
+  const { id } = input
+  const ipHash = d.ipHash ?? null
   if (by !== 'cli' && by.id === id) throw new DomainError('CANNOT_DISABLE_SELF')
   return d.db.transaction(async (tx) => {
     const now = d.now()
@@ -164,7 +172,9 @@ export async function disableStaff(d: StaffDeps, by: ActorRef | 'cli', id: strin
   })
 }
 
-export async function enableStaff(d: StaffDeps, by: ActorRef | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
+export async function enableStaff(d: StaffDeps, input: { id: string }, by: ActorRef | 'cli'): Promise<StaffUser> {
+  const { id } = input
+  const ipHash = d.ipHash ?? null
   return d.db.transaction(async (tx) => {
     const user = await repo.setDisabled(tx, id, null)
     if (!user) throw NOT_FOUND()
@@ -174,7 +184,9 @@ export async function enableStaff(d: StaffDeps, by: ActorRef | 'cli', id: string
 }
 
 /** Changes a role; the account's sessions are revoked so the new role applies from the next sign-in. */
-export async function changeStaffRole(d: StaffDeps, by: ActorRef, id: string, role: StaffRole, ipHash: string | null): Promise<StaffUser> {
+export async function changeStaffRole(d: StaffDeps, input: { id: string, role: StaffRole }, by: ActorRef): Promise<StaffUser> {
+  const { id, role } = input
+  const ipHash = d.ipHash ?? null
   if (by.id === id) throw new DomainError('CANNOT_CHANGE_OWN_ROLE')
   return d.db.transaction(async (tx) => {
     const before = await repo.lockStaffRow(tx, id)
@@ -190,7 +202,9 @@ export async function changeStaffRole(d: StaffDeps, by: ActorRef, id: string, ro
  * Lifts a lockout now (an administrator, after checking who is asking): the failure count starts
  * afresh. Audited with whether the account was locked at that moment.
  */
-export async function unlockStaff(d: StaffDeps, by: ActorRef | 'cli', id: string, ipHash: string | null): Promise<StaffUser> {
+export async function unlockStaff(d: StaffDeps, input: { id: string }, by: ActorRef | 'cli'): Promise<StaffUser> {
+  const { id } = input
+  const ipHash = d.ipHash ?? null
   return d.db.transaction(async (tx) => {
     const before = await repo.lockStaffRow(tx, id)
     if (!before) throw NOT_FOUND()
@@ -225,8 +239,9 @@ export const CURRENT_PASSWORD_WRONG = () => new DomainError('CURRENT_PASSWORD_WR
  * of the member ends; the session in use stays. Audited either way, never with the passwords.
  */
 export async function changeOwnPassword(
-  d: StaffDeps, actor: SessionActor, input: { currentPassword: string, newPassword: string }, ipHash: string | null,
+  d: StaffDeps, input: { currentPassword: string, newPassword: string }, actor: SessionActor,
 ): Promise<StaffUser> {
+  const ipHash = d.ipHash ?? null
   const now = d.now()
   const user = await repo.findStaffById(d.db, actor.id)
   if (!user || user.disabledAt) throw new DomainError('UNAUTHENTICATED')
@@ -264,8 +279,10 @@ export async function changeOwnPassword(
  * lifted. Administrators change their own password on the password page instead.
  */
 export async function resetStaffPassword(
-  d: StaffDeps, by: ActorRef | 'cli', id: string, input: { temporaryPassword: string }, ipHash: string | null,
+  d: StaffDeps, input: { id: string, temporaryPassword: string }, by: ActorRef | 'cli',
 ): Promise<StaffUser> {
+  const { id } = input
+  const ipHash = d.ipHash ?? null
   if (by !== 'cli' && by.id === id) throw new DomainError('CANNOT_RESET_OWN_PASSWORD')
   const target = await repo.findStaffById(d.db, id)
   if (!target) throw NOT_FOUND()

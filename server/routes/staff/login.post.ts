@@ -22,7 +22,7 @@ export default defineEventHandler(async (event) => {
   if (!parsed.success) return back('VALIDATION')
   const app = await useApp()
   try {
-    const ok = await login(staffDeps(app), { ...parsed.data, ipHash: requestIpHash(event, app) })
+    const ok = await login({ ...staffDeps(app), ipHash: requestIpHash(event, app) }, parsed.data)
     setSessionCookie(event, app, ok.token, ok.expiresAt)
     return formDone(event, next)
   } catch (e) {

@@ -6,7 +6,7 @@ export default defineEventHandler(async (event) => {
   await readFormFields(event)
   const app = await useApp()
   const actor = await optionalActor(event)
-  if (actor) await logout(staffDeps(app), actor, requestIpHash(event, app))
+  if (actor) await logout(staffDeps(app, requestIpHash(event, app)), {}, actor)
   clearSessionCookie(event, app)
   return formDone(event, '/staff/login')
 })

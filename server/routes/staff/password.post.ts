@@ -10,6 +10,6 @@ export default defineStaffFormHandler({ form: 'password', passwordChangePending:
     newPassword: field(fields, 'newPassword') ?? '',
     confirmPassword: field(fields, 'confirmPassword') ?? '',
   })
-  await changeOwnPassword(staffDeps(app), actor, body, requestIpHash(event, app))
+  await changeOwnPassword(staffDeps(app, requestIpHash(event, app)), body, actor)
   return { to: '/staff?changed=password' }
 })

@@ -72,8 +72,8 @@ describe.skipIf(!admin)('PostgreSQL owner and app roles', () => {
 
   it('does the portal\'s work as the app role: accounts, sign-in, audit rows in an intact chain', async () => {
     const deps = { db: app.db, now: () => new Date(), policy: sessionPolicy({ idleMinutes: 30, absoluteHours: 12 }), key: Buffer.alloc(32, 3) }
-    await createStaff(deps, 'cli', { username: 'role.tester', displayName: '', role: 'operator', password: 'Jue-Se-Ce-Shi-1' }, null)
-    await login(deps, { username: 'role.tester', password: 'Jue-Se-Ce-Shi-1', ipHash: 'ip' })
+    await createStaff(deps, { username: 'role.tester', displayName: '', role: 'operator', password: 'Jue-Se-Ce-Shi-1' }, 'cli')
+    await login({ ...deps, ipHash: 'ip' }, { username: 'role.tester', password: 'Jue-Se-Ce-Shi-1' })
     expect(await stateOf(`select count(*) from audit_log`)).toBe('ok')
     expect((await verifyAuditChain(app.db)).ok).toBe(true)
   })

@@ -19,7 +19,7 @@ describe.each(drivers())('audit log on %s', (driver) => {
   afterAll(async () => { await t?.drop() })
 
   it('commits with the change it records', async () => {
-    const u = await createStaff({ db: t.db }, 'cli', { username: 'audit.a', displayName: '', role: 'editor', password: PASSWORD }, 'iphash')
+    const u = await createStaff({ db: t.db, ipHash: 'iphash' }, { username: 'audit.a', displayName: '', role: 'editor', password: PASSWORD }, 'cli')
     const rows = await rowsFor(u.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ action: 'staff.create', actorId: null, actorRole: 'cli', objectType: 'staff_user', outcome: 'ok', ipHash: 'iphash', detail: { role: 'editor' } })
@@ -29,7 +29,7 @@ describe.each(drivers())('audit log on %s', (driver) => {
   it('rolls back with the change it records', async () => {
     let id = ''
     await expect(t.db.transaction(async (tx) => {
-      const u = await createStaff({ db: t.db }, 'system', { username: 'audit.rollback', displayName: '', role: 'editor', password: PASSWORD }, null, tx)
+      const u = await createStaff({ db: t.db, tx }, { username: 'audit.rollback', displayName: '', role: 'editor', password: PASSWORD }, 'system')
       id = u.id
       expect(await tx.select().from(auditLog).where(eq(auditLog.objectId, u.id))).toHaveLength(1)
       throw new Error('boom')
@@ -41,16 +41,16 @@ describe.each(drivers())('audit log on %s', (driver) => {
 
   it('a failed change leaves no audit row (duplicate username)', async () => {
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'staff.create'))
-    const err = await createStaff({ db: t.db }, 'cli', { username: 'audit.a', displayName: '', role: 'editor', password: PASSWORD }, null).catch(e => e)
+    const err = await createStaff({ db: t.db }, { username: 'audit.a', displayName: '', role: 'editor', password: PASSWORD }, 'cli').catch(e => e)
     expect(pgErrorOf(err)?.constraint).toBe('staff_users_username_key')
     const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'staff.create'))
     expect(after[0]!.n).toBe(before[0]!.n)
   })
 
   it('records login success, failure and lockout without personal values', async () => {
-    const u = await createStaff({ db: t.db }, 'cli', { username: 'audit.login', displayName: '王五', role: 'operator', password: PASSWORD }, null)
-    await login(deps(), { username: 'audit.login', password: PASSWORD, ipHash: 'h1' })
-    for (let i = 0; i < 5; i++) await login(deps(), { username: 'audit.login', password: 'wrong-pass-123', ipHash: 'h1' }).catch(() => {})
+    const u = await createStaff({ db: t.db }, { username: 'audit.login', displayName: '王五', role: 'operator', password: PASSWORD }, 'cli')
+    await login({ ...deps(), ipHash: 'h1' }, { username: 'audit.login', password: PASSWORD })
+    for (let i = 0; i < 5; i++) await login({ ...deps(), ipHash: 'h1' }, { username: 'audit.login', password: 'wrong-pass-123' }).catch(() => {})
     const rows = await rowsFor(u.id)
     const kinds = rows.map(r => `${r.action}:${r.outcome}`)
     expect(kinds.filter(k => k === 'auth.login:failed')).toHaveLength(5)
@@ -60,9 +60,9 @@ describe.each(drivers())('audit log on %s', (driver) => {
   })
 
   it('disable is audited in the same transaction with the number of revoked sessions', async () => {
-    const u = await createStaff({ db: t.db }, 'cli', { username: 'audit.dis', displayName: '', role: 'operator', password: PASSWORD }, null)
-    await login(deps(), { username: 'audit.dis', password: PASSWORD, ipHash: 'h2' })
-    await disableStaff(deps(), 'cli', u.id, null)
+    const u = await createStaff({ db: t.db }, { username: 'audit.dis', displayName: '', role: 'operator', password: PASSWORD }, 'cli')
+    await login({ ...deps(), ipHash: 'h2' }, { username: 'audit.dis', password: PASSWORD })
+    await disableStaff(deps(), { id: u.id }, 'cli')
     const row = (await rowsFor(u.id)).find(r => r.action === 'staff.disable')
     expect(row?.detail).toEqual({ revokedSessions: 1 })
   })

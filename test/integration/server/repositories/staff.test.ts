@@ -28,14 +28,14 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
   const advance = (ms: number) => { clock = new Date(clock.getTime() + ms) }
   const deps = (h: Pick<DbHandle, 'db'> = t): StaffDeps => ({ db: h.db, now: () => clock, policy: sessionPolicy({ idleMinutes: 30, absoluteHours: 12 }), key })
   const newUser = (username: string, role: 'operator' | 'admin' = 'operator') =>
-    createStaff(deps(), 'system', { username, displayName: '测试', role, password: PASSWORD }, null)
+    createStaff(deps(), { username, displayName: '测试', role, password: PASSWORD }, 'system')
 
   beforeAll(async () => { t = await freshDb(driver) })
   afterAll(async () => { await t?.drop() })
 
   it('creates a session stored as a hash and resolves it to the actor', async () => {
     const u = await newUser('sess.ok')
-    const res = await login(deps(), { username: 'sess.ok', password: PASSWORD, ipHash: 'ip-a' })
+    const res = await login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.ok', password: PASSWORD })
     const [row] = await t.db.select().from(staffSessions).where(eq(staffSessions.userId, u.id))
     expect(row!.id).toBe(res.sessionId)
     expect(row!.id).not.toBe(res.token)
@@ -46,7 +46,7 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
 
   it('slides with activity and ends after 30 idle minutes', async () => {
     await newUser('sess.idle')
-    const { token, sessionId } = await login(deps(), { username: 'sess.idle', password: PASSWORD, ipHash: 'ip-a' })
+    const { token, sessionId } = await login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.idle', password: PASSWORD })
     advance(29 * MIN)
     expect(await resolveSession(deps(), token)).not.toBeNull()
     const [row] = await t.db.select().from(staffSessions).where(eq(staffSessions.id, sessionId))
@@ -59,7 +59,7 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
 
   it('throttles last_seen_at writes to once a minute', async () => {
     await newUser('sess.touch')
-    const { token, sessionId } = await login(deps(), { username: 'sess.touch', password: PASSWORD, ipHash: 'ip-a' })
+    const { token, sessionId } = await login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.touch', password: PASSWORD })
     const created = clock.getTime()
     advance(30_000)
     await resolveSession(deps(), token)
@@ -73,7 +73,7 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
 
   it('ends at the absolute limit of 12 hours even when active', async () => {
     await newUser('sess.abs')
-    const { token } = await login(deps(), { username: 'sess.abs', password: PASSWORD, ipHash: 'ip-a' })
+    const { token } = await login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.abs', password: PASSWORD })
     for (let i = 0; i < 35; i++) {
       advance(20 * MIN)
       expect(await resolveSession(deps(), token)).not.toBeNull()
@@ -86,102 +86,102 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
 
   it('logout revokes the session', async () => {
     await newUser('sess.out')
-    const { token } = await login(deps(), { username: 'sess.out', password: PASSWORD, ipHash: 'ip-a' })
+    const { token } = await login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.out', password: PASSWORD })
     const actor = (await resolveSession(deps(), token))!
-    await logout(deps(), actor, 'ip-a')
+    await logout({ ...deps(), ipHash: 'ip-a' }, {}, actor)
     expect(await resolveSession(deps(), token)).toBeNull()
   })
 
   it('disabling an account revokes all its sessions at once; enabling does not revive them', async () => {
     const u = await newUser('sess.dis')
     const admin = await newUser('sess.admin', 'admin')
-    const a = await login(deps(), { username: 'sess.dis', password: PASSWORD, ipHash: 'ip-a' })
-    const b = await login(deps(), { username: 'sess.dis', password: PASSWORD, ipHash: 'ip-b' })
-    const adminSession = await login(deps(), { username: 'sess.admin', password: PASSWORD, ipHash: 'ip-a' })
+    const a = await login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.dis', password: PASSWORD })
+    const b = await login({ ...deps(), ipHash: 'ip-b' }, { username: 'sess.dis', password: PASSWORD })
+    const adminSession = await login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.admin', password: PASSWORD })
     const adminActor = (await resolveSession(deps(), adminSession.token))!
     expect(adminActor.id).toBe(admin.id)
-    await disableStaff(deps(), adminActor, u.id, null)
+    await disableStaff(deps(), { id: u.id }, adminActor)
     const rows = await t.db.select().from(staffSessions).where(eq(staffSessions.userId, u.id))
     expect(rows).toHaveLength(2)
     expect(rows.every(r => r.revokedAt !== null)).toBe(true)
     expect(await resolveSession(deps(), a.token)).toBeNull()
     expect(await resolveSession(deps(), b.token)).toBeNull()
-    expect(await codeOf(login(deps(), { username: 'sess.dis', password: PASSWORD, ipHash: 'ip-a' }))).toBe('INVALID_CREDENTIALS')
-    await enableStaff(deps(), adminActor, u.id, null)
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.dis', password: PASSWORD }))).toBe('INVALID_CREDENTIALS')
+    await enableStaff(deps(), { id: u.id }, adminActor)
     expect(await resolveSession(deps(), a.token)).toBeNull()
-    expect(await codeOf(login(deps(), { username: 'sess.dis', password: PASSWORD, ipHash: 'ip-a' }))).toBe('OK')
-    expect(await codeOf(disableStaff(deps(), adminActor, admin.id, null))).toBe('CANNOT_DISABLE_SELF')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-a' }, { username: 'sess.dis', password: PASSWORD }))).toBe('OK')
+    expect(await codeOf(disableStaff(deps(), { id: admin.id }, adminActor))).toBe('CANNOT_DISABLE_SELF')
   })
 
   it('locks an account after 5 consecutive failures for 15 minutes', async () => {
     const u = await newUser('lock.me')
     for (let i = 1; i <= 4; i++) {
-      expect(await codeOf(login(deps(), { username: 'lock.me', password: 'wrong-password', ipHash: 'ip-l' }))).toBe('INVALID_CREDENTIALS')
+      expect(await codeOf(login({ ...deps(), ipHash: 'ip-l' }, { username: 'lock.me', password: 'wrong-password' }))).toBe('INVALID_CREDENTIALS')
       const [row] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
       expect(row!.failedLogins).toBe(i)
       expect(row!.lockedUntil).toBeNull()
     }
-    expect(await codeOf(login(deps(), { username: 'lock.me', password: 'wrong-password', ipHash: 'ip-l' }))).toBe('INVALID_CREDENTIALS')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-l' }, { username: 'lock.me', password: 'wrong-password' }))).toBe('INVALID_CREDENTIALS')
     const [locked] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
     expect(locked!.lockedUntil!.getTime()).toBe(clock.getTime() + LOCKOUT_MS)
     // Even the right password is refused while locked.
-    expect(await codeOf(login(deps(), { username: 'lock.me', password: PASSWORD, ipHash: 'ip-l' }))).toBe('ACCOUNT_LOCKED')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-l' }, { username: 'lock.me', password: PASSWORD }))).toBe('ACCOUNT_LOCKED')
     advance(LOCKOUT_MS - 1)
-    expect(await codeOf(login(deps(), { username: 'lock.me', password: PASSWORD, ipHash: 'ip-l' }))).toBe('ACCOUNT_LOCKED')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-l' }, { username: 'lock.me', password: PASSWORD }))).toBe('ACCOUNT_LOCKED')
     advance(1)
-    expect(await codeOf(login(deps(), { username: 'lock.me', password: PASSWORD, ipHash: 'ip-l' }))).toBe('OK')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-l' }, { username: 'lock.me', password: PASSWORD }))).toBe('OK')
     const [after] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
     expect(after!.failedLogins).toBe(0)
   })
 
   it('a success in between resets the consecutive count', async () => {
     await newUser('lock.reset')
-    for (let i = 0; i < 4; i++) await codeOf(login(deps(), { username: 'lock.reset', password: 'wrong-password', ipHash: 'ip-r' }))
-    expect(await codeOf(login(deps(), { username: 'lock.reset', password: PASSWORD, ipHash: 'ip-r' }))).toBe('OK')
-    for (let i = 0; i < 4; i++) await codeOf(login(deps(), { username: 'lock.reset', password: 'wrong-password', ipHash: 'ip-r' }))
-    expect(await codeOf(login(deps(), { username: 'lock.reset', password: PASSWORD, ipHash: 'ip-r' }))).toBe('OK')
+    for (let i = 0; i < 4; i++) await codeOf(login({ ...deps(), ipHash: 'ip-r' }, { username: 'lock.reset', password: 'wrong-password' }))
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-r' }, { username: 'lock.reset', password: PASSWORD }))).toBe('OK')
+    for (let i = 0; i < 4; i++) await codeOf(login({ ...deps(), ipHash: 'ip-r' }, { username: 'lock.reset', password: 'wrong-password' }))
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-r' }, { username: 'lock.reset', password: PASSWORD }))).toBe('OK')
   })
 
   it('an unknown username locks after 5 failures exactly like a real one', async () => {
     for (let i = 0; i < 5; i++) {
-      expect(await codeOf(login(deps(), { username: 'no.such.user', password: 'wrong-password', ipHash: 'ip-u' }))).toBe('INVALID_CREDENTIALS')
+      expect(await codeOf(login({ ...deps(), ipHash: 'ip-u' }, { username: 'no.such.user', password: 'wrong-password' }))).toBe('INVALID_CREDENTIALS')
     }
-    expect(await codeOf(login(deps(), { username: 'no.such.user', password: 'wrong-password', ipHash: 'ip-u' }))).toBe('ACCOUNT_LOCKED')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-u' }, { username: 'no.such.user', password: 'wrong-password' }))).toBe('ACCOUNT_LOCKED')
     const rows = await t.db.select().from(loginAttempts).where(eq(loginAttempts.ipHash, 'ip-u'))
     expect(rows).toHaveLength(6)
     expect(rows.filter(r => r.usernameKey !== null)).toHaveLength(5)
     expect(rows.some(r => r.usernameKey?.includes('no.such'))).toBe(false)
     advance(LOCKOUT_MS)
-    expect(await codeOf(login(deps(), { username: 'no.such.user', password: 'wrong-password', ipHash: 'ip-u' }))).toBe('INVALID_CREDENTIALS')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-u' }, { username: 'no.such.user', password: 'wrong-password' }))).toBe('INVALID_CREDENTIALS')
   })
 
   it('refused attempts during a lockout do not extend it', async () => {
     const u = await newUser('lock.noextend')
-    for (let i = 0; i < 5; i++) await codeOf(login(deps(), { username: 'lock.noextend', password: 'wrong-password', ipHash: 'ip-ne' }))
+    for (let i = 0; i < 5; i++) await codeOf(login({ ...deps(), ipHash: 'ip-ne' }, { username: 'lock.noextend', password: 'wrong-password' }))
     const [locked] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
     const until = locked!.lockedUntil!.getTime()
     for (let i = 0; i < 6; i++) {
       advance(2 * MIN)
-      expect(await codeOf(login(deps(), { username: 'lock.noextend', password: i % 2 ? PASSWORD : 'wrong-password', ipHash: 'ip-ne' }))).toBe('ACCOUNT_LOCKED')
+      expect(await codeOf(login({ ...deps(), ipHash: 'ip-ne' }, { username: 'lock.noextend', password: i % 2 ? PASSWORD : 'wrong-password' }))).toBe('ACCOUNT_LOCKED')
     }
     const [still] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
     expect(still!.lockedUntil!.getTime()).toBe(until)
     expect(still!.failedLogins).toBe(0)
     clock = new Date(until)
-    expect(await codeOf(login(deps(), { username: 'lock.noextend', password: PASSWORD, ipHash: 'ip-ne' }))).toBe('OK')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-ne' }, { username: 'lock.noextend', password: PASSWORD }))).toBe('OK')
   })
 
   it('an administrator unlocks a locked account at once (audited)', async () => {
     const admin = await newUser('unlock.admin', 'admin')
     const u = await newUser('unlock.me')
-    for (let i = 0; i < 5; i++) await codeOf(login(deps(), { username: 'unlock.me', password: 'wrong-password', ipHash: 'ip-un' }))
-    expect(await codeOf(login(deps(), { username: 'unlock.me', password: PASSWORD, ipHash: 'ip-un' }))).toBe('ACCOUNT_LOCKED')
-    const after = await unlockStaff(deps(), { id: admin.id, role: 'admin', username: admin.username }, u.id, 'ip-admin')
+    for (let i = 0; i < 5; i++) await codeOf(login({ ...deps(), ipHash: 'ip-un' }, { username: 'unlock.me', password: 'wrong-password' }))
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-un' }, { username: 'unlock.me', password: PASSWORD }))).toBe('ACCOUNT_LOCKED')
+    const after = await unlockStaff({ ...deps(), ipHash: 'ip-admin' }, { id: u.id }, { id: admin.id, role: 'admin', username: admin.username })
     expect(after.lockedUntil).toBeNull()
-    expect(await codeOf(login(deps(), { username: 'unlock.me', password: PASSWORD, ipHash: 'ip-un' }))).toBe('OK')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-un' }, { username: 'unlock.me', password: PASSWORD }))).toBe('OK')
     const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'staff.unlock'))
     expect(rows.find(r => r.objectId === u.id)).toMatchObject({ actorId: admin.id, detail: { wasLocked: true } })
-    expect(await codeOf(unlockStaff(deps(), 'cli', '00000000-0000-4000-8000-000000000000', null))).toBe('STAFF_NOT_FOUND')
+    expect(await codeOf(unlockStaff(deps(), { id: '00000000-0000-4000-8000-000000000000' }, 'cli'))).toBe('STAFF_NOT_FOUND')
   })
 
   it('a flood of wrong passwords from one address locks at most 4 accounts, then is refused without touching accounts', async () => {
@@ -190,7 +190,7 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
     let tries = 0
     for (let round = 0; round < 5; round++) {
       for (const n of names) {
-        const code = await codeOf(login(deps(), { username: n, password: 'wrong-password', ipHash: 'ip-flood' }))
+        const code = await codeOf(login({ ...deps(), ipHash: 'ip-flood' }, { username: n, password: 'wrong-password' }))
         expect(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'TOO_MANY_ATTEMPTS']).toContain(code)
         tries++
       }
@@ -201,7 +201,7 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
     expect(locked.length).toBeLessThanOrEqual(4)
     // Every account still signs in from anywhere else.
     for (const n of names.filter(n => !locked.some(l => l.username === n))) {
-      expect(await codeOf(login(deps(), { username: n, password: PASSWORD, ipHash: 'ip-home' }))).toBe('OK')
+      expect(await codeOf(login({ ...deps(), ipHash: 'ip-home' }, { username: n, password: PASSWORD }))).toBe('OK')
     }
   })
 
@@ -211,14 +211,14 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
     try {
       for (let i = 0; i < 20; i++) {
         const h = i % 2 === 0 ? t : second
-        expect(await codeOf(login(deps(h), { username: `ip.user${i}`, password: 'wrong-password', ipHash: 'ip-shared' }))).toBe('INVALID_CREDENTIALS')
+        expect(await codeOf(login({ ...deps(h), ipHash: 'ip-shared' }, { username: `ip.user${i}`, password: 'wrong-password' }))).toBe('INVALID_CREDENTIALS')
       }
-      expect(await codeOf(login(deps(second), { username: 'ip.other', password: 'wrong-password', ipHash: 'ip-shared' }))).toBe('TOO_MANY_ATTEMPTS')
-      expect(await codeOf(login(deps(t), { username: 'ip.other', password: 'wrong-password', ipHash: 'ip-shared' }))).toBe('TOO_MANY_ATTEMPTS')
+      expect(await codeOf(login({ ...deps(second), ipHash: 'ip-shared' }, { username: 'ip.other', password: 'wrong-password' }))).toBe('TOO_MANY_ATTEMPTS')
+      expect(await codeOf(login({ ...deps(t), ipHash: 'ip-shared' }, { username: 'ip.other', password: 'wrong-password' }))).toBe('TOO_MANY_ATTEMPTS')
       // Another address is not affected; the window is 15 minutes.
-      expect(await codeOf(login(deps(t), { username: 'ip.other', password: 'wrong-password', ipHash: 'ip-elsewhere' }))).toBe('INVALID_CREDENTIALS')
+      expect(await codeOf(login({ ...deps(t), ipHash: 'ip-elsewhere' }, { username: 'ip.other', password: 'wrong-password' }))).toBe('INVALID_CREDENTIALS')
       advance(LOCKOUT_MS + 1)
-      expect(await codeOf(login(deps(second), { username: 'ip.other2', password: 'wrong-password', ipHash: 'ip-shared' }))).toBe('INVALID_CREDENTIALS')
+      expect(await codeOf(login({ ...deps(second), ipHash: 'ip-shared' }, { username: 'ip.other2', password: 'wrong-password' }))).toBe('INVALID_CREDENTIALS')
     } finally {
       if (second !== t) await second.close()
     }
@@ -226,8 +226,8 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
 
   it('housekeeping forgets attempts older than a day and sessions ended over a week ago', async () => {
     await newUser('house.keep')
-    const { sessionId } = await login(deps(), { username: 'house.keep', password: PASSWORD, ipHash: 'ip-h' })
-    await codeOf(login(deps(), { username: 'house.keep', password: 'wrong-password', ipHash: 'ip-h' }))
+    const { sessionId } = await login({ ...deps(), ipHash: 'ip-h' }, { username: 'house.keep', password: PASSWORD })
+    await codeOf(login({ ...deps(), ipHash: 'ip-h' }, { username: 'house.keep', password: 'wrong-password' }))
     await housekeeping(t.db, clock)
     expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.ipHash, 'ip-h'))).toHaveLength(1)
     expect(await t.db.select().from(staffSessions).where(eq(staffSessions.id, sessionId))).toHaveLength(1)
@@ -239,14 +239,14 @@ describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
   it('a role change is audited with from/to and ends the account\'s sessions; nobody changes their own role', async () => {
     const u = await newUser('role.change')
     await newUser('role.admin', 'admin')
-    const { token } = await login(deps(), { username: 'role.change', password: PASSWORD, ipHash: 'ip-a' })
-    const admin = (await resolveSession(deps(), (await login(deps(), { username: 'role.admin', password: PASSWORD, ipHash: 'ip-a' })).token))!
-    const changed = await changeStaffRole(deps(), admin, u.id, 'reviewer', 'ip-a')
+    const { token } = await login({ ...deps(), ipHash: 'ip-a' }, { username: 'role.change', password: PASSWORD })
+    const admin = (await resolveSession(deps(), (await login({ ...deps(), ipHash: 'ip-a' }, { username: 'role.admin', password: PASSWORD })).token))!
+    const changed = await changeStaffRole({ ...deps(), ipHash: 'ip-a' }, { id: u.id, role: 'reviewer' }, admin)
     expect(changed.role).toBe('reviewer')
     expect(await resolveSession(deps(), token)).toBeNull()
     const [row] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'staff.role_change'))
     expect(row).toMatchObject({ actorId: admin.id, actorRole: 'admin', objectId: u.id, detail: { from: 'operator', to: 'reviewer', revokedSessions: 1 } })
-    expect(await codeOf(changeStaffRole(deps(), admin, admin.id, 'editor', null))).toBe('CANNOT_CHANGE_OWN_ROLE')
-    expect(await codeOf(changeStaffRole(deps(), admin, '00000000-0000-4000-8000-000000000000', 'editor', null))).toBe('STAFF_NOT_FOUND')
+    expect(await codeOf(changeStaffRole(deps(), { id: admin.id, role: 'editor' }, admin))).toBe('CANNOT_CHANGE_OWN_ROLE')
+    expect(await codeOf(changeStaffRole(deps(), { id: '00000000-0000-4000-8000-000000000000', role: 'editor' }, admin))).toBe('STAFF_NOT_FOUND')
   })
 })

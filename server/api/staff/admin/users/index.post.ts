@@ -7,7 +7,7 @@ export default defineApiHandler(async (event): Promise<StaffAccountDto> => {
   const actor = await requireStaff(event, ['admin'])
   const body = await readValidatedBody(event, createStaffBody.parse)
   const app = await useApp()
-  const user = await createStaff(staffDeps(app), auditActorOf(actor), body, requestIpHash(event, app))
+  const user = await createStaff(staffDeps(app, requestIpHash(event, app)), body, auditActorOf(actor))
   setResponseStatus(event, 201)
   return toStaffAccountDto(user)
 })

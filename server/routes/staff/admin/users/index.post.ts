@@ -7,6 +7,6 @@ export default defineStaffFormHandler({ form: 'users-create', roles: ['admin'], 
     username: field(fields, 'username') ?? '', displayName: field(fields, 'displayName') ?? '',
     role: field(fields, 'role') ?? '', password: field(fields, 'password') ?? '',
   })
-  await createStaff(staffDeps(app), auditActorOf(actor), body, requestIpHash(event, app))
+  await createStaff(staffDeps(app, requestIpHash(event, app)), body, auditActorOf(actor))
   return { to: '/staff/admin/users', notice: `已创建账号 ${body.username}。请通过安全的方式把初始密码告诉本人。` }
 })

@@ -8,6 +8,6 @@ const resetForm = z.object({ id: staffIdParams.shape.id.or(z.literal('')).refine
 export default defineStaffFormHandler({ form: 'users-reset', roles: ['admin'], back: () => '/staff/admin/users' }, async ({ event, actor, fields, app }) => {
   const { id } = resetForm.parse({ id: field(fields, 'id') ?? '' })
   const body = resetStaffPasswordBody.parse({ temporaryPassword: field(fields, 'temporaryPassword') ?? '' })
-  const user = await resetStaffPassword(staffDeps(app), actor, id, body, requestIpHash(event, app))
+  const user = await resetStaffPassword(staffDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
   return { to: '/staff/admin/users', notice: `已重置 ${user.username} 的密码，其登录已全部退出。请通过安全的方式把临时密码告诉本人；本人下次登录时必须设置新密码。` }
 })

@@ -27,10 +27,10 @@ describe.each(drivers())('password change and reset on %s', (driver) => {
   const clock = new Date('2026-03-02T01:00:00Z')
   const deps = (): StaffDeps => ({ db: t.db, now: () => clock, policy: sessionPolicy({ idleMinutes: 30, absoluteHours: 12 }), key })
   const newUser = (username: string, role: 'operator' | 'admin' = 'operator') =>
-    createStaff(deps(), 'system', { username, displayName: '测试', role, password: PASSWORD }, null)
+    createStaff(deps(), { username, displayName: '测试', role, password: PASSWORD }, 'system')
   let lastToken = ''
   const signIn = async (username: string, password = PASSWORD) => {
-    const ok = await login(deps(), { username, password, ipHash: `ip-${username}` })
+    const ok = await login({ ...deps(), ipHash: `ip-${username}` }, { username, password })
     lastToken = ok.token
     return (await resolveSession(deps(), ok.token))!
   }
@@ -43,14 +43,14 @@ describe.each(drivers())('password change and reset on %s', (driver) => {
     const u = await newUser('pw.own')
     const here = await signIn('pw.own')
     const hereToken = lastToken
-    const elsewhere = await login(deps(), { username: 'pw.own', password: PASSWORD, ipHash: 'ip-b' })
-    await changeOwnPassword(deps(), here, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, 'ip-a')
+    const elsewhere = await login({ ...deps(), ipHash: 'ip-b' }, { username: 'pw.own', password: PASSWORD })
+    await changeOwnPassword({ ...deps(), ipHash: 'ip-a' }, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, here)
     expect(await resolveSession(deps(), elsewhere.token)).toBeNull()
     expect(await resolveSession(deps(), hereToken)).toMatchObject({ id: u.id, mustChangePassword: false })
     const [row] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
     expect(row!.passwordChangedAt?.getTime()).toBe(clock.getTime())
-    expect(await codeOf(login(deps(), { username: 'pw.own', password: PASSWORD, ipHash: 'ip-c' }))).toBe('INVALID_CREDENTIALS')
-    expect(await codeOf(login(deps(), { username: 'pw.own', password: NEW_PASSWORD, ipHash: 'ip-c' }))).toBe('OK')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-c' }, { username: 'pw.own', password: PASSWORD }))).toBe('INVALID_CREDENTIALS')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-c' }, { username: 'pw.own', password: NEW_PASSWORD }))).toBe('OK')
     const [audit] = await auditOf('staff.password_change', u.id)
     expect(audit!.outcome).toBe('ok')
     expect(audit!.detail).toEqual({ otherSessionsRevoked: 1, wasTemporary: false })
@@ -61,19 +61,19 @@ describe.each(drivers())('password change and reset on %s', (driver) => {
     const u = await newUser('pw.wrong')
     const me = await signIn('pw.wrong')
     const token = lastToken
-    expect(await codeOf(changeOwnPassword(deps(), me, { currentPassword: PASSWORD, newPassword: 'short' }, null))).toBe('WEAK_PASSWORD')
-    expect(await codeOf(changeOwnPassword(deps(), me, { currentPassword: PASSWORD, newPassword: 'pw.wrong-and-more' }, null))).toBe('WEAK_PASSWORD')
-    expect(await codeOf(changeOwnPassword(deps(), me, { currentPassword: PASSWORD, newPassword: PASSWORD }, null))).toBe('PASSWORD_UNCHANGED')
+    expect(await codeOf(changeOwnPassword(deps(), { currentPassword: PASSWORD, newPassword: 'short' }, me))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(changeOwnPassword(deps(), { currentPassword: PASSWORD, newPassword: 'pw.wrong-and-more' }, me))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(changeOwnPassword(deps(), { currentPassword: PASSWORD, newPassword: PASSWORD }, me))).toBe('PASSWORD_UNCHANGED')
     for (let i = 0; i < 4; i++) {
-      expect(await codeOf(changeOwnPassword(deps(), me, { currentPassword: `Wrong-${i}-password`, newPassword: NEW_PASSWORD }, null))).toBe('CURRENT_PASSWORD_WRONG')
+      expect(await codeOf(changeOwnPassword(deps(), { currentPassword: `Wrong-${i}-password`, newPassword: NEW_PASSWORD }, me))).toBe('CURRENT_PASSWORD_WRONG')
     }
     expect(await resolveSession(deps(), token)).not.toBeNull()
     // the fifth wrong answer locks the account and ends its sessions
-    expect(await codeOf(changeOwnPassword(deps(), me, { currentPassword: 'Wrong-5-password', newPassword: NEW_PASSWORD }, null))).toBe('CURRENT_PASSWORD_WRONG')
+    expect(await codeOf(changeOwnPassword(deps(), { currentPassword: 'Wrong-5-password', newPassword: NEW_PASSWORD }, me))).toBe('CURRENT_PASSWORD_WRONG')
     const [row] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, u.id))
     expect(row!.lockedUntil!.getTime()).toBeGreaterThan(clock.getTime())
     expect(await resolveSession(deps(), token)).toBeNull()
-    expect(await codeOf(changeOwnPassword(deps(), me, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, null))).toBe('ACCOUNT_LOCKED')
+    expect(await codeOf(changeOwnPassword(deps(), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, me))).toBe('ACCOUNT_LOCKED')
     const failed = await auditOf('staff.password_change', u.id)
     expect(failed).toHaveLength(5)
     expect(failed.every(r => r.outcome === 'failed')).toBe(true)
@@ -83,21 +83,21 @@ describe.each(drivers())('password change and reset on %s', (driver) => {
   it('an administrator resets a password: sessions end, a lockout lifts, the next sign-in must change it', async () => {
     const admin = await signIn((await newUser('pw.admin', 'admin')).username)
     const u = await newUser('pw.reset')
-    const old = await login(deps(), { username: 'pw.reset', password: PASSWORD, ipHash: 'ip-r' })
-    expect(await codeOf(resetStaffPassword(deps(), admin, u.id, { temporaryPassword: 'pw.reset-temp-1' }, null))).toBe('WEAK_PASSWORD')
-    expect(await codeOf(resetStaffPassword(deps(), admin, admin.id, { temporaryPassword: TEMP }, null))).toBe('CANNOT_RESET_OWN_PASSWORD')
-    expect(await codeOf(resetStaffPassword(deps(), admin, '00000000-0000-4000-8000-000000000000', { temporaryPassword: TEMP }, null))).toBe('STAFF_NOT_FOUND')
+    const old = await login({ ...deps(), ipHash: 'ip-r' }, { username: 'pw.reset', password: PASSWORD })
+    expect(await codeOf(resetStaffPassword(deps(), { id: u.id, temporaryPassword: 'pw.reset-temp-1' }, admin))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(resetStaffPassword(deps(), { id: admin.id, temporaryPassword: TEMP }, admin))).toBe('CANNOT_RESET_OWN_PASSWORD')
+    expect(await codeOf(resetStaffPassword(deps(), { id: '00000000-0000-4000-8000-000000000000', temporaryPassword: TEMP }, admin))).toBe('STAFF_NOT_FOUND')
 
-    await resetStaffPassword(deps(), admin, u.id, { temporaryPassword: TEMP }, 'ip-admin')
+    await resetStaffPassword({ ...deps(), ipHash: 'ip-admin' }, { id: u.id, temporaryPassword: TEMP }, admin)
     expect(await resolveSession(deps(), old.token)).toBeNull()
-    expect(await codeOf(login(deps(), { username: 'pw.reset', password: PASSWORD, ipHash: 'ip-r' }))).toBe('INVALID_CREDENTIALS')
+    expect(await codeOf(login({ ...deps(), ipHash: 'ip-r' }, { username: 'pw.reset', password: PASSWORD }))).toBe('INVALID_CREDENTIALS')
     const pending = await signIn('pw.reset', TEMP)
     const pendingToken = lastToken
     expect(pending.mustChangePassword).toBe(true)
     const [audit] = await auditOf('staff.password_reset', u.id)
     expect(audit).toMatchObject({ actorId: admin.id, outcome: 'ok', detail: { revokedSessions: 1, wasLocked: false } })
 
-    await changeOwnPassword(deps(), pending, { currentPassword: TEMP, newPassword: NEW_PASSWORD }, null)
+    await changeOwnPassword(deps(), { currentPassword: TEMP, newPassword: NEW_PASSWORD }, pending)
     expect(await resolveSession(deps(), pendingToken)).toMatchObject({ id: u.id, mustChangePassword: false })
     const after = await signIn('pw.reset', NEW_PASSWORD)
     expect(after.mustChangePassword).toBe(false)

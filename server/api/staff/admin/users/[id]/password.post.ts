@@ -10,5 +10,5 @@ export default defineApiHandler(async (event): Promise<StaffAccountDto> => {
   const { id } = await getValidatedRouterParams(event, staffIdParams.parse)
   const body = await readValidatedBody(event, resetStaffPasswordBody.parse)
   const app = await useApp()
-  return toStaffAccountDto(await resetStaffPassword(staffDeps(app), actor, id, body, requestIpHash(event, app)))
+  return toStaffAccountDto(await resetStaffPassword(staffDeps(app, requestIpHash(event, app)), { ...body, id }, actor))
 })

@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<StaffAccountDto> => {
   const { id } = await getValidatedRouterParams(event, staffIdParams.parse)
   const { role } = await readValidatedBody(event, changeRoleBody.parse)
   const app = await useApp()
-  return toStaffAccountDto(await changeStaffRole(staffDeps(app), actor, id, role, requestIpHash(event, app)))
+  return toStaffAccountDto(await changeStaffRole(staffDeps(app, requestIpHash(event, app)), { id, role }, actor))
 })

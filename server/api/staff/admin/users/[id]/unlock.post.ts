@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<StaffAccountDto> => {
   const actor = await requireStaff(event, ['admin'])
   const { id } = await getValidatedRouterParams(event, staffIdParams.parse)
   const app = await useApp()
-  return toStaffAccountDto(await unlockStaff(staffDeps(app), actor, id, requestIpHash(event, app)))
+  return toStaffAccountDto(await unlockStaff(staffDeps(app, requestIpHash(event, app)), { id }, actor))
 })

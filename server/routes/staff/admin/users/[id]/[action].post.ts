@@ -14,6 +14,6 @@ export default defineStaffFormHandler({ form: 'users-row', roles: ['admin'], bac
   if (!Object.hasOwn(ACTIONS, name)) throw new DomainError('STAFF_NOT_FOUND')
   const action = ACTIONS[name as keyof typeof ACTIONS]
   const { id } = staffIdParams.parse({ id: getRouterParam(event, 'id') })
-  const user = await action.run(staffDeps(app), actor, id, requestIpHash(event, app))
+  const user = await action.run(staffDeps(app, requestIpHash(event, app)), { id }, actor)
   return { to: '/staff/admin/users', notice: action.notice(user.username) }
 })
