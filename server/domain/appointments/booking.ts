@@ -50,9 +50,6 @@ export interface AppointmentDeps {
   siteUrl?: string
 }
 
-/** A signed-in staff member acting for a resident (book on a caller's behalf, check-in …). */
-export type StaffActor = ActorRef
-
 export const limitsOf = (deps: AppointmentDeps): BookingLimits => ({ ...DEFAULT_LIMITS, ...deps.limits })
 
 export const phoneAad = (id: string) => `appointments:${id}:phone`
@@ -156,7 +153,7 @@ function mapConstraint(e: unknown): unknown {
  * in one transaction). Throws SLOT_NOT_FOUND, SLOT_CLOSED, SLOT_FULL, PHONE_ALREADY_BOOKED,
  * TOO_MANY_BOOKINGS, IDEMPOTENCY_KEY_REUSED.
  */
-export async function bookInTransaction(tx: Tx, deps: AppointmentDeps, input: BookInput, actor: StaffActor | null): Promise<BookResult> {
+export async function bookInTransaction(tx: Tx, deps: AppointmentDeps, input: BookInput, actor: ActorRef | null): Promise<BookResult> {
   const now = deps.now()
   const limits = limitsOf(deps)
   const { cipher, lookup } = deps.crypto
@@ -229,7 +226,7 @@ export async function bookInTransaction(tx: Tx, deps: AppointmentDeps, input: Bo
 }
 
 /** Public and staff booking (staff: `actor` set, no per-address limit). */
-export async function bookAppointment(deps: AppointmentDeps, input: BookInput, actor: StaffActor | null = null): Promise<{ dto: AppointmentDto, replayed: boolean }> {
+export async function bookAppointment(deps: AppointmentDeps, input: BookInput, actor: ActorRef | null = null): Promise<{ dto: AppointmentDto, replayed: boolean }> {
   let result: BookResult
   try {
     result = await inTransaction(deps.db, tx => bookInTransaction(tx, deps, input, actor))

@@ -16,14 +16,15 @@ import type { Tx } from '../../db/client'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/appointments'
 import { addDays, shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
-import { type AppointmentDeps, bookInTransaction, type BookResult, decryptPhone, type StaffActor } from './booking'
+import { type AppointmentDeps, bookInTransaction, type BookResult, decryptPhone } from './booking'
+import type { ActorRef } from '../platform/actor'
 import { bookingErrors as E } from './errors'
 import { listSlots } from './slots'
 import type { AppointmentSlotDto } from '../../../shared/types/appointments'
 
 export interface CallbackInput { slotId: string, phone: string, topic: string, callId?: string, name?: string | null, note?: string | null }
 
-export async function bookCallbackInTransaction(tx: Tx, deps: AppointmentDeps, input: CallbackInput, actor: StaffActor): Promise<BookResult> {
+export async function bookCallbackInTransaction(tx: Tx, deps: AppointmentDeps, input: CallbackInput, actor: ActorRef): Promise<BookResult> {
   return bookInTransaction(tx, deps, { ...input, channel: 'hotline_callback' }, actor)
 }
 
@@ -38,7 +39,7 @@ export interface CallbackItem {
   windowStartsAt: string, windowEndsAt: string, slotNo: number, status: string, phoneMasked: string, bookedByStaff: boolean
 }
 
-export async function callbacksForDay(deps: AppointmentDeps, actor: StaffActor, day: string | undefined, ipHash: string | null = null): Promise<CallbackItem[]> {
+export async function callbacksForDay(deps: AppointmentDeps, actor: ActorRef, day: string | undefined, ipHash: string | null = null): Promise<CallbackItem[]> {
   const d = day ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(d)
   return deps.db.transaction(async (tx) => {
@@ -52,7 +53,7 @@ export async function callbacksForDay(deps: AppointmentDeps, actor: StaffActor, 
   })
 }
 
-export async function revealCallbackPhone(deps: AppointmentDeps, actor: StaffActor, id: string, purpose: string, ipHash: string | null = null): Promise<string> {
+export async function revealCallbackPhone(deps: AppointmentDeps, actor: ActorRef, id: string, purpose: string, ipHash: string | null = null): Promise<string> {
   return deps.db.transaction(async (tx) => {
     const r = await repo.findById(tx, id)
     if (!r) throw E.APPOINTMENT_NOT_FOUND()

@@ -12,9 +12,10 @@ import * as repo from '../../repositories/appointments'
 import { proveByReferenceAndPhone } from '../platform/proof'
 import { shanghaiDay } from '../../../shared/time/calendar'
 import {
-  type AppointmentDeps, decryptPhone, hashToken, inTransaction, limitsOf, manageTokenOf, newToken, phoneAad, queueText, type StaffActor,
+  type AppointmentDeps, decryptPhone, hashToken, inTransaction, limitsOf, manageTokenOf, newToken, phoneAad, queueText,
   textInput, toDto, tokenAad,
 } from './booking'
+import type { ActorRef } from '../platform/actor'
 import { bookingErrors as E } from './errors'
 import { appointmentReference } from './rules'
 import { texts } from './texts'
@@ -131,7 +132,7 @@ export async function cancelBooking(deps: AppointmentDeps, token: string): Promi
   return toDto(deps, (await repo.findById(deps.db, current.appointment.id))!, deps.now())
 }
 
-export async function cancelById(deps: AppointmentDeps, id: string, actor: StaffActor | null, ipHash: string | null = null): Promise<void> {
+export async function cancelById(deps: AppointmentDeps, id: string, actor: ActorRef | null, ipHash: string | null = null): Promise<void> {
   const now = deps.now()
   let freed: AppointmentSlotRow | undefined
   await inTransaction(deps.db, async (tx) => {

@@ -8,14 +8,15 @@ import * as repo from '../../repositories/appointments'
 import { scheduledPairs } from '../../repositories/appointments'
 import type { DbOrTx } from '../../db/client'
 import { shanghaiDay } from '../../../shared/time/calendar'
-import { type AppointmentDeps, inTransaction, type StaffActor } from './booking'
+import { type AppointmentDeps, inTransaction } from './booking'
+import type { ActorRef } from '../platform/actor'
 import { bookingErrors as E } from './errors'
 import { extraConflict, rulesConflict, uncoveredYears } from './schedule'
 import { reconcileSlots } from './slots'
 import { APPOINTMENT_CHANNEL_CODES, type ClosureBody, type ExtraSessionBody, type ScheduleRuleBody } from '../../../shared/schemas/appointments'
 import type { SchedulesDto } from '../../../shared/types/appointments'
 
-const who = (a: StaffActor) => ({ id: a.id, role: a.role })
+const who = (a: ActorRef) => ({ id: a.id, role: a.role })
 
 export async function listSchedules(deps: AppointmentDeps, servicePointId?: string | null): Promise<SchedulesDto> {
   const { rules, closures, extras } = await repo.listScheduleRows(deps.db, servicePointId)
@@ -47,7 +48,7 @@ async function reconcileCovered(tx: DbOrTx, now: Date, servicePointId: string | 
   for (const p of pairs) await reconcileSlots(tx, p, now)
 }
 
-export async function saveScheduleRule(deps: AppointmentDeps, actor: StaffActor, body: ScheduleRuleBody, id?: string): Promise<string> {
+export async function saveScheduleRule(deps: AppointmentDeps, actor: ActorRef, body: ScheduleRuleBody, id?: string): Promise<string> {
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
@@ -67,7 +68,7 @@ export async function saveScheduleRule(deps: AppointmentDeps, actor: StaffActor,
   })
 }
 
-export async function deleteScheduleRule(deps: AppointmentDeps, actor: StaffActor, id: string): Promise<void> {
+export async function deleteScheduleRule(deps: AppointmentDeps, actor: ActorRef, id: string): Promise<void> {
   const now = deps.now()
   await inTransaction(deps.db, async (tx) => {
     const row = await repo.deleteScheduleRule(tx, id)
@@ -77,7 +78,7 @@ export async function deleteScheduleRule(deps: AppointmentDeps, actor: StaffActo
   })
 }
 
-export async function addClosure(deps: AppointmentDeps, actor: StaffActor, body: ClosureBody): Promise<string> {
+export async function addClosure(deps: AppointmentDeps, actor: ActorRef, body: ClosureBody): Promise<string> {
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
@@ -91,7 +92,7 @@ export async function addClosure(deps: AppointmentDeps, actor: StaffActor, body:
   })
 }
 
-export async function removeClosure(deps: AppointmentDeps, actor: StaffActor, id: string): Promise<void> {
+export async function removeClosure(deps: AppointmentDeps, actor: ActorRef, id: string): Promise<void> {
   const now = deps.now()
   await inTransaction(deps.db, async (tx) => {
     const row = await repo.deleteClosure(tx, id)
@@ -101,7 +102,7 @@ export async function removeClosure(deps: AppointmentDeps, actor: StaffActor, id
   })
 }
 
-export async function addExtraSession(deps: AppointmentDeps, actor: StaffActor, body: ExtraSessionBody): Promise<string> {
+export async function addExtraSession(deps: AppointmentDeps, actor: ActorRef, body: ExtraSessionBody): Promise<string> {
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
@@ -116,7 +117,7 @@ export async function addExtraSession(deps: AppointmentDeps, actor: StaffActor, 
   })
 }
 
-export async function removeExtraSession(deps: AppointmentDeps, actor: StaffActor, id: string): Promise<void> {
+export async function removeExtraSession(deps: AppointmentDeps, actor: ActorRef, id: string): Promise<void> {
   const now = deps.now()
   await inTransaction(deps.db, async (tx) => {
     const row = await repo.deleteExtraSession(tx, id)

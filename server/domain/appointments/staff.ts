@@ -8,7 +8,8 @@ import type { AppointmentChannel } from '../../db/schema'
 import { writeAudit } from '../../repositories/audit'
 import * as repo from '../../repositories/appointments'
 import { holidayName, isPublicHoliday, shanghaiDay, shanghaiDayRange, isMakeupWorkday } from '../../../shared/time/calendar'
-import { type AppointmentDeps, decryptPhone, hashToken, inTransaction, linkOf, newToken, queueText, textInput, type StaffActor } from './booking'
+import { type AppointmentDeps, decryptPhone, hashToken, inTransaction, linkOf, newToken, queueText, textInput } from './booking'
+import type { ActorRef } from '../platform/actor'
 import { bookingErrors as E } from './errors'
 import { materialiseSlots, toSlotDto } from './slots'
 import { texts } from './texts'
@@ -16,7 +17,7 @@ import { maskName } from '../../../shared/domain/applications/mask'
 import type { StaffOutcome } from '../../../shared/schemas/appointments'
 import type { SatisfactionDto, StaffAppointmentItemDto, StaffDayViewDto, RatingViewDto, StaffRevealDto } from '../../../shared/types/appointments'
 
-const auditActor = (a: StaffActor) => ({ id: a.id, role: a.role })
+const auditActor = (a: ActorRef) => ({ id: a.id, role: a.role })
 
 export function toStaffItem(r: repo.AppointmentWithSlot): StaffAppointmentItemDto {
   return {
@@ -36,7 +37,7 @@ export function toStaffItem(r: repo.AppointmentWithSlot): StaffAppointmentItemDt
 }
 
 /** One day's appointments of all channels/points (default today, Asia/Shanghai): masked, audited. */
-export async function staffDayList(deps: AppointmentDeps, actor: StaffActor, date: string | undefined, ipHash: string | null = null, f: { channel?: AppointmentChannel, servicePointId?: string } = {}): Promise<StaffAppointmentItemDto[]> {
+export async function staffDayList(deps: AppointmentDeps, actor: ActorRef, date: string | undefined, ipHash: string | null = null, f: { channel?: AppointmentChannel, servicePointId?: string } = {}): Promise<StaffAppointmentItemDto[]> {
   const day = date ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(day)
   return deps.db.transaction(async (tx) => {
@@ -47,7 +48,7 @@ export async function staffDayList(deps: AppointmentDeps, actor: StaffActor, dat
 }
 
 /** The day view of one (point, channel): every slot with its places and masked bookings. */
-export async function staffDayView(deps: AppointmentDeps, actor: StaffActor, q: { date?: string, channel: AppointmentChannel, servicePointId?: string }, ipHash: string | null = null): Promise<StaffDayViewDto> {
+export async function staffDayView(deps: AppointmentDeps, actor: ActorRef, q: { date?: string, channel: AppointmentChannel, servicePointId?: string }, ipHash: string | null = null): Promise<StaffDayViewDto> {
   const day = q.date ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(day)
   const scope = { channel: q.channel, servicePointId: q.servicePointId ?? null }
@@ -68,7 +69,7 @@ export async function staffDayView(deps: AppointmentDeps, actor: StaffActor, q: 
  * The full name and phone of one booking, for a staff member who must call or identify the
  * resident: each reveal is an audit row with the stated purpose (the lists stay masked).
  */
-export async function revealAppointmentContact(deps: AppointmentDeps, actor: StaffActor, id: string, purpose: string, ipHash: string | null = null): Promise<StaffRevealDto> {
+export async function revealAppointmentContact(deps: AppointmentDeps, actor: ActorRef, id: string, purpose: string, ipHash: string | null = null): Promise<StaffRevealDto> {
   return deps.db.transaction(async (tx) => {
     const r = await repo.findById(tx, id)
     if (!r) throw E.APPOINTMENT_NOT_FOUND()
@@ -87,13 +88,13 @@ const ALLOWED: Record<StaffOutcome, readonly string[]> = {
  * Check-in, completed or no-show, audited. Completing queues the one-time rating link for the
  * resident (a text with a random token of which only the hash is kept).
  */
-export async function recordOutcome(deps: AppointmentDeps, actor: StaffActor, id: string, status: StaffOutcome, ipHash: string | null = null): Promise<StaffAppointmentItemDto> {
+export async function recordOutcome(deps: AppointmentDeps, actor: ActorRef, id: string, status: StaffOutcome, ipHash: string | null = null): Promise<StaffAppointmentItemDto> {
   await inTransaction(deps.db, tx => recordOutcomeInTransaction(tx, deps, actor, id, status, ipHash))
   return toStaffItem((await repo.findById(deps.db, id))!)
 }
 
 /** recordOutcome inside the caller's transaction (the hotline closes a callback together with its last attempt). */
-export async function recordOutcomeInTransaction(tx: Tx, deps: AppointmentDeps, actor: StaffActor, id: string, status: StaffOutcome, ipHash: string | null = null): Promise<void> {
+export async function recordOutcomeInTransaction(tx: Tx, deps: AppointmentDeps, actor: ActorRef, id: string, status: StaffOutcome, ipHash: string | null = null): Promise<void> {
   const now = deps.now()
   const a = await repo.lockAppointment(tx, id)
   if (!a) throw E.APPOINTMENT_NOT_FOUND()

@@ -12,12 +12,13 @@ import type { CallerLookupBody } from '../../../shared/schemas/hotline'
 import type { CallerHistoryDto } from '../../../shared/types/hotline'
 import { callbackStatusOf } from './callbacks'
 import { isRestrictedTopic } from './rules'
-import { mayOpen, type HotlineActor, type HotlineDeps } from './service'
+import { mayOpen, type HotlineDeps } from './service'
+import type { ActorRef } from '../platform/actor'
 
 /** Application matters that count as 家庭暴力 (the screening's matter code). */
 const RESTRICTED_MATTERS = new Set(['abuse_or_domestic_violence'])
 
-export async function lookupCaller(deps: HotlineDeps, actor: HotlineActor, body: CallerLookupBody, ipHash: string | null = null): Promise<CallerHistoryDto> {
+export async function lookupCaller(deps: HotlineDeps, actor: ActorRef, body: CallerLookupBody, ipHash: string | null = null): Promise<CallerHistoryDto> {
   const hash = deps.crypto.lookup(body.phone, 'phone')
   return deps.db.transaction(async (tx) => {
     const [calls, appts, apps] = await Promise.all([

@@ -25,9 +25,6 @@ import type { HotlineCallLinkRow } from '../../db/schema'
 
 /** The booking service's dependencies (callbacks are booked through it). */
 export type HotlineDeps = AppointmentDeps
-/** Who is acting: the platform's actor reference (id + role). */
-export type HotlineActor = ActorRef
-
 export const PAGE_SIZE = 20
 
 const callAad = (id: string) => `hotline_calls:${id}:caller_phone`
@@ -39,11 +36,11 @@ const STALE_EDIT = (currentVersion: number) => new DomainError('STALE_EDIT', { c
 const OUTCOME_UNKNOWN = () => new DomainError('OUTCOME_UNKNOWN')
 
 /** Whether the record's personal details are for this staff member (家庭暴力: only the staff handling it). */
-export function mayOpen(r: Pick<repo.CallListRow, 'call' | 'callback'>, actor: HotlineActor): boolean {
+export function mayOpen(r: Pick<repo.CallListRow, 'call' | 'callback'>, actor: ActorRef): boolean {
   return !rules.isRestrictedTopic(r.call.topic) || rules.isHandler(actor.id, r.call.operatorId, r.callback?.completedBy ?? null)
 }
 
-function toItem(r: repo.CallListRow, actor: HotlineActor): HotlineCallItemDto {
+function toItem(r: repo.CallListRow, actor: ActorRef): HotlineCallItemDto {
   const open = mayOpen(r, actor)
   return {
     id: r.call.id,
@@ -119,7 +116,7 @@ export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallB
   return toDetail(row!, actor, [])
 }
 
-function toDetail(r: NonNullable<Awaited<ReturnType<typeof repo.findCall>>>, actor: HotlineActor, links: HotlineCallLinkRow[]): HotlineCallDto {
+function toDetail(r: NonNullable<Awaited<ReturnType<typeof repo.findCall>>>, actor: ActorRef, links: HotlineCallLinkRow[]): HotlineCallDto {
   return {
     ...toItem(r, actor),
     summary: r.call.summary,
@@ -224,7 +221,7 @@ export async function openCall(deps: HotlineDeps, actor: ActorRef, id: string, i
  * refused (409 STALE_EDIT), never a silent overwrite. The callback outcome is not switched on or
  * off here (a callback has its own life in the queue).
  */
-export async function updateCall(deps: HotlineDeps, actor: HotlineActor, id: string, body: UpdateCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function updateCall(deps: HotlineDeps, actor: ActorRef, id: string, body: UpdateCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
   const now = deps.now()
   await deps.db.transaction(async (tx) => {
     const before = await repo.findCall(tx, id)
@@ -258,7 +255,7 @@ export async function updateCall(deps: HotlineDeps, actor: HotlineActor, id: str
 }
 
 /** Records what was started during the call (a screening, an application, a booking) by its reference. */
-export async function linkCall(deps: HotlineDeps, actor: HotlineActor, id: string, body: CallLinkBody, ipHash: string | null = null, tx0?: DbOrTx): Promise<void> {
+export async function linkCall(deps: HotlineDeps, actor: ActorRef, id: string, body: CallLinkBody, ipHash: string | null = null, tx0?: DbOrTx): Promise<void> {
   const run = async (tx: DbOrTx) => {
     const r = await repo.findCall(tx, id)
     if (!r) throw CALL_NOT_FOUND()
@@ -380,7 +377,7 @@ export async function listOutcomeCodes(deps: Pick<HotlineDeps, 'db'>): Promise<O
 }
 
 /** Adds a code or edits one; a system code cannot be switched off (the console's rules use it). */
-export async function saveOutcomeCode(deps: Pick<HotlineDeps, 'db' | 'now'>, actor: HotlineActor, body: OutcomeCodeBody, ipHash: string | null = null): Promise<OutcomeCodeDto> {
+export async function saveOutcomeCode(deps: Pick<HotlineDeps, 'db' | 'now'>, actor: ActorRef, body: OutcomeCodeBody, ipHash: string | null = null): Promise<OutcomeCodeDto> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const before = await repo.findOutcomeCode(tx, body.code)
@@ -394,7 +391,7 @@ export async function saveOutcomeCode(deps: Pick<HotlineDeps, 'db' | 'now'>, act
 // ---- CSV export (supervisors, admins) ----
 
 /** The calls of [from, to] (Asia/Shanghai days, inclusive) as CSV; audited with the range and row count. */
-export async function exportCalls(deps: Pick<HotlineDeps, 'db'>, actor: HotlineActor, range: DayRangeQuery, ipHash: string | null = null): Promise<string> {
+export async function exportCalls(deps: Pick<HotlineDeps, 'db'>, actor: ActorRef, range: DayRangeQuery, ipHash: string | null = null): Promise<string> {
   const from = shanghaiDayRange(range.from).start
   const to = shanghaiDayRange(range.to).end
   return deps.db.transaction(async (tx) => {

@@ -14,6 +14,7 @@ import { bookAppointmentBody } from '#shared/schemas/appointments'
 import { addDays, atShanghai, shanghaiDay } from '#shared/time/calendar'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 import { newPhone } from '../../../helpers/phones'
+import type { ActorRef } from '~~/server/domain/platform/actor'
 
 const key = randomBytes(32)
 const HOUR = 3600_000
@@ -23,7 +24,7 @@ describe.each(drivers())('booking service on %s', (driver) => {
   let t: TestDb
   let deps: svc.AppointmentDeps
   let pointId: string
-  let staff: svc.StaffActor
+  let staff: ActorRef
   let slotSeq = 0
 
   /** A slot `days` ahead (distinct start each call), `capacity` places. */

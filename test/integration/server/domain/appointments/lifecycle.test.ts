@@ -12,6 +12,7 @@ import { insertStaffIfAbsent } from '~~/server/repositories/staff'
 import { bookAppointmentBody } from '#shared/schemas/appointments'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 import { newPhone } from '../../../helpers/phones'
+import type { ActorRef } from '~~/server/domain/platform/actor'
 
 const key = randomBytes(32)
 const HOUR = 3600_000
@@ -20,8 +21,8 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
   let t: TestDb
   let deps: svc.AppointmentDeps
   let pointId: string
-  let staff: svc.StaffActor
-  let admin: svc.StaffActor
+  let staff: ActorRef
+  let admin: ActorRef
   let seq = 0
 
   async function slot(capacity: number, days = 3) {

@@ -11,6 +11,7 @@ import { bumpScreeningCounter } from '~~/server/repositories/eligibility'
 import { insertStaffIfAbsent } from '~~/server/repositories/staff'
 import { logCallBody } from '#shared/schemas/hotline'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
+import type { ActorRef } from '~~/server/domain/platform/actor'
 
 const DAY = '2025-03-10' // a Monday; Beijing day = [2025-03-09T16:00Z, 2025-03-10T16:00Z)
 const BEFORE = '2025-03-09T15:59:00Z' // 2025-03-09 23:59 Beijing: outside
@@ -21,7 +22,7 @@ const HOUR = 3600_000
 
 describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
   let t: TestDb
-  let op: hotline.HotlineActor
+  let op: ActorRef
   let pointId: string
   const n = { ref: 0 }
   const ref = (p: string) => `${p}-${++n.ref}-${randomBytes(3).toString('hex')}`

@@ -9,6 +9,7 @@ import { insertStaffIfAbsent } from '~~/server/repositories/staff'
 import { callerLookupBody, dayRangeQuery, logCallBody, outcomeCodeBody, updateCallBody } from '#shared/schemas/hotline'
 import { parseCsv } from '~~/test/helpers/csv'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
+import type { ActorRef } from '~~/server/domain/platform/actor'
 
 const key = randomBytes(32)
 const PHONE = '13912345678'
@@ -17,10 +18,10 @@ const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: st
 describe.each(drivers())('hotline call log on %s', (driver) => {
   let t: TestDb
   let deps: svc.HotlineDeps
-  let op: svc.HotlineActor
-  let op2: svc.HotlineActor
-  let admin: svc.HotlineActor
-  let sup: svc.HotlineActor
+  let op: ActorRef
+  let op2: ActorRef
+  let admin: ActorRef
+  let sup: ActorRef
   const body = (extra: Record<string, unknown> = {}) => logCallBody.parse({ topic: '劳动争议', summary: '工地拖欠工资三个月，询问如何维权。', outcome: 'answered', ...extra })
   const audits = (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action))
 

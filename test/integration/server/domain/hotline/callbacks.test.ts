@@ -9,14 +9,15 @@ import { logCallBody } from '#shared/schemas/hotline'
 import { addDays, atShanghai, shanghaiDay } from '#shared/time/calendar'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 import { newPhone } from '../../../helpers/phones'
+import type { ActorRef } from '~~/server/domain/platform/actor'
 
 const HOUR = 3600_000
 const PHONE = '13812340000'
 
 describe.each(drivers())('callback attempts, safe windows and reassignment on %s', (driver) => {
   let t: TestDb
-  let op: svc.HotlineActor
-  let op2: svc.HotlineActor
+  let op: ActorRef
+  let op2: ActorRef
   const crypto = personalDataCrypto(randomBytes(32))
   const at = (d: Date) => ({ db: t.db, crypto, now: () => d })
 
