@@ -4,6 +4,6 @@ import type { AppContext } from '../app-context'
 import type { HotlineDeps } from '../domain/hotline/service'
 import { appointmentDeps } from './appointments'
 
-export function hotlineDeps(app: AppContext): HotlineDeps {
-  return appointmentDeps(app)
+export function hotlineDeps(app: AppContext, ipHash: string | null = null): HotlineDeps {
+  return { ...appointmentDeps(app), ipHash }
 }

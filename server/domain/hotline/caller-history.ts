@@ -18,7 +18,8 @@ import type { ActorRef } from '../platform/actor'
 /** Application matters that count as 家庭暴力 (the screening's matter code). */
 const RESTRICTED_MATTERS = new Set(['abuse_or_domestic_violence'])
 
-export async function lookupCaller(deps: HotlineDeps, actor: ActorRef, body: CallerLookupBody, ipHash: string | null = null): Promise<CallerHistoryDto> {
+export async function lookupCaller(deps: HotlineDeps, body: CallerLookupBody, actor: ActorRef): Promise<CallerHistoryDto> {
+  const ipHash = deps.ipHash ?? null
   const hash = deps.crypto.lookup(body.phone, 'phone')
   return deps.db.transaction(async (tx) => {
     const [calls, appts, apps] = await Promise.all([

@@ -23,8 +23,8 @@ import type {
 } from '../../../shared/types/hotline'
 import type { HotlineCallLinkRow } from '../../db/schema'
 
-/** The booking service's dependencies (callbacks are booked through it). */
-export type HotlineDeps = AppointmentDeps
+/** The booking service's dependencies (callbacks are booked through it) and the request's hashed address for the audit. */
+export type HotlineDeps = AppointmentDeps & { ipHash?: string | null }
 export const PAGE_SIZE = 20
 
 const callAad = (id: string) => `hotline_calls:${id}:caller_phone`
@@ -66,7 +66,8 @@ function toItem(r: repo.CallListRow, actor: ActorRef): HotlineCallItemDto {
   }
 }
 
-export async function logCall(deps: HotlineDeps, actor: ActorRef, body: LogCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function logCall(deps: HotlineDeps, body: LogCallBody, actor: ActorRef): Promise<HotlineCallDto> {
+  const ipHash = deps.ipHash ?? null
   rules.checkOutcome(body)
   const now = deps.now()
   const { cipher, lookup } = deps.crypto
@@ -153,7 +154,9 @@ async function bookInSavepoint(tx: Tx, deps: HotlineDeps, actor: ActorRef, b: { 
 }
 
 /** Books a callback for a call already logged (e.g. after its first window was full). */
-export async function bookCallbackForCall(deps: HotlineDeps, actor: ActorRef, callId: string, slotId: string, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function bookCallbackForCall(deps: HotlineDeps, input: { callId: string, slotId: string }, actor: ActorRef): Promise<HotlineCallDto> {
+  const { callId, slotId } = input
+  const ipHash = deps.ipHash ?? null
   const now = deps.now()
   const refused = await deps.db.transaction(async (tx) => {
     const r = await repo.findCall(tx, callId)
@@ -178,7 +181,9 @@ export async function bookCallbackForCall(deps: HotlineDeps, actor: ActorRef, ca
  * topic carry over; the booking goes through the one booking service (same limits, texts and
  * rating) and is linked to the call in the same transaction (hotline_call.link).
  */
-export async function bookForCall(deps: HotlineDeps, actor: ActorRef, callId: string, body: BookForCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function bookForCall(deps: HotlineDeps, input: BookForCallBody & { callId: string }, actor: ActorRef): Promise<HotlineCallDto> {
+  const { callId, ...body } = input
+  const ipHash = deps.ipHash ?? null
   await deps.db.transaction(async (tx) => {
     const r = await repo.findCall(tx, callId)
     if (!r) throw CALL_NOT_FOUND()
@@ -186,13 +191,15 @@ export async function bookForCall(deps: HotlineDeps, actor: ActorRef, callId: st
     if (!r.call.callerPhoneEnc) throw new DomainError('CALLBACK_PHONE_REQUIRED', undefined, '这次来电没有留下号码，无法为来电人预约')
     const phone = deps.crypto.cipher.decrypt(r.call.callerPhoneEnc, callAad(callId))
     const booked = await bookInTransaction(tx, deps, { slotId: body.slotId, phone, topic: r.call.topic, name: body.name || null, callId }, actor)
-    await linkCall(deps, actor, callId, { kind: 'booking', reference: booked.appointment.reference }, ipHash, tx)
+    await linkCall({ ...deps, ipHash, tx }, { kind: 'booking', reference: booked.appointment.reference, id: callId }, actor)
   })
   const row = await repo.findCall(deps.db, callId)
   return toDetail(row!, actor, await repo.listCallLinks(deps.db, callId))
 }
 
-export async function listCalls(deps: HotlineDeps, actor: ActorRef, page: number, ipHash: string | null = null): Promise<HotlineCallPageDto> {
+export async function listCalls(deps: HotlineDeps, input: { page: number }, actor: ActorRef): Promise<HotlineCallPageDto> {
+  const { page } = input
+  const ipHash = deps.ipHash ?? null
   return deps.db.transaction(async (tx) => {
     const { rows, total } = await repo.listCalls(tx, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     await writeAudit(tx, { actor, action: 'hotline_call.list', objectType: 'hotline_call', ipHash, detail: { page, count: rows.length } })
@@ -200,7 +207,9 @@ export async function listCalls(deps: HotlineDeps, actor: ActorRef, page: number
   })
 }
 
-export async function openCall(deps: HotlineDeps, actor: ActorRef, id: string, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function openCall(deps: HotlineDeps, input: { id: string }, actor: ActorRef): Promise<HotlineCallDto> {
+  const { id } = input
+  const ipHash = deps.ipHash ?? null
   return deps.db.transaction(async (tx) => {
     const r = await repo.findCall(tx, id)
     if (!r) throw CALL_NOT_FOUND()
@@ -221,7 +230,9 @@ export async function openCall(deps: HotlineDeps, actor: ActorRef, id: string, i
  * refused (409 STALE_EDIT), never a silent overwrite. The callback outcome is not switched on or
  * off here (a callback has its own life in the queue).
  */
-export async function updateCall(deps: HotlineDeps, actor: ActorRef, id: string, body: UpdateCallBody, ipHash: string | null = null): Promise<HotlineCallDto> {
+export async function updateCall(deps: HotlineDeps, input: UpdateCallBody & { id: string }, actor: ActorRef): Promise<HotlineCallDto> {
+  const { id, ...body } = input
+  const ipHash = deps.ipHash ?? null
   const now = deps.now()
   await deps.db.transaction(async (tx) => {
     const before = await repo.findCall(tx, id)
@@ -255,7 +266,10 @@ export async function updateCall(deps: HotlineDeps, actor: ActorRef, id: string,
 }
 
 /** Records what was started during the call (a screening, an application, a booking) by its reference. */
-export async function linkCall(deps: HotlineDeps, actor: ActorRef, id: string, body: CallLinkBody, ipHash: string | null = null, tx0?: DbOrTx): Promise<void> {
+export async function linkCall(deps: HotlineDeps & { tx?: DbOrTx }, input: CallLinkBody & { id: string }, actor: ActorRef): Promise<void> {
+  const { id, ...body } = input
+  const ipHash = deps.ipHash ?? null
+  const tx0 = deps.tx
   const run = async (tx: DbOrTx) => {
     const r = await repo.findCall(tx, id)
     if (!r) throw CALL_NOT_FOUND()
@@ -281,7 +295,9 @@ function mayOpenCallback(r: repo.QueueRow, assigneeId: string | null, actor: Act
  * One day's callbacks by due time (the window's start), whoever booked them (an operator during a
  * call, or the resident on the site), each with its SLA state, attempts and assignee. Masked; audited.
  */
-export async function callbackQueue(deps: HotlineDeps, actor: ActorRef, date: string | undefined, ipHash: string | null = null): Promise<CallbackQueueItemDto[]> {
+export async function callbackQueue(deps: HotlineDeps, input: { date: string | undefined }, actor: ActorRef): Promise<CallbackQueueItemDto[]> {
+  const { date } = input
+  const ipHash = deps.ipHash ?? null
   const day = date ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(day)
   const now = deps.now()
@@ -325,7 +341,9 @@ export async function callbackQueue(deps: HotlineDeps, actor: ActorRef, date: st
  * appointment row is locked, so two operators cannot both record attempt 2; the unique
  * (callback, number) index is the backstop.
  */
-export async function recordAttempt(deps: HotlineDeps, actor: ActorRef, id: string, result: cb.AttemptResult, ipHash: string | null = null): Promise<{ status: string, attemptNo: number }> {
+export async function recordAttempt(deps: HotlineDeps, input: { id: string, result: cb.AttemptResult }, actor: ActorRef): Promise<{ status: string, attemptNo: number }> {
+  const { id, result } = input
+  const ipHash = deps.ipHash ?? null
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const r = await repo.lockCallbackForAttempt(tx, id)
@@ -343,7 +361,9 @@ export async function recordAttempt(deps: HotlineDeps, actor: ActorRef, id: stri
 }
 
 /** Hands a callback to another operator (active accounts with the operator role only). */
-export async function reassignCallback(deps: HotlineDeps, actor: ActorRef, id: string, operatorId: string, ipHash: string | null = null): Promise<void> {
+export async function reassignCallback(deps: HotlineDeps, input: { id: string, operatorId: string }, actor: ActorRef): Promise<void> {
+  const { id, operatorId } = input
+  const ipHash = deps.ipHash ?? null
   await deps.db.transaction(async (tx) => {
     const r = await repo.lockCallbackForAttempt(tx, id)
     if (!r) throw CALLBACK_NOT_FOUND()
@@ -359,7 +379,9 @@ export async function listOperators(deps: Pick<HotlineDeps, 'db'>): Promise<Arra
 }
 
 /** The full number for dialing: its own audited action (callback.reveal), with the purpose stated. */
-export async function revealCallback(deps: HotlineDeps, actor: ActorRef, id: string, purpose: string, ipHash: string | null = null): Promise<CallbackRevealDto> {
+export async function revealCallback(deps: HotlineDeps, input: { id: string, purpose: string }, actor: ActorRef): Promise<CallbackRevealDto> {
+  const { id, purpose } = input
+  const ipHash = deps.ipHash ?? null
   const r = await repo.lockCallbackForAttempt(deps.db, id)
   if (!r) throw CALLBACK_NOT_FOUND()
   const [assigned] = await repo.assignmentsOf(deps.db, [id])
@@ -377,7 +399,8 @@ export async function listOutcomeCodes(deps: Pick<HotlineDeps, 'db'>): Promise<O
 }
 
 /** Adds a code or edits one; a system code cannot be switched off (the console's rules use it). */
-export async function saveOutcomeCode(deps: Pick<HotlineDeps, 'db' | 'now'>, actor: ActorRef, body: OutcomeCodeBody, ipHash: string | null = null): Promise<OutcomeCodeDto> {
+export async function saveOutcomeCode(deps: Pick<HotlineDeps, 'db' | 'now' | 'ipHash'>, body: OutcomeCodeBody, actor: ActorRef): Promise<OutcomeCodeDto> {
+  const ipHash = deps.ipHash ?? null
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const before = await repo.findOutcomeCode(tx, body.code)
@@ -391,7 +414,8 @@ export async function saveOutcomeCode(deps: Pick<HotlineDeps, 'db' | 'now'>, act
 // ---- CSV export (supervisors, admins) ----
 
 /** The calls of [from, to] (Asia/Shanghai days, inclusive) as CSV; audited with the range and row count. */
-export async function exportCalls(deps: Pick<HotlineDeps, 'db'>, actor: ActorRef, range: DayRangeQuery, ipHash: string | null = null): Promise<string> {
+export async function exportCalls(deps: Pick<HotlineDeps, 'db' | 'ipHash'>, range: DayRangeQuery, actor: ActorRef): Promise<string> {
+  const ipHash = deps.ipHash ?? null
   const from = shanghaiDayRange(range.from).start
   const to = shanghaiDayRange(range.to).end
   return deps.db.transaction(async (tx) => {

@@ -11,7 +11,7 @@ export default defineEventHandler(async (event) => {
   try {
     const body = logCallBody.parse(logCallFormValues(f))
     const app = await useApp()
-    const call = await logCall(hotlineDeps(app), actor, body, requestIpHash(event, app))
+    const call = await logCall(hotlineDeps(app, requestIpHash(event, app)), body, actor)
     return formDone(event, `/staff/hotline?logged=${call.id}#hl-logged`)
   } catch (e) {
     const q = formErrorQuery(e)

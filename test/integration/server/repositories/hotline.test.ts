@@ -30,7 +30,7 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     return w!
   }
   // A callback window is a slot of channel hotline_callback; each caller a different phone (the booking model allows one a day).
-  const book = (windowId: string, actor = op, phone = newPhone()) => svc.logCall(deps, actor, body({ outcome: 'callback_booked', callerPhone: phone, callbackWindowId: windowId }))
+  const book = (windowId: string, actor = op, phone = newPhone()) => svc.logCall(deps, body({ outcome: 'callback_booked', callerPhone: phone, callbackWindowId: windowId }), actor)
   const codeOf = (r: PromiseSettledResult<unknown>) => r.status === 'rejected' ? (r.reason as DomainError).code : 'ok'
 
   beforeAll(async () => {
@@ -44,7 +44,7 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
   afterAll(async () => { await t?.drop() })
 
   it('stores the caller phone encrypted at rest, with a keyed hash and a mask; anonymous calls store none', async () => {
-    const call = await svc.logCall(deps, op, body({ callerPhone: PHONE }))
+    const call = await svc.logCall(deps, body({ callerPhone: PHONE }), op)
     expect(call.callerPhoneMasked).toBe('139****5678')
     const [row] = await t.db.select().from(hotlineCalls).where(eq(hotlineCalls.id, call.id))
     expect(row!.callerPhoneEnc).toMatch(/^enc:v1:/)
@@ -53,7 +53,7 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     const raw = await t.db.execute(sql`select caller_phone_enc::text as v from hotline_calls where id = ${call.id}`)
     expect(personalValuesIn(raw, [PHONE])).toEqual([])
 
-    const anon = await svc.logCall(deps, op, body())
+    const anon = await svc.logCall(deps, body(), op)
     const [a] = await t.db.select().from(hotlineCalls).where(eq(hotlineCalls.id, anon.id))
     expect([a!.callerPhoneEnc, a!.callerPhoneHash, a!.callerPhoneMasked]).toEqual([null, null, null])
   })
@@ -78,7 +78,7 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     const [cb] = await t.db.select().from(appointments).where(eq(appointments.id, c2.callback!.id))
     expect(cb!.phoneEnc).toMatch(/^enc:v1:/)
     expect(cb!.phoneMasked).toBe('139****5678')
-    const reveal = await svc.revealCallback(deps, op2, cb!.id, '回拨来电人')
+    const reveal = await svc.revealCallback(deps, { id: cb!.id, purpose: '回拨来电人' }, op2)
     expect(reveal.phone).toBe(PHONE)
   })
 
@@ -114,20 +114,20 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
 
   it('audits in the same transaction: a failed audit write rolls the call back', async () => {
     const audits = (objectId: string, action: string) => t.db.select().from(auditLog).where(and(eq(auditLog.objectId, objectId), eq(auditLog.action, action)))
-    const call = await svc.logCall(deps, op, body())
+    const call = await svc.logCall(deps, body(), op)
     expect(await audits(call.id, 'hotline_call.create')).toHaveLength(1)
-    await svc.openCall(deps, op2, call.id)
+    await svc.openCall(deps, { id: call.id }, op2)
     expect(await audits(call.id, 'hotline_call.read')).toHaveLength(1)
 
     // An actor id that is not a uuid makes the audit insert fail inside the transaction.
     const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(hotlineCalls))[0]!.n
     const n = await count()
-    await expect(svc.logCall(deps, { id: 'not-a-uuid', role: 'operator' }, body())).rejects.toThrow()
+    await expect(svc.logCall(deps, body(), { id: 'not-a-uuid', role: 'operator' })).rejects.toThrow()
     expect(await count()).toBe(n)
   })
 
   it('lists the team\'s calls masked, marks own ones, and audits list, queue, reveal and completion', async () => {
-    const page = await svc.listCalls(deps, op, 1)
+    const page = await svc.listCalls(deps, { page: 1 }, op)
     expect(page.items.length).toBeGreaterThan(0)
     expect(page.items.some(i => i.mine) && page.items.some(i => !i.mine)).toBe(true)
     expect(personalValuesIn(page, [PHONE])).toEqual([])
@@ -135,12 +135,12 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     const phone = newPhone()
     const c = await book(w.id, op, phone)
     const day = new Date(w.startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10)
-    const queue = await svc.callbackQueue(deps, op, day)
+    const queue = await svc.callbackQueue(deps, { date: day }, op)
     const item = queue.find(q => q.id === c.callback!.id)!
     expect(item.phoneMasked).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`)
     expect(personalValuesIn(queue, [phone])).toEqual([])
-    expect(await svc.recordAttempt(deps, op, item.id, 'completed')).toEqual({ status: 'done', attemptNo: 1 })
-    await expect(svc.recordAttempt(deps, op, item.id, 'no_answer')).rejects.toMatchObject({ code: 'CALLBACK_NOT_OPEN' })
+    expect(await svc.recordAttempt(deps, { id: item.id, result: 'completed' }, op)).toEqual({ status: 'done', attemptNo: 1 })
+    await expect(svc.recordAttempt(deps, { id: item.id, result: 'no_answer' }, op)).rejects.toMatchObject({ code: 'CALLBACK_NOT_OPEN' })
     const actions = (await t.db.select({ a: auditLog.action, p: auditLog.purpose, d: auditLog.detail }).from(auditLog)).map(r => r.a)
     for (const a of ['hotline_call.list', 'callback.list', 'callback.reveal', 'callback.attempt', 'callback.book']) expect(actions).toContain(a)
     const [rev] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'callback.reveal'))

@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<OutcomeCodeDto> => {
   const actor = await requireStaff(event, ['admin'])
   const body = await readValidatedBody(event, outcomeCodeBody.parse)
   const app = await useApp()
-  return saveOutcomeCode(hotlineDeps(app), actor, body, requestIpHash(event, app))
+  return saveOutcomeCode(hotlineDeps(app, requestIpHash(event, app)), body, actor)
 })

@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<CallbackQueueItemDto[]> =
   const actor = await requireStaff(event, ['operator'])
   const q = await getValidatedQuery(event, callbackQueueQuery.parse)
   const app = await useApp()
-  return callbackQueue(hotlineDeps(app), actor, q.date, requestIpHash(event, app))
+  return callbackQueue(hotlineDeps(app, requestIpHash(event, app)), { date: q.date }, actor)
 })

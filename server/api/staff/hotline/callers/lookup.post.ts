@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<CallerHistoryDto> => {
   const actor = await requireStaff(event, ['operator'])
   const body = await readValidatedBody(event, callerLookupBody.parse)
   const app = await useApp()
-  return lookupCaller(hotlineDeps(app), actor, body, requestIpHash(event, app))
+  return lookupCaller(hotlineDeps(app, requestIpHash(event, app)), body, actor)
 })

@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<HotlineCallDto> => {
   const actor = await requireStaff(event, ['operator'])
   const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
   const app = await useApp()
-  return openCall(hotlineDeps(app), actor, id, requestIpHash(event, app))
+  return openCall(hotlineDeps(app, requestIpHash(event, app)), { id }, actor)
 })

@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<HotlineCallDto> => {
   const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
   const body = await readValidatedBody(event, updateCallBody.parse)
   const app = await useApp()
-  return updateCall(hotlineDeps(app), actor, id, body, requestIpHash(event, app))
+  return updateCall(hotlineDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
 })

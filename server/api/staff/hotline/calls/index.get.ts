@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<HotlineCallPageDto> => {
   const actor = await requireStaff(event, ['operator'])
   const q = await getValidatedQuery(event, listCallsQuery.parse)
   const app = await useApp()
-  return listCalls(hotlineDeps(app), actor, q.page, requestIpHash(event, app))
+  return listCalls(hotlineDeps(app, requestIpHash(event, app)), { page: q.page }, actor)
 })

@@ -7,7 +7,7 @@ export default defineApiHandler(async (event): Promise<HotlineCallDto> => {
   const actor = await requireStaff(event, ['operator'])
   const body = await readValidatedBody(event, logCallBody.parse)
   const app = await useApp()
-  const call = await logCall(hotlineDeps(app), actor, body, requestIpHash(event, app))
+  const call = await logCall(hotlineDeps(app, requestIpHash(event, app)), body, actor)
   setResponseStatus(event, 201)
   return call
 })

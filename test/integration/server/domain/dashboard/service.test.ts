@@ -29,7 +29,7 @@ describe.each(drivers())('supervisor dashboard figures on %s', (driver) => {
 
   async function call(at: string, extra: Record<string, unknown> = {}) {
     const deps = { db: t.db, crypto: personalDataCrypto(Buffer.alloc(32, 7)), now: () => new Date(at) }
-    return hotline.logCall(deps, op, logCallBody.parse({ topic: '劳动争议', summary: '咨询欠薪。', outcome: 'answered', ...extra }))
+    return hotline.logCall(deps, logCallBody.parse({ topic: '劳动争议', summary: '咨询欠薪。', outcome: 'answered', ...extra }), op)
   }
   /** A 12348 callback: an appointment of channel hotline_callback (done = completed, missed = no_show). */
   async function callbackAt(startIso: string, status: 'booked' | 'completed' | 'no_show' | 'cancelled', completedAfterMin?: number) {

@@ -7,6 +7,6 @@ export default defineApiHandler(async (event): Promise<{ ok: true }> => {
   const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
   const body = await readValidatedBody(event, reassignCallbackBody.parse)
   const app = await useApp()
-  await reassignCallback(hotlineDeps(app), actor, id, body.operatorId, requestIpHash(event, app))
+  await reassignCallback(hotlineDeps(app, requestIpHash(event, app)), { id, operatorId: body.operatorId }, actor)
   return { ok: true }
 })

@@ -8,7 +8,7 @@ export default defineApiHandler(async (event): Promise<{ status: string, attempt
   const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
   const body = await readValidatedBody(event, callbackAttemptBody.parse)
   const app = await useApp()
-  const r = await recordAttempt(hotlineDeps(app), actor, id, body.result, requestIpHash(event, app))
+  const r = await recordAttempt(hotlineDeps(app, requestIpHash(event, app)), { id, result: body.result }, actor)
   setResponseStatus(event, 201)
   return r
 })

@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<CallbackRevealDto> => {
   const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
   const body = await readValidatedBody(event, revealCallbackBody.parse)
   const app = await useApp()
-  return revealCallback(hotlineDeps(app), actor, id, body.purpose, requestIpHash(event, app))
+  return revealCallback(hotlineDeps(app, requestIpHash(event, app)), { id, purpose: body.purpose }, actor)
 })

@@ -9,7 +9,7 @@ export default defineApiHandler(async (event): Promise<HotlineCallDto> => {
   const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
   const body = await readValidatedBody(event, bookForCallBody.parse)
   const app = await useApp()
-  const call = await bookForCall(hotlineDeps(app), actor, id, body, requestIpHash(event, app))
+  const call = await bookForCall(hotlineDeps(app, requestIpHash(event, app)), { ...body, callId: id }, actor)
   setResponseStatus(event, 201)
   return call
 })

@@ -8,7 +8,7 @@ export default defineApiHandler(async (event): Promise<HotlineCallDto> => {
   const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
   const body = await readValidatedBody(event, bookCallbackBody.parse)
   const app = await useApp()
-  const call = await bookCallbackForCall(hotlineDeps(app), actor, id, body.callbackWindowId, requestIpHash(event, app))
+  const call = await bookCallbackForCall(hotlineDeps(app, requestIpHash(event, app)), { callId: id, slotId: body.callbackWindowId }, actor)
   setResponseStatus(event, 201)
   return call
 })

@@ -7,7 +7,7 @@ export default defineApiHandler(async (event): Promise<{ ok: true }> => {
   const { id } = await getValidatedRouterParams(event, hotlineIdParams.parse)
   const body = await readValidatedBody(event, callLinkBody.parse)
   const app = await useApp()
-  await linkCall(hotlineDeps(app), actor, id, body, requestIpHash(event, app))
+  await linkCall(hotlineDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
   setResponseStatus(event, 201)
   return { ok: true }
 })

@@ -13,7 +13,7 @@ export default defineEventHandler(async (event) => {
   try {
     const body = reassignCallbackBody.parse({ operatorId: field(f, 'operatorId') ?? '' })
     const app = await useApp()
-    await reassignCallback(hotlineDeps(app), actor, id, body.operatorId, requestIpHash(event, app))
+    await reassignCallback(hotlineDeps(app, requestIpHash(event, app)), { id, operatorId: body.operatorId }, actor)
     return back({ assigned: body.operatorId })
   } catch (e) {
     return back(formErrorQuery(e))

@@ -14,7 +14,7 @@ export default defineEventHandler(async (event) => {
   try {
     const body = callbackAttemptBody.parse({ result: field(f, 'result') ?? '' })
     const app = await useApp()
-    const r = await recordAttempt(hotlineDeps(app), actor, id, body.result, requestIpHash(event, app))
+    const r = await recordAttempt(hotlineDeps(app, requestIpHash(event, app)), { id, result: body.result }, actor)
     return back({ attempt: String(r.attemptNo), result: body.result, status: r.status })
   } catch (e) {
     return back(formErrorQuery(e))

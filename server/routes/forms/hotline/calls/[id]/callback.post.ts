@@ -10,7 +10,7 @@ export default defineEventHandler(async (event) => {
   try {
     const body = bookCallbackBody.parse({ callbackWindowId: field(f, 'callbackWindowId') ?? '' })
     const app = await useApp()
-    const call = await bookCallbackForCall(hotlineDeps(app), actor, id, body.callbackWindowId, requestIpHash(event, app))
+    const call = await bookCallbackForCall(hotlineDeps(app, requestIpHash(event, app)), { callId: id, slotId: body.callbackWindowId }, actor)
     return formDone(event, `/staff/hotline?logged=${call.id}#hl-logged`)
   } catch (e) {
     return formDone(event, `/staff/hotline?${new URLSearchParams({ ...formErrorQuery(e), pending: id })}#hl-form-title`)
