@@ -48,7 +48,8 @@ async function reconcileCovered(tx: DbOrTx, now: Date, servicePointId: string | 
   for (const p of pairs) await reconcileSlots(tx, p, now)
 }
 
-export async function saveScheduleRule(deps: AppointmentDeps, actor: ActorRef, body: ScheduleRuleBody, id?: string): Promise<string> {
+export async function saveScheduleRule(deps: AppointmentDeps, input: ScheduleRuleBody & { id?: string }, actor: ActorRef): Promise<string> {
+  const { id, ...body } = input
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
@@ -68,7 +69,8 @@ export async function saveScheduleRule(deps: AppointmentDeps, actor: ActorRef, b
   })
 }
 
-export async function deleteScheduleRule(deps: AppointmentDeps, actor: ActorRef, id: string): Promise<void> {
+export async function deleteScheduleRule(deps: AppointmentDeps, input: { id: string }, actor: ActorRef): Promise<void> {
+  const { id } = input
   const now = deps.now()
   await inTransaction(deps.db, async (tx) => {
     const row = await repo.deleteScheduleRule(tx, id)
@@ -78,7 +80,7 @@ export async function deleteScheduleRule(deps: AppointmentDeps, actor: ActorRef,
   })
 }
 
-export async function addClosure(deps: AppointmentDeps, actor: ActorRef, body: ClosureBody): Promise<string> {
+export async function addClosure(deps: AppointmentDeps, body: ClosureBody, actor: ActorRef): Promise<string> {
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
@@ -92,7 +94,8 @@ export async function addClosure(deps: AppointmentDeps, actor: ActorRef, body: C
   })
 }
 
-export async function removeClosure(deps: AppointmentDeps, actor: ActorRef, id: string): Promise<void> {
+export async function removeClosure(deps: AppointmentDeps, input: { id: string }, actor: ActorRef): Promise<void> {
+  const { id } = input
   const now = deps.now()
   await inTransaction(deps.db, async (tx) => {
     const row = await repo.deleteClosure(tx, id)
@@ -102,7 +105,7 @@ export async function removeClosure(deps: AppointmentDeps, actor: ActorRef, id: 
   })
 }
 
-export async function addExtraSession(deps: AppointmentDeps, actor: ActorRef, body: ExtraSessionBody): Promise<string> {
+export async function addExtraSession(deps: AppointmentDeps, body: ExtraSessionBody, actor: ActorRef): Promise<string> {
   const now = deps.now()
   return inTransaction(deps.db, async (tx) => {
     await assertPoint(tx, body.servicePointId)
@@ -117,7 +120,8 @@ export async function addExtraSession(deps: AppointmentDeps, actor: ActorRef, bo
   })
 }
 
-export async function removeExtraSession(deps: AppointmentDeps, actor: ActorRef, id: string): Promise<void> {
+export async function removeExtraSession(deps: AppointmentDeps, input: { id: string }, actor: ActorRef): Promise<void> {
+  const { id } = input
   const now = deps.now()
   await inTransaction(deps.db, async (tx) => {
     const row = await repo.deleteExtraSession(tx, id)

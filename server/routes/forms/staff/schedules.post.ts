@@ -26,19 +26,19 @@ export default defineEventHandler(async (event) => {
           ...common, weekdays: f.weekdays ?? [], startTime: field(f, 'startTime') ?? '', endTime: field(f, 'endTime') ?? '',
           slotMinutes: field(f, 'slotMinutes') ?? '', capacity: field(f, 'capacity') ?? '', validFrom: field(f, 'validFrom') ?? '', validTo: field(f, 'validTo') ?? '',
         })
-        await saveScheduleRule(deps, actor, body, field(f, 'id') ? id() : undefined)
+        await saveScheduleRule(deps, { ...body, id: field(f, 'id') ? id() : undefined }, actor)
         break
       }
-      case 'rule-delete': await deleteScheduleRule(deps, actor, id()); break
-      case 'closure-add': await addClosure(deps, actor, closureBody.parse({ ...common, day: field(f, 'day') ?? '', reason: field(f, 'reason') ?? '' })); break
-      case 'closure-delete': await removeClosure(deps, actor, id()); break
+      case 'rule-delete': await deleteScheduleRule(deps, { id: id() }, actor); break
+      case 'closure-add': await addClosure(deps, closureBody.parse({ ...common, day: field(f, 'day') ?? '', reason: field(f, 'reason') ?? '' }), actor); break
+      case 'closure-delete': await removeClosure(deps, { id: id() }, actor); break
       case 'extra-add':
-        await addExtraSession(deps, actor, extraSessionBody.parse({
+        await addExtraSession(deps, extraSessionBody.parse({
           ...common, day: field(f, 'day') ?? '', startTime: field(f, 'startTime') ?? '', endTime: field(f, 'endTime') ?? '',
           slotMinutes: field(f, 'slotMinutes') ?? '', capacity: field(f, 'capacity') ?? '', note: field(f, 'note') || undefined,
-        }))
+        }), actor)
         break
-      case 'extra-delete': await removeExtraSession(deps, actor, id()); break
+      case 'extra-delete': await removeExtraSession(deps, { id: id() }, actor); break
     }
     return formDone(event, back({ done: action }))
   } catch (e) {

@@ -5,6 +5,6 @@ export default defineApiHandler(async (event): Promise<{ ok: true }> => {
   const actor = await requireStaff(event, ['admin'])
   const { id } = await getValidatedRouterParams(event, idParams.parse)
   const app = await useApp()
-  await removeExtraSession(appointmentDeps(app), actor, id)
+  await removeExtraSession(appointmentDeps(app), { id }, actor)
   return { ok: true }
 })

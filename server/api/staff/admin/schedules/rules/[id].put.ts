@@ -6,5 +6,5 @@ export default defineApiHandler(async (event): Promise<{ id: string }> => {
   const { id } = await getValidatedRouterParams(event, idParams.parse)
   const body = await readValidatedBody(event, scheduleRuleBody.parse)
   const app = await useApp()
-  return { id: await saveScheduleRule(appointmentDeps(app), actor, body, id) }
+  return { id: await saveScheduleRule(appointmentDeps(app), { ...body, id }, actor) }
 })
