@@ -34,6 +34,8 @@ export async function scanBoth(page: Page, label: string) {
 /** Signs a demo staff member in through the login form (the caller checks where it lands). */
 export async function signIn(page: Page, username: string, next?: string) {
   await page.goto(next ? `/staff/login?next=${next}` : '/staff/login')
+  // With JavaScript, sign in as a user does once the form is live (the context's option is not public API).
+  if ((page.context() as unknown as { _options?: { javaScriptEnabled?: boolean } })._options?.javaScriptEnabled !== false) await waitForHydration(page)
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(E2E_PASSWORD)
   await page.getByRole('button', { name: '登录' }).click()
