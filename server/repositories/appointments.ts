@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import {
-  appointmentRatings, appointments, appointmentSlots, notificationOutbox, bookingClosures, bookingExtraSessions, bookingSchedules, bookingWaitlist, hotlineCalls, servicePoints,
+  appointmentRatings, appointments, appointmentSlots, notificationOutbox, bookingClosures, bookingExtraSessions, bookingSchedules, bookingWaitlist, servicePoints,
   type AppointmentChannel, type AppointmentRow, type AppointmentSlotRow, type BookingClosureRow, type BookingExtraSessionRow,
   type BookingScheduleRow, type NewAppointmentSlotRow, type RatingRow, type ServicePoint, type WaitlistRow,
 } from '../db/schema'
@@ -388,16 +388,4 @@ export async function insertExtraSession(tx: DbOrTx, row: typeof bookingExtraSes
 export async function deleteExtraSession(tx: DbOrTx, id: string): Promise<BookingExtraSessionRow | undefined> {
   const [r] = await tx.delete(bookingExtraSessions).where(eq(bookingExtraSessions.id, id)).returning()
   return r
-}
-
-export interface CallbackRow { appointment: AppointmentRow, slot: AppointmentSlotRow, callReference: string | null }
-
-/** 12348 callbacks (channel hotline_callback, not cancelled) whose window starts in [from, to). */
-export async function listCallbacksBetween(db: DbOrTx, from: Date, to: Date): Promise<CallbackRow[]> {
-  return db.select({ appointment: appointments, slot: appointmentSlots, callReference: hotlineCalls.reference })
-    .from(appointments)
-    .innerJoin(appointmentSlots, eq(appointmentSlots.id, appointments.slotId))
-    .leftJoin(hotlineCalls, eq(hotlineCalls.id, appointments.callId))
-    .where(and(eq(appointments.channel, 'hotline_callback'), gte(appointmentSlots.startsAt, from), lt(appointmentSlots.startsAt, to), ne(appointments.status, 'cancelled')))
-    .orderBy(asc(appointmentSlots.startsAt), asc(appointments.slotNo))
 }

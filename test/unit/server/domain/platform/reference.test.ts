@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { randomReferenceChars, REFERENCE_ALPHABET, yearReference } from '~~/server/domain/platform/reference'
 import { sameHash } from '~~/server/domain/platform/proof'
-import { freePlaces, isBookable } from '~~/server/domain/platform/capacity'
 import { callReference } from '~~/server/domain/hotline/rules'
 import { appointmentReference } from '~~/server/domain/appointments/rules'
 import { newReference } from '~~/server/domain/legal-aid/reference'
@@ -25,17 +24,10 @@ describe('reference codes', () => {
   })
 })
 
-describe('proof and capacity helpers', () => {
+describe('proof helpers', () => {
   it('compares hashes in full', () => {
     expect(sameHash('abc', 'abc')).toBe(true)
     expect(sameHash('abc', 'abd')).toBe(false)
     expect(sameHash('abc', 'abcd')).toBe(false)
-  })
-  it('a window is bookable before it starts and never has negative places', () => {
-    const w = { startsAt: new Date('2026-06-01T02:00:00Z'), endsAt: new Date('2026-06-01T03:00:00Z'), capacity: 3 }
-    expect(isBookable(w, new Date('2026-06-01T01:59:59Z'))).toBe(true)
-    expect(isBookable(w, new Date('2026-06-01T02:00:00Z'))).toBe(false)
-    expect(freePlaces(w, 1)).toBe(2)
-    expect(freePlaces(w, 5)).toBe(0)
   })
 })
