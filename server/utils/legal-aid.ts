@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context'
 import { createConfigSource, type ConfigSource } from '../domain/eligibility/config-source'
 import type { H3Event } from 'h3'
 import type { ScreeningDeps, StandardsDeps } from '../domain/eligibility/service'
-import type { LegalAidDeps } from '../domain/legal-aid/service'
+import type { LegalAidDeps, PublicLegalAidDeps } from '../domain/legal-aid/service'
 import { personalDataCryptoOf } from './personal-data'
 
 const configs = new WeakMap<AppContext, ConfigSource>()
@@ -19,9 +19,12 @@ export function eligibilityConfigSource(app: AppContext): ConfigSource {
   return config
 }
 
-export function legalAidDeps(app: AppContext): LegalAidDeps {
+/** The legal-aid service's dependencies; `ipHash` (requestIpHash) for the audit and the public look-up limit. */
+export function legalAidDeps(app: AppContext, ipHash: string): PublicLegalAidDeps
+export function legalAidDeps(app: AppContext, ipHash?: string | null): LegalAidDeps
+export function legalAidDeps(app: AppContext, ipHash: string | null = null): LegalAidDeps {
   const config = eligibilityConfigSource(app)
-  return { db: app.db, crypto: personalDataCryptoOf(app), now: () => new Date(), screeningConfig: now => config.get(now) }
+  return { db: app.db, crypto: personalDataCryptoOf(app), now: () => new Date(), screeningConfig: now => config.get(now), ipHash }
 }
 
 export function screeningDeps(app: AppContext): ScreeningDeps {

@@ -9,5 +9,5 @@ export default defineApiHandler(async (event): Promise<StatusFormView> => {
   const app = await useApp()
   const state = await readFormState<StatusState & Record<string, unknown>>(event)
   setHeader(event, 'cache-control', 'no-store')
-  return viewApplicationStatusForm(legalAidDeps(app), { state, query: getQuery(event) }, requestIpHash(event, app))
+  return viewApplicationStatusForm(legalAidDeps(app, requestIpHash(event, app)), { state, query: getQuery(event) })
 })

@@ -38,9 +38,12 @@ export interface LegalAidDeps {
   crypto: PersonalDataCrypto
   now: () => Date
   screeningConfig: (now: Date) => Promise<EligibilityConfig>
+  /** The request's hashed address, for the audit and (public look-ups) the look-up limit. */
+  ipHash?: string | null
 }
 
-
+/** A public use case that proves ownership by reference + phone: the look-up limit needs the address. */
+export type PublicLegalAidDeps = LegalAidDeps & { ipHash: string }
 
 const aad = (id: string, field: string) => `legal_aid_applications:${id}:${field}`
 
@@ -50,7 +53,8 @@ const VERSION_CONFLICT = () => new DomainError('VERSION_CONFLICT')
 
 // --- applicant ------------------------------------------------------------------------------
 
-export async function submitApplication(deps: LegalAidDeps, body: ApplyBody, ipHash: string): Promise<ApplicationCreatedDto> {
+export async function submitApplication(deps: LegalAidDeps, body: ApplyBody): Promise<ApplicationCreatedDto> {
+  const ipHash = deps.ipHash ?? null
   const now = deps.now()
   const today = shanghaiDay(now)
   const id = checkIdNumber(body.applicant.idNumber, now)
@@ -121,8 +125,8 @@ export async function submitApplication(deps: LegalAidDeps, body: ApplyBody, ipH
  * The applicant proves who they are with the reference and the phone number on the application
  * (server/domain/platform/proof.ts: same answer for a wrong reference or phone, limited look-ups).
  */
-function authenticateApplicant(deps: LegalAidDeps, proof: ReferenceProof, ipHash: string): Promise<LegalAidApplicationRow> {
-  return proveByReferenceAndPhone(deps, proof, ipHash, ref => repo.findApplicationByReference(deps.db, ref), row => row.phoneHash, NOT_FOUND)
+function authenticateApplicant(deps: PublicLegalAidDeps, proof: ReferenceProof): Promise<LegalAidApplicationRow> {
+  return proveByReferenceAndPhone(deps, proof, deps.ipHash, ref => repo.findApplicationByReference(deps.db, ref), row => row.phoneHash, NOT_FOUND)
 }
 
 /** Persists "withdrawn" when the materials deadline has passed (system action, audited). */
@@ -135,18 +139,18 @@ async function settleExpiry(tx: DbOrTx, row: LegalAidApplicationRow, now: Date):
   return updated
 }
 
-export async function applicationStatus(deps: LegalAidDeps, proof: { reference: string, phone: string }, ipHash: string): Promise<ApplicationStatusDto> {
-  const row = await authenticateApplicant(deps, proof, ipHash)
+export async function applicationStatus(deps: PublicLegalAidDeps, proof: ReferenceProof): Promise<ApplicationStatusDto> {
+  const row = await authenticateApplicant(deps, proof)
   const now = deps.now()
   const settled = await deps.db.transaction(tx => settleExpiry(tx, row, now))
   return toPublicStatusDto(settled, shanghaiDay(now))
 }
 
 async function applicantAction(
-  deps: LegalAidDeps, proof: { reference: string, phone: string }, ipHash: string,
+  deps: PublicLegalAidDeps, proof: ReferenceProof,
   action: string, change: (row: LegalAidApplicationRow, now: Date, today: string) => rules.Patch,
 ): Promise<ApplicationStatusDto> {
-  const found = await authenticateApplicant(deps, proof, ipHash)
+  const found = await authenticateApplicant(deps, proof)
   const now = deps.now()
   const today = shanghaiDay(now)
   const row = await deps.db.transaction(async (tx) => {
@@ -155,21 +159,21 @@ async function applicantAction(
     const patch = change(current, now, today)
     const updated = await repo.updateApplicationVersioned(tx, current.id, current.version, patch)
     if (!updated) throw VERSION_CONFLICT()
-    await writeAudit(tx, { actor: null, action, objectType: 'legal_aid_application', objectId: current.id, ipHash })
+    await writeAudit(tx, { actor: null, action, objectType: 'legal_aid_application', objectId: current.id, ipHash: deps.ipHash })
     return updated
   })
   return toPublicStatusDto(row, today)
 }
 
-export function supplyMaterials(deps: LegalAidDeps, body: { reference: string, phone: string, note: string }, ipHash: string) {
-  return applicantAction(deps, body, ipHash, 'application.supply_materials', (row, now, today) => ({
+export function supplyMaterials(deps: PublicLegalAidDeps, body: ReferenceProof & { note: string }) {
+  return applicantAction(deps, body, 'application.supply_materials', (row, now, today) => ({
     ...rules.supplyMaterials(row, now, today),
     materialsNoteEnc: deps.crypto.cipher.encrypt(body.note, aad(row.id, 'materials_note')),
   }))
 }
 
-export function fileObjection(deps: LegalAidDeps, body: { reference: string, phone: string, reason: string }, ipHash: string) {
-  return applicantAction(deps, body, ipHash, 'application.object', (row, now, today) => ({
+export function fileObjection(deps: PublicLegalAidDeps, body: ReferenceProof & { reason: string }) {
+  return applicantAction(deps, body, 'application.object', (row, now, today) => ({
     ...rules.object(row, now, today),
     objectionReasonEnc: deps.crypto.cipher.encrypt(body.reason, aad(row.id, 'objection_reason')),
   }))
@@ -180,14 +184,15 @@ export function fileObjection(deps: LegalAidDeps, body: { reference: string, pho
 /** The 司法行政部门 sees only what reached it: objections pending, and those it decided. */
 const JUSTICE_BUREAU_ALL = ['objection_pending', 'objection_maintained', 'correction_ordered'] as const
 
-export async function reviewQueue(deps: LegalAidDeps, actor: ActorRef, scope: 'open' | 'all', ipHash: string): Promise<ReviewQueueItemDto[]> {
+export async function reviewQueue(deps: LegalAidDeps, input: { scope: 'open' | 'all' }, actor: ActorRef): Promise<ReviewQueueItemDto[]> {
+  const { scope } = input
   const today = shanghaiDay(deps.now())
   const statuses = actor.role === 'justice_bureau'
     ? (scope === 'open' ? OBJECTION_STATUSES : JUSTICE_BUREAU_ALL)
     : (scope === 'open' ? OPEN_STATUSES : undefined)
   const rows = await deps.db.transaction(async (tx) => {
     const list = await repo.listApplications(tx, statuses)
-    await writeAudit(tx, { actor, action: 'application.list', objectType: 'legal_aid_application', ipHash, purpose: '审查队列', detail: { scope, count: list.length } })
+    await writeAudit(tx, { actor, action: 'application.list', objectType: 'legal_aid_application', ipHash: deps.ipHash, purpose: '审查队列', detail: { scope, count: list.length } })
     return list
   })
   return rows.map(r => toQueueItemDto(r, today)).sort(rules.compareForQueue)
@@ -202,7 +207,8 @@ function decryptDetail(deps: LegalAidDeps, row: LegalAidApplicationRow, today: s
   return dto
 }
 
-export async function openApplication(deps: LegalAidDeps, actor: ActorRef, id: string, ipHash: string): Promise<ApplicationDetailDto> {
+export async function openApplication(deps: LegalAidDeps, input: { id: string }, actor: ActorRef): Promise<ApplicationDetailDto> {
+  const { id } = input
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const found = await repo.findApplication(tx, id)
@@ -210,12 +216,13 @@ export async function openApplication(deps: LegalAidDeps, actor: ActorRef, id: s
     if (!found || (actor.role === 'justice_bureau' && !found.objectionAt)) throw STAFF_NOT_FOUND()
     const row = await settleExpiry(tx, found, now)
     const purpose = actor.role === 'justice_bureau' ? '审查异议' : '审查法律援助申请'
-    await writeAudit(tx, { actor, action: 'application.read', objectType: 'legal_aid_application', objectId: id, ipHash, purpose, detail: { masked: true } })
+    await writeAudit(tx, { actor, action: 'application.read', objectType: 'legal_aid_application', objectId: id, ipHash: deps.ipHash, purpose, detail: { masked: true } })
     return decryptDetail(deps, row, shanghaiDay(now), actor)
   })
 }
 
-export async function revealField(deps: LegalAidDeps, actor: ActorRef, id: string, field: RevealField, purpose: string, ipHash: string): Promise<RevealDto> {
+export async function revealField(deps: LegalAidDeps, input: { id: string, field: RevealField, purpose: string }, actor: ActorRef): Promise<RevealDto> {
+  const { id, field, purpose } = input
   return deps.db.transaction(async (tx) => {
     const row = await repo.findApplication(tx, id)
     if (!row) throw STAFF_NOT_FOUND()
@@ -225,7 +232,7 @@ export async function revealField(deps: LegalAidDeps, actor: ActorRef, id: strin
     else if (field === 'phone') value = cipher.decrypt(row.phoneEnc, aad(id, 'phone'))
     else value = (JSON.parse(cipher.decrypt(row.personalEnc, aad(id, 'personal'))) as PersonalData).agent?.phone
     if (value === undefined) throw new DomainError('FIELD_NOT_PRESENT')
-    await writeAudit(tx, { actor, action: 'application.reveal', objectType: 'legal_aid_application', objectId: id, ipHash, purpose, detail: { field } })
+    await writeAudit(tx, { actor, action: 'application.reveal', objectType: 'legal_aid_application', objectId: id, ipHash: deps.ipHash, purpose, detail: { field } })
     return { field, value }
   })
 }
@@ -233,12 +240,12 @@ export async function revealField(deps: LegalAidDeps, actor: ActorRef, id: strin
 const CONFIRMATION_MISMATCH = () => new DomainError('CONFIRMATION_MISMATCH')
 
 async function staffAction(
-  deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, confirmReference?: string }, ipHash: string,
+  deps: LegalAidDeps, actor: ActorRef, body: { id: string, version: number, confirmReference?: string },
   action: string, change: (row: LegalAidApplicationRow, now: Date, today: string) => rules.Patch, detail: Record<string, unknown> = {},
 ): Promise<ApplicationDetailDto> {
   const now = deps.now()
   const today = shanghaiDay(now)
-  const version = body.version
+  const { id, version } = body
   return deps.db.transaction(async (tx) => {
     const row = await repo.findApplication(tx, id)
     if (!row || (actor.role === 'justice_bureau' && !row.objectionAt)) throw STAFF_NOT_FOUND()
@@ -250,43 +257,43 @@ async function staffAction(
     const patch = change(state, now, today)
     const updated = await repo.updateApplicationVersioned(tx, id, version, patch)
     if (!updated) throw VERSION_CONFLICT()
-    await writeAudit(tx, { actor, action, objectType: 'legal_aid_application', objectId: id, ipHash, purpose: actor.role === 'justice_bureau' ? '审查异议' : '审查法律援助申请', detail: { from: row.status, to: updated.status, ...detail } })
+    await writeAudit(tx, { actor, action, objectType: 'legal_aid_application', objectId: id, ipHash: deps.ipHash, purpose: actor.role === 'justice_bureau' ? '审查异议' : '审查法律援助申请', detail: { from: row.status, to: updated.status, ...detail } })
     return decryptDetail(deps, updated, today, actor)
   })
 }
 
-export function requestMaterials(deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, items: string[] }, ipHash: string) {
-  return staffAction(deps, actor, id, body, ipHash, 'application.request_materials',
+export function requestMaterials(deps: LegalAidDeps, body: { version: number, items: string[] } & { id: string }, actor: ActorRef) {
+  return staffAction(deps, actor, body, 'application.request_materials',
     (row, now, today) => rules.requestMaterials(row, body.items, now, today, actor.id), { items: body.items.length })
 }
 
 /** Grant or refuse (第四十三条第一款), also the new decision after 责令改正 (第四十九条). */
-export function decideApplication(deps: LegalAidDeps, actor: ActorRef, id: string, body: DecideBody, ipHash: string) {
-  return staffAction(deps, actor, id, body, ipHash, body.decision === 'grant' ? 'application.grant' : 'application.refuse',
+export function decideApplication(deps: LegalAidDeps, body: DecideBody & { id: string }, actor: ActorRef) {
+  return staffAction(deps, actor, body, body.decision === 'grant' ? 'application.grant' : 'application.refuse',
     (row, now, today) => body.decision === 'grant' ? rules.grant(row, now, today, actor.id) : rules.refuse(row, body.reasons ?? '', now, actor.id))
 }
 
-export function assignApplication(deps: LegalAidDeps, actor: ActorRef, id: string, body: { version: number, lawyer: string, firm: string }, ipHash: string) {
-  return staffAction(deps, actor, id, body, ipHash, 'application.assign',
+export function assignApplication(deps: LegalAidDeps, body: { version: number, lawyer: string, firm: string } & { id: string }, actor: ActorRef) {
+  return staffAction(deps, actor, body, 'application.assign',
     (row, now) => rules.assign(row, now, actor.id, body.lawyer, body.firm))
 }
 
 /** 第四十四条: aid before the decision (the lawyer starts now; the decision follows). */
-export function startProvisionalAid(deps: LegalAidDeps, actor: ActorRef, id: string, body: ProvisionalBody, ipHash: string) {
-  return staffAction(deps, actor, id, body, ipHash, 'application.provisional',
+export function startProvisionalAid(deps: LegalAidDeps, body: ProvisionalBody & { id: string }, actor: ActorRef) {
+  return staffAction(deps, actor, body, 'application.provisional',
     (row, now) => rules.startProvisional(row, body.ground as ProvisionalGround, body.lawyer, body.firm, now, actor.id), { ground: body.ground })
 }
 
 /** 第四十八条: termination with a ground and reasons (the applicant may object, 第四十九条). */
-export function terminateAid(deps: LegalAidDeps, actor: ActorRef, id: string, body: TerminateBody, ipHash: string) {
-  return staffAction(deps, actor, id, body, ipHash, 'application.terminate',
+export function terminateAid(deps: LegalAidDeps, body: TerminateBody & { id: string }, actor: ActorRef) {
+  return staffAction(deps, actor, body, 'application.terminate',
     (row, now) => rules.terminate(row, body.ground as TerminationGround, body.reasons, now, actor.id), { ground: body.ground })
 }
 
 /** 第四十九条第二款: decided by the 司法行政部门 (role justice_bureau), never by the centre that decided. */
-export function decideObjection(deps: LegalAidDeps, actor: ActorRef, id: string, body: ObjectionDecisionBody, ipHash: string) {
+export function decideObjection(deps: LegalAidDeps, body: ObjectionDecisionBody & { id: string }, actor: ActorRef) {
   if (actor.role !== 'justice_bureau') throw new DomainError('OBJECTION_BUREAU_ONLY')
-  return staffAction(deps, actor, id, body, ipHash, 'application.decide_objection',
+  return staffAction(deps, actor, body, 'application.decide_objection',
     (row, now, today) => rules.decideObjection(row, body.decision, body.reasons, now, today, actor.id), { decision: body.decision })
 }
 
@@ -312,11 +319,11 @@ export async function viewApplicationForm(deps: LegalAidDeps, input: FormInput &
 }
 
 /** One submitted step of the application form; at "check your answers", the application is sent. */
-export async function answerApplicationStep(deps: LegalAidDeps, input: FormInput & { form: FormValues }, ipHash: string): Promise<{ state: Record<string, unknown>, location: string }> {
+export async function answerApplicationStep(deps: LegalAidDeps, input: FormInput & { form: FormValues }): Promise<{ state: Record<string, unknown>, location: string }> {
   const out = submitApplyStep(input.state, await questionnaireOf(deps, input.state), input.form)
   if (!out.send) return out as { state: Record<string, unknown>, location: string }
   try {
-    const created = await submitApplication(deps, out.send, ipHash)
+    const created = await submitApplication(deps, out.send)
     const done = { reference: created.reference, receivedDate: created.receivedDate, decisionDue: created.decisionDue, urgent: created.urgent, ...(out.send.screening.household?.county ? { county: out.send.screening.household.county } : {}) }
     return { state: afterSend({ ...input.state, ...out.state }, done), location: out.location }
   } catch (e) {
@@ -327,23 +334,23 @@ export async function answerApplicationStep(deps: LegalAidDeps, input: FormInput
 
 // --- the status look-up and the applicant's actions without JavaScript --------------------------
 
-function statusUseCases(deps: LegalAidDeps, ipHash: string): StatusUseCases {
+function statusUseCases(deps: PublicLegalAidDeps): StatusUseCases {
   return {
-    lookup: proof => applicationStatus(deps, proof, ipHash),
-    supply: body => supplyMaterials(deps, body, ipHash),
-    object: body => fileObjection(deps, body, ipHash),
+    lookup: proof => applicationStatus(deps, proof),
+    supply: body => supplyMaterials(deps, body),
+    object: body => fileObjection(deps, body),
     messageOf: e => (e instanceof DomainError ? e.message : undefined),
   }
 }
 
 /** The status page for the proof kept in the draft cookie (each view is a counted look-up). */
-export function viewApplicationStatusForm(deps: LegalAidDeps, input: { state: StatusState, query: { ref?: unknown } }, ipHash: string): Promise<StatusFormView> {
-  return statusFormView(input.state, input.query, statusUseCases(deps, ipHash))
+export function viewApplicationStatusForm(deps: PublicLegalAidDeps, input: { state: StatusState, query: { ref?: unknown } }): Promise<StatusFormView> {
+  return statusFormView(input.state, input.query, statusUseCases(deps))
 }
 
 /** One submitted status-page form (look up, supply materials, object, leave). */
-export function answerApplicationStatusForm(deps: LegalAidDeps, input: { state: StatusState, form: FormValues }, ipHash: string) {
-  return submitStatusForm(input.state, input.form, statusUseCases(deps, ipHash))
+export function answerApplicationStatusForm(deps: PublicLegalAidDeps, input: { state: StatusState, form: FormValues }) {
+  return submitStatusForm(input.state, input.form, statusUseCases(deps))
 }
 
 export type { AuditActor }

@@ -9,7 +9,7 @@ export default defineEventHandler(async (event) => {
   const form = await readFormFields(event)
   const app = await useApp()
   const state = await readFormState<FormInput['state']>(event)
-  const out = await answerApplicationStep(legalAidDeps(app), { state, form }, requestIpHash(event, app))
+  const out = await answerApplicationStep(legalAidDeps(app, requestIpHash(event, app)), { state, form })
   await writeFormState(event, out.state)
   return formDone(event, out.location)
 })

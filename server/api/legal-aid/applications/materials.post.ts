@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<ApplicationStatusDto> => 
   const body = await readValidatedBody(event, supplyMaterialsBody.parse)
   const app = await useApp()
   setHeader(event, 'cache-control', 'no-store')
-  return supplyMaterials(legalAidDeps(app), body, requestIpHash(event, app))
+  return supplyMaterials(legalAidDeps(app, requestIpHash(event, app)), body)
 })

@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<ApplicationStatusDto> => 
   const body = await readValidatedBody(event, objectionBody.parse)
   const app = await useApp()
   setHeader(event, 'cache-control', 'no-store')
-  return fileObjection(legalAidDeps(app), body, requestIpHash(event, app))
+  return fileObjection(legalAidDeps(app, requestIpHash(event, app)), body)
 })

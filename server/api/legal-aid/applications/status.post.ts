@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<ApplicationStatusDto> => 
   const body = await readValidatedBody(event, statusLookupBody.parse)
   const app = await useApp()
   setHeader(event, 'cache-control', 'no-store')
-  return applicationStatus(legalAidDeps(app), body, requestIpHash(event, app))
+  return applicationStatus(legalAidDeps(app, requestIpHash(event, app)), body)
 })

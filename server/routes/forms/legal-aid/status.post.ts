@@ -8,7 +8,7 @@ export default defineEventHandler(async (event) => {
   const form = await readFormFields(event)
   const app = await useApp()
   const state = await readFormState<StatusState & Record<string, unknown>>(event)
-  const out = await answerApplicationStatusForm(legalAidDeps(app), { state, form }, requestIpHash(event, app))
+  const out = await answerApplicationStatusForm(legalAidDeps(app, requestIpHash(event, app)), { state, form })
   await writeFormState(event, out.state as Record<string, unknown>)
   return formDone(event, out.location)
 })

@@ -37,9 +37,9 @@ async function seed(db: DbHandle['db']) {
   await seedEligibility.run({ db } as unknown as AppContext, () => {})
 }
 
-function depsFor(db: DbHandle['db'], now = () => new Date()): svc.LegalAidDeps {
+function depsFor(db: DbHandle['db'], now = () => new Date(), ipHash = 'ip'): svc.PublicLegalAidDeps {
   const source = createConfigSource(db)
-  return { db, crypto: personalDataCrypto(key), now, screeningConfig: n => source.get(n) }
+  return { db, crypto: personalDataCrypto(key), now, screeningConfig: n => source.get(n), ipHash }
 }
 
 describe.each(drivers())('legal-aid applications on %s', (driver) => {
@@ -76,7 +76,7 @@ describe.each(drivers())('legal-aid applications on %s', (driver) => {
 
   it('stores ID number, phone and name encrypted, found through the keyed hash', async () => {
     const deps = depsFor(t.db)
-    const created = await svc.submitApplication(deps, body(), 'ip')
+    const created = await svc.submitApplication(deps, body())
     expect(created.reference).toMatch(/^YCFY-\d{4}-\d{6}-[0-9A-Z]{5}$/)
     expect(created.screening.outcome).toBe('eligible')
     expect(created.screening.ruleVersion).toMatch(/^engine-/)
@@ -92,46 +92,46 @@ describe.each(drivers())('legal-aid applications on %s', (driver) => {
 
   it('opens with masked values and audits the read in the same transaction', async () => {
     const deps = depsFor(t.db)
-    const { reference } = await svc.submitApplication(deps, body(), 'ip')
+    const { reference } = await svc.submitApplication(deps, body())
     const row = await findApplicationByReference(t.db, reference)
-    const detail = await svc.openApplication(deps, reviewer, row!.id, 'ip')
+    const detail = await svc.openApplication(deps, { id: row!.id }, reviewer)
     expect(detail.applicant.idNumberMasked).toBe(`6401**********${ID.slice(-4)}`)
     expect(detail.applicant.phoneMasked).toBe('139****5678')
     expect(personalValuesIn(detail, [ID])).toEqual([])
     expect(await audits(row!.id, 'application.read')).toHaveLength(1)
 
-    const revealed = await svc.revealField(deps, reviewer, row!.id, 'idNumber', '核对申请人身份', 'ip')
+    const revealed = await svc.revealField(deps, { id: row!.id, field: 'idNumber', purpose: '核对申请人身份' }, reviewer)
     expect(revealed.value).toBe(ID)
     const [r] = await audits(row!.id, 'application.reveal')
     expect(r).toMatchObject({ purpose: '核对申请人身份', detail: { field: 'idNumber' }, actorId: reviewer.id })
 
     // A tampered value fails to decrypt: the read fails and leaves no audit row behind.
     await t.db.update(legalAidApplications).set({ personalEnc: row!.personalEnc.slice(0, -4) + 'AAAA' }).where(eq(legalAidApplications.id, row!.id))
-    await expect(svc.openApplication(deps, reviewer, row!.id, 'ip')).rejects.toThrow()
+    await expect(svc.openApplication(deps, { id: row!.id }, reviewer)).rejects.toThrow()
     expect(await audits(row!.id, 'application.read')).toHaveLength(1)
   })
 
   it('requests missing materials once; supply resumes the clock; grant and assign', async () => {
     let now = new Date('2026-11-02T02:00:00Z')
     const deps = depsFor(t.db, () => now)
-    const { reference, decisionDue } = await svc.submitApplication(deps, body(), 'ip')
+    const { reference, decisionDue } = await svc.submitApplication(deps, body())
     expect(decisionDue).toBe('2026-11-09')
     const id = (await findApplicationByReference(t.db, reference))!.id
     now = new Date('2026-11-04T02:00:00Z')
-    const asked = await svc.requestMaterials(deps, reviewer, id, { version: 1, items: ['劳动关系证明', '欠薪证据'] }, 'ip')
+    const asked = await svc.requestMaterials(deps, { id, version: 1, items: ['劳动关系证明', '欠薪证据'] }, reviewer)
     expect(asked).toMatchObject({ status: 'materials_requested', clockPaused: true })
-    await expect(svc.requestMaterials(deps, reviewer, id, { version: asked.version, items: ['再要一次'] }, 'ip')).rejects.toMatchObject({ code: 'MATERIALS_ALREADY_REQUESTED' })
+    await expect(svc.requestMaterials(deps, { id, version: asked.version, items: ['再要一次'] }, reviewer)).rejects.toMatchObject({ code: 'MATERIALS_ALREADY_REQUESTED' })
     now = new Date('2026-11-10T02:00:00Z')
-    const supplied = await svc.supplyMaterials(deps, { reference, phone: PHONE, note: '已送到窗口' }, 'ip')
+    const supplied = await svc.supplyMaterials(deps, { reference, phone: PHONE, note: '已送到窗口' })
     expect(supplied.deadlines[0]).toMatchObject({ kind: 'decision', due: '2026-11-15' })
     const v = (await findApplicationByReference(t.db, reference))!.version
-    await expect(svc.requestMaterials(deps, reviewer, id, { version: v, items: ['第二次'] }, 'ip')).rejects.toMatchObject({ code: 'MATERIALS_ALREADY_REQUESTED' })
+    await expect(svc.requestMaterials(deps, { id, version: v, items: ['第二次'] }, reviewer)).rejects.toMatchObject({ code: 'MATERIALS_ALREADY_REQUESTED' })
     expect(await audits(id, 'application.request_materials')).toHaveLength(1)
 
     // Two reviewers decide on the same version: one wins, the other gets a conflict.
     const results = await Promise.allSettled([
-      svc.decideApplication(deps, reviewer, id, { version: v, decision: 'grant', confirmReference: reference }, 'ip'),
-      svc.decideApplication(deps, reviewer, id, { version: v, decision: 'refuse', reasons: '不符合经济困难条件，理由如下', confirmReference: reference }, 'ip'),
+      svc.decideApplication(deps, { id, version: v, decision: 'grant', confirmReference: reference }, reviewer),
+      svc.decideApplication(deps, { id, version: v, decision: 'refuse', reasons: '不符合经济困难条件，理由如下', confirmReference: reference }, reviewer),
     ])
     expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1)
     const rejected = results.find(r => r.status === 'rejected') as PromiseRejectedResult
@@ -140,7 +140,7 @@ describe.each(drivers())('legal-aid applications on %s', (driver) => {
     const decisions = [...await audits(id, 'application.grant'), ...await audits(id, 'application.refuse')]
     expect(decisions).toHaveLength(1)
     if (decided.status === 'granted') {
-      const assigned = await svc.assignApplication(deps, reviewer, id, { version: decided.version, lawyer: '王律师', firm: '宁夏某律师事务所' }, 'ip')
+      const assigned = await svc.assignApplication(deps, { id, version: decided.version, lawyer: '王律师', firm: '宁夏某律师事务所' }, reviewer)
       expect(assigned.status).toBe('assigned')
     }
   })
@@ -148,32 +148,32 @@ describe.each(drivers())('legal-aid applications on %s', (driver) => {
   it('counts an application as withdrawn when materials are not supplied in time', async () => {
     let now = new Date('2026-11-02T02:00:00Z')
     const deps = depsFor(t.db, () => now)
-    const { reference } = await svc.submitApplication(deps, body(), 'ip')
+    const { reference } = await svc.submitApplication(deps, body())
     const id = (await findApplicationByReference(t.db, reference))!.id
-    await svc.requestMaterials(deps, reviewer, id, { version: 1, items: ['户口簿'] }, 'ip')
+    await svc.requestMaterials(deps, { id, version: 1, items: ['户口簿'] }, reviewer)
     now = new Date('2026-11-30T02:00:00Z')
-    const status = await svc.applicationStatus(deps, { reference, phone: PHONE }, 'ip2')
+    const status = await svc.applicationStatus({ ...deps, ipHash: 'ip2' }, { reference, phone: PHONE })
     expect(status.status).toBe('withdrawn')
     expect(await audits(id, 'application.withdraw')).toHaveLength(1)
   })
 
   it('answers the same for a wrong reference and a wrong phone, and limits failed look-ups', async () => {
     const deps = depsFor(t.db)
-    const { reference } = await svc.submitApplication(deps, body(), 'ip')
-    const wrongPhone = await svc.applicationStatus(deps, { reference, phone: '13800000000' }, 'cmp-ip').catch(e => e)
-    const wrongRef = await svc.applicationStatus(deps, { reference: reference.slice(0, -1) + (reference.endsWith('Z') ? 'Y' : 'Z'), phone: PHONE }, 'cmp-ip').catch(e => e)
+    const { reference } = await svc.submitApplication(deps, body())
+    const wrongPhone = await svc.applicationStatus({ ...deps, ipHash: 'cmp-ip' }, { reference, phone: '13800000000' }).catch(e => e)
+    const wrongRef = await svc.applicationStatus({ ...deps, ipHash: 'cmp-ip' }, { reference: reference.slice(0, -1) + (reference.endsWith('Z') ? 'Y' : 'Z'), phone: PHONE }).catch(e => e)
     expect(wrongPhone.code).toBe('APPLICATION_NOT_FOUND')
     expect(wrongRef.code).toBe('APPLICATION_NOT_FOUND')
     expect(wrongPhone.message).toBe(wrongRef.message)
-    for (let i = 0; i < 9; i++) await svc.applicationStatus(deps, { reference, phone: '13800000000' }, 'limit-ip').catch(() => {})
-    await expect(svc.applicationStatus(deps, { reference, phone: PHONE }, 'limit-ip')).rejects.toMatchObject({ code: 'TOO_MANY_LOOKUPS' })
+    for (let i = 0; i < 9; i++) await svc.applicationStatus({ ...deps, ipHash: 'limit-ip' }, { reference, phone: '13800000000' }).catch(() => {})
+    await expect(svc.applicationStatus({ ...deps, ipHash: 'limit-ip' }, { reference, phone: PHONE })).rejects.toMatchObject({ code: 'TOO_MANY_LOOKUPS' })
     // the reference itself is limited too, from any address
-    await expect(svc.applicationStatus(deps, { reference, phone: PHONE }, 'other-ip')).rejects.toMatchObject({ code: 'TOO_MANY_LOOKUPS' })
+    await expect(svc.applicationStatus({ ...deps, ipHash: 'other-ip' }, { reference, phone: PHONE })).rejects.toMatchObject({ code: 'TOO_MANY_LOOKUPS' })
   })
 
   it('the database refuses an unknown status and a refusal without reasons', async () => {
     const deps = depsFor(t.db)
-    const { reference } = await svc.submitApplication(deps, body(), 'ip')
+    const { reference } = await svc.submitApplication(deps, body())
     await expect(t.db.update(legalAidApplications).set({ status: 'lost' }).where(eq(legalAidApplications.reference, reference))).rejects.toThrow()
     await expect(t.db.update(legalAidApplications).set({ status: 'refused', refusalReasons: '短' }).where(eq(legalAidApplications.reference, reference))).rejects.toThrow()
   })
@@ -187,14 +187,14 @@ describe('applications survive a restart (PGlite in a folder)', () => {
     const first = await openDb({ pgliteDir: dir })
     await first.migrate()
     await seed(first.db)
-    const { reference } = await svc.submitApplication(depsFor(first.db), body(), 'ip')
+    const { reference } = await svc.submitApplication(depsFor(first.db), body())
     await first.close()
 
     const second = await openDb({ pgliteDir: dir })
     await second.migrate()
     const u = await insertStaffIfAbsent(second.db, { username: 'reviewer.restart', role: 'reviewer', displayName: '', passwordHash: 'x' })
     const row = await findApplicationByReference(second.db, reference)
-    const detail = await svc.openApplication(depsFor(second.db), { id: u!.id, role: 'reviewer' }, row!.id, 'ip')
+    const detail = await svc.openApplication(depsFor(second.db), { id: row!.id }, { id: u!.id, role: 'reviewer' })
     expect(detail.applicant.name).toBe(NAME)
     expect(detail.screening.result.outcome).toBe('eligible')
     await second.close()

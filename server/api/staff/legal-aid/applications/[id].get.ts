@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => 
   const actor = await requireStaff(event, ['reviewer', 'justice_bureau'])
   const { id } = await getValidatedRouterParams(event, applicationIdParams.parse)
   const app = await useApp()
-  return openApplication(legalAidDeps(app), actor, id, requestIpHash(event, app))
+  return openApplication(legalAidDeps(app, requestIpHash(event, app)), { id }, actor)
 })

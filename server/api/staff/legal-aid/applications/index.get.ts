@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<ReviewQueueItemDto[]> => 
   const actor = await requireStaff(event, ['reviewer', 'justice_bureau'])
   const q = await getValidatedQuery(event, reviewQueueQuery.parse)
   const app = await useApp()
-  return reviewQueue(legalAidDeps(app), actor, q.scope, requestIpHash(event, app))
+  return reviewQueue(legalAidDeps(app, requestIpHash(event, app)), { scope: q.scope }, actor)
 })

@@ -16,7 +16,7 @@ const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? und
 const pick = (f: Fields, ...names: string[]) => names.map(n => f[n]).find(v => v !== undefined)
 const lines = (v: string | undefined) => (v ?? '').split('\n').map(s => s.trim()).filter(Boolean)
 
-interface Action { roles: readonly ('reviewer' | 'justice_bureau')[], confirm: boolean, schema: z.ZodType, body: (f: Fields) => Record<string, unknown>, run: (deps: LegalAidDeps, actor: SessionActor, id: string, body: never, ipHash: string) => Promise<unknown>, ok: (b: Record<string, unknown>) => string }
+interface Action { roles: readonly ('reviewer' | 'justice_bureau')[], confirm: boolean, schema: z.ZodType, body: (f: Fields) => Record<string, unknown>, run: (deps: LegalAidDeps, input: never, actor: SessionActor) => Promise<unknown>, ok: (b: Record<string, unknown>) => string }
 
 const ACTIONS: Record<string, Action> = {
   'decision': {
@@ -69,8 +69,8 @@ export default defineEventHandler(async (event) => {
       await setStaffFlash(event, { form: 'review-confirm', values: { ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Record<string, string> } })
       return { to: pageOf(applicationId) }
     }
-    const parsed = action.schema.parse(action.confirm ? { ...body, confirmReference: f.confirmReference } : body) as never
-    await action.run(legalAidDeps(app), actor, applicationId, parsed, requestIpHash(event, app))
+    const parsed = action.schema.parse(action.confirm ? { ...body, confirmReference: f.confirmReference } : body) as Record<string, unknown>
+    await action.run(legalAidDeps(app, requestIpHash(event, app)), { ...parsed, id: applicationId } as never, actor)
     return { to: pageOf(applicationId), notice: action.ok(body) }
   })(event)
 })

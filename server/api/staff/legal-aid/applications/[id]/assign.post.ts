@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => 
   const { id } = await getValidatedRouterParams(event, applicationIdParams.parse)
   const body = await readValidatedBody(event, assignBody.parse)
   const app = await useApp()
-  return assignApplication(legalAidDeps(app), actor, id, body, requestIpHash(event, app))
+  return assignApplication(legalAidDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
 })

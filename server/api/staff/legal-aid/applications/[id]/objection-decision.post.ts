@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => 
   const { id } = await getValidatedRouterParams(event, applicationIdParams.parse)
   const body = await readValidatedBody(event, objectionDecisionBody.parse)
   const app = await useApp()
-  return decideObjection(legalAidDeps(app), actor, id, body, requestIpHash(event, app))
+  return decideObjection(legalAidDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
 })

@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<RevealDto> => {
   const { id } = await getValidatedRouterParams(event, applicationIdParams.parse)
   const body = await readValidatedBody(event, revealBody.parse)
   const app = await useApp()
-  return revealField(legalAidDeps(app), actor, id, body.field, body.purpose, requestIpHash(event, app))
+  return revealField(legalAidDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
 })

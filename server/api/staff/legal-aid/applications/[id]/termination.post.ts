@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<ApplicationDetailDto> => 
   const { id } = await getValidatedRouterParams(event, applicationIdParams.parse)
   const body = await readValidatedBody(event, terminateBody.parse)
   const app = await useApp()
-  return terminateAid(legalAidDeps(app), actor, id, body, requestIpHash(event, app))
+  return terminateAid(legalAidDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
 })
