@@ -22,3 +22,8 @@ export function formErrorQuery(e: unknown): Record<string, string> {
   if (first) q.field = first.path
   return q
 }
+
+/** Only the staff day view may follow a staff form post (no open redirect); its filters come back in `back`. */
+export function staffDayViewPath(v: string | undefined): string {
+  return v && /^\/staff\/appointments(?:\?[\w=&%.-]*)?$/.test(v) && v.length < 300 ? v : '/staff/appointments'
+}

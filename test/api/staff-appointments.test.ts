@@ -151,5 +151,27 @@ describe.each(servers())('staff appointments on $name', (server) => {
     expect(after.map(a => a.status).sort()).toEqual(['completed', 'no_show'])
     const marks = (await admin.get('/api/staff/admin/audit?action=appointment.no_show&limit=100')).body.items as Array<{ objectId: string }>
     expect(marks.some(a => a.objectId === second!.id)).toBe(true)
+
+    // 代为预约 without JavaScript: the last place, once per requestId (a double submit books once), then full.
+    const run = Math.random().toString(36).slice(2, 10)
+    const booking = (requestId: string, p: string) => form([['slotId', slot!.id], ['name', '李建国'], ['phone', p], ['topic', '劳动争议'], ['requestId', `${requestId}-${run}`], ['back', back]])
+    expect((await anon.req('POST', '/forms/staff/appointments/book', booking('desk-request-0000', phone()), FORM)).status).toBe(401)
+    expect((await op.req('POST', '/forms/staff/appointments/book', booking('desk-request-0000', phone()), { ...FORM, origin: 'https://evil.example' })).status).toBe(403)
+    const desk = phone()
+    const booked = await op.req('POST', '/forms/staff/appointments/book', booking('desk-request-0001', desk), FORM)
+    expect(booked.status).toBe(303)
+    const ref = booked.headers.get('location')!.match(/done=booked&ref=(YY-\d{4}-[2-9A-HJ-NP-Z]{6})$/)?.[1]
+    expect(ref, booked.headers.get('location')!).toBeDefined()
+    expect((await op.req('POST', '/forms/staff/appointments/book', booking('desk-request-0001', desk), FORM)).headers.get('location')).toContain(`ref=${ref}`)
+    expect((await op.req('POST', '/forms/staff/appointments/book', booking('desk-request-0002', phone()), FORM)).headers.get('location')).toBe(`${back}&error=SLOT_FULL`)
+    expect((await op.req('POST', '/forms/staff/appointments/book', booking('desk-request-0003', '123'), FORM)).headers.get('location')).toBe(`${back}&error=VALIDATION&field=phone`)
+    const full = (await op.get(q)).body.slots.find((x: { id: string }) => x.id === slot!.id)
+    expect(full.free).toBe(0)
+    const deskItem = full.appointments.find((a: { reference: string }) => a.reference === ref)
+    expect(deskItem.bookedByStaff).toBe(true)
+    expect(full.appointments.filter((a: { reference: string }) => a.reference === ref)).toHaveLength(1)
+    // Audited with the staff member who booked, as a booking on someone's behalf.
+    const books = (await admin.get('/api/staff/admin/audit?action=appointment.book&limit=100')).body.items as Array<{ objectId: string, actorUsername: string | null }>
+    expect(books.filter(a => a.objectId === deskItem.id).map(a => a.actorUsername)).toEqual(['operator1'])
   })
 })

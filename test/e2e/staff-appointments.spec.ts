@@ -82,6 +82,20 @@ test.describe('staff appointments', () => {
     await expect(first.getByRole('heading', { level: 3 })).toContainText('马秀兰')
     await scanBoth(page, 'day view after check-in and reveal')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+
+    // 代为预约: the last free place, for a caller; the form checks the phone first.
+    await slot.getByText('代为预约这个时段').click()
+    await slot.getByLabel('姓名', { exact: true }).fill('李建国')
+    await slot.getByLabel('电话', { exact: true }).fill('139')
+    await slot.getByLabel('咨询事项', { exact: true }).selectOption('劳动争议')
+    await slot.getByRole('button', { name: '预约', exact: true }).click()
+    await expect(slot.getByLabel('电话', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+    await slot.getByLabel('电话', { exact: true }).fill('13712345603')
+    await slot.getByRole('button', { name: '预约', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: '已代为预约' })).toBeVisible()
+    await expect(slot).toContainText('共 3 个名额，余 0 个')
+    await expect(cards).toHaveCount(3)
+    await expect(slot.getByText('代为预约这个时段')).toHaveCount(0)
   })
 
   test('an admin edits the weekly schedule: conflicts are explained in Chinese; every form also works without JavaScript', async ({ page, browser }) => {

@@ -1,18 +1,13 @@
 import { idParams, staffOutcomeBody } from '#shared/schemas/appointments'
 import { recordOutcome } from '~~/server/domain/appointments/service'
 
-/** Only the day view may follow (no open redirect); its filters come back in `back`. */
-function dayViewPath(v: string | undefined): string {
-  return v && /^\/staff\/appointments(?:\?[\w=&%.-]*)?$/.test(v) && v.length < 300 ? v : '/staff/appointments'
-}
-
 // Check-in / completed / no-show from the day view without JavaScript: same service as
 // POST /api/staff/appointments/:id/outcome (audited), then 303 back to the same day view with the
 // result (or the error code) in the address. With JavaScript the page calls the API instead.
 export default defineEventHandler(async (event) => {
   const f = await readFormFields(event)
   const actor = await requireStaff(event, ['operator', 'reviewer', 'admin'])
-  const back = dayViewPath(field(f, 'back'))
+  const back = staffDayViewPath(field(f, 'back'))
   const to = (q: Record<string, string>) => `${back}${back.includes('?') ? '&' : '?'}${new URLSearchParams(q)}`
   try {
     const { id } = idParams.parse({ id: field(f, 'id') ?? '' })
