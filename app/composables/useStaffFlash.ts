@@ -7,6 +7,8 @@ export interface StaffFlash {
   error?: { code: string, message: string }
   fields?: Record<string, string>
   values?: Record<string, string | string[]>
+  /** A staff reveal's result (already audited on the server): shown once. */
+  revealed?: { id: string, name: string | null, phone: string }
 }
 
 export function useStaffFlash(form: string) {

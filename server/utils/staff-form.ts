@@ -34,6 +34,8 @@ export interface StaffFlash {
   fields?: Record<string, string>
   /** What was typed (no password fields), to fill the form again. */
   values?: Record<string, string | string[]>
+  /** A staff reveal's result (name and phone of one record, already audited): shown once, never put in a URL. */
+  revealed?: { id: string, name: string | null, phone: string }
 }
 
 let codec: ReturnType<typeof formStateCodec> | undefined

@@ -173,5 +173,39 @@ describe.each(servers())('staff appointments on $name', (server) => {
     // Audited with the staff member who booked, as a booking on someone's behalf.
     const books = (await admin.get('/api/staff/admin/audit?action=appointment.book&limit=100')).body.items as Array<{ objectId: string, actorUsername: string | null }>
     expect(books.filter(a => a.objectId === deskItem.id).map(a => a.actorUsername)).toEqual(['operator1'])
+
+    // "显示完整信息" without JavaScript: 303 back to the day view (nothing personal in the address); the
+    // contact reaches the next page load only, in the one-time sealed flash; audited with the purpose.
+    const other = phones.find(p => p !== shown.body.phone)!
+    const revealForm = (purpose: string, id = second!.id) => form([['id', id], ['purpose', purpose], ['back', back]])
+    const anonReveal = await anon.req('POST', '/forms/staff/appointments/reveal', revealForm('电话联系预约人'), FORM)
+    expect(anonReveal.status).toBe(303)
+    expect(anonReveal.headers.get('location')).toMatch(/^\/staff\/login\?next=/)
+    expect((await op.req('POST', '/forms/staff/appointments/reveal', revealForm('电话联系预约人'), { ...FORM, origin: 'https://evil.example' })).status).toBe(403)
+    const short = await op.req('POST', '/forms/staff/appointments/reveal', revealForm('看看'), FORM)
+    expect(short.status).toBe(303)
+    expect(short.headers.get('location')).toBe(back)
+    const refusedPage = await op.get(back, { accept: 'text/html' })
+    expect(refusedPage.status).toBe(200)
+    expect(refusedPage.body).toContain('至少 4 个字')
+    expect(refusedPage.body).not.toContain(other)
+    const revealedAt = Date.now()
+    const ok = await op.req('POST', '/forms/staff/appointments/reveal', revealForm('回电确认是否改约'), FORM)
+    expect(ok.status).toBe(303)
+    expect(ok.headers.get('location')).toBe(back)
+    expect(ok.headers.get('location')).not.toContain(other)
+    const shownPage = await op.get(back, { accept: 'text/html' })
+    expect(shownPage.headers.get('cache-control')).toContain('no-store')
+    expect(shownPage.body).toContain(`tel:${other}`)
+    expect(shownPage.body).toContain('马秀兰')
+    const laterPage = await op.get(back, { accept: 'text/html' })
+    expect(laterPage.status).toBe(200)
+    expect(laterPage.body).not.toContain(other) // shown once: the flash is gone
+    const unknown = await op.req('POST', '/forms/staff/appointments/reveal', revealForm('回电确认是否改约', '00000000-0000-4000-8000-000000000000'), FORM)
+    expect(unknown.headers.get('location')).toBe(back)
+    const reveals = (await admin.get('/api/staff/admin/audit?action=appointment.reveal&limit=100')).body.items as Array<{ objectId: string, purpose: string, actorUsername: string | null, at: string }>
+    const mine = reveals.filter(a => a.objectId === second!.id)
+    expect(mine.map(a => [a.purpose, a.actorUsername])).toEqual([['回电确认是否改约', 'operator1']])
+    expect(Date.parse(mine[0]!.at)).toBeGreaterThanOrEqual(revealedAt - 5000)
   })
 })
