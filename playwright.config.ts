@@ -44,6 +44,9 @@ export default defineConfig({
       NUXT_SEED_STATUTES: process.env.NUXT_SEED_STATUTES ?? 'priority',
       NUXT_DATABASE_URL: '',
       DATABASE_URL: '',
+      // Texts to residents go to an SMS webhook: appointments-rating.spec.ts runs the receiver and reads
+      // the rating link from the text itself (while nobody listens, the outbox retries as it would in life).
+      NUXT_APPOINTMENTS_NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${process.env.E2E_SMS_PORT ?? port + 1}/sms`,
     },
   },
 })
