@@ -2,9 +2,10 @@
 // operator reveals a booking's name and phone after stating a purpose (audited; a refused purpose
 // comes back with its message and what was typed; the number never enters the address and is
 // shown once), books the last place for a caller (代为预约) and checks a visitor in — each a real
-// POST answered with a 303 back to the same day view. Runs in the `nojs` project (360 px).
+// POST answered with a 303 back to the same day view, and axe over those server-rendered forms in
+// both text sizes. Runs in the `nojs` project (360 px).
 import { expect, test, type Page } from '@playwright/test'
-import { signIn } from './helpers'
+import { expectNoAxeViolations, signIn } from './helpers'
 
 test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } })
 
@@ -38,7 +39,7 @@ async function dayWithBookings(page: Page, day: string, phones: string[]): Promi
   return point
 }
 
-test('an operator reveals a phone with a purpose, books the last place for a caller and checks a visitor in — no JavaScript', async ({ page }) => {
+test('an operator reveals a phone with a purpose, books the last place for a caller and checks a visitor in — no JavaScript', async ({ page, browser }) => {
   test.setTimeout(180_000)
   const day = saturdayAhead()
   const phones = ['13712345611', '13712345612']
@@ -107,4 +108,26 @@ test('an operator reveals a phone with a purpose, books the last place for a cal
   await first.getByRole('button', { name: `签到：${ref}` }).click()
   await expect(page.getByRole('status').filter({ hasText: `${ref}：已签到` })).toBeVisible()
   await expect(first.getByRole('button', { name: `办结：${ref}` })).toBeVisible()
+
+  // axe over the same server-rendered forms (axe runs as a script: the page's own scripts are blocked
+  // instead), with a refused reveal open, in both text sizes.
+  const origin = new URL(page.url()).origin
+  const axeContext = await browser.newContext({ javaScriptEnabled: true, baseURL: origin, viewport: { width: 360, height: 740 } })
+  await axeContext.addCookies(await page.context().cookies())
+  await axeContext.route('**/*', r => (r.request().resourceType() === 'script' ? r.abort() : r.continue()))
+  const ssr = await axeContext.newPage()
+  await ssr.goto(dayView)
+  const card = ssr.getByRole('region', { name: /16:00–17:00/ }).getByRole('article').nth(1)
+  await card.getByText(/^显示完整信息/).click()
+  await card.getByRole('button', { name: '确认显示' }).click()
+  await expect(card.getByRole('alert')).toContainText('至少 4 个字')
+  await expect(card.locator('details[open] form[method="post"]')).toHaveCount(1) // the server's form, not the script's panel
+  await expectNoAxeViolations(ssr, 'day view without JavaScript, a refused reveal (normal)')
+  await axeContext.addCookies([{ name: 'large_text', value: '1', url: origin }])
+  await ssr.goto(dayView)
+  await expect(ssr.locator('html')).toHaveClass(/large-text/)
+  await card.getByText(/^显示完整信息/).click()
+  await expect(card.getByRole('textbox', { name: /查看用途/ })).toBeVisible()
+  await expectNoAxeViolations(ssr, 'day view without JavaScript (长辈版)')
+  await axeContext.close()
 })
