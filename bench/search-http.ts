@@ -10,12 +10,15 @@
 // --statutes priority only the priority laws), waits until the statute ranker has held the same
 // articles for 20 s, the outbox is empty and the statutes index holds them all, runs, and stops it. Questions: the STARD file, shuffled deterministically.
 // Printed: p50/p95 of the portal, of one raw query on the cases index (what a plain portal would send
-// for its first list) and of one raw query on the statutes index (56k articles), and the ratios.
+// for its first list) and of one raw query on the statutes index (56k articles), and the ratios; the
+// portal's own Server-Timing per step and the answer's size. The raw queries go through the client the
+// portal uses for its engine round trip (node:http); the same query through fetch is printed for reference.
 import { execSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { readJsonl } from '../server/domain/cases/jsonl'
+import { postJson } from '../server/adapters/search/multi-search'
 import { SHARED } from './lib/data'
 
 interface Opts { url?: string, dataDir?: string, port: number, questions: number, coreOnly: boolean, statutes: 'default' | 'priority' }
@@ -109,20 +112,36 @@ async function main() {
       const j = seed % (i + 1)
       ;[questions[i], questions[j]] = [questions[j]!, questions[i]!]
     }
+    // the portal's own account of each answer (Server-Timing: validate, rewrite, rank, engine, fuse, total) and its size
+    const steps: Record<string, number[]> = {}
+    const sizes: number[] = []
+    let measuring = false
     const portal = async (q: string) => {
       const r = await fetch(`${url}/api/search?q=${encodeURIComponent(q)}&limit=10`)
-      const b = await r.json() as { degraded?: boolean }
+      const body = await r.text()
+      const b = JSON.parse(body) as { degraded?: boolean }
       if (!r.ok || b.degraded) throw new Error(`portal answered ${r.status}${b.degraded ? ' (degraded)' : ''}`)
+      if (!measuring) return
+      sizes.push(Buffer.byteLength(body))
+      for (const m of (r.headers.get('server-timing') ?? '').matchAll(/([a-z]+);dur=([\d.]+)/g)) (steps[m[1]!] ??= []).push(Number(m[2]))
     }
+    // one plain search of the same question, through the same HTTP client the portal uses for its
+    // engine round trip (node:http, kept-alive sockets, Nagle off: server/adapters/search/multi-search.ts)
     const raw = (index: string) => async (q: string) => {
+      await postJson(meili.host, meili.key, `/indexes/${uid(index)}/search`, { q, limit: 10 })
+    }
+    // the same raw query through fetch (undici, as the official client sends it): shown for reference,
+    // its small requests wait for delayed TCP acknowledgements on this machine
+    const rawFetch = (index: string) => async (q: string) => {
       const r = await fetch(`${meili.host}/indexes/${uid(index)}/search`, { method: 'POST', headers, body: JSON.stringify({ q, limit: 10 }) })
       await r.arrayBuffer()
       if (!r.ok) throw new Error(`meilisearch answered ${r.status}`)
     }
-    const targets = { 'portal GET /api/search': portal, 'raw query, cases index': raw('cases'), 'raw query, statutes index': raw('statutes') } as const
+    const targets = { 'portal GET /api/search': portal, 'raw query, cases index': raw('cases'), 'raw query, statutes index': raw('statutes'), 'raw query, cases, via fetch': rawFetch('cases') } as const
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map(k => [k, []]))
     // warm-up (connections, JIT, engine caches), not measured
     for (const q of questions.slice(-20)) for (const f of Object.values(targets)) await f(q)
+    measuring = true
     for (const q of questions.slice(0, o.questions)) {
       for (const [name, f] of Object.entries(targets)) {
         const t = performance.now()
@@ -132,6 +151,8 @@ async function main() {
     }
     console.log(`\n${o.questions} questions, sequential, interleaved; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
     for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(28)} p50 ${pct(xs, 50).toFixed(2).padStart(7)} ms  p95 ${pct(xs, 95).toFixed(2).padStart(7)} ms`)
+    console.log(`\nthe portal's Server-Timing (ms; p50 / p95 over the same requests), answer size p50 ${(pct(sizes, 50) / 1024).toFixed(1)} KiB:`)
+    for (const [k, xs] of Object.entries(steps)) console.log(`  ${k.padEnd(10)} ${pct(xs, 50).toFixed(2).padStart(7)} / ${pct(xs, 95).toFixed(2).padStart(7)}`)
     const p = times['portal GET /api/search']!, c = times['raw query, cases index']!, s = times['raw query, statutes index']!
     console.log(`\nportal ÷ one raw query on the cases index:    p50 ${(pct(p, 50) / pct(c, 50)).toFixed(1)}×  p95 ${(pct(p, 95) / pct(c, 95)).toFixed(1)}×`)
     console.log(`portal ÷ one raw query on the statutes index: p50 ${(pct(p, 50) / pct(s, 50)).toFixed(1)}×  p95 ${(pct(p, 95) / pct(s, 95)).toFixed(1)}×`)

@@ -5,7 +5,7 @@ import type { AppContext } from '../app-context'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import { STATUTES_INDEX } from '../adapters/search/definitions/statutes'
 import { makeHighlightTags } from '../domain/cases/highlight'
-import type { LibrarySearchDeps, LibrarySearchPort } from '../domain/cases/search'
+import type { LibrarySearchDeps } from '../domain/cases/search'
 import type { Lexicon } from '../domain/search/lexicon'
 import { fallbackSearchCases } from '../repositories/cases'
 import { approvedLexicon } from '../repositories/lexicon'
@@ -32,7 +32,7 @@ export function invalidateSearchLexicon(): void {
 export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchDeps> {
   const search = app.search
   return {
-    port: search ? (search.client as unknown as LibrarySearchPort) : null,
+    port: search ? search.search : null,
     uids: { statutes: search?.uid(STATUTES_INDEX) ?? STATUTES_INDEX, cases: search?.uid(CASES_INDEX) ?? CASES_INDEX },
     lexicon: await searchLexicon(app),
     ranker: app.statuteRanker.current(),
@@ -44,4 +44,9 @@ export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchD
     },
     log: m => logger.warn(m),
   }
+}
+
+/** `Server-Timing: rank;dur=1.2, engine;dur=3.4, …` of a request's step timings (milliseconds). */
+export function serverTimingHeader(timings: Readonly<Record<string, number>>): string {
+  return Object.entries(timings).filter(([k, v]) => /^[a-z]+$/.test(k) && Number.isFinite(v)).map(([k, v]) => `${k};dur=${v.toFixed(2)}`).join(', ')
 }

@@ -1,7 +1,10 @@
 import { Meilisearch } from 'meilisearch'
+import { multiSearchPort, type MultiSearchPort } from './multi-search'
 
 export interface SearchConnection {
   client: Meilisearch
+  /** The library search's requests (node:http, no Nagle delay: see multi-search.ts). */
+  search: MultiSearchPort
   host: string
   /** Physical index uid for a logical index name. */
   uid(name: string): string
@@ -9,7 +12,7 @@ export interface SearchConnection {
 
 export function connectSearch(host: string, apiKey: string, indexPrefix = ''): SearchConnection {
   const client = new Meilisearch({ host, apiKey, timeout: 10_000 })
-  return { client, host, uid: name => `${indexPrefix}${name}` }
+  return { client, search: multiSearchPort(host, apiKey), host, uid: name => `${indexPrefix}${name}` }
 }
 
 /** True when the search engine answers /health within a short time. */

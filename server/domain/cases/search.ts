@@ -42,7 +42,7 @@ export interface CaseSearchQuery extends PortQuery {
   highlightPostTag?: string
 }
 
-/** The slice of the Meilisearch client the library search needs (the official client fits). */
+/** The slice of the engine the library search needs: one POST /multi-search (adapters/search/multi-search.ts). */
 export interface LibrarySearchPort {
   multiSearch(req: { queries: CaseSearchQuery[] }): Promise<{ results: Array<{ hits: unknown[], estimatedTotalHits?: number, totalHits?: number, facetDistribution?: Record<string, Record<string, number>> }> }>
 }
@@ -78,6 +78,8 @@ export interface LibrarySearchDeps {
   /** Weak-match cut-offs for cases (defaults CASE_MIN_SCORE, CASE_MIN_FUSED). */
   caseMinScore?: number
   caseMinFused?: number
+  /** Filled with the milliseconds of each step (rewrite, rank, engine, fuse) when given. */
+  timings?: SearchTimings
   /** Give up on the engine after this long (ms) and answer from the database. */
   timeoutMs?: number
   log?: (m: string) => void
@@ -151,29 +153,31 @@ export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery
   return searchDatabase(deps, query, offset)
 }
 
-/** What the first engine round trip reads of every case candidate: enough to fuse, cut, count and page. */
+/** What the case query reads of every case candidate: enough to fuse, cut, count and page. */
 const CASE_LIGHT_FIELDS = ['id', 'category', 'groups', 'statuteIds']
+/** What a listed case shows: its card and the fields its snippet may come from. */
+const CASE_PAGE_FIELDS = [...CASE_LIGHT_FIELDS, 'slug', 'title', 'summary', ...CASE_SEARCHABLE_SNIPPETS.filter(f => f !== 'summary')]
 /** Case candidates read per query: the whole (filtered) library, up to the engine's hit cap. */
 export const CASE_CANDIDATES = 1000
 
 interface LightCase { id: string, category?: unknown, groups?: unknown, statuteIds?: unknown, _rankingScore?: number }
+type CaseDoc = Record<string, unknown> & { id: string }
+
+/** Wall-clock milliseconds of a request's steps (the route sends them as a Server-Timing header). */
+export type SearchTimings = Record<string, number>
 
 async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, query: LibraryQuery, filters: string[], offset: number): Promise<SearchResultDto> {
-  // Statutes: the in-memory ranker. Only the final page is highlighted, here, from the question's words and the lexicon's legal
-  // terms (escaped first): asking the engine to format deep fused lists cost ~10× in load tests.
+  const timings = deps.timings
+  let t0 = performance.now()
+  const lap = (name: string) => { if (timings) { const t = performance.now(); timings[name] = (timings[name] ?? 0) + t - t0; t0 = t } }
   const rw = query.q ? rewriteQuery(query.q, deps.lexicon) : undefined // once per request
   const terms = rw ? expandedTerms(rw, deps.lexicon) : []
   const caseQ = query.q ? terms.join(' ') || query.q : ''
   const filter = filters.length ? filters : undefined
   const ranker = rw ? deps.ranker ?? null : null
-  // Round trip 1 starts before the ranking and runs while it ranks: every case the words match
-  // (with the engine's ranking score, for the weak-match cut-off) and, for the cases citing the best
-  // articles, the filtered library's citations. Light fields only: nothing is highlighted here.
-  const first = port.multiSearch({ queries: [
-    { indexUid: deps.uids.cases, q: caseQ, limit: CASE_CANDIDATES, filter, matchingStrategy: 'frequency', locales: ['cmn'], attributesToRetrieve: CASE_LIGHT_FIELDS, showRankingScore: true },
-    ...(ranker ? [{ indexUid: deps.uids.cases, q: '', limit: CASE_CANDIDATES, filter, attributesToRetrieve: CASE_LIGHT_FIELDS }] : []),
-  ] })
-  first.catch(() => {}) // awaited below; a failure must not surface as an unhandled rejection meanwhile
+  lap('rewrite')
+  // Statutes: the in-memory ranker, first (a few ms): the one engine round trip then asks for
+  // everything the page needs at once.
   let page: string[] = []
   let top: string[] = []
   let total = 0
@@ -182,27 +186,47 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   if (rw && ranker) ({ page, top, total, weak } = rankPage(ranker, rw, offset, query.limit, query.q))
   // No ranker (it could not be built): the articles from PostgreSQL's word match, meanwhile
   else if (rw && terms.length) statuteRows = deps.fallback.statutes(terms, query.limit, offset)
-  const res = await first
+  lap('rank')
+  // The one engine round trip: (0) every case the words match, light fields and the engine's ranking
+  // score (for the cut-off, the fusion and the facet counts); (1) the same match's first page with
+  // what a card shows; (2) the cases citing the best articles, with what a card shows; (3) the page
+  // of articles by id. The fused page is always within (1) and (2): a case that cites no top article
+  // is placed by its word rank alone, so it is listed only after every case the words rank above it.
+  const pageEnd = offset + query.limit
+  const wordQuery = { indexUid: deps.uids.cases, q: caseQ, filter, matchingStrategy: 'frequency' as const, locales: ['cmn'], showRankingScore: true }
+  const queries: CaseSearchQuery[] = [
+    { ...wordQuery, limit: CASE_CANDIDATES, attributesToRetrieve: CASE_LIGHT_FIELDS },
+    { ...wordQuery, limit: pageEnd, attributesToRetrieve: CASE_PAGE_FIELDS },
+  ]
+  const linkedAt = ranker && top.length ? queries.push({ indexUid: deps.uids.cases, q: '', limit: CASE_CANDIDATES, filter: [...filters, idFilter(top, 'statuteIds')], attributesToRetrieve: CASE_PAGE_FIELDS }) - 1 : -1
+  const statutesAt = page.length ? queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) }) - 1 : -1
+  const res = (await port.multiSearch({ queries })).results
+  lap('engine')
   const minScore = deps.caseMinScore ?? CASE_MIN_SCORE
-  const words = (res.results[0]?.hits ?? []) as LightCase[]
+  const words = (res[0]?.hits ?? []) as LightCase[]
   const strong = query.q ? words.filter(h => (h._rankingScore ?? 1) >= minScore) : words
-  const linked = ranker && top.length ? ((res.results[1]?.hits ?? []) as LightCase[]).filter(h => citesAny(h, top)) : []
+  const linked = linkedAt >= 0 ? ((res[linkedAt]?.hits ?? []) as CaseDoc[]).filter(h => citesAny(h, top)) : []
   const minFused = deps.caseMinFused ?? CASE_MIN_FUSED
   const fused = query.q ? fuseCasesScored(strong, linked, top).filter(x => x.score >= minFused).map(x => x.hit) : fuseCases(strong, linked, top)
-  const casePage = fused.slice(offset, offset + query.limit)
-  // Round trip 2: the page of articles and the page of cases, by id.
-  const queries: CaseSearchQuery[] = []
-  if (page.length) queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) })
-  if (casePage.length) queries.push({ indexUid: deps.uids.cases, q: '', limit: casePage.length, filter: caseIdFilter(casePage.map(h => h.id)) })
-  const second = queries.length ? (await port.multiSearch({ queries })).results : []
+  const casePage = fused.slice(offset, pageEnd)
+  const shown = new Map<string, CaseDoc>()
+  for (const h of [...((res[1]?.hits ?? []) as CaseDoc[]), ...linked]) if (h && typeof h.id === 'string') shown.set(h.id, h)
+  // never expected (the page is within both lists); should the index change between the queries, read the rest by id
+  const missing = casePage.map(h => h.id).filter(id => !shown.has(id))
+  if (missing.length) {
+    const more = (await port.multiSearch({ queries: [{ indexUid: deps.uids.cases, q: '', limit: missing.length, filter: caseIdFilter(missing), attributesToRetrieve: CASE_PAGE_FIELDS }] })).results
+    for (const h of (more[0]?.hits ?? []) as CaseDoc[]) shown.set(h.id, h)
+    lap('engine')
+  }
   let st: { hits: StatuteHit[], total: number }
   if (statuteRows) {
     const rows = await statuteRows
     st = { hits: rows.rows.map(r => ({ id: r.id, law_title: r.lawTitle, article_label: r.articleLabel, version_date: r.versionDate ?? null, in_force: r.inForce, text: r.text })), total: rows.total }
+    lap('database')
   } else {
-    st = { hits: page.length ? inOrder(page, (second[0]?.hits ?? []) as StatuteHit[]) : [], total }
+    st = { hits: statutesAt >= 0 ? inOrder(page, (res[statutesAt]?.hits ?? []) as StatuteHit[]) : [], total }
   }
-  const caseDocs = casePage.length ? inOrder(casePage.map(h => h.id), (second[page.length ? 1 : 0]?.hits ?? []) as Array<Record<string, unknown> & { id: string }>) : []
+  const caseDocs = casePage.flatMap(h => shown.get(h.id) ?? [])
   // the index holds only articles in force; a document of an older mapping (before its rebuild) that
   // says otherwise is dropped here all the same
   const statuteHits: StatuteHitDto[] = st.hits.filter(h => h.in_force !== false).map(h => ({
@@ -213,10 +237,12 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
     id: String(h.id), slug: String(h.slug), title: String(h.title), category: String(h.category), summary: String(h.summary ?? ''),
     highlight: caseSnippet(h, terms),
   }))
+  const facets = caseFacets(fused)
+  lap('fuse')
   // the counts are of the list itself: filtering by a category or group returns exactly that many
   return {
     statutes: { hits: statuteHits, total: st.total },
-    cases: { hits: caseHits, total: fused.length, facets: caseFacets(fused) },
+    cases: { hits: caseHits, total: fused.length, facets },
     degraded: false,
     ...(weak && !fused.length ? { notice: QUERY_NOTICES.weak } : {}),
   }

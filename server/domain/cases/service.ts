@@ -21,7 +21,7 @@ import { existingStatuteIds } from '../../repositories/statutes'
 import { toCaseDetailDto, toStaffCaseDto } from './dto'
 
 /** The library search (statutes + cases) is a use case of this area; its code lives in ./search. */
-export { searchLibrary, type LibrarySearchDeps } from './search'
+export { searchLibrary, type LibrarySearchDeps, type SearchTimings } from './search'
 
 /** `ipHash`: the hashed address of the request, for the audit (absent outside a request). */
 export interface CaseDeps { db: Db, ipHash?: string | null }
