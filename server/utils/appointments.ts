@@ -3,13 +3,15 @@ import type { AppContext } from '../app-context'
 import type { AppointmentDeps } from '../domain/appointments/service'
 import { personalDataCryptoOf } from './personal-data'
 
-export function appointmentDeps(app: AppContext): AppointmentDeps {
+/** The booking service's dependencies; `ipHash` (requestIpHash) for the audit and the public look-up limit. */
+export function appointmentDeps(app: AppContext, ipHash: string | null = null): AppointmentDeps {
   const crypto = personalDataCryptoOf(app)
   const c = app.config.appointments
   return {
     db: app.db, crypto, now: () => new Date(),
     limits: { perAddressPerHour: c.perAddressPerHour, perPhoneActive: c.perPhoneActive, holdMinutes: c.holdMinutes },
     siteUrl: c.siteUrl.replace(/\/$/, ''),
+    ipHash,
   }
 }
 

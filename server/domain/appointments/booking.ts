@@ -48,6 +48,8 @@ export interface AppointmentDeps {
   limits?: Partial<BookingLimits>
   /** Origin for links in texts ('' = relative links). */
   siteUrl?: string
+  /** The request's hashed address, for the audit (and the public look-up limit). */
+  ipHash?: string | null
 }
 
 export const limitsOf = (deps: AppointmentDeps): BookingLimits => ({ ...DEFAULT_LIMITS, ...deps.limits })

@@ -33,7 +33,9 @@ export async function listCallbackSlots(deps: AppointmentDeps): Promise<Appointm
   return listSlots(deps, { channel: 'hotline_callback', from: today, to: addDays(today, 14) })
 }
 
-export async function revealCallbackPhone(deps: AppointmentDeps, actor: ActorRef, id: string, purpose: string, ipHash: string | null = null): Promise<string> {
+export async function revealCallbackPhone(deps: AppointmentDeps, input: { id: string, purpose: string }, actor: ActorRef): Promise<string> {
+  const { id, purpose } = input
+  const ipHash = deps.ipHash ?? null
   return deps.db.transaction(async (tx) => {
     const r = await repo.findById(tx, id)
     if (!r) throw E.APPOINTMENT_NOT_FOUND()

@@ -37,7 +37,9 @@ export function toStaffItem(r: repo.AppointmentWithSlot): StaffAppointmentItemDt
 }
 
 /** One day's appointments of all channels/points (default today, Asia/Shanghai): masked, audited. */
-export async function staffDayList(deps: AppointmentDeps, actor: ActorRef, date: string | undefined, ipHash: string | null = null, f: { channel?: AppointmentChannel, servicePointId?: string } = {}): Promise<StaffAppointmentItemDto[]> {
+export async function staffDayList(deps: AppointmentDeps, input: { date?: string, channel?: AppointmentChannel, servicePointId?: string }, actor: ActorRef): Promise<StaffAppointmentItemDto[]> {
+  const { date, ...f } = input
+  const ipHash = deps.ipHash ?? null
   const day = date ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(day)
   return deps.db.transaction(async (tx) => {
@@ -48,7 +50,8 @@ export async function staffDayList(deps: AppointmentDeps, actor: ActorRef, date:
 }
 
 /** The day view of one (point, channel): every slot with its places and masked bookings. */
-export async function staffDayView(deps: AppointmentDeps, actor: ActorRef, q: { date?: string, channel: AppointmentChannel, servicePointId?: string }, ipHash: string | null = null): Promise<StaffDayViewDto> {
+export async function staffDayView(deps: AppointmentDeps, q: { date?: string, channel: AppointmentChannel, servicePointId?: string }, actor: ActorRef): Promise<StaffDayViewDto> {
+  const ipHash = deps.ipHash ?? null
   const day = q.date ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(day)
   const scope = { channel: q.channel, servicePointId: q.servicePointId ?? null }
@@ -69,7 +72,9 @@ export async function staffDayView(deps: AppointmentDeps, actor: ActorRef, q: { 
  * The full name and phone of one booking, for a staff member who must call or identify the
  * resident: each reveal is an audit row with the stated purpose (the lists stay masked).
  */
-export async function revealAppointmentContact(deps: AppointmentDeps, actor: ActorRef, id: string, purpose: string, ipHash: string | null = null): Promise<StaffRevealDto> {
+export async function revealAppointmentContact(deps: AppointmentDeps, input: { id: string, purpose: string }, actor: ActorRef): Promise<StaffRevealDto> {
+  const { id, purpose } = input
+  const ipHash = deps.ipHash ?? null
   return deps.db.transaction(async (tx) => {
     const r = await repo.findById(tx, id)
     if (!r) throw E.APPOINTMENT_NOT_FOUND()
@@ -88,13 +93,16 @@ const ALLOWED: Record<StaffOutcome, readonly string[]> = {
  * Check-in, completed or no-show, audited. Completing queues the one-time rating link for the
  * resident (a text with a random token of which only the hash is kept).
  */
-export async function recordOutcome(deps: AppointmentDeps, actor: ActorRef, id: string, status: StaffOutcome, ipHash: string | null = null): Promise<StaffAppointmentItemDto> {
-  await inTransaction(deps.db, tx => recordOutcomeInTransaction(tx, deps, actor, id, status, ipHash))
-  return toStaffItem((await repo.findById(deps.db, id))!)
+export async function recordOutcome(deps: AppointmentDeps, input: { id: string, status: StaffOutcome }, actor: ActorRef): Promise<StaffAppointmentItemDto> {
+  await inTransaction(deps.db, tx => recordOutcomeInTransaction({ ...deps, tx }, input, actor))
+  return toStaffItem((await repo.findById(deps.db, input.id))!)
 }
 
-/** recordOutcome inside the caller's transaction (the hotline closes a callback together with its last attempt). */
-export async function recordOutcomeInTransaction(tx: Tx, deps: AppointmentDeps, actor: ActorRef, id: string, status: StaffOutcome, ipHash: string | null = null): Promise<void> {
+/** recordOutcome inside the caller's transaction `deps.tx` (the hotline closes a callback together with its last attempt). */
+export async function recordOutcomeInTransaction(deps: AppointmentDeps & { tx: Tx }, input: { id: string, status: StaffOutcome }, actor: ActorRef): Promise<void> {
+  const { tx } = deps
+  const { id, status } = input
+  const ipHash = deps.ipHash ?? null
   const now = deps.now()
   const a = await repo.lockAppointment(tx, id)
   if (!a) throw E.APPOINTMENT_NOT_FOUND()

@@ -354,7 +354,7 @@ export async function recordAttempt(deps: HotlineDeps, input: { id: string, resu
     cb.assertMayCallNow(r.safeToCallBack ?? true, { startsAt: r.startsAt, endsAt: r.endsAt }, now)
     const plan = cb.planAttempt(previous, result)
     await repo.insertAttempt(tx, { callbackId: id, attemptNo: plan.attemptNo, result, at: now, by: actor.id })
-    if (plan.close) await recordOutcomeInTransaction(tx, deps, actor, id, cb.CLOSING_OUTCOME[plan.close], ipHash)
+    if (plan.close) await recordOutcomeInTransaction({ ...deps, tx }, { id, status: cb.CLOSING_OUTCOME[plan.close] }, actor)
     await writeAudit(tx, { actor, action: 'callback.attempt', objectType: 'appointment', objectId: id, ipHash, detail: { attemptNo: plan.attemptNo, result, closed: plan.close } })
     return { status: plan.close ?? status, attemptNo: plan.attemptNo }
   })
@@ -381,14 +381,13 @@ export async function listOperators(deps: Pick<HotlineDeps, 'db'>): Promise<Arra
 /** The full number for dialing: its own audited action (callback.reveal), with the purpose stated. */
 export async function revealCallback(deps: HotlineDeps, input: { id: string, purpose: string }, actor: ActorRef): Promise<CallbackRevealDto> {
   const { id, purpose } = input
-  const ipHash = deps.ipHash ?? null
   const r = await repo.lockCallbackForAttempt(deps.db, id)
   if (!r) throw CALLBACK_NOT_FOUND()
   const [assigned] = await repo.assignmentsOf(deps.db, [id])
   if (!mayOpenCallback(r, assigned?.operatorId ?? null, actor)) throw CALL_RESTRICTED()
   // Not even the number for a caller who may only be called inside their window, outside it.
   if (cb.callbackStatusOf(r.callback.status) === 'booked') cb.assertMayCallNow(r.safeToCallBack ?? true, { startsAt: r.startsAt, endsAt: r.endsAt }, deps.now())
-  return { phone: await revealCallbackPhone(deps, actor, id, purpose, ipHash) }
+  return { phone: await revealCallbackPhone(deps, { id, purpose }, actor) }
 }
 
 // ---- 处理结果 codes (data; admins edit them) ----

@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<StaffDayViewDto> => {
   const actor = await requireStaff(event, ['operator', 'reviewer', 'admin'])
   const q = await getValidatedQuery(event, staffDayViewQuery.parse)
   const app = await useApp()
-  return staffDayView(appointmentDeps(app), actor, q, requestIpHash(event, app))
+  return staffDayView(appointmentDeps(app, requestIpHash(event, app)), q, actor)
 })

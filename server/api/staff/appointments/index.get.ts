@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<StaffAppointmentItemDto[]
   const actor = await requireStaff(event, ['operator', 'reviewer', 'admin'])
   const q = await getValidatedQuery(event, staffDayQuery.parse)
   const app = await useApp()
-  return staffDayList(appointmentDeps(app), actor, q.date, requestIpHash(event, app), { channel: q.channel, servicePointId: q.servicePointId })
+  return staffDayList(appointmentDeps(app, requestIpHash(event, app)), q, actor)
 })

@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<StaffAppointmentItemDto> 
   const { id } = await getValidatedRouterParams(event, idParams.parse)
   const body = await readValidatedBody(event, staffOutcomeBody.parse)
   const app = await useApp()
-  return recordOutcome(appointmentDeps(app), actor, id, body.status, requestIpHash(event, app))
+  return recordOutcome(appointmentDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
 })

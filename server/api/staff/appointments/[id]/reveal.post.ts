@@ -8,5 +8,5 @@ export default defineApiHandler(async (event): Promise<StaffRevealDto> => {
   const { id } = await getValidatedRouterParams(event, idParams.parse)
   const body = await readValidatedBody(event, staffRevealBody.parse)
   const app = await useApp()
-  return revealAppointmentContact(appointmentDeps(app), actor, id, body.purpose, requestIpHash(event, app))
+  return revealAppointmentContact(appointmentDeps(app, requestIpHash(event, app)), { ...body, id }, actor)
 })

@@ -13,7 +13,7 @@ export default defineEventHandler(async (event) => {
     const { id } = idParams.parse({ id: field(f, 'id') ?? '' })
     const { status } = staffOutcomeBody.parse({ status: field(f, 'status') ?? '' })
     const app = await useApp()
-    const item = await recordOutcome(appointmentDeps(app), actor, id, status, requestIpHash(event, app))
+    const item = await recordOutcome(appointmentDeps(app, requestIpHash(event, app)), { id, status }, actor)
     return formDone(event, to({ done: status, ref: item.reference }))
   } catch (e) {
     return formDone(event, to(formErrorQuery(e)))

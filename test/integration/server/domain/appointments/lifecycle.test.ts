@@ -145,11 +145,11 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
     const a3 = await svc.bookAppointment(deps, input(s.id))
     const id = async (ref: string) => (await t.db.select().from(appointments).where(eq(appointments.reference, ref)))[0]!.id
     const [i1, i2, i3] = await Promise.all([id(a1.dto.reference), id(a2.dto.reference), id(a3.dto.reference)])
-    expect((await svc.recordOutcome(deps, staff, i1, 'checked_in')).status).toBe('checked_in')
-    expect((await svc.recordOutcome(deps, staff, i1, 'completed')).status).toBe('completed')
-    await expect(svc.recordOutcome(deps, staff, i1, 'no_show')).rejects.toMatchObject({ code: 'STATUS_CHANGE_INVALID' })
-    await svc.recordOutcome(deps, staff, i2, 'completed')
-    await svc.recordOutcome(deps, staff, i3, 'no_show')
+    expect((await svc.recordOutcome(deps, { id: i1, status: 'checked_in' }, staff)).status).toBe('checked_in')
+    expect((await svc.recordOutcome(deps, { id: i1, status: 'completed' }, staff)).status).toBe('completed')
+    await expect(svc.recordOutcome(deps, { id: i1, status: 'no_show' }, staff)).rejects.toMatchObject({ code: 'STATUS_CHANGE_INVALID' })
+    await svc.recordOutcome(deps, { id: i2, status: 'completed' }, staff)
+    await svc.recordOutcome(deps, { id: i3, status: 'no_show' }, staff)
     const audits = (await t.db.select().from(auditLog).where(eq(auditLog.objectId, i1))).map(r => r.action)
     expect(audits).toEqual(expect.arrayContaining(['appointment.book', 'appointment.checked_in', 'appointment.completed']))
 
