@@ -1,9 +1,11 @@
 // Nitro glue for bookings: per-instance dependencies from the AppContext, and the no-JS form helpers.
 import type { AppContext } from '../app-context'
-import type { AppointmentDeps } from '../domain/appointments/service'
+import type { AppointmentDeps, PublicAppointmentDeps } from '../domain/appointments/service'
 import { personalDataCryptoOf } from './personal-data'
 
 /** The booking service's dependencies; `ipHash` (requestIpHash) for the audit and the public look-up limit. */
+export function appointmentDeps(app: AppContext, ipHash: string): PublicAppointmentDeps
+export function appointmentDeps(app: AppContext, ipHash?: string | null): AppointmentDeps
 export function appointmentDeps(app: AppContext, ipHash: string | null = null): AppointmentDeps {
   const crypto = personalDataCryptoOf(app)
   const c = app.config.appointments

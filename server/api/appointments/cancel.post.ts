@@ -7,5 +7,5 @@ export default defineApiHandler(async (event): Promise<AppointmentDto> => {
   const body = await readValidatedBody(event, appointmentProofBody.parse)
   const app = await useApp()
   setHeader(event, 'cache-control', 'no-store')
-  return cancelByProof(appointmentDeps(app), body, requestIpHash(event, app))
+  return cancelByProof(appointmentDeps(app, requestIpHash(event, app)), body)
 })

@@ -8,6 +8,6 @@ export default defineApiHandler(async (event): Promise<AppointmentDto> => {
   const body = await readValidatedBody(event, appointmentProofBody.parse)
   const app = await useApp()
   setHeader(event, 'cache-control', 'no-store')
-  const dto = await lookupAppointment(appointmentDeps(app), body, requestIpHash(event, app))
+  const dto = await lookupAppointment(appointmentDeps(app, requestIpHash(event, app)), body)
   return dto
 })

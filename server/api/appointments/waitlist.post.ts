@@ -7,7 +7,7 @@ export default defineApiHandler(async (event): Promise<WaitlistEntryDto> => {
   const body = await readValidatedBody(event, joinWaitlistBody.parse)
   const app = await useApp()
   setHeader(event, 'cache-control', 'no-store')
-  const entry = await joinWaitlist(appointmentDeps(app), body, requestIpHash(event, app))
+  const entry = await joinWaitlist(appointmentDeps(app, requestIpHash(event, app)), body)
   setResponseStatus(event, 201)
   return entry
 })

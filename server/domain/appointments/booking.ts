@@ -52,6 +52,9 @@ export interface AppointmentDeps {
   ipHash?: string | null
 }
 
+/** A public use case that proves ownership by reference + phone: the look-up limit needs the address. */
+export type PublicAppointmentDeps = AppointmentDeps & { ipHash: string }
+
 export const limitsOf = (deps: AppointmentDeps): BookingLimits => ({ ...DEFAULT_LIMITS, ...deps.limits })
 
 export const phoneAad = (id: string) => `appointments:${id}:phone`

@@ -12,7 +12,7 @@ import * as repo from '../../repositories/appointments'
 import { proveByReferenceAndPhone } from '../platform/proof'
 import { shanghaiDay } from '../../../shared/time/calendar'
 import {
-  type AppointmentDeps, decryptPhone, hashToken, inTransaction, limitsOf, manageTokenOf, newToken, phoneAad, queueText,
+  type AppointmentDeps, type PublicAppointmentDeps, decryptPhone, hashToken, inTransaction, limitsOf, manageTokenOf, newToken, phoneAad, queueText,
   textInput, toDto, tokenAad,
 } from './booking'
 import type { ActorRef } from '../platform/actor'
@@ -128,11 +128,13 @@ export async function rescheduleBooking(deps: AppointmentDeps, token: string, ne
 /** Cancels (booked, or a held waitlist place the person declines); the place goes to the next person waiting. */
 export async function cancelBooking(deps: AppointmentDeps, token: string): Promise<AppointmentDto> {
   const current = await byToken(deps, token)
-  await cancelById(deps, current.appointment.id, null)
+  await cancelById(deps, { id: current.appointment.id })
   return toDto(deps, (await repo.findById(deps.db, current.appointment.id))!, deps.now())
 }
 
-export async function cancelById(deps: AppointmentDeps, id: string, actor: ActorRef | null, ipHash: string | null = null): Promise<void> {
+export async function cancelById(deps: AppointmentDeps, input: { id: string }, actor?: ActorRef): Promise<void> {
+  const { id } = input
+  const ipHash = deps.ipHash ?? null
   const now = deps.now()
   let freed: AppointmentSlotRow | undefined
   await inTransaction(deps.db, async (tx) => {
@@ -218,16 +220,16 @@ export async function bookingCalendar(deps: AppointmentDeps, token: string): Pro
  * Reference + phone prove the booking (for people without the link): the platform's proof
  * (same answer for a wrong reference and a wrong phone) and its look-up limit.
  */
-export async function lookupAppointment(deps: AppointmentDeps, proof: AppointmentProofBody, ipHash: string): Promise<AppointmentDto> {
-  const row = await proveByReferenceAndPhone(deps, proof, ipHash, ref => repo.findByReference(deps.db, ref), r => r.appointment.phoneHash, E.APPOINTMENT_NOT_FOUND)
+export async function lookupAppointment(deps: PublicAppointmentDeps, proof: AppointmentProofBody): Promise<AppointmentDto> {
+  const row = await proveByReferenceAndPhone(deps, proof, deps.ipHash, ref => repo.findByReference(deps.db, ref), r => r.appointment.phoneHash, E.APPOINTMENT_NOT_FOUND)
   return toDto(deps, row, deps.now())
 }
 
 /** Cancel with reference + phone (kept for people without the link). */
-export async function cancelByProof(deps: AppointmentDeps, proof: AppointmentProofBody, ipHash: string): Promise<AppointmentDto> {
-  const found = await lookupAppointment(deps, proof, ipHash)
+export async function cancelByProof(deps: PublicAppointmentDeps, proof: AppointmentProofBody): Promise<AppointmentDto> {
+  const found = await lookupAppointment(deps, proof)
   const row = (await repo.findByReference(deps.db, found.reference))!
-  await cancelById(deps, row.appointment.id, null, ipHash)
+  await cancelById(deps, { id: row.appointment.id })
   return toDto(deps, (await repo.findById(deps.db, row.appointment.id))!, deps.now())
 }
 

@@ -2,7 +2,7 @@
  * The booking service (issue 9): one entry point for routes, the hotline console and the worker.
  * Each function takes its dependencies first: verbNoun(deps, input, actor?).
  */
-export { type AppointmentDeps, type BookInput, type BookingLimits, DEFAULT_LIMITS, bookAppointment, bookInTransaction, manageTokenOf as manageTokenOfForTests } from './booking'
+export { type AppointmentDeps, type PublicAppointmentDeps, type BookInput, type BookingLimits, DEFAULT_LIMITS, bookAppointment, bookInTransaction, manageTokenOf as manageTokenOfForTests } from './booking'
 export { listSlots, slotAlternatives, materialiseSlots, reconcileSlots } from './slots'
 export {
   viewBooking, rescheduleBooking, cancelBooking, cancelById, confirmHeldPlace, releaseExpiredHolds, bookingCalendar,

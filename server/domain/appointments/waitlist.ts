@@ -16,7 +16,8 @@ import { maskPhone } from '../../../shared/domain/applications/mask'
 import type { JoinWaitlistBody } from '../../../shared/schemas/appointments'
 import type { WaitlistEntryDto } from '../../../shared/types/appointments'
 
-export async function joinWaitlist(deps: AppointmentDeps, body: JoinWaitlistBody, ipHash: string | null = null): Promise<WaitlistEntryDto> {
+export async function joinWaitlist(deps: AppointmentDeps, body: JoinWaitlistBody): Promise<WaitlistEntryDto> {
+  const ipHash = deps.ipHash ?? null
   const now = deps.now()
   const today = shanghaiDay(now)
   if (body.day < today || body.day > addDays(today, BOOKING_HORIZON_DAYS)) throw E.SLOT_CLOSED()

@@ -7,7 +7,7 @@ export default defineEventHandler(async (event) => {
   try {
     const body = appointmentProofBody.parse({ reference: field(f, 'reference') ?? '', phone: field(f, 'phone') ?? '' })
     const app = await useApp()
-    const dto = await lookupAppointment(appointmentDeps(app), body, requestIpHash(event, app))
+    const dto = await lookupAppointment(appointmentDeps(app, requestIpHash(event, app)), body)
     return formDone(event, dto.manageUrl.replace(/^https?:\/\/[^/]+/, ''))
   } catch (e) {
     return formDone(event, `/appointments/lookup?${new URLSearchParams(formErrorQuery(e))}`)

@@ -10,7 +10,7 @@ export default defineEventHandler(async (event) => {
       name: field(f, 'name') ?? '', phone: field(f, 'phone') ?? '', topic: field(f, 'topic') ?? '',
     })
     const app = await useApp()
-    const entry = await joinWaitlist(appointmentDeps(app), body, requestIpHash(event, app))
+    const entry = await joinWaitlist(appointmentDeps(app, requestIpHash(event, app)), body)
     return formDone(event, `/appointments?waitlisted=${entry.day}&position=${entry.position}`)
   } catch (e) {
     return formDone(event, `/appointments?${new URLSearchParams(formErrorQuery(e))}`)

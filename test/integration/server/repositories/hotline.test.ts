@@ -72,7 +72,7 @@ describe.each(drivers())('hotline calls and callbacks on %s', (driver) => {
     const c1 = await book(w.id)
     const c2 = await book(w.id, op, PHONE)
     expect([c1.callback!.slotNo, c2.callback!.slotNo]).toEqual([1, 2])
-    await cancelById(deps, c1.callback!.id, op)
+    await cancelById(deps, { id: c1.callback!.id }, op)
     expect((await book(w.id)).callback!.slotNo).toBe(1)
     expect((await book(w.id)).callback!.slotNo).toBe(3)
     const [cb] = await t.db.select().from(appointments).where(eq(appointments.id, c2.callback!.id))

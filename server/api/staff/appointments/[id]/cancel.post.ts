@@ -6,6 +6,6 @@ export default defineApiHandler(async (event): Promise<{ ok: true }> => {
   const actor = await requireStaff(event, ['operator', 'reviewer', 'admin'])
   const { id } = await getValidatedRouterParams(event, idParams.parse)
   const app = await useApp()
-  await cancelById(appointmentDeps(app), id, actor, requestIpHash(event, app))
+  await cancelById(appointmentDeps(app, requestIpHash(event, app)), { id }, actor)
   return { ok: true }
 })
