@@ -11,7 +11,7 @@ export default defineStaffFormHandler(
   async ({ event, actor, fields, app }) => {
     const { id } = idParams.parse({ id: field(fields, 'id') ?? '' })
     const { purpose } = staffRevealBody.parse({ purpose: field(fields, 'purpose') ?? '' })
-    const revealed = await revealAppointmentContact(appointmentDeps(app), actor, id, purpose, requestIpHash(event, app))
+    const revealed = await revealAppointmentContact(appointmentDeps(app, requestIpHash(event, app)), { id, purpose }, actor)
     await setStaffFlash(event, { form: 'appointment-reveal', revealed })
     return { to: staffDayViewPath(field(fields, 'back')) }
   },
