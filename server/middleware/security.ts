@@ -9,7 +9,7 @@
 import type { H3Event } from 'h3'
 import { loadConfig, type AppConfig } from '../config'
 import {
-  contentLengthTooLarge, decodedPathOrNull, inspectInput, isAcceptableContentType, isJsonContentType, isSameOriginWrite,
+  bodyLimitFor, contentLengthTooLarge, decodedPathOrNull, inspectInput, isAcceptableContentType, isJsonContentType, isSameOriginWrite,
   needsNoStore, normalizedPath, parseAllowedOrigins, queryIsSafe, securityHeaders, WRITE_METHODS, type InputProblem,
 } from '../domain/http/request-guards'
 
@@ -64,7 +64,7 @@ export default defineEventHandler(async (event) => {
 
   const length = h('content-length')
   if (!length && h('transfer-encoding')) throw catalogueError('LENGTH_REQUIRED')
-  if (contentLengthTooLarge(length)) throw catalogueError('PAYLOAD_TOO_LARGE')
+  if (contentLengthTooLarge(length, bodyLimitFor(path))) throw catalogueError('PAYLOAD_TOO_LARGE')
   const hasBody = length !== null && Number(length) > 0
   if (!api) return
   if (!isAcceptableContentType(h('content-type'), hasBody, path)) {

@@ -7,6 +7,7 @@
  */
 import { appointmentsErrors } from './appointments'
 import { casesErrors } from './cases'
+import { documentsErrors } from './documents'
 import { eligibilityErrors } from './eligibility'
 import { hotlineErrors } from './hotline'
 import { legalAidErrors } from './legal-aid'
@@ -23,6 +24,7 @@ export const errorCatalogue = {
   ...casesErrors,
   ...eligibilityErrors,
   ...legalAidErrors,
+  ...documentsErrors,
   ...hotlineErrors,
   ...appointmentsErrors,
 } as const satisfies Record<string, ErrorEntry>

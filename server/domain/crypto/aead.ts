@@ -39,7 +39,16 @@ export interface FieldCipher {
   decrypt(stored: string, aad: string): string
   /** The key id a stored value was encrypted with (for re-encryption jobs). */
   keyIdOfValue(stored: string): string
+  /**
+   * Binary form for files (bytea): `0x01 | keyId (8 ASCII bytes) | nonce | tag | ciphertext`,
+   * same keys, same AAD rule as the text form.
+   */
+  encryptBytes(plaintext: Uint8Array, aad: string): Buffer
+  decryptBytes(stored: Uint8Array, aad: string): Buffer
 }
+
+const BYTES_FORMAT = 0x01
+const KEY_ID_BYTES = 8
 
 /**
  * A cipher that encrypts with `current` and decrypts with any key in the ring (current first).
@@ -87,6 +96,31 @@ export function createFieldCipher(current: Buffer, previous: readonly Buffer[] =
     },
     keyIdOfValue(stored) {
       return parse(stored).kid
+    },
+    encryptBytes(plaintext, aad) {
+      const nonce = randomBytes(NONCE_BYTES)
+      const c = createCipheriv('aes-256-gcm', current, nonce)
+      c.setAAD(Buffer.from(aad, 'utf8'))
+      const body = Buffer.concat([c.update(plaintext), c.final()])
+      return Buffer.concat([Buffer.from([BYTES_FORMAT]), Buffer.from(keyId, 'ascii'), nonce, c.getAuthTag(), body])
+    },
+    decryptBytes(stored, aad) {
+      const blob = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength)
+      const head = 1 + KEY_ID_BYTES
+      if (blob.length < head + NONCE_BYTES + TAG_BYTES || blob[0] !== BYTES_FORMAT) {
+        throw new CryptoError('MALFORMED_CIPHERTEXT', 'not an encrypted file')
+      }
+      const kid = blob.subarray(1, head).toString('ascii')
+      const key = ring.get(kid)
+      if (!key) throw new CryptoError('UNKNOWN_KEY', `no key with id ${kid}`)
+      try {
+        const d = createDecipheriv('aes-256-gcm', key, blob.subarray(head, head + NONCE_BYTES))
+        d.setAAD(Buffer.from(aad, 'utf8'))
+        d.setAuthTag(blob.subarray(head + NONCE_BYTES, head + NONCE_BYTES + TAG_BYTES))
+        return Buffer.concat([d.update(blob.subarray(head + NONCE_BYTES + TAG_BYTES)), d.final()])
+      } catch {
+        throw new CryptoError('DECRYPT_FAILED', 'value was altered or the key is wrong')
+      }
     },
   }
 }

@@ -12,6 +12,19 @@ export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** API paths whose writes may carry something other than JSON (e.g. uploads). Append with care. */
 export const NON_JSON_API_PATHS: RegExp[] = []
 
+/**
+ * Form routes that take file uploads (multipart). The edge lets their bodies through up to
+ * UPLOAD_EDGE_LIMIT_BYTES so the route itself can refuse an oversized file with its own message
+ * (without reading it); every other write stays under MAX_API_BODY_BYTES.
+ */
+export const UPLOAD_PATHS: RegExp[] = [/^\/forms\/legal-aid\/documents$/]
+export const UPLOAD_EDGE_LIMIT_BYTES = 64 * 1024 * 1024
+
+/** The largest body the edge accepts for a write to this (normalised) path. */
+export function bodyLimitFor(path: string): number {
+  return UPLOAD_PATHS.some(r => r.test(path)) ? UPLOAD_EDGE_LIMIT_BYTES : MAX_API_BODY_BYTES
+}
+
 export function parseAllowedOrigins(list: string): string[] {
   return list.split(',').map(s => s.trim()).filter(Boolean).map(normalizeOrigin).filter((o): o is string => o !== null)
 }

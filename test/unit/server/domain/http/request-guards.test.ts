@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentLengthTooLarge, contentSecurityPolicy, inlineScripts, isAcceptableContentType, isSameOriginWrite, normalizedPath, parseAllowedOrigins, securityHeaders } from '~~/server/domain/http/request-guards'
+import { bodyLimitFor, contentLengthTooLarge, contentSecurityPolicy, inlineScripts, isAcceptableContentType, isSameOriginWrite, normalizedPath, parseAllowedOrigins, securityHeaders } from '~~/server/domain/http/request-guards'
 
 const self = 'https://portal.example.cn'
 
@@ -37,6 +37,13 @@ describe('bodies', () => {
     expect(contentLengthTooLarge('65537')).toBe(true)
     expect(contentLengthTooLarge('12, 99999')).toBe(true)
     expect(contentLengthTooLarge(null)).toBe(false)
+  })
+
+  it('lets only the upload form past 64 KiB (the route refuses a too-large file with its own message)', () => {
+    expect(bodyLimitFor('/forms/legal-aid/documents')).toBe(64 * 1024 * 1024)
+    expect(bodyLimitFor('/forms/legal-aid/status')).toBe(64 * 1024)
+    expect(bodyLimitFor('/api/legal-aid/documents')).toBe(64 * 1024)
+    expect(bodyLimitFor('/forms/legal-aid/documents/x')).toBe(64 * 1024)
   })
 
   it('normalises paths for prefix checks', () => {
