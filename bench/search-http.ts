@@ -13,13 +13,12 @@
 // for its first list) and of one raw query on the statutes index (56k articles), and the ratios; the
 // portal's own Server-Timing per step and the answer's size. The raw queries go through the client the
 // portal uses for its engine round trip (node:http); the same query through fetch is printed for reference.
-import { execSync, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { readJsonl } from '../server/domain/cases/jsonl'
 import { postJson } from '../server/adapters/search/multi-search'
-import { SHARED } from './lib/data'
+import { discoverMeili, percentile, shuffledTrainQuestions } from './lib/http'
 
 interface Opts { url?: string, dataDir?: string, port: number, questions: number, coreOnly: boolean, statutes: 'default' | 'priority' }
 
@@ -37,18 +36,8 @@ function parseArgs(argv: string[]): Opts {
   return o
 }
 
-/** The embedded Meilisearch of a portal running on `dataDir`: its --http-addr from the process list, its key from the keys folder. */
-function discoverMeili(dataDir: string): { host: string, key: string } {
-  const dbPath = join(resolve(dataDir), 'meili', 'data.ms')
-  const line = execSync('ps -eo args', { encoding: 'utf8' }).split('\n').find(l => l.includes(`--db-path ${dbPath}`))
-  const addr = line && /--http-addr\s+(\S+)/.exec(line)?.[1]
-  if (!addr) throw new Error(`no Meilisearch running on ${dbPath}`)
-  const keyFile = join(resolve(dataDir), 'keys', 'meili-master.key')
-  return { host: `http://${addr}`, key: existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '' }
-}
-
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p / 100 * s.length))]! }
+const pct = (xs: number[], p: number) => percentile([...xs].sort((a, b) => a - b), p)
 
 async function startPortal(o: Opts): Promise<{ url: string, dataDir: string, stop: () => Promise<void> }> {
   const entry = resolve('.output/server/index.mjs')
@@ -104,14 +93,7 @@ async function main() {
     const uid = (name: string) => Object.keys(stats.indexes).find(k => k.endsWith(name) && !k.endsWith(`_${name}`) ) ?? name
     console.log(`engine ${meili.host}: statutes ${stats.indexes[uid('statutes')]?.numberOfDocuments}, cases ${stats.indexes[uid('cases')]?.numberOfDocuments}; portal ranker ${articles} articles`)
 
-    const questions: string[] = []
-    for await (const r of readJsonl<{ question: string }>(join(SHARED, 'eval', 'stard_train.jsonl'))) if (r.question?.trim()) questions.push(r.question.trim().slice(0, 200))
-    let seed = 42
-    for (let i = questions.length - 1; i > 0; i--) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff
-      const j = seed % (i + 1)
-      ;[questions[i], questions[j]] = [questions[j]!, questions[i]!]
-    }
+    const questions = await shuffledTrainQuestions()
     // the portal's own account of each answer (Server-Timing: validate, rewrite, rank, engine, fuse, total) and its size
     const steps: Record<string, number[]> = {}
     const sizes: number[] = []

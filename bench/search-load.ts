@@ -11,12 +11,9 @@
 //   npm run build && npm run serve        # the portal on :3000 (PORT=3000)
 // With the embedded Meilisearch the bench finds its address from the running process (same data
 // folder) and reads the master key from <data-dir>/keys/meili-master.key. Only 127.0.0.1 is accepted.
-import { execSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { readJsonl } from '../server/domain/cases/jsonl'
 import { CASE_CANDIDATES, expandedTerms } from '../server/domain/cases/search'
-import { SHARED, loadLexicon } from './lib/data'
+import { loadLexicon } from './lib/data'
+import { discoverMeili, percentile, shuffledTrainQuestions } from './lib/http'
 
 interface Opts { clients: number, seconds: number, url: string, meiliHost?: string, meiliKey?: string, prefix: string, dataDir: string, maxRequests: number }
 
@@ -39,22 +36,6 @@ function parseArgs(argv: string[]): Opts {
 function assertLocal(u: string, what: string) {
   const host = new URL(u).hostname
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`${what} must be on 127.0.0.1 (got ${host})`)
-}
-
-/** The embedded Meilisearch of a portal running on `dataDir`: its --http-addr from the process list. */
-function discoverMeili(dataDir: string): { host: string, key: string } {
-  const dbPath = join(resolve(dataDir), 'meili', 'data.ms')
-  const out = execSync('ps -eo args', { encoding: 'utf8' })
-  const line = out.split('\n').find(l => l.includes(`--db-path ${dbPath}`))
-  const addr = line && /--http-addr\s+(\S+)/.exec(line)?.[1]
-  if (!addr) throw new Error(`no Meilisearch running on ${dbPath}: start the portal, or pass --meili-host/--meili-key`)
-  const keyFile = join(resolve(dataDir), 'keys', 'meili-master.key')
-  return { host: `http://${addr}`, key: existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '' }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
 interface RunResult { name: string, latencies: number[], errors: number, ms: number }
@@ -89,17 +70,10 @@ function report(r: RunResult) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
   assertLocal(opts.url, '--url')
-  const meili = opts.meiliHost ? { host: opts.meiliHost, key: opts.meiliKey ?? '' } : discoverMeili(opts.dataDir)
+  const meili = opts.meiliHost ? { host: opts.meiliHost, key: opts.meiliKey ?? '' } : discoverMeili(opts.dataDir, ': start the portal, or pass --meili-host/--meili-key')
   assertLocal(meili.host, 'Meilisearch')
-  const questions: string[] = []
-  for await (const r of readJsonl<{ question: string }>(join(SHARED, 'eval', 'stard_train.jsonl'))) if (r.question?.trim()) questions.push(r.question.trim().slice(0, 200))
   // Deterministic shuffle so both targets see the same sequence.
-  let seed = 42
-  for (let i = questions.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff
-    const j = seed % (i + 1)
-    ;[questions[i], questions[j]] = [questions[j]!, questions[i]!]
-  }
+  const questions = await shuffledTrainQuestions()
 
   const headers = { 'content-type': 'application/json', 'authorization': `Bearer ${meili.key}` }
   const uid = (n: string) => `${opts.prefix}${n}`
