@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 // pii.ts, not id-number.ts: the latter imports the calendar's JSON data, which Playwright's loader cannot import.
 import { idNumberCheckChar } from '../../shared/domain/cases/pii'
 import { scanBoth, waitForHydration, signIn } from './helpers'
+import { htmlFile, pdfFile, pngFile } from '../helpers/document-files'
 
 const ID = '64010419850615123' + idNumberCheckChar('64010419850615123')
 const PHONE = '13995112345'
@@ -75,6 +76,22 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   await expect(page.getByRole('heading', { name: '带上材料到这里' })).toBeVisible()
   await expect(page.locator('address')).toContainText(/地址：.+/)
   await expect(page.getByRole('link', { name: '预约到窗口递交材料' })).toBeVisible()
+
+  // Upload photos or PDFs of the documents: the type is decided by the content, not the name.
+  const docs = page.getByRole('region', { name: /上传材料/ })
+  await docs.getByRole('radio', { name: /身份证明/ }).check()
+  await docs.getByLabel(/选择文件/).setInputFiles({ name: '身份证.jpg', mimeType: 'image/jpeg', buffer: htmlFile() })
+  await docs.getByRole('button', { name: '上传这个文件' }).click()
+  await expect(docs.getByRole('alert')).toContainText('只能上传 JPG、PNG 照片或 PDF')
+  await expect(docs.getByRole('alert')).toBeFocused()
+  await docs.getByLabel(/选择文件/).setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: pngFile() })
+  await docs.getByRole('button', { name: '上传这个文件' }).click()
+  await expect(docs.getByRole('status')).toContainText('已上传第 1 个文件（身份证明）')
+  await docs.getByRole('radio', { name: /与申请事项有关/ }).check()
+  await docs.getByLabel(/选择文件/).setInputFiles({ name: '欠条.pdf', mimeType: 'application/pdf', buffer: pdfFile() })
+  await docs.getByRole('button', { name: '上传这个文件' }).click()
+  await expect(docs.getByRole('status')).toContainText('已上传第 2 个文件（案件材料）')
+  await expect(docs.getByRole('listitem')).toHaveText([/身份证明：身份证\.png/, /案件材料：欠条\.pdf/])
   await scanBoth(page, 'application submitted')
 
   await page.getByRole('link', { name: '查询办理进度' }).click()
@@ -96,6 +113,13 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   await expect(page.getByRole('heading', { level: 1, name: `审查申请 ${reference}` })).toBeVisible()
   await expect(page.getByText(`6401**********${ID.slice(-4)}`)).toBeVisible()
   await expect(page.locator('main')).not.toContainText(PHONE)
+  // The documents the applicant uploaded: listed, and each opens through the audited download.
+  const staffDocs = page.getByRole('region', { name: '申请人上传的材料' })
+  await expect(staffDocs.getByRole('listitem')).toHaveCount(2)
+  const download = await page.request.get((await staffDocs.getByRole('link', { name: /下载.*第 2 个文件/ }).getAttribute('href'))!)
+  expect(download.status()).toBe(200)
+  expect(download.headers()['content-disposition']).toBe(`attachment; filename="${reference}-2.pdf"`)
+  expect(Buffer.from(await download.body()).equals(pdfFile())).toBe(true)
   await scanBoth(page, 'review detail')
   // Decisions are deliberate: nothing preselected, nothing sent without a confirmation naming the reference.
   const decide = page.getByRole('group', { name: /决定（没有默认选项/ })

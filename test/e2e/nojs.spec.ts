@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test'
 // pii.ts, not id-number.ts: the latter imports the calendar's JSON data, which Playwright's loader cannot import.
 import { idNumberCheckChar } from '../../shared/domain/cases/pii'
+import { exeFile, jpegFile } from '../helpers/document-files'
 
 test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } })
 
@@ -115,6 +116,20 @@ test('the application: one thing per page, check your answers, confirmation with
   // where to bring the documents (no county given on this path: the city's centre), and the booking link
   await expect(page.locator('address')).toContainText(/地址：.+/)
   await expect(page.getByRole('link', { name: '预约到窗口递交材料' })).toHaveAttribute('href', '/appointments')
+  // Upload a photo of a document as a plain multipart form: a refusal (by content) and a success, each shown on the page.
+  const docs = page.getByRole('region', { name: /上传材料/ })
+  await docs.getByRole('radio', { name: /经济困难/ }).check()
+  await docs.getByLabel(/选择文件/).setInputFiles({ name: '承诺书.jpg', mimeType: 'image/jpeg', buffer: exeFile() })
+  await docs.getByRole('button', { name: '上传这个文件' }).click()
+  await expect(page).toHaveURL(/step=done$/)
+  await expect(docs.getByRole('alert')).toContainText('只能上传 JPG、PNG 照片或 PDF')
+  await docs.getByRole('radio', { name: /经济困难/ }).check()
+  await docs.getByLabel(/选择文件/).setInputFiles({ name: '承诺书.jpg', mimeType: 'image/jpeg', buffer: jpegFile() })
+  await docs.getByRole('button', { name: '上传这个文件' }).click()
+  await expect(page).toHaveURL(/step=done$/)
+  await expect(docs.getByRole('status')).toContainText('已上传第 1 个文件（经济困难说明）')
+  await expect(docs.getByRole('listitem')).toHaveText([/经济困难说明：承诺书\.jpg/])
+  await expect(page.getByRole('heading', { level: 2, name: '申请已提交' })).toBeVisible()
   // nothing personal ever went into a URL
   expect(requests.filter(u => u.includes(PHONE) || u.includes(ID) || u.includes('%E9%A9%AC'))).toEqual([])
 
