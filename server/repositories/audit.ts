@@ -1,10 +1,10 @@
 // The audit trail: insert-only (the database refuses UPDATE/DELETE/TRUNCATE). Call writeAudit with
 // the transaction that makes the change (or the read) it records, so both commit or neither does.
-import { and, asc, count, desc, eq, gt, inArray, is, sql } from 'drizzle-orm'
-import { PgTransaction } from 'drizzle-orm/pg-core'
-import type { DbOrTx, Tx } from '../db/client'
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm'
+import type { DbOrTx } from '../db/client'
 import { auditChainHead, auditLog, staffUsers, type AuditRow } from '../db/schema'
-import { linkHash, type ChainFields } from '../domain/audit/chain'
+import { canonicalJson } from '../domain/audit/chain'
+import { rowsOf } from './search-outbox'
 import type { AuditActor } from '../domain/platform/actor'
 
 /** Who did it: a signed-in staff member, the command line, the system, or nobody known (login). */
@@ -34,46 +34,61 @@ export function assertSafeDetail(detail: Record<string, unknown> | null | undefi
   }
 }
 
-/**
- * Appends one row to the hash chain. Inside the caller's transaction the chain head is locked FOR
- * UPDATE, so concurrent writers join the chain one at a time and the row, its link and the head
- * commit or roll back with the change they record. Two statements (the head is the one row every
- * writer queues on, so it is held as briefly as possible); given a plain connection instead of a
- * transaction, the two run in a transaction of their own.
- */
-export async function writeAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
-  assertSafeDetail(e.detail)
-  if (is(tx, PgTransaction)) await appendLink(tx as Tx, e)
-  else await tx.transaction(t => appendLink(t, e))
-}
+/** A detail value PostgreSQL supplies in the same statement (an integer, e.g. a place number just chosen). */
+export interface DbDetailValue { key: string, value: SQL }
 
-async function appendLink(t: Tx, e: AuditEntry): Promise<void> {
+const DB_VALUE_MARK = '\u0000db\u0000'
+
+/**
+ * Appends one row to the hash chain in ONE statement: it locks the chain head (FOR UPDATE), takes
+ * the next id and the transaction's now(), computes the link's SHA-256 in PostgreSQL over exactly
+ * the bytes `linkHash` (domain/audit/chain.ts) hashes — the text of every field JavaScript knows is
+ * passed in, PostgreSQL adds only the id, the instant and `dbValue` — inserts the row and moves the
+ * head. Inside the caller's transaction the head stays locked until commit, so concurrent writers
+ * join the chain one at a time and the row, its link and the head commit or roll back with the
+ * change they record; one statement keeps the head's hold to the end of the transaction (no round
+ * trip between locking the head and writing the link). Given a plain connection, the statement
+ * commits on its own.
+ */
+export async function writeAudit(tx: DbOrTx, e: AuditEntry, dbValue?: DbDetailValue): Promise<void> {
+  assertSafeDetail(e.detail)
+  if (dbValue) assertSafeDetail({ [dbValue.key]: 1 })
   const actor = e.actor
-  // The head's lock first (the materialised CTE), then the id: ids follow the chain's order.
-  // now() is the transaction's start: the audit row carries the same instant as the change it
-  // records (to the millisecond, as JavaScript and the hash see it; timestamptz keeps it exactly).
-  const res = await t.execute(sql`
-    with head as materialized (select last_hash from audit_chain_head where id = 1 for update)
-    select head.last_hash, nextval(pg_get_serial_sequence('audit_log', 'id')) as id, date_trunc('milliseconds', now()) as at from head`)
-  const row = (res as unknown as { rows: Array<{ last_hash: string, id: string | number, at: string | Date }> }).rows[0]
-  if (!row) throw new Error('audit_chain_head is missing (migration 0013)')
-  const fields: ChainFields = {
-    id: Number(row.id),
-    at: new Date(row.at),
-    actorId: actor && typeof actor === 'object' ? actor.id : null,
-    actorRole: actor && typeof actor === 'object' ? actor.role : actor,
-    action: e.action,
-    objectType: e.objectType ?? null,
-    objectId: e.objectId ?? null,
-    purpose: e.purpose ?? null,
-    ipHash: e.ipHash ?? null,
-    outcome: e.outcome ?? 'ok',
-    detail: e.detail ?? null,
+  const known = [
+    actor && typeof actor === 'object' ? actor.id : null,
+    actor && typeof actor === 'object' ? actor.role : actor,
+    e.action, e.objectType ?? null, e.objectId ?? null, e.purpose ?? null, e.ipHash ?? null, e.outcome ?? 'ok',
+  ] as const
+  // linkHash hashes `[id,"at",…known]`: PostgreSQL writes `[id,"at",` and this the rest.
+  const knownJson = JSON.stringify(known).slice(1)
+  const detail = e.detail ?? null
+  let detailText: SQL
+  let detailJsonb: SQL
+  if (dbValue) {
+    const parts = canonicalJson({ ...detail, [dbValue.key]: DB_VALUE_MARK }).split(JSON.stringify(DB_VALUE_MARK))
+    if (parts.length !== 2) throw new Error('audit detail: the database value must appear once')
+    detailText = sql`${parts[0]}::text || (${dbValue.value})::int::text || ${parts[1]}::text`
+    detailJsonb = sql`${JSON.stringify(detail ?? {})}::jsonb || jsonb_build_object(${dbValue.key}::text, (${dbValue.value})::int)`
+  } else {
+    detailText = sql`${canonicalJson(detail)}::text`
+    detailJsonb = detail === null ? sql`null::jsonb` : sql`${JSON.stringify(detail)}::jsonb`
   }
-  const hash = linkHash(row.last_hash, fields)
-  // The row and the new head in one statement.
-  const link = t.$with('link', {}).as(t.insert(auditLog).values({ ...fields, prevHash: row.last_hash, hash }).getSQL())
-  await t.with(link).update(auditChainHead).set({ lastId: fields.id, lastHash: hash }).where(eq(auditChainHead.id, 1))
+  const [actorId, actorRole, action, objectType, objectId, purpose, ipHash, outcome] = known
+  // The head's lock first (the materialised CTE), then the id: ids follow the chain's order. now()
+  // is the transaction's start: the row carries the same instant as the change it records (to the
+  // millisecond, as JavaScript and the hash see it).
+  const res = await tx.execute(sql`
+    with head as materialized (select last_hash from audit_chain_head where id = 1 for update),
+    v as (select nextval(pg_get_serial_sequence('audit_log', 'id')) as id, date_trunc('milliseconds', now()) as at, head.last_hash as prev,
+      ${detailText} as detail_text, ${detailJsonb} as detail from head),
+    h as (select v.*, encode(sha256(convert_to(v.prev || E'\n[' || v.id::text || ',"'
+      || to_char(v.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '",' || ${knownJson}::text || E'\n' || v.detail_text, 'UTF8')), 'hex') as hash from v),
+    link as (insert into audit_log (id, at, actor_id, actor_role, action, object_type, object_id, purpose, ip_hash, outcome, detail, prev_hash, hash)
+      select h.id, h.at, ${actorId}::uuid, ${actorRole}::text, ${action}::text, ${objectType}::text, ${objectId}::text, ${purpose}::text, ${ipHash}::text, ${outcome}::text, h.detail, h.prev, h.hash from h
+      returning id, hash)
+    update audit_chain_head set last_id = link.id, last_hash = link.hash from link where audit_chain_head.id = 1
+    returning audit_chain_head.last_id`).execute() // sent before this returns (server/db/pipeline.ts)
+  if (rowsOf(res).length !== 1) throw new Error('audit_chain_head is missing (migration 0013)')
 }
 
 /** Rows in id order from `afterId`, for the chain verification. */
