@@ -11,7 +11,7 @@
 // Service: per round, BENCH_ATTEMPTS people (distinct phones, each from their own address, each
 // request with an Idempotency-Key) race BENCH_CONCURRENCY at a time for slots of 3 places, two
 // people per place: half get a place, half get 409 SLOT_FULL (contention). Each booking takes the
-// key/address/phone locks and the slot row, checks the limits, takes a place, and writes the
+// key/address/phone locks (on PostgreSQL; PGlite runs one transaction at a time) and the slot row, checks the limits, takes a place, and writes the
 // appointment, its confirmation text and its hash-chained audit row, as POST /api/appointments
 // does (HTTP not included).
 // Bare: the rows the booked half wrote (values computed before the clock starts), written with the
