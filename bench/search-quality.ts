@@ -13,7 +13,7 @@ import { caseBench } from './lib/case-bench'
 import { buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
 import { rewriteQuery } from '../server/domain/search/query'
-import { CASE_MIN_FUSED, CASE_MIN_SCORE } from '../server/domain/cases/search'
+import { CASE_CITATION_SCORING, CASE_MIN_FUSED, CASE_MIN_SCORE } from '../server/domain/cases/search'
 import { MATCH_DEPTH, STATUTE_MIN_MATCH, type KnownQuestionNeighbours, type StatuteRanker, type StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import { readFileSync } from 'node:fs'
 import { SHARED, readJsonl, editorialNotInForceLaws, loadDefaultCorpus, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
@@ -158,7 +158,11 @@ async function printCaseBench(verbose: number) {
     console.log('|---|---|---|---|---|---|---|')
     for (const x of c.cutoff) console.log(`| ${x.minScore} | ${x.minFused.toFixed(4)} | ${x.ndcg5.toFixed(3)} | ${x.hit5.toFixed(3)} | ${x.listed.toFixed(1)} | ${x.precision.toFixed(3)} | ${x.recall.toFixed(3)} |`)
     console.log('')
-    console.log(`library search (in process: two engine round trips, the first while it ranks) p50 ${c.libraryP50.toFixed(2)} ms; one plain Meilisearch query on the cases index p50 ${c.meiliP50.toFixed(2)} ms; ratio ${(c.libraryP50 / c.meiliP50).toFixed(2)}× (sequential, same engine, same run)`)
+    console.log('| case order: citations of the best articles add up by | nDCG@5 | hit@1 | hit@5 |')
+    console.log('|---|---|---|---|')
+    for (const x of c.scoring) console.log(`| ${x.scoring}${x.scoring === CASE_CITATION_SCORING ? ' (production)' : ''} | ${x.ndcg5.toFixed(3)} | ${x.hit1.toFixed(3)} | ${x.hit5.toFixed(3)} |`)
+    console.log('')
+    console.log(`library search (in process: ranked first, then one engine round trip) p50 ${c.libraryP50.toFixed(2)} ms; one plain Meilisearch query on the cases index p50 ${c.meiliP50.toFixed(2)} ms; ratio ${(c.libraryP50 / c.meiliP50).toFixed(2)}× (sequential, same engine, same run)`)
   }
 }
 

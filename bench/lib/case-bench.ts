@@ -9,7 +9,7 @@ import { createAppContext } from '../../server/app-context'
 import { CASES_INDEX } from '../../server/adapters/search/definitions/cases'
 import { loadConfig } from '../../server/config'
 import { seedSteps } from '../../server/seed'
-import { searchLibrary } from '../../server/domain/cases/search'
+import { searchLibrary, type CitationScoring } from '../../server/domain/cases/search'
 import { librarySearchDeps } from '../../server/utils/library'
 import { pendingOutboxCount } from '../../server/repositories/search-outbox'
 import { ndcg } from './metrics'
@@ -27,6 +27,8 @@ export interface CaseBenchResult {
   misses: string[]
   /** The weak-match cut-off measured: per threshold, nDCG@5, hit@5, cases listed, and of the listed cases the judged-relevant share (precision) and of the judged-relevant cases the share listed (recall). */
   cutoff: Array<{ minScore: number, minFused: number, ndcg5: number, hit5: number, listed: number, precision: number, recall: number }>
+  /** The case order by how citations of the best articles add up (search.ts CitationScoring), production cut-off. */
+  scoring: Array<{ scoring: CitationScoring, ndcg5: number, hit1: number, hit5: number }>
 }
 
 /** [engine ranking score, fused score] pairs tried as the case cut-off (CASE_MIN_SCORE, CASE_MIN_FUSED are the production values). */
@@ -44,7 +46,7 @@ export async function caseBench(log: (m: string) => void = () => {}): Promise<Ca
     for (let i = 0; i < 600 && (await pendingOutboxCount(ctx.db)) > 0; i++) await new Promise(r => setTimeout(r, 500))
     await ctx.statuteRanker.refresh()
     const deps = await librarySearchDeps(ctx)
-    const client = ctx.search!.client
+    const meili = ctx.search!
     const casesUid = ctx.search!.uid(CASES_INDEX)
     let sum = 0, hit1 = 0, hit5 = 0
     const misses: string[] = []
@@ -55,7 +57,7 @@ export async function caseBench(log: (m: string) => void = () => {}): Promise<Ca
         const r = await searchLibrary(deps, { q: j.q, page: 1, limit: 10 })
         lib.push(performance.now() - t0)
         t0 = performance.now()
-        await client.index(casesUid).search(j.q, { limit: 10 })
+        await meili.search.multiSearch({ queries: [{ indexUid: casesUid, q: j.q, limit: 10 }] }) // one plain query, the portal's HTTP client
         raw.push(performance.now() - t0)
         if (round) continue
         const slugs = r.cases.hits.map(h => h.slug)
@@ -82,7 +84,18 @@ export async function caseBench(log: (m: string) => void = () => {}): Promise<Ca
       }
       cutoff.push({ minScore, minFused, ndcg5: nd / n, hit5: h5 / n, listed: listed / n, precision: listed ? relListed / listed : 0, recall: judged ? relListed / judged : 0 })
     }
-    return { n, ndcg5: sum / n, hit1: hit1 / n, hit5: hit5 / n, libraryP50: p50(lib), meiliP50: p50(raw), misses, cutoff }
+    const scoring: CaseBenchResult['scoring'] = []
+    for (const sc of ['sum', 'max', 'bm25'] as const) {
+      let nd = 0, h1 = 0, h5 = 0
+      for (const j of set.questions) {
+        const slugs = (await searchLibrary({ ...deps, caseCitationScoring: sc }, { q: j.q, page: 1, limit: 10 })).cases.hits.map(h => h.slug)
+        nd += ndcg(slugs, j.relevant, 5)
+        if ((j.relevant[slugs[0] ?? ''] ?? 0) > 0) h1++
+        if (slugs.slice(0, 5).some(s => (j.relevant[s] ?? 0) > 0)) h5++
+      }
+      scoring.push({ scoring: sc, ndcg5: nd / n, hit1: h1 / n, hit5: h5 / n })
+    }
+    return { n, ndcg5: sum / n, hit1: hit1 / n, hit5: hit5 / n, libraryP50: p50(lib), meiliP50: p50(raw), misses, cutoff, scoring }
   } finally {
     await ctx.close()
     rmSync(dir, { recursive: true, force: true })

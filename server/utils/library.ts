@@ -4,6 +4,7 @@ import { logger } from './logger'
 import type { AppContext } from '../app-context'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import { STATUTES_INDEX } from '../adapters/search/definitions/statutes'
+import { createCaseCardCache } from '../domain/cases/card-cache'
 import { makeHighlightTags } from '../domain/cases/highlight'
 import type { LibrarySearchDeps } from '../domain/cases/search'
 import type { Lexicon } from '../domain/search/lexicon'
@@ -12,6 +13,8 @@ import { approvedLexicon } from '../repositories/lexicon'
 import { fallbackSearchStatutes, getStatutes } from '../repositories/statutes'
 
 const tags = makeHighlightTags(randomBytes(9).toString('hex'))
+/** Cards of listed cases by id and revision, for this instance (see card-cache.ts). */
+const caseCards = createCaseCardCache()
 const LEXICON_TTL_MS = 30_000
 let cached: { at: number, lexicon: Promise<Lexicon> } | undefined
 
@@ -36,6 +39,7 @@ export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchD
     uids: { statutes: search?.uid(STATUTES_INDEX) ?? STATUTES_INDEX, cases: search?.uid(CASES_INDEX) ?? CASES_INDEX },
     lexicon: await searchLexicon(app),
     ranker: app.statuteRanker.current(),
+    caseCards,
     tags,
     fallback: {
       statutes: (terms, limit, offset) => fallbackSearchStatutes(app.db, terms, limit, offset),

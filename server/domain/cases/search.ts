@@ -7,6 +7,7 @@ import type { Lexicon } from '../search/lexicon'
 import { limitWords, rewriteQuery, type RewrittenQuery } from '../search/query'
 import { idFilter } from '../search/known-questions'
 import { STATUTE_MIN_MATCH, type KnownQuestionNeighbours, type StatuteRanker } from '../search/statute-ranker'
+import type { CaseCardCache } from './card-cache'
 import { buildCaseFilter } from './filters'
 import { highlightTerms, type HighlightDto, type HighlightTags } from './highlight'
 
@@ -78,6 +79,10 @@ export interface LibrarySearchDeps {
   /** Weak-match cut-offs for cases (defaults CASE_MIN_SCORE, CASE_MIN_FUSED). */
   caseMinScore?: number
   caseMinFused?: number
+  /** How citations of the best articles add up in the case order (default CASE_CITATION_SCORING). */
+  caseCitationScoring?: CitationScoring
+  /** The cards of cases listed before, by id and revision: the page's cards are read only when missing. */
+  caseCards?: CaseCardCache
   /** Filled with the milliseconds of each step (rewrite, rank, engine, fuse) when given. */
   timings?: SearchTimings
   /** Give up on the engine after this long (ms) and answer from the database. */
@@ -153,14 +158,14 @@ export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery
   return searchDatabase(deps, query, offset)
 }
 
-/** What the case query reads of every case candidate: enough to fuse, cut, count and page. */
-const CASE_LIGHT_FIELDS = ['id', 'category', 'groups', 'statuteIds']
+/** What the case queries read of every candidate: enough to fuse, cut, count and page, and the card's revision. */
+const CASE_LIGHT_FIELDS = ['id', 'category', 'groups', 'statuteIds', 'rev']
 /** What a listed case shows: its card and the fields its snippet may come from. */
 const CASE_PAGE_FIELDS = [...CASE_LIGHT_FIELDS, 'slug', 'title', 'summary', ...CASE_SEARCHABLE_SNIPPETS.filter(f => f !== 'summary')]
 /** Case candidates read per query: the whole (filtered) library, up to the engine's hit cap. */
 export const CASE_CANDIDATES = 1000
 
-interface LightCase { id: string, category?: unknown, groups?: unknown, statuteIds?: unknown, _rankingScore?: number }
+interface LightCase { id: string, category?: unknown, groups?: unknown, statuteIds?: unknown, rev?: unknown, _rankingScore?: number }
 type CaseDoc = Record<string, unknown> & { id: string }
 
 /** Wall-clock milliseconds of a request's steps (the route sends them as a Server-Timing header). */
@@ -187,36 +192,40 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   // No ranker (it could not be built): the articles from PostgreSQL's word match, meanwhile
   else if (rw && terms.length) statuteRows = deps.fallback.statutes(terms, query.limit, offset)
   lap('rank')
-  // The one engine round trip: (0) every case the words match, light fields and the engine's ranking
-  // score (for the cut-off, the fusion and the facet counts); (1) the same match's first page with
-  // what a card shows; (2) the cases citing the best articles, with what a card shows; (3) the page
-  // of articles by id. The fused page is always within (1) and (2): a case that cites no top article
-  // is placed by its word rank alone, so it is listed only after every case the words rank above it.
+  // One engine round trip: (0) every case the words match, light fields and the engine's ranking
+  // score (for the cut-off, the fusion and the facet counts); (1) the cases citing the best articles,
+  // light fields; (2) the page of articles by id. Without a card cache, (3) the word match's first
+  // page with what a card shows: the fused page lies within (1) and (3), as a case citing no top
+  // article is placed by its word rank alone, after every case the words rank above it.
   const pageEnd = offset + query.limit
+  const cards = deps.caseCards
   const wordQuery = { indexUid: deps.uids.cases, q: caseQ, filter, matchingStrategy: 'frequency' as const, locales: ['cmn'], showRankingScore: true }
-  const queries: CaseSearchQuery[] = [
-    { ...wordQuery, limit: CASE_CANDIDATES, attributesToRetrieve: CASE_LIGHT_FIELDS },
-    { ...wordQuery, limit: pageEnd, attributesToRetrieve: CASE_PAGE_FIELDS },
-  ]
-  const linkedAt = ranker && top.length ? queries.push({ indexUid: deps.uids.cases, q: '', limit: CASE_CANDIDATES, filter: [...filters, idFilter(top, 'statuteIds')], attributesToRetrieve: CASE_PAGE_FIELDS }) - 1 : -1
+  const queries: CaseSearchQuery[] = [{ ...wordQuery, limit: CASE_CANDIDATES, attributesToRetrieve: CASE_LIGHT_FIELDS }]
+  const linkedAt = ranker && top.length ? queries.push({ indexUid: deps.uids.cases, q: '', limit: CASE_CANDIDATES, filter: [...filters, idFilter(top, 'statuteIds')], attributesToRetrieve: cards ? CASE_LIGHT_FIELDS : CASE_PAGE_FIELDS }) - 1 : -1
   const statutesAt = page.length ? queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) }) - 1 : -1
+  const wordPageAt = cards ? -1 : queries.push({ ...wordQuery, limit: pageEnd, attributesToRetrieve: CASE_PAGE_FIELDS }) - 1
   const res = (await port.multiSearch({ queries })).results
   lap('engine')
   const minScore = deps.caseMinScore ?? CASE_MIN_SCORE
   const words = (res[0]?.hits ?? []) as LightCase[]
   const strong = query.q ? words.filter(h => (h._rankingScore ?? 1) >= minScore) : words
-  const linked = linkedAt >= 0 ? ((res[linkedAt]?.hits ?? []) as CaseDoc[]).filter(h => citesAny(h, top)) : []
+  const linked = linkedAt >= 0 ? ((res[linkedAt]?.hits ?? []) as LightCase[]).filter(h => citesAny(h, top)) : []
   const minFused = deps.caseMinFused ?? CASE_MIN_FUSED
-  const fused = query.q ? fuseCasesScored(strong, linked, top).filter(x => x.score >= minFused).map(x => x.hit) : fuseCases(strong, linked, top)
+  const scoring = deps.caseCitationScoring ?? CASE_CITATION_SCORING
+  const fused = query.q ? fuseCasesScored(strong, linked, top, 10, scoring).filter(x => x.score >= minFused).map(x => x.hit) : fuseCases(strong, linked, top, 10, scoring)
   const casePage = fused.slice(offset, pageEnd)
   const shown = new Map<string, CaseDoc>()
-  for (const h of [...((res[1]?.hits ?? []) as CaseDoc[]), ...linked]) if (h && typeof h.id === 'string') shown.set(h.id, h)
-  // never expected (the page is within both lists); should the index change between the queries, read the rest by id
+  if (cards) {
+    for (const h of casePage) { const c = cards.get(h.id, h.rev); if (c) shown.set(h.id, c) }
+  } else {
+    for (const h of [...((res[wordPageAt]?.hits ?? []) as CaseDoc[]), ...(linked as CaseDoc[])]) if (h && typeof h.id === 'string') shown.set(h.id, h)
+  }
+  // cards not held (first listing, or the case changed): read them by id, and keep them
   const missing = casePage.map(h => h.id).filter(id => !shown.has(id))
   if (missing.length) {
-    const more = (await port.multiSearch({ queries: [{ indexUid: deps.uids.cases, q: '', limit: missing.length, filter: caseIdFilter(missing), attributesToRetrieve: CASE_PAGE_FIELDS }] })).results
-    for (const h of (more[0]?.hits ?? []) as CaseDoc[]) shown.set(h.id, h)
-    lap('engine')
+    const more = (await port.multiSearch({ queries: [{ indexUid: deps.uids.cases, q: '', limit: missing.length, filter: [...filters, caseIdFilter(missing)], attributesToRetrieve: CASE_PAGE_FIELDS }] })).results
+    for (const h of (more[0]?.hits ?? []) as CaseDoc[]) { shown.set(h.id, h); cards?.set(h) }
+    lap('cards')
   }
   let st: { hits: StatuteHit[], total: number }
   if (statuteRows) {
@@ -294,24 +303,41 @@ function caseSnippet(h: Record<string, unknown>, terms: readonly string[]): High
 export const LINKED_STATUTES = 10
 
 /**
+ * How a case's citations of the best-ranked articles add up (each cited article at rank r is worth
+ * 1/(k+r+1)): `sum` adds them (a case citing many articles of one law gains for each), `max` takes
+ * the best one, `bm25` divides the sum by 1 − b + b·(the case's citations ÷ the candidates' mean),
+ * as BM25 normalises a document's length. Measured in bench/search-quality.ts --cases-only.
+ */
+export type CitationScoring = 'sum' | 'max' | 'bm25'
+export const CASE_CITATION_SCORING: CitationScoring = 'sum'
+
+/**
  * Cases in fused order: reciprocal rank of the engine's word match, plus for every cited article
  * among the best-ranked ones the reciprocal of its rank. A case that explains the article the
  * question is about comes up even when its wording differs from the question's.
  */
-export function fuseCases<T extends { id: string, statuteIds?: unknown }>(engine: readonly T[], linked: readonly T[], topStatutes: readonly string[], k = 10): T[] {
-  return fuseCasesScored(engine, linked, topStatutes, k).map(e => e.hit)
+export function fuseCases<T extends { id: string, statuteIds?: unknown }>(engine: readonly T[], linked: readonly T[], topStatutes: readonly string[], k = 10, scoring: CitationScoring = CASE_CITATION_SCORING): T[] {
+  return fuseCasesScored(engine, linked, topStatutes, k, scoring).map(e => e.hit)
 }
 
+const citationsOf = (h: { statuteIds?: unknown }): unknown[] => Array.isArray(h.statuteIds) ? [...new Set(h.statuteIds)] : []
+
 /** fuseCases with each case's fused score. */
-export function fuseCasesScored<T extends { id: string, statuteIds?: unknown }>(engine: readonly T[], linked: readonly T[], topStatutes: readonly string[], k = 10): Array<{ hit: T, score: number }> {
+export function fuseCasesScored<T extends { id: string, statuteIds?: unknown }>(engine: readonly T[], linked: readonly T[], topStatutes: readonly string[], k = 10, scoring: CitationScoring = CASE_CITATION_SCORING): Array<{ hit: T, score: number }> {
   const statuteRank = new Map(topStatutes.map((id, i) => [id, i]))
+  const all = [...new Map([...engine, ...linked].map(h => [h.id, h])).values()]
+  const meanCitations = scoring === 'bm25' && all.length ? all.reduce((a, h) => a + citationsOf(h).length, 0) / all.length : 1
   const score = new Map<string, { hit: T, score: number, order: number }>()
   const entry = (h: T, order: number) => {
     let e = score.get(h.id)
     if (!e) {
-      const cited = Array.isArray(h.statuteIds) ? h.statuteIds : []
-      let s = 0
-      for (const id of new Set(cited)) { const r = statuteRank.get(id as string); if (r !== undefined) s += 1 / (k + r + 1) }
+      const cited = citationsOf(h)
+      let sum = 0, max = 0
+      for (const id of cited) {
+        const r = statuteRank.get(id as string)
+        if (r !== undefined) { const w = 1 / (k + r + 1); sum += w; max = Math.max(max, w) }
+      }
+      const s = scoring === 'max' ? max : scoring === 'bm25' ? sum / (1 - 0.75 + 0.75 * cited.length / Math.max(meanCitations, 1e-9)) : sum
       e = { hit: h, score: s, order }
       score.set(h.id, e)
     }

@@ -1,5 +1,6 @@
 // The public case index: only PUBLISHED cases are documents. For a draft or unpublished case
 // loadDocs returns nothing, so the outbox worker deletes it from the index.
+import { createHash } from 'node:crypto'
 import { inArray, sql } from 'drizzle-orm'
 import { cases, type CaseRow } from '../../../db/schema'
 import { lexiconSynonyms } from '../../../domain/search/lexicon'
@@ -10,12 +11,14 @@ import type { IndexDefinition, SearchDoc } from '../types'
 export const CASES_INDEX = 'cases'
 
 export function toCaseDoc(c: CaseRow & { lawTitles: string[], statuteIds: string[] }): SearchDoc {
-  return {
+  const doc = {
     id: c.id, slug: c.slug, title: c.title, category: c.category, groups: c.groups, region: c.region, kind: c.kind,
     summary: c.summary, commonQuestions: c.commonQuestions, explanation: c.explanation, facts: c.facts,
     question: c.question, outcome: c.outcome, lawTitles: c.lawTitles, statuteIds: c.statuteIds, date: c.date,
     publishedAt: c.publishedAt ? Math.floor(c.publishedAt.getTime() / 1000) : null,
   }
+  // the document's revision: the library search keeps case cards in memory by id and rev (domain/cases/card-cache.ts)
+  return { ...doc, rev: createHash('sha256').update(JSON.stringify(doc)).digest('base64url').slice(0, 16) }
 }
 
 export function caseIndexSettings(synonyms: Record<string, string[]> = {}) {
@@ -54,5 +57,5 @@ export const casesIndex: IndexDefinition = {
     }
   },
   count: db => countPublishedCases(db),
-  requiredFields: ['statuteIds'],
+  requiredFields: ['statuteIds', 'rev'],
 }

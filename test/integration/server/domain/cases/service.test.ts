@@ -10,6 +10,7 @@ import { statutesIndex } from '~~/server/adapters/search/definitions/statutes'
 import { reindex } from '~~/server/adapters/search/indexes'
 import { createOutboxWorker } from '~~/server/adapters/search/outbox-worker'
 import { auditLog, cases, searchOutbox, staffUsers } from '~~/server/db/schema'
+import { createCaseCardCache } from '~~/server/domain/cases/card-cache'
 import { makeHighlightTags } from '~~/server/domain/cases/highlight'
 import { importStatutes, statuteFiles } from '~~/server/domain/cases/import-statutes'
 import { searchLibrary, type LibrarySearchDeps, type LibrarySearchPort } from '~~/server/domain/cases/search'
@@ -46,7 +47,7 @@ function draft(slug: string, extra: Partial<CreateCaseBody> = {}): CreateCaseBod
 
 function deps(db: TestDb['db'], conn: SearchConnection | null, lexicon: Awaited<ReturnType<typeof approvedLexicon>>): LibrarySearchDeps {
   return {
-    port: conn ? (conn.client as unknown as LibrarySearchPort) : null,
+    port: conn ? conn.search : null,
     uids: { statutes: conn?.uid('statutes') ?? 'statutes', cases: conn?.uid('cases') ?? 'cases' },
     lexicon: { entries: lexicon },
     tags,
@@ -108,6 +109,31 @@ describe.each(drivers())('case library on %s', (driver) => {
     await worker.drain()
     expect((await search('包工头跑了工资找谁要')).cases.hits.map(h => h.id)).not.toContain(row.id)
     await expect(unpublishCase(editor, { id: row.id }, actor)).rejects.toMatchObject({ code: 'CASE_NOT_PUBLISHED' })
+  })
+
+  it('reads a listed case\'s card from the engine once per revision: an edit is shown at once, an unpublished case never', async () => {
+    const row = await createDraftCase(editor, draft(`cards-${driver}`), actor)
+    const published = await publishCase(editor, { id: row.id }, actor)
+    expect((await worker.drain()).failed).toBe(0)
+    const engine = counting(conn.search)
+    const d: LibrarySearchDeps = { ...deps(t.db, conn, await approvedLexicon(t.db)), port: engine.port, caseCards: createCaseCardCache() }
+    const ask = () => searchLibrary(d, { q: '包工头跑了工资找谁要', page: 1, limit: 10 })
+    const first = await ask()
+    expect(first.cases.hits.map(h => h.id)).toContain(row.id)
+    expect(engine.calls).toBe(2) // the page's cards, read once
+    const again = await ask()
+    expect(engine.calls).toBe(3) // one round trip
+    expect(again.cases).toEqual(first.cases)
+
+    await updateDraftOrPublishedCase(editor, { ...draft(`cards-${driver}`, { title: '改过标题的欠薪测试案例' }), version: published.version, id: row.id }, actor)
+    expect((await worker.drain()).failed).toBe(0)
+    const edited = await ask()
+    expect(edited.cases.hits.find(h => h.id === row.id)?.title).toBe('改过标题的欠薪测试案例')
+    expect(engine.calls).toBe(5) // a new revision: its card read again
+
+    await unpublishCase(editor, { id: row.id }, actor)
+    await worker.drain()
+    expect((await ask()).cases.hits.map(h => h.id)).not.toContain(row.id)
   })
 
   it('finds statutes by dataset id with escaped highlights, and uses the lexicon for cases', async () => {
@@ -187,7 +213,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     const q = '老板拖欠工资不给怎么办'
     const want = snap.ranker.rank(rewriteQuery(q, { entries: lexicon }), snap.knowledge, { depth: 20 }).ranked.map(x => x.id)
     expect(want.length).toBe(20)
-    const engine = counting(conn.client as unknown as LibrarySearchPort)
+    const engine = counting(conn.search)
     const d: LibrarySearchDeps = { ...deps(t.db, conn, lexicon), port: engine.port, ranker: snap }
     const res = await searchLibrary(d, { q, page: 1, limit: 10 })
     expect(engine.calls).toBe(1)

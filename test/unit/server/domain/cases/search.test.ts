@@ -11,11 +11,22 @@ describe('fuseCases', () => {
   })
 
   it('lifts a case that cites the best articles above word matches, and adds cases only the links found', () => {
-    const out = fuseCases([c('a'), c('b', ['S2'])], [c('b', ['S2']), c('x', ['S1', 'S2'])], ['S1', 'S2', 'S3'])
-    // x cites the two best articles (1/11 + 1/12); b matches words second and cites the second (1/12 + 1/12)
+    const out = fuseCases([c('a'), c('b', ['S2'])], [c('b', ['S2']), c('x', ['S1', 'S2'])], ['S1', 'S2', 'S3'], 10, 'sum')
+    // summed: x cites the two best articles (1/11 + 1/12); b matches words second and cites the second (1/12 + 1/12)
     expect(out.map(x => x.id)).toEqual(['x', 'b', 'a'])
     // no duplicates, citations counted once per article
     expect(fuseCases([c('a', ['S1', 'S1'])], [c('a', ['S1'])], ['S1']).map(x => x.id)).toEqual(['a'])
+  })
+
+  it('normalises a case\'s citations by their number (bm25): one precise citation beats a long list of the law', () => {
+    const many = c('many', ['S2', 'S3', 'S4', 'X1', 'X2', 'X3', 'X4', 'X5'])
+    const one = c('one', ['S1'])
+    const top = ['S1', 'S2', 'S3', 'S4']
+    // summed, the case citing three of the best four articles comes first (1/12 + 1/13 + 1/14 > 1/11)
+    expect(fuseCases([], [many, one], top, 10, 'sum').map(x => x.id)).toEqual(['many', 'one'])
+    // divided by 1 - b + b * 8/4.5 and 1 - b + b * 1/4.5 (b = 0.75), the precise citation comes first
+    expect(fuseCases([], [many, one], top, 10, 'bm25').map(x => x.id)).toEqual(['one', 'many'])
+    expect(fuseCases([], [many, one], top, 10, 'max').map(x => x.id)).toEqual(['one', 'many'])
   })
 
   it('ignores citations outside the top articles and malformed ones', () => {
