@@ -4,8 +4,9 @@ import { servicePoints } from '../db/schema'
 import { enqueueSearch } from '../repositories/search-outbox'
 import type { SeedStep } from './registry'
 import { COUNTIES } from '../../shared/domain/platform/counties'
+import type { ServicePointService } from '../../shared/domain/appointments/service-points'
 
-interface PointSeed { code: string, parent?: string, level: 'city' | 'county' | 'township' | 'village', name: string, county?: string, address: string, hours: Record<string, string>, services: string[] }
+interface PointSeed { code: string, parent?: string, level: 'city' | 'county' | 'township' | 'village', name: string, county?: string, address: string, hours: Record<string, string>, services: ServicePointService[] }
 
 const H_CITY = { '周一至周五': '09:00-12:00, 13:30-17:30', '周六': '09:00-12:00（法律援助值班）' }
 const H_COUNTY = { '周一至周五': '09:00-12:00, 13:30-17:30' }

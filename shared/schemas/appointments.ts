@@ -3,7 +3,7 @@ import { calendarDate, z } from './zod'
 import { CASE_CATEGORIES } from '../domain/cases/taxonomy'
 import { findPii } from '../domain/cases/pii'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
-import { APPOINTMENT_CHANNEL_CODES, NOTE_MAX, SERVICE_POINT_LEVEL_CODES } from '../domain/appointments/form-input'
+import { APPOINTMENT_CHANNEL_CODES, NOTE_MAX } from '../domain/appointments/form-input'
 
 export {
   APPOINTMENT_CHANNEL_CODES, APPOINTMENT_CHANNEL_LABELS, APPOINTMENT_STATUS_LABELS, NOTE_MAX, SERVICE_POINT_LEVEL_CODES, SERVICE_POINT_LEVEL_LABELS,
@@ -195,10 +195,4 @@ export const schedulesQuery = z.object({
 })
 
 
-export const servicePointsQuery = z.object({
-  county: z.preprocess(v => (v === '' ? undefined : v), z.string().regex(/^[a-z]{2,20}$/, '区县代码格式不正确').optional()),
-  level: z.preprocess(v => (v === '' ? undefined : v), z.enum(SERVICE_POINT_LEVEL_CODES, { error: '级别不正确' }).optional()),
-  service: z.preprocess(v => (v === '' ? undefined : v), z.string().trim().max(20).optional()),
-  channel: z.preprocess(v => (v === '' ? undefined : v), z.enum(APPOINTMENT_CHANNEL_CODES).optional()),
-})
-export type ServicePointsQuery = z.output<typeof servicePointsQuery>
+// The service-point finder's query schema is in ./service-points.ts (only the route imports it).

@@ -6,7 +6,8 @@
 import * as points from '../../repositories/service-points'
 import type { AppointmentDeps } from './booking'
 import { channelsByPoint } from './schedule-admin'
-import type { ServicePointsQuery } from '../../../shared/schemas/appointments'
+import { matchesServicePointFilter } from '../../../shared/domain/appointments/service-points'
+import type { ServicePointsQuery } from '../../../shared/schemas/service-points'
 import type { ServicePointDto } from '../../../shared/types/platform'
 
 export async function listServicePoints(deps: Pick<AppointmentDeps, 'db'>, q: ServicePointsQuery = {}): Promise<ServicePointDto[]> {
@@ -19,8 +20,5 @@ export async function listServicePoints(deps: Pick<AppointmentDeps, 'db'>, q: Se
       channels: [...(channels.get(r.id) ?? []), ...cityWide.filter(c => c !== 'walk_in')],
       isDemo: r.isDemo,
     }))
-    .filter(p => (!q.county || (q.county === 'city' ? p.level === 'city' : p.county === q.county))
-      && (!q.level || p.level === q.level)
-      && (!q.service || p.services.includes(q.service))
-      && (!q.channel || p.channels.includes(q.channel)))
+    .filter(p => matchesServicePointFilter(p, q))
 }
