@@ -309,7 +309,7 @@ export const LINKED_STATUTES = 10
  * as BM25 normalises a document's length. Measured in bench/search-quality.ts --cases-only.
  */
 export type CitationScoring = 'sum' | 'max' | 'bm25'
-export const CASE_CITATION_SCORING: CitationScoring = 'sum'
+export const CASE_CITATION_SCORING: CitationScoring = 'bm25'
 
 /**
  * Cases in fused order: reciprocal rank of the engine's word match, plus for every cited article
