@@ -4,6 +4,7 @@
 // code; the username is not put in the address, the password never is). With JavaScript the page
 // posts JSON to /api/auth/login instead: same result.
 import { loginBody } from '../../../shared/schemas/staff'
+import { hasUnsafeText } from '../../../shared/schemas/zod'
 import { isErrorCode } from '../../../shared/errors'
 import { DomainError } from '../../domain/errors'
 import { login } from '../../domain/staff/service'
@@ -18,6 +19,8 @@ export default defineEventHandler(async (event) => {
   const f = await readFormFields(event)
   const next = staffNextPath(field(f, 'next'))
   const back = (code: string) => formDone(event, `/staff/login?error=${isErrorCode(code) ? code : 'BAD_REQUEST'}${next === '/staff' ? '' : `&next=${encodeURIComponent(next)}`}`)
+  // NUL and lone surrogates are not text (PostgreSQL cannot store NUL): refused before any work, as every console form is
+  if (Object.values(f).some(vs => vs.some(hasUnsafeText))) return back('BAD_INPUT')
   const parsed = loginBody.safeParse({ username: field(f, 'username') ?? '', password: field(f, 'password') ?? '' })
   if (!parsed.success) return back('VALIDATION')
   const app = await useApp()
