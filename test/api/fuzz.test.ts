@@ -3,8 +3,11 @@
 // hostile path parameters, query strings, bodies and content types — NUL bytes, lone surrogates,
 // impossible dates, deep and wide JSON, huge values, wrong types — by an anonymous client and, for
 // staff routes, by every demo role the route admits. Every answer must be below 500, and every
-// 4xx must carry a Chinese message; every answer that is not public content is no-store. Seeded and bounded: FUZZ_RUNS (default 12) runs per route,
-// FUZZ_SEED to replay.
+// 4xx must carry a Chinese message; every answer that is not public content is no-store.
+// The same for every FORM route under server/routes (the plain HTML POSTs that work without
+// JavaScript): urlencoded bodies over the fields the route reads, with the same poison, by the same
+// callers; never 5xx, a 4xx says why in Chinese, a redirect stays on this site. Seeded and
+// bounded: FUZZ_RUNS (default 12) runs per route, FUZZ_SEED to replay.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import fc from 'fast-check'
@@ -16,22 +19,23 @@ import { servers } from './helpers/client'
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201)
 const API_DIR = 'server/api'
+const FORM_DIR = 'server/routes'
 const SCHEMA_DIR = 'shared/schemas'
 
 interface Route { file: string, method: string, segments: Array<{ param?: string, rest?: boolean, text?: string }> }
 
-/** server/api/staff/cases/[id]/publish.post.ts → POST /api/staff/cases/:id/publish */
-function listRoutes(dir = API_DIR): Route[] {
+/** server/api/staff/cases/[id]/publish.post.ts → POST /api/staff/cases/:id/publish (segments below `root`) */
+function listRoutes(dir = API_DIR, root = dir): Route[] {
   const out: Route[] = []
   for (const name of readdirSync(dir)) {
     const full = join(dir, name)
     if (statSync(full).isDirectory()) {
-      out.push(...listRoutes(full))
+      out.push(...listRoutes(full, root))
       continue
     }
     const m = /^(.*?)(?:\.(get|post|put|patch|delete))?\.ts$/.exec(name)
     if (!m) continue
-    const parts = [...relative(API_DIR, dir).split('/').filter(Boolean), m[1]!].filter(p => p !== 'index')
+    const parts = [...relative(root, dir).split('/').filter(Boolean), m[1]!].filter(p => p !== 'index')
     out.push({
       file: full,
       method: (m[2] ?? 'get').toUpperCase(),
@@ -106,6 +110,18 @@ function routeSchemaKeys(file: string): string[] {
     }
   }
   return [...keys]
+}
+
+/** Form fields a form route reads: its schemas' keys and the names it reads itself (`field(f, 'x')`, `f.x`). */
+function formFieldKeys(file: string): string[] {
+  const src = readFileSync(file, 'utf8')
+  const keys = new Set(routeSchemaKeys(file))
+  for (const m of src.matchAll(/\bfield\(\w+, '(\w+)'\)|\bpick\(f, ((?:'[\w-]+'(?:, )?)+)\)|\bf\.(\w+)\b/g)) {
+    if (m[1]) keys.add(m[1])
+    if (m[2]) for (const k of m[2].matchAll(/'([\w-]+)'/g)) keys.add(k[1]!)
+    if (m[3]) keys.add(m[3])
+  }
+  return [...keys].sort()
 }
 
 /** Percent-encodes every UTF-16 unit, lone surrogates as the (invalid) 3-byte form: no URIError. */
@@ -184,15 +200,15 @@ describe.each(servers())('fuzz every API route on $name', (server) => {
   ).filter(s => s.length > 0 && s.length < 1000 && !/^\.+$/.test(s))
   const queryValue = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 3 })).filter(v => JSON.stringify(v).length < 1500)
 
-  function url(r: Route, params: string[], q: Record<string, string | string[]>): string {
+  function url(r: Route, params: string[], q: Record<string, string | string[]>, prefix = '/api/'): string {
     let i = 0
-    const path = '/api/' + r.segments.map(s => s.text ?? encodeLoose(params[i++] ?? 'x')).join('/')
+    const path = prefix + r.segments.map(s => s.text ?? encodeLoose(params[i++] ?? 'x')).join('/')
     const qs = Object.entries(q).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map(x => `${encodeLoose(k)}=${encodeLoose(x)}`)).join('&')
     return base + path + (qs ? `?${qs}` : '')
   }
 
   let addr = 0
-  async function send(r: Route, who: string | null, u: string, payload: { json?: unknown, raw?: string, type: string } | null) {
+  async function send(r: Route, who: string | null, u: string, payload: { json?: unknown, raw?: string, type: string, accept?: string } | null) {
     addr++
     const headers: Record<string, string> = {
       'accept': 'application/json',
@@ -208,11 +224,12 @@ describe.each(servers())('fuzz every API route on $name', (server) => {
         headers['content-type'] = payload.type
       }
     }
+    if (payload?.accept) headers.accept = payload.accept
     const res = await fetch(u, { method: r.method, headers, body: bodyText, redirect: 'manual' })
     const text = await res.text()
     let parsed: any = text
     try { parsed = JSON.parse(text) } catch { /* not JSON */ }
-    return { status: res.status, body: parsed, text, cacheControl: res.headers.get('cache-control') ?? '' }
+    return { status: res.status, body: parsed, text, cacheControl: res.headers.get('cache-control') ?? '', location: res.headers.get('location') }
   }
 
   /** Plain errors with short messages: a failing run names the route, the status and what was sent. */
@@ -313,6 +330,76 @@ describe.each(servers())('fuzz every API route on $name', (server) => {
         { numRuns: RUNS, seed: SEED, endOnFailure: true, examples: directed(keys, callers, params, isGet) },
       )
       // fast-check's own report prints the whole counterexample (bodies can be long): keep it short.
+      expect(failure.failed ? String((failure.errorInstance as Error | null)?.message ?? `failed after ${failure.numRuns} runs`).slice(0, 1200) : null).toBeNull()
+    }, 120_000)
+  }
+
+  // ---- the form routes (server/routes/**): plain HTML POSTs, urlencoded ----
+
+  const formRoutes = listRoutes(FORM_DIR)
+  /** `key=value&…` with every unit percent-encoded loosely (lone surrogates as invalid UTF-8). */
+  const urlencoded = (o: Record<string, string | string[]>) => Object.entries(o).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map(x => `${encodeLoose(k)}=${encodeLoose(x)}`)).join('&')
+  const formType = fc.oneof(
+    { weight: 12, arbitrary: fc.constant('application/x-www-form-urlencoded') },
+    { weight: 1, arbitrary: fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded; charset=latin1') },
+  )
+  // The browser without JavaScript asks for HTML; the page's own fetch asks for JSON ({ location }).
+  const formAccept = fc.constantFrom('text/html,application/xhtml+xml', 'application/json')
+  const formRaw = fc.constantFrom('', '%', '%ZZ=1', 'a=%00', 'a=%ED%A0%80', '&&&==', 'x='.repeat(3000), `a=${'长'.repeat(20_000)}`, '\u0000', 'a[b][c]=1&a[b]=2')
+
+  function assertFormAnswer(r: Route, res: { status: number, body: any, text: string, location: string | null }, sent: string) {
+    const show = () => `${r.method} ${r.file} → ${res.status} for ${JSON.stringify(sent.slice(0, 400))}: ${JSON.stringify(res.text.slice(0, 300))}`
+    if (res.status >= 500) throw new Error(`5xx: ${show()}`)
+    if (res.status >= 400) {
+      const msg = typeof res.body === 'object' && res.body ? (res.body.data?.message ?? res.body.message) : res.text
+      if (typeof msg !== 'string' || !/[\u4E00-\u9FFF]/.test(msg)) throw new Error(`no Chinese message: ${show()}`)
+    }
+    if (res.status >= 300 && res.status < 400 && !/^\/(?![/\\])/.test(res.location ?? '')) throw new Error(`redirect off this site (${res.location}): ${show()}`)
+  }
+
+  it('finds the form routes and their fields', () => {
+    expect(formRoutes.length).toBeGreaterThan(15)
+    expect(formRoutes.some(r => r.file.endsWith('forms/appointments/lookup.post.ts'))).toBe(true)
+    expect(formFieldKeys('server/routes/forms/appointments/waitlist.post.ts')).toEqual(expect.arrayContaining(['channel', 'day', 'phone']))
+    expect(formFieldKeys('server/routes/staff/review/[id]/[action].post.ts')).toEqual(expect.arrayContaining(['reasons', 'lawyer', 'version', 'confirmReference']))
+  })
+
+  for (const r of formRoutes) {
+    const label = `${r.method} /${r.segments.map(s => s.text ?? `[${s.param}]`).join('/')}`
+    const staff = r.segments[0]?.text === 'staff' || r.segments[1]?.text === 'staff' || r.segments[1]?.text === 'hotline'
+    const params = r.segments.filter(s => s.param).length
+    it(`form ${label}: never 5xx, 4xx in Chinese, redirects stay on the site`, async () => {
+      const keys = formFieldKeys(r.file)
+      // A route segment that names an action ([action], [decision]) gets the real names now and then.
+      const okParams = r.segments.filter(s => s.param).map(s => (s.param === 'action' || s.param === 'decision' ? 'decision' : '00000000-0000-4000-8000-000000000000'))
+      // Signing out is not fuzzed with the demo sessions (the routes after it would only meet the login page).
+      const callers: Array<string | null> = [null, ...(staff && !r.file.endsWith('logout.post.ts') ? DEMO_STAFF.map(s => s.username) : [])]
+      const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')
+      const fields = objectOver(keys).map(o => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? v.map(asText) : asText(v)])) as Record<string, string | string[]>)
+      const payload = fc.oneof(
+        { weight: 10, arbitrary: fc.record({ raw: fields.map(urlencoded), type: formType, accept: formAccept }) },
+        { weight: 1, arbitrary: fc.record({ raw: formRaw, type: formType, accept: formAccept }) },
+      )
+      const paramArb = fc.oneof({ weight: 3, arbitrary: param }, { weight: 1, arbitrary: fc.constantFrom(...okParams.length ? okParams : ['x']) })
+      // Directed first: each field in turn (and each path parameter) NUL, a lone surrogate, an impossible date.
+      const examples: Array<[string | null, string[], { raw: string, type: string, accept: string }]> = []
+      const who = callers[callers.length - 1] ?? null
+      for (const bad of ['a\u0000b', '\uD800x', '0000-01-01', '2026-02-30']) {
+        for (let p = 0; p < params; p++) examples.push([who, okParams.map((v, i) => (i === p ? bad : v)), { raw: '', type: 'application/x-www-form-urlencoded', accept: 'text/html' }])
+        for (const k of keys) {
+          const o = Object.fromEntries(keys.map(x => [x, x === k ? bad : (x === 'day' || x === 'date' ? '2026-12-01' : '张三')]))
+          examples.push([who, okParams, { raw: urlencoded(o), type: 'application/x-www-form-urlencoded', accept: 'text/html' }])
+        }
+      }
+      const failure = await fc.check(
+        fc.asyncProperty(fc.constantFrom(...callers), fc.array(paramArb, { minLength: params, maxLength: params }), payload, async (caller, ps, p) => {
+          const u = url(r, ps, {}, '/')
+          if (u.length > 6000) return
+          const res = await send(r, caller, u, p)
+          assertFormAnswer(r, res, `${caller ?? 'anonymous'} ${u.slice(base.length, base.length + 300)} ${p.raw.slice(0, 300)}`)
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true, examples },
+      )
       expect(failure.failed ? String((failure.errorInstance as Error | null)?.message ?? `failed after ${failure.numRuns} runs`).slice(0, 1200) : null).toBeNull()
     }, 120_000)
   }
