@@ -62,6 +62,18 @@ export function useZodForm<S extends z.ZodType, V extends object>(schema: S, ini
     }
   }
 
+  /**
+   * The answer a console form posted without JavaScript came back with (the staff flash, see
+   * useStaffFlash): field messages onto their fields, a code tied to a field (codeFields) onto it,
+   * any other refusal as the form's sentence.
+   */
+  function applyFlash(flash: { error?: { code: string, message: string }, fields?: Record<string, string> } | null | undefined) {
+    if (!flash?.error) return
+    const field = options.codeFields?.[flash.error.code]
+    errors.value = { ...flash.fields, ...(field ? { [field]: flash.error.message } : {}) }
+    if (!flash.fields && !field) formError.value = flash.error.message
+  }
+
   function reset(next: V = initial()) {
     Object.assign(values, next)
     errors.value = {}
@@ -75,5 +87,5 @@ export function useZodForm<S extends z.ZodType, V extends object>(schema: S, ini
     'aria-describedby': errors.value[field] ? `${fieldId(field)}-error` : undefined,
   })
 
-  return { values, errors, formError, submitting, failedSubmits, validate, handleSubmit, setServerError, reset, fieldId, fieldAttrs }
+  return { values, errors, formError, submitting, failedSubmits, validate, handleSubmit, setServerError, applyFlash, reset, fieldId, fieldAttrs }
 }
