@@ -9,6 +9,7 @@ export interface StaffFlash {
   values?: Record<string, string | string[]>
   /** A staff reveal's result (already audited on the server): shown once. */
   revealed?: { id: string, name: string | null, phone: string }
+  data?: Record<string, unknown>
 }
 
 export function useStaffFlash(form: string) {

@@ -3,8 +3,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import {
-  appointments, appointmentSlots, callbackAssignments, callbackAttempts, hotlineCallLinks, hotlineCalls, hotlineOutcomeCodes, legalAidApplications, servicePoints, staffUsers,
-  type AppointmentRow, type CallbackAttemptRow, type HotlineCallLinkRow, type HotlineCallRow, type HotlineOutcomeCodeRow, type NewHotlineCallRow,
+  appointments, appointmentSlots, callbackAssignments, callbackAttempts, hotlineCallLinks, hotlineCalls, hotlineCallScreenings, hotlineOutcomeCodes, legalAidApplications, servicePoints, staffUsers,
+  type AppointmentRow, type CallbackAttemptRow, type HotlineCallLinkRow, type HotlineCallRow, type HotlineCallScreeningRow, type HotlineOutcomeCodeRow, type NewHotlineCallRow,
 } from '../db/schema'
 
 export async function insertCall(tx: DbOrTx, row: NewHotlineCallRow): Promise<HotlineCallRow> {
@@ -127,6 +127,20 @@ export async function insertCallLink(tx: DbOrTx, row: typeof hotlineCallLinks.$i
 
 export function listCallLinks(db: DbOrTx, callId: string): Promise<HotlineCallLinkRow[]> {
   return db.select().from(hotlineCallLinks).where(eq(hotlineCallLinks.callId, callId)).orderBy(asc(hotlineCallLinks.createdAt))
+}
+
+// ---- screenings run during the call ----
+
+export async function insertCallScreening(tx: DbOrTx, row: typeof hotlineCallScreenings.$inferInsert): Promise<HotlineCallScreeningRow> {
+  const [r] = await tx.insert(hotlineCallScreenings).values(row).returning()
+  return r!
+}
+
+/** The call's screening by reference, or its latest when no reference is given. */
+export async function findCallScreening(db: DbOrTx, callId: string, reference?: string): Promise<HotlineCallScreeningRow | undefined> {
+  const where = reference ? and(eq(hotlineCallScreenings.callId, callId), eq(hotlineCallScreenings.reference, reference)) : eq(hotlineCallScreenings.callId, callId)
+  const [r] = await db.select().from(hotlineCallScreenings).where(where).orderBy(desc(hotlineCallScreenings.createdAt), desc(hotlineCallScreenings.id)).limit(1)
+  return r
 }
 
 // ---- caller history (by the keyed phone hash; masked columns only) ----

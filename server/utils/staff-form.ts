@@ -36,6 +36,8 @@ export interface StaffFlash {
   values?: Record<string, string | string[]>
   /** A staff reveal's result (name and phone of one record, already audited): shown once, never put in a URL. */
   revealed?: { id: string, name: string | null, phone: string }
+  /** A one-time result for the page (e.g. a masked look-up, a number revealed for dialing): sealed, never in the URL. */
+  data?: Record<string, unknown>
 }
 
 let codec: ReturnType<typeof formStateCodec> | undefined
@@ -92,7 +94,7 @@ export function typedValues(f: FormFields): Record<string, string | string[]> {
 }
 
 export interface StaffFormContext { event: H3Event, actor: SessionActor, fields: FormFields, app: AppContext }
-export interface StaffFormDone { to: string, notice?: string }
+export interface StaffFormDone { to: string, notice?: string, data?: Record<string, unknown> }
 
 /**
  * A console form route: same-origin form body → signed-in member with one of `roles` (else the
@@ -127,7 +129,7 @@ export function defineStaffFormHandler(
     }
     try {
       const done = await run({ event, actor, fields, app })
-      if (done.notice) await setStaffFlash(event, { form: opts.form, notice: done.notice })
+      if (done.notice || done.data) await setStaffFlash(event, { form: opts.form, notice: done.notice, data: done.data })
       return formDone(event, done.to)
     } catch (e) {
       if (e instanceof DomainError) return flashBack({ error: { code: e.code, message: e.message } })

@@ -19,4 +19,7 @@ export const hotlineErrors = defineErrors({
   OUTSIDE_CHOSEN_WINDOW: { status: 409, message: '来电人不宜随时回拨，只能在其选定的时段内回拨' },
   OPERATOR_NOT_FOUND: { status: 400, message: '找不到该坐席，或该账号已停用' },
   CALLBACK_EXISTS: { status: 409, message: '这次来电已经预约了回拨' },
+  SCREENING_REQUIRED: { status: 409, message: '请先在这次来电中为来电人做法律援助初筛，再代为提交申请' },
+  SCREENING_NOT_FOUND: { status: 404, message: '找不到这次来电中的该次初筛，请刷新后重试' },
+  CALLER_PHONE_MISSING: { status: 400, message: '这次来电没有留下号码，无法代为提交申请（申请需要联系电话）。可先修改来电记录补上号码，或请来电人到服务点申请' },
 })

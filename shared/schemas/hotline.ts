@@ -3,6 +3,8 @@ import { calendarDate, z } from './zod'
 import { CASE_CATEGORIES, PRIORITY_GROUP_CODES } from '../domain/cases/taxonomy'
 import { findPii } from '../domain/cases/pii'
 import { canonicalPhone, PHONE_MESSAGE, phoneKind } from '../domain/applications/phone'
+import { screeningInput, type ScreeningInput } from './eligibility'
+import { applyBody } from './applications'
 
 /**
  * 处理结果 codes are data (table hotline_outcome_codes, admins edit them); these system codes are
@@ -165,3 +167,29 @@ export const outcomeCodeBody = z.strictObject({
   position: z.number({ error: '排序应为数字' }).int().min(0).max(1000).default(100),
 }).refine(b => !(b.needsFollowUp && b.closesCall), { message: '需要跟进的结果不能同时结束来电', path: ['closesCall'] })
 export type OutcomeCodeBody = z.infer<typeof outcomeCodeBody>
+
+// ---- from the call: screening and application on the caller's behalf (issue 10) ----
+
+/** The screening the operator runs during the call: the public questionnaire's own input schema. */
+export const screenForCallBody = screeningInput
+export type ScreenForCallBody = ScreeningInput
+
+export const SCREENING_REFERENCE_PATTERN = /^SC-\d{4}-[2-9A-HJ-NP-Z]{6}$/
+
+const applicant = applyBody.shape.applicant.shape
+/**
+ * What the operator adds to start the application from the call: name, ID number and address,
+ * asked once; the account of the matter (prefilled with the call's summary) and the caller's
+ * consents as said on the phone. The phone and the screening answers come from the call record on
+ * the server (never retyped, never sent by the browser); the whole is then checked by `applyBody`.
+ */
+export const applyFromCallBody = z.strictObject({
+  screeningReference: z.string({ error: '初筛编号格式不正确' }).trim().regex(SCREENING_REFERENCE_PATTERN, '初筛编号格式不正确').optional(),
+  name: applicant.name,
+  idNumber: applicant.idNumber,
+  address: applicant.address,
+  matterSummary: applyBody.shape.matterSummary,
+  consentProcessing: z.literal(true, { error: '请向来电人说明个人信息处理规则，并确认其已同意' }),
+  consentSensitive: z.boolean({ error: '请选择来电人是否同意处理敏感个人信息' }).default(false),
+})
+export type ApplyFromCallBody = z.infer<typeof applyFromCallBody>

@@ -1,5 +1,8 @@
 // Hotline DTOs: phones are masked; the full number only comes from the audited reveal.
 import type { CallLinkKind, HotlineOutcomeCode, InterpreterNeed } from '../schemas/hotline'
+import type { ScreeningInput, ScreeningInputRaw } from '../schemas/eligibility'
+import type { ScreeningOutcome, ScreeningResultDto } from './eligibility'
+import type { ApplicationCreatedDto } from './applications'
 
 /** The call's callback: an appointment of channel hotline_callback (预约编号 `reference`). */
 export interface CallbackSummaryDto {
@@ -101,3 +104,43 @@ export interface CallbackQueueItemDto {
 }
 
 export interface CallbackRevealDto { phone: string }
+
+// ---- from the call: screening and application on the caller's behalf ----
+
+/** A screening run during the call: its reference (linked on the call), answers and result. */
+export interface CallScreeningDto {
+  reference: string
+  createdAt: string
+  outcome: ScreeningOutcome
+  ruleVersion: string
+  /** The answers as recorded (the application started from the call carries them over). */
+  answers: ScreeningInput
+}
+
+export interface ScreenForCallDto {
+  call: HotlineCallDto
+  screening: CallScreeningDto
+  /** The engine's full answer (explanation, articles, documents to bring). */
+  result: ScreeningResultDto
+}
+
+/**
+ * What the console prefills the screening and the application with, from the call: the screening
+ * input the call already answers (topic → matter, ticked groups → statuses), or the answers of the
+ * call's latest screening, and the call's summary as the account of the matter.
+ */
+export interface CallCarryOverDto {
+  callId: string
+  callReference: string
+  callerPhoneMasked: string | null
+  screeningPrefill: ScreeningInputRaw
+  screening: CallScreeningDto | null
+  matterSummary: string
+  /** The screening answers carry sensitive facts: the caller's separate consent is asked (个人信息保护法第二十九条). */
+  sensitiveKinds: string[]
+}
+
+export interface ApplyForCallDto {
+  call: HotlineCallDto
+  application: ApplicationCreatedDto
+}

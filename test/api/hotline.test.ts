@@ -194,6 +194,138 @@ describe.each(servers())('12348 hotline console on $name', (server) => {
     expect((await op.post(`${CALLS}/${anonymous.body.id}/bookings`, { slotId: slot.id })).body.data.code).toBe('CALLBACK_PHONE_REQUIRED')
   })
 
+  it('from the call: screening and application on the caller\'s behalf, answers carried over, linked, audited; role matrix', async () => {
+    const op = await signedIn(server.url, 'operator1')
+    const p = phone()
+    const logged = await op.post(CALLS, call({ callerPhone: p, outcome: 'legal_aid_screening' }))
+    expect(logged.status).toBe(201)
+    const id = logged.body.id as string
+    const [SCREEN, CARRY, APPLY] = ['screenings', 'carry-over', 'applications'].map(x => `${CALLS}/${id}/${x}`) as [string, string, string]
+    const applyBody = { name: '马建国', idNumber: withCheckChar('64010419800101123'), address: '银川市兴庆区某街道 1 号', matterSummary: '包工头拖欠工资两万元，多次讨要未果。', consentProcessing: true }
+
+    // Role matrix of the new routes: anonymous 401; supervisor (no personal data), reviewer, editor 403; operator and admin in.
+    const anon = new ApiClient(server.url)
+    expect([(await anon.get(CARRY)).status, (await anon.post(SCREEN, {})).status, (await anon.post(APPLY, applyBody)).status]).toEqual([401, 401, 401])
+    for (const who of ['supervisor1', 'reviewer1', 'editor1']) {
+      const c = await signedIn(server.url, who)
+      const r = [await c.get(CARRY), await c.post(SCREEN, { matter: 'labor_remuneration' }), await c.post(APPLY, applyBody)]
+      expect(r.map(x => x.status), who).toEqual([403, 403, 403])
+      expect(personalValuesIn(r.map(x => x.body), [p])).toEqual([])
+    }
+
+    // The prefill comes from the call (topic → matter, ticked group → status); masked phone only.
+    const carry = await op.get(CARRY)
+    expect(carry.status).toBe(200)
+    expect(carry.body).toMatchObject({ callReference: logged.body.reference, screening: null, screeningPrefill: { matter: 'labor_remuneration', person: { statuses: ['migrant_worker'] } } })
+    expect(personalValuesIn(carry.body, [p])).toEqual([])
+    expect((await op.post(APPLY, applyBody)).body.data.code).toBe('SCREENING_REQUIRED')
+    expect((await op.post(SCREEN, { matter: 'labor_remuneration', person: { age: 'old' } })).status).toBe(400)
+
+    const screened = await op.post(SCREEN, { ...carry.body.screeningPrefill, household: { county: 'xingqing', residence: 'urban' } })
+    expect(screened.status, JSON.stringify(screened.body)).toBe(201)
+    expect(screened.body.result.outcome).toBe('eligible')
+    const sref = screened.body.screening.reference as string
+    expect(screened.body.call.links).toEqual([expect.objectContaining({ kind: 'screening', reference: sref })])
+
+    // The browser never sends the phone nor the screening: both come from the call on the server.
+    expect((await op.post(APPLY, { ...applyBody, phone: p })).status).toBe(400)
+    expect((await op.post(APPLY, { ...applyBody, screening: { matter: 'other' } })).status).toBe(400)
+    const applied = await op.post(APPLY, applyBody)
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201)
+    const ref = applied.body.application.reference as string
+    expect(ref).toMatch(/^YCFY-\d{4}-\d{6}-[0-9A-Z]{5}$/)
+    expect(applied.body.call.links.map((l: { kind: string, reference: string }) => `${l.kind}:${l.reference}`)).toEqual([`screening:${sref}`, `application:${ref}`])
+    expect(personalValuesIn(applied.body, [p, applyBody.idNumber])).toEqual([])
+    // The caller follows it up with the reference and the phone they gave on the call.
+    const status = await anon.post('/api/legal-aid/applications/status', { reference: ref, phone: p })
+    expect(status.status, JSON.stringify(status.body)).toBe(200)
+    // Audited: the screening, the application (by the operator) and both links.
+    const admin = await signedIn(server.url, 'admin')
+    const audit = async (action: string) => (await admin.get(`/api/staff/admin/audit?action=${action}`)).body.items as Array<{ actorUsername: string, objectId: string, detail: Record<string, unknown> }>
+    expect((await audit('hotline_call.screen')).find(a => a.objectId === id)).toMatchObject({ actorUsername: 'operator1' })
+    expect((await audit('hotline_call.apply')).find(a => a.objectId === id)).toMatchObject({ actorUsername: 'operator1', detail: { reference: ref } })
+    expect((await audit('application.submit')).filter(a => a.actorUsername === 'operator1').length).toBeGreaterThan(0)
+    // Admins may screen from a call too.
+    expect((await admin.post(SCREEN, { matter: 'labor_remuneration' })).status).toBe(201)
+  })
+
+  it('without JavaScript: screen, apply, book, edit (stale 409 in words), look up and reveal by plain POST with a 303', async () => {
+    const FORM = { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }
+    const form = (fields: Array<[string, string]>) => new URLSearchParams(fields).toString()
+    const op = await signedIn(server.url, 'operator1')
+    const p = phone()
+    const logged = await op.post(CALLS, call({ callerPhone: p, topic: '工伤', outcome: 'legal_aid_screening' }))
+    const id = logged.body.id as string
+    const panel = (anchor: string) => `/staff/hotline?open=${id}#${anchor}`
+    const html = async (c: ApiClient, path: string) => String((await c.get(path.replace(/#.*$/, ''), { accept: 'text/html' })).body)
+
+    const sup = await signedIn(server.url, 'supervisor1')
+    const refusedSup = await sup.post(`/forms/hotline/calls/${id}/screenings`, form([['matter', 'work_injury']]), FORM)
+    expect([refusedSup.status, refusedSup.headers.get('location')]).toEqual([303, panel('hl-screen-title')])
+    expect((await op.get(`${CALLS}/${id}`)).body.links).toEqual([]) // nothing recorded for the supervisor
+
+    const screened = await op.post(`/forms/hotline/calls/${id}/screenings`, form([['matter', 'work_injury'], ['proceeding', 'civil'], ['county', 'helan'], ['residence', 'rural'], ['statuses', 'migrant_worker'], ['age', '']]), FORM)
+    expect([screened.status, screened.headers.get('location')]).toEqual([303, panel('hl-screen-title')])
+    const afterScreen = await html(op, panel('hl-screen-title'))
+    expect(afterScreen).toMatch(/初筛结果：符合法律援助条件<\/strong>（初筛编号 SC-\d{4}-/)
+    expect(afterScreen).not.toContain(p)
+
+    const badApply = await op.post(`/forms/hotline/calls/${id}/applications`, form([['name', '马建国'], ['idNumber', '123'], ['address', '银川市贺兰县某村'], ['matterSummary', '工地摔伤，老板不给医药费。'], ['consentProcessing', 'on']]), FORM)
+    expect([badApply.status, badApply.headers.get('location')]).toEqual([303, panel('hl-apply-title')])
+    expect(await html(op, panel('hl-apply-title'))).toContain('身份证号应为 18 位')
+    const idNumber = withCheckChar('64012219800101123')
+    const applied = await op.post(`/forms/hotline/calls/${id}/applications`, form([['name', '马建国'], ['idNumber', idNumber], ['address', '银川市贺兰县某村'], ['matterSummary', '工地摔伤，老板不给医药费。'], ['consentProcessing', 'on']]), FORM)
+    expect([applied.status, applied.headers.get('location')]).toEqual([303, panel('hl-apply-title')])
+    const afterApply = await html(op, panel('hl-apply-title'))
+    expect(afterApply).toMatch(/已代为提交法律援助申请，受理编号 YCFY-\d{4}-\d{6}-[0-9A-Z]{5}/)
+    expect(personalValuesIn(afterApply, [p, idNumber])).toEqual([])
+
+    // Book from the call: the slots of the chosen channel are on the server-rendered panel.
+    const day = (d: number) => shanghaiDay(new Date(Date.now() + d * 86_400_000).toISOString())
+    const slot = ((await op.get(`/api/appointments/slots?channel=online&from=${day(0)}&to=${day(14)}`)).body as Array<{ id: string, free: number }>).find(x => x.free > 0)!
+    expect(await html(op, `/staff/hotline?open=${id}&bookChannel=online`)).toContain(`value="${slot.id}"`)
+    const booked = await op.post(`/forms/hotline/calls/${id}/bookings`, form([['slotId', slot.id], ['name', '']]), FORM)
+    expect([booked.status, booked.headers.get('location')]).toEqual([303, panel('hl-book-title')])
+    expect(await html(op, panel('hl-book-title'))).toMatch(/已为来电人预约，预约编号 YY-/)
+    const linked = (await op.get(`${CALLS}/${id}`)).body
+    expect(linked.links.map((l: { kind: string }) => l.kind)).toEqual(['screening', 'application', 'booking'])
+
+    // Edit with the version shown; a stale version comes back as the 409's message, nothing saved.
+    const edit = (version: number, summary: string) => form([['version', String(version)], ['topic', '工伤'], ['summary', summary], ['outcome', 'legal_aid_screening'], ['callerGroups', 'migrant_worker'], ['interpreter', 'none'], ['toldOfLegalAidRight', 'on']])
+    const v = linked.version as number
+    const saved = await op.post(`/forms/hotline/calls/${id}/edit`, edit(v, '第一次修改。'), FORM)
+    expect([saved.status, saved.headers.get('location')]).toEqual([303, `/staff/hotline?open=${id}#hl-edited`])
+    expect(await html(op, `/staff/hotline?open=${id}`)).toContain(`已保存对来电 ${logged.body.reference} 的修改（版本 ${v + 1}）`)
+    const stale = await op.post(`/forms/hotline/calls/${id}/edit`, edit(v, '基于旧版本的修改。'), FORM)
+    expect([stale.status, stale.headers.get('location')]).toEqual([303, panel('hl-edit-title')])
+    const stalePage = await html(op, panel('hl-edit-title'))
+    expect(stalePage).toContain('已被其他人修改')
+    expect(stalePage).toContain('载入最新版本')
+    expect((await op.get(`${CALLS}/${id}`)).body).toMatchObject({ summary: '第一次修改。', version: v + 1, toldOfLegalAidRight: true, callerGroups: ['migrant_worker'] })
+
+    // Caller look-up: the masked history comes back on the page, the purpose audited, the number never in the address.
+    const looked = await op.post('/forms/hotline/callers/lookup', form([['phone', p], ['purpose', '核实来电人以往的申请']]), FORM)
+    expect([looked.status, looked.headers.get('location')]).toEqual([303, '/staff/hotline#hl-history-title'])
+    const history = await html(op, '/staff/hotline')
+    expect(history).toContain(logged.body.reference)
+    expect(history).toContain(`${p.slice(0, 3)}****${p.slice(-4)}`)
+    expect(personalValuesIn(history, [p])).toEqual([])
+    expect(await html(op, '/staff/hotline')).not.toContain('查询结果') // shown once: the next load has no result
+    const badLookup = await op.post('/forms/hotline/callers/lookup', form([['phone', '123'], ['purpose', '查']]), FORM)
+    expect(badLookup.headers.get('location')).toBe('/staff/hotline#hl-lookup-title')
+
+    // Reveal for dialing: the purpose is stated, the number comes back once on the page (never in the address).
+    const w = ((await op.get(WINDOWS)).body as Array<{ id: string, startsAt: string, free: number }>).find(x => x.free > 0)!
+    const p2 = phone()
+    const cb = await op.post(CALLS, call({ outcome: 'callback_booked', callerPhone: p2, callbackWindowId: w.id }))
+    const cday = shanghaiDay(cb.body.callback.windowStartsAt)
+    const revealed = await op.post(`/forms/hotline/callbacks/${cb.body.callback.id}/reveal`, form([['date', cday], ['purpose', '回拨来电人']]), FORM)
+    expect([revealed.status, revealed.headers.get('location')]).toEqual([303, `/staff/hotline?date=${cday}#hl-queue-title`])
+    expect(revealed.headers.get('location')).not.toContain(p2)
+    expect(await html(op, `/staff/hotline?date=${cday}`)).toContain(`href="tel:${p2}"`)
+    expect(await html(op, `/staff/hotline?date=${cday}`)).not.toContain(p2)
+  })
+
   it('accepts anonymous calls and referrals to a service point', async () => {
     const op = await signedIn(server.url, 'operator1')
     const anon = await op.post(CALLS, call())

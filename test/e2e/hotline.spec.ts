@@ -151,7 +151,7 @@ test('editing a call: links what was done during the call; a stale edit is refus
 
   await page.getByRole('button', { name: `修改（${call.reference}）` }).click()
   await expect(page.getByRole('heading', { name: `修改来电记录 ${call.reference}` })).toBeFocused()
-  await page.getByLabel('类型').selectOption({ label: '法律援助申请' })
+  await page.getByLabel('类型', { exact: true }).selectOption({ label: '法律援助申请' })
   await page.getByLabel('编号', { exact: true }).fill('FY-2026-000042')
   await page.getByRole('button', { name: '关联' }).click()
   await expect(page.getByRole('group', { name: '本次来电中办理的事项' })).toContainText('法律援助申请：FY-2026-000042')
@@ -195,3 +195,58 @@ test('from the call: book an online consultation for the caller without retyping
   await expect(page.locator('main')).not.toContainText(phone)
   await scanBoth(page, 'booking from the call')
 })
+
+test('by keyboard: from the call, screen the caller and start their legal-aid application with the answers carried over', async ({ page }) => {
+  test.setTimeout(240_000)
+  const phone = `134${String((Date.now() + 41) % 100_000_000).padStart(8, '0')}`
+  await signIn(page, 'operator1', '/staff/hotline')
+  await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
+  await waitForHydration(page)
+  const created = await page.request.post('/api/staff/hotline/calls', { data: { topic: '劳动争议', summary: '在工地干了三个月，包工头拖欠工资两万元。', callerGroups: ['migrant_worker'], outcome: 'legal_aid_screening', callerPhone: phone }, headers: { origin: new URL(page.url()).origin } })
+  expect(created.status()).toBe(201)
+  const call = await created.json() as { id: string, reference: string }
+  await page.reload()
+  await waitForHydration(page)
+
+  await page.getByRole('button', { name: `修改（${call.reference}）` }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: `修改来电记录 ${call.reference}` })).toBeFocused()
+  const screening = page.getByRole('region', { name: '代为法律援助初筛' })
+  // Prefilled from the call: the topic as the matter, the ticked group as the status.
+  await expect(screening.getByLabel('申请事项')).toHaveValue('labor_remuneration')
+  await expect(screening.getByRole('checkbox', { name: '进城务工人员（农民工）' })).toBeChecked()
+  await screening.getByLabel('所在县（市、区）').focus()
+  await screening.getByLabel('所在县（市、区）').selectOption({ label: '兴庆区' })
+  await screening.getByRole('button', { name: '代为初筛并记录' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(screening.getByRole('status')).toBeFocused()
+  await expect(screening.getByRole('status')).toContainText(/初筛结果：符合法律援助条件（初筛编号 SC-\d{4}-[2-9A-Z]{6}/)
+  await scanBoth(page, 'screening from the call')
+
+  const apply = page.getByRole('region', { name: '代为申请法律援助' })
+  await expect(apply).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`)
+  await expect(apply).toContainText('兴庆区')
+  await expect(apply.getByLabel(/事情经过/)).toHaveValue('在工地干了三个月，包工头拖欠工资两万元。')
+  await apply.getByLabel('申请人姓名').focus()
+  await page.keyboard.type('马建国')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(idWithCheck('64010419800101123'))
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('银川市兴庆区某街道 1 号')
+  await apply.getByRole('checkbox', { name: /来电人同意为审查申请处理其个人信息/ }).focus()
+  await page.keyboard.press('Space')
+  await apply.getByRole('button', { name: '代为提交申请' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#hl-apply-note')).toBeFocused()
+  await expect(page.locator('#hl-apply-note')).toContainText(/已代为提交法律援助申请，受理编号 YCFY-\d{4}-\d{6}-[0-9A-Z]{5}/)
+  await expect(page.getByRole('group', { name: '本次来电中办理的事项' })).toContainText(/法律援助初筛：SC-.*法律援助申请：YCFY-/s)
+  await expect(page.locator('main')).not.toContainText(phone)
+  await scanBoth(page, 'application from the call')
+})
+
+/** An ID number with its check character (GB 11643, MOD 11-2). */
+function idWithCheck(first17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0)
+  return first17 + '10X98765432'[sum % 11]!
+}

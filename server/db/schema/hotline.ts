@@ -100,7 +100,29 @@ export const hotlineCallLinks = pgTable('hotline_call_links', {
   check('hotline_call_links_reference_check', sql`length(${t.reference}) between 1 and 80`),
 ])
 
+/**
+ * A legal-aid screening the operator ran on the caller's behalf during the call, with the same
+ * engine as the public questionnaire. The answers (which may carry sensitive facts: disability,
+ * domestic violence) are encrypted; the outcome and rule version are kept in clear for the link and
+ * the dashboard. The application started from the call is prefilled from these answers.
+ */
+export const hotlineCallScreenings = pgTable('hotline_call_screenings', {
+  id: uuid().primaryKey().defaultRandom(),
+  callId: uuid().notNull().references(() => hotlineCalls.id),
+  reference: text().notNull().unique('hotline_call_screenings_reference_key'),
+  answersEnc: text().notNull(),
+  outcome: text().notNull(),
+  ruleVersion: text().notNull(),
+  createdBy: uuid().notNull().references(() => staffUsers.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, t => [
+  index('hotline_call_screenings_call_idx').on(t.callId, t.createdAt),
+  check('hotline_call_screenings_outcome_check', sql`${t.outcome} in ('eligible', 'not_eligible', 'needs_review')`),
+  check('hotline_call_screenings_answers_check', sql`${t.answersEnc} like 'enc:%'`),
+])
+
 export type HotlineOutcomeCodeRow = typeof hotlineOutcomeCodes.$inferSelect
 export type HotlineCallLinkRow = typeof hotlineCallLinks.$inferSelect
 export type HotlineCallRow = typeof hotlineCalls.$inferSelect
 export type NewHotlineCallRow = typeof hotlineCalls.$inferInsert
+export type HotlineCallScreeningRow = typeof hotlineCallScreenings.$inferSelect

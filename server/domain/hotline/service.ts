@@ -16,15 +16,26 @@ import { shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
 import * as cb from './callbacks'
 import * as rules from './rules'
 import { maskPhone } from '../../../shared/domain/applications/mask'
-import type { BookForCallBody, CallLinkBody, DayRangeQuery, LogCallBody, OutcomeCodeBody, UpdateCallBody } from '../../../shared/schemas/hotline'
+import type { ApplyFromCallBody, BookForCallBody, CallLinkBody, DayRangeQuery, LogCallBody, OutcomeCodeBody, UpdateCallBody } from '../../../shared/schemas/hotline'
 import { callsCsv } from './export'
 import type {
+  ApplyForCallDto, CallCarryOverDto, CallScreeningDto, ScreenForCallDto,
   CallbackQueueItemDto, CallbackRevealDto, CallbackWindowDto, HotlineCallDto, HotlineCallItemDto, HotlineCallPageDto, OutcomeCodeDto,
 } from '../../../shared/types/hotline'
 import type { HotlineCallLinkRow } from '../../db/schema'
+import type { EligibilityConfig } from '../../../shared/domain/eligibility'
+import { applicationDraftFromCall, applyBodyFromCall, screeningFromCall } from '../../../shared/domain/hotline/carry-over'
+import { sensitiveKindsIn } from '../../../shared/domain/applications/sensitive'
+import { applyBody } from '../../../shared/schemas/applications'
+import type { ScreeningInput } from '../../../shared/schemas/eligibility'
+import { screenEligibility } from '../eligibility/service'
+import { submitApplication } from '../legal-aid/service'
+import { yearReference } from '../platform/reference'
 
 /** The booking service's dependencies (callbacks are booked through it) and the request's hashed address for the audit. */
 export type HotlineDeps = AppointmentDeps & { ipHash?: string | null }
+/** Screening and applying from the call also need the eligibility engine's configuration (the public questionnaire's). */
+export type HotlineFromCallDeps = HotlineDeps & { screeningConfig: (now: Date) => Promise<EligibilityConfig> }
 export const PAGE_SIZE = 20
 
 const callAad = (id: string) => `hotline_calls:${id}:caller_phone`
@@ -422,4 +433,103 @@ export async function exportCalls(deps: Pick<HotlineDeps, 'db' | 'ipHash'>, rang
     await writeAudit(tx, { actor, action: 'hotline_call.export', objectType: 'hotline_call', ipHash, detail: { from: range.from, to: range.to, rows: rows.length } })
     return callsCsv(rows)
   })
+}
+
+// ---- from the call, in one place: screening and application on the caller's behalf ----
+
+const screeningAad = (id: string) => `hotline_call_screenings:${id}:answers`
+
+async function openableCall(tx: DbOrTx, id: string, actor: ActorRef) {
+  const r = await repo.findCall(tx, id)
+  if (!r) throw CALL_NOT_FOUND()
+  if (!mayOpen(r, actor)) throw CALL_RESTRICTED()
+  return r
+}
+
+function toScreeningDto(deps: HotlineDeps, row: NonNullable<Awaited<ReturnType<typeof repo.findCallScreening>>>): CallScreeningDto {
+  return {
+    reference: row.reference,
+    createdAt: row.createdAt.toISOString(),
+    outcome: row.outcome as CallScreeningDto['outcome'],
+    ruleVersion: row.ruleVersion,
+    answers: JSON.parse(deps.crypto.cipher.decrypt(row.answersEnc, screeningAad(row.id))) as ScreeningInput,
+  }
+}
+
+/**
+ * The eligibility screening run by the operator on the caller's behalf, with the public
+ * questionnaire's engine and rules (eligibility service: the same anonymous daily count). The
+ * answers are recorded on the call (encrypted), the screening is linked on the call by its
+ * reference (hotline_call.link) and audited (hotline_call.screen), all in one transaction.
+ */
+export async function screenForCall(deps: HotlineFromCallDeps, input: ScreeningInput & { callId: string }, actor: ActorRef): Promise<ScreenForCallDto> {
+  const { callId, ...answers } = input
+  const ipHash = deps.ipHash ?? null
+  await openableCall(deps.db, callId, actor) // refuse before the engine runs or anything is counted
+  const result = await screenEligibility({ db: deps.db, now: deps.now, screeningConfig: deps.screeningConfig }, answers)
+  const now = deps.now()
+  const id = randomUUID()
+  const row = await deps.db.transaction(async (tx) => {
+    await openableCall(tx, callId, actor)
+    const inserted = await repo.insertCallScreening(tx, {
+      id, callId, reference: yearReference('SC', now), answersEnc: deps.crypto.cipher.encrypt(JSON.stringify(answers), screeningAad(id)),
+      outcome: result.outcome, ruleVersion: result.ruleVersion, createdBy: actor.id, createdAt: now,
+    })
+    await writeAudit(tx, { actor, action: 'hotline_call.screen', objectType: 'hotline_call', objectId: callId, ipHash, detail: { reference: inserted.reference, outcome: result.outcome, ruleVersion: result.ruleVersion, matter: answers.matter ?? null } })
+    await linkCall({ ...deps, ipHash, tx }, { kind: 'screening', reference: inserted.reference, id: callId }, actor)
+    return inserted
+  })
+  const call = await repo.findCall(deps.db, callId)
+  return { call: toDetail(call!, actor, await repo.listCallLinks(deps.db, callId)), screening: toScreeningDto(deps, row), result }
+}
+
+/**
+ * What the console prefills from the call: the screening input the call already answers, the
+ * answers of its latest screening, the call's summary as the account of the matter. Reading the
+ * recorded answers is audited (hotline_call.read, part carry_over).
+ */
+export async function callCarryOver(deps: HotlineDeps, input: { callId: string }, actor: ActorRef): Promise<CallCarryOverDto> {
+  const { callId } = input
+  return deps.db.transaction(async (tx) => {
+    const r = await openableCall(tx, callId, actor)
+    const row = await repo.findCallScreening(tx, callId)
+    const screening = row ? toScreeningDto(deps, row) : null
+    await writeAudit(tx, { actor, action: 'hotline_call.read', objectType: 'hotline_call', objectId: callId, ipHash: deps.ipHash ?? null, detail: { part: 'carry_over', screening: row?.reference ?? null } })
+    return {
+      callId,
+      callReference: r.call.reference,
+      callerPhoneMasked: r.call.callerPhoneMasked,
+      screeningPrefill: screening?.answers ?? screeningFromCall(r.call),
+      screening,
+      matterSummary: applicationDraftFromCall(r.call).matterSummary,
+      sensitiveKinds: screening ? sensitiveKindsIn(screening.answers) : [],
+    }
+  })
+}
+
+/**
+ * Starts a legal-aid application for the caller from the call: the phone given on the call
+ * (decrypted here, never sent by the browser) and the answers of the call's screening carry over;
+ * the operator adds name, ID number and address. The body is checked by the public application's
+ * own schema and submitted through the legal-aid service (re-screened with the rules in force,
+ * the operator as actor), then linked on the call, in one transaction.
+ */
+export async function applyForCall(deps: HotlineFromCallDeps, input: ApplyFromCallBody & { callId: string }, actor: ActorRef): Promise<ApplyForCallDto> {
+  const { callId, screeningReference, ...form } = input
+  const ipHash = deps.ipHash ?? null
+  const created = await deps.db.transaction(async (tx) => {
+    const r = await openableCall(tx, callId, actor)
+    if (!r.call.callerPhoneEnc) throw new DomainError('CALLER_PHONE_MISSING')
+    const row = await repo.findCallScreening(tx, callId, screeningReference)
+    if (!row) throw new DomainError(screeningReference ? 'SCREENING_NOT_FOUND' : 'SCREENING_REQUIRED')
+    const answers = toScreeningDto(deps, row).answers
+    const phone = deps.crypto.cipher.decrypt(r.call.callerPhoneEnc, callAad(callId))
+    const body = applyBody.parse(applyBodyFromCall({ phone, screening: answers, form }))
+    const app = await submitApplication({ db: tx, crypto: deps.crypto, now: deps.now, screeningConfig: deps.screeningConfig, ipHash }, body, actor)
+    await writeAudit(tx, { actor, action: 'hotline_call.apply', objectType: 'hotline_call', objectId: callId, ipHash, detail: { reference: app.reference, screening: row.reference } })
+    await linkCall({ ...deps, ipHash, tx }, { kind: 'application', reference: app.reference, id: callId }, actor)
+    return app
+  })
+  const call = await repo.findCall(deps.db, callId)
+  return { call: toDetail(call!, actor, await repo.listCallLinks(deps.db, callId)), application: created }
 }
