@@ -53,7 +53,11 @@ const VERSION_CONFLICT = () => new DomainError('VERSION_CONFLICT')
 
 // --- applicant ------------------------------------------------------------------------------
 
-export async function submitApplication(deps: LegalAidDeps, body: ApplyBody): Promise<ApplicationCreatedDto> {
+/**
+ * A new application: public (the resident, no actor), or made on a caller's behalf by a 12348
+ * operator from the call (hotline applyForCall), who is then the audited actor.
+ */
+export async function submitApplication(deps: LegalAidDeps, body: ApplyBody, actor?: ActorRef): Promise<ApplicationCreatedDto> {
   const ipHash = deps.ipHash ?? null
   const now = deps.now()
   const today = shanghaiDay(now)
@@ -106,7 +110,7 @@ export async function submitApplication(deps: LegalAidDeps, body: ApplyBody): Pr
       consentAt: now,
     })
     await writeAudit(tx, {
-      actor: null, action: 'application.submit', objectType: 'legal_aid_application', objectId: appId, ipHash,
+      actor: actor ?? null, action: 'application.submit', objectType: 'legal_aid_application', objectId: appId, ipHash,
       detail: { outcome: result.outcome, ruleVersion: result.ruleVersion, urgent: result.urgent, sensitiveConsent: body.consent.sensitive, processingBasis },
     })
     return inserted

@@ -91,7 +91,7 @@ describe.each(drivers())('screening and application from the call on %s', (drive
     expect(out.call.links.map(l => `${l.kind}:${l.reference}`)).toEqual([`screening:${s.screening.reference}`, `application:${out.application.reference}`])
 
     // The phone given on the call is the application's: the caller can look it up with it.
-    const status = await applicationStatus(deps, { reference: out.application.reference, phone: p }, 'ip-test')
+    const status = await applicationStatus({ ...deps, ipHash: 'ip-test' }, { reference: out.application.reference, phone: p })
     expect(status.reference).toBe(out.application.reference)
     const [app] = await t.db.select().from(legalAidApplications).where(eq(legalAidApplications.reference, out.application.reference))
     expect(app).toMatchObject({ matter: 'labor_remuneration', screeningOutcome: 'eligible' })
