@@ -1,9 +1,14 @@
 // One zod schema for the form and the route: the form validates with the schema the API parses,
 // maps issues to fields, and maps the API's answer (VALIDATION issues, or a code tied to a field)
 // back onto the same fields. Written once here instead of in every form.
+// Light pages (issue 14): the schema may be given as a loader (`() => import(…)`), fetched when the
+// form is first checked, and the API-error mapping (with the error catalogue) is loaded only when
+// an API error has to be shown, so neither zod nor the catalogue is in a page's first load.
 import type { z } from 'zod'
-import { apiErrorMessage } from '../utils/api-errors'
-import { issuesToErrors, serverFieldErrors, type FieldErrors } from '../utils/form-errors'
+import { issuesToErrors, type FieldErrors } from '../utils/form-issues'
+
+/** A schema, or a loader for it (a dynamic import): the form loads it when it is first checked. */
+export type SchemaOrLoader<S extends z.ZodType> = S | (() => Promise<S>)
 
 export interface ZodFormOptions<V> {
   /** Turns the form's values into the schema's input (e.g. split lines into a list). Default: as is. */
@@ -16,7 +21,13 @@ export interface ZodFormOptions<V> {
   idPrefix?: string
 }
 
-export function useZodForm<S extends z.ZodType, V extends object>(schema: S, initial: () => V, options: ZodFormOptions<V> = {}) {
+export function useZodForm<S extends z.ZodType, V extends object>(schemaOrLoader: SchemaOrLoader<S>, initial: () => V, options: ZodFormOptions<V> = {}) {
+  let schema: S | undefined = typeof schemaOrLoader === 'function' ? undefined : schemaOrLoader
+  /** Loads the schema if it was given as a loader (before the first `validate`). */
+  async function ensureSchema(): Promise<S> {
+    schema ??= await (schemaOrLoader as () => Promise<S>)()
+    return schema
+  }
   const values = reactive(initial()) as V
   const errors = ref<FieldErrors>({})
   /** A sentence for the whole form (not tied to a field): the API's message. */
@@ -28,14 +39,16 @@ export function useZodForm<S extends z.ZodType, V extends object>(schema: S, ini
   const fieldId = (field: string) => `${idPrefix}${field}`
   const toInput = options.toInput ?? ((v: V): unknown => v)
 
-  /** Validates with the schema; sets `errors`; the parsed output when valid. */
+  /** Validates with the schema (loaded: see ensureSchema); sets `errors`; the parsed output when valid. */
   function validate(): z.output<S> | undefined {
+    if (!schema) throw new Error('useZodForm: the schema is not loaded yet (await ensureSchema() first)')
     const res = schema.safeParse(toInput(values as V))
     errors.value = res.success ? {} : issuesToErrors(res.error.issues)
     return res.success ? res.data : undefined
   }
 
-  function setServerError(err: unknown) {
+  async function setServerError(err: unknown) {
+    const [{ serverFieldErrors }, { apiErrorMessage }] = await Promise.all([import('../utils/form-errors'), import('../utils/api-errors')])
     errors.value = { ...serverFieldErrors(err, options.codeFields), ...options.serverErrors?.(err) }
     formError.value = apiErrorMessage(err)
     failedSubmits.value++
@@ -46,6 +59,7 @@ export function useZodForm<S extends z.ZodType, V extends object>(schema: S, ini
     return async (event?: Event) => {
       event?.preventDefault()
       formError.value = ''
+      await ensureSchema()
       const data = validate()
       if (data === undefined) {
         failedSubmits.value++
@@ -55,7 +69,7 @@ export function useZodForm<S extends z.ZodType, V extends object>(schema: S, ini
       try {
         await send(data, values as V)
       } catch (err) {
-        setServerError(err)
+        await setServerError(err)
       } finally {
         submitting.value = false
       }
@@ -87,5 +101,5 @@ export function useZodForm<S extends z.ZodType, V extends object>(schema: S, ini
     'aria-describedby': errors.value[field] ? `${fieldId(field)}-error` : undefined,
   })
 
-  return { values, errors, formError, submitting, failedSubmits, validate, handleSubmit, setServerError, applyFlash, reset, fieldId, fieldAttrs }
+  return { values, errors, formError, submitting, failedSubmits, ensureSchema, validate, handleSubmit, setServerError, applyFlash, reset, fieldId, fieldAttrs }
 }

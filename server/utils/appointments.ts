@@ -31,3 +31,9 @@ export function formErrorQuery(e: unknown): Record<string, string> {
 export function staffDayViewPath(v: string | undefined): string {
   return v && /^\/staff\/appointments(?:\?[\w=&%.-]*)?$/.test(v) && v.length < 300 ? v : '/staff/appointments'
 }
+
+/** What a resident typed into a booking or waitlist form, cut to its fields' limits (the draft cookie stays small). */
+export function keptTyped(t: Partial<Record<'slotId' | 'name' | 'phone' | 'topic' | 'note', unknown>>) {
+  const s = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '')
+  return { slotId: s(t.slotId, 36), name: s(t.name, 50), phone: s(t.phone, 30), topic: s(t.topic, 20), note: s(t.note, 500) }
+}

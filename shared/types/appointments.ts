@@ -38,6 +38,16 @@ export interface AppointmentDto {
   changeable: boolean
 }
 
+/** One day of a channel's (and point's) schedule: all its places and the free ones (0 free = full). */
+export interface SlotDayDto {
+  /** YYYY-MM-DD, Asia/Shanghai */
+  day: string
+  capacity: number
+  free: number
+  /** Times of the day with a free place. */
+  freeSlots: number
+}
+
 /** A full day is not a dead end: the next free slots, and the other channels with free slots. */
 export interface SlotAlternativesDto {
   next: AppointmentSlotDto[]

@@ -104,6 +104,108 @@ describe.each(servers())('booking pages without JavaScript on $name', (server) =
     expect((await anon.get(`/api${manage}`)).body).toMatchObject({ status: 'cancelled', changeable: false })
   })
 
+  it('the booking page itself: GET steps for channel, county, point and day are server-rendered, and the form posts to /forms/appointments/book', async () => {
+    const start = await html('/appointments')
+    expect(start.status).toBe(200)
+    expect(start.text).toContain('action="/forms/appointments/book"')
+    expect(start.text).toMatch(/<form[^>]*method="get"[^>]*action="\/appointments#times"/)
+    expect(start.text).toContain('name="channel"')
+    const county = await html('/appointments?channel=walk_in')
+    expect(county.text).toContain('2. 选择区县')
+    const points = (await anon.get('/api/service-points?county=lingwu')).body as Point[]
+    const centre = points.find(p => p.level === 'county')!
+    const step = await html('/appointments?channel=walk_in&county=lingwu')
+    // The county's centre is chosen first; its days and the first free day's times are in the page.
+    expect(step.text).toMatch(new RegExp(`value="${centre.id}"[^>]*selected`))
+    const days = (await anon.get(`/api/appointments/days?channel=walk_in&servicePointId=${centre.id}`)).body as Array<{ day: string, capacity: number, free: number, freeSlots: number }>
+    const firstFree = days.find(d => d.free > 0)!
+    const slots = (await anon.get(`/api/appointments/slots?channel=walk_in&servicePointId=${centre.id}&from=${firstFree.day}&to=${firstFree.day}`)).body as Slot[]
+    expect(slots.length).toBe(firstFree.freeSlots)
+    expect(step.text).toContain(`name="slotId" value="${slots[0]!.id}"`)
+    expect(step.text).toContain(`day=${firstFree.day}`)
+    expect((await anon.get('/api/appointments/days?channel=walk_in')).status).toBe(400)
+  })
+
+  it('without JavaScript, bad input comes back to the form with a Chinese message and what was typed kept (never in the URL); fullwidth digits are converted', async () => {
+    const points = (await anon.get('/api/service-points?county=lingwu&level=county')).body as Point[]
+    const centre = points[0]!
+    const slots = (await anon.get(`/api/appointments/slots?channel=walk_in&servicePointId=${centre.id}`)).body as Slot[]
+    const s = slots.at(-2)!
+    const client = new ApiClient(server.url)
+    const send = (fields: Record<string, string>) => client.post('/forms/appointments/book', form({ channel: 'walk_in', servicePointId: centre.id, day: shanghaiDay(s.startsAt), slotId: s.id, name: '马秀兰', topic: '劳动争议', ...fields }), FORM)
+    const page = async (location: string) => {
+      const r = await client.get(location.replace(/#.*$/, ''), { accept: 'text/html' })
+      return r.body as string
+    }
+    for (const [fields, field, message] of [
+      [{ phone: '13800000000', note: 'a\u0000b' }, 'note', '补充说明不能超过 500 字，不能含身份证号或无法识别的字符'],
+      [{ phone: '１２３' }, 'phone', '请填写正确的手机号或带区号的固定电话'],
+      [{ phone: '13800000000', name: '马\u0000兰' }, 'name', '请填写姓名（汉字或字母）'],
+    ] as const) {
+      const r = await send(fields)
+      expect(r.status).toBe(303)
+      const to = r.headers.get('location')!
+      const q = new URL(to, server.url).searchParams
+      expect([q.get('error'), q.get('field'), q.get('channel'), q.get('day')]).toEqual(['VALIDATION', field, 'walk_in', shanghaiDay(s.startsAt)])
+      expect(to).not.toContain(encodeURIComponent('马'))
+      expect(to).not.toContain(fields.phone)
+      const text = await page(to)
+      expect(text).toContain(message)
+      expect(text).toMatch(/<title>错误：/)
+      expect(text).toMatch(new RegExp(`value="${centre.id}"[^>]*selected`))
+      // What was typed is back in the fields (the time too).
+      expect(text).toMatch(new RegExp(`name="phone"[^>]*value="${fields.phone}"|value="${fields.phone}"[^>]*name="phone"`))
+      expect(text).toMatch(/value="劳动争议"[^>]*selected/)
+      expect(text).toMatch(new RegExp(`<input[^>]*checked[^>]*value="${s.id}"|value="${s.id}"[^>]*checked`))
+    }
+    // A time that does not exist: 404 SLOT_NOT_FOUND's sentence, values kept.
+    const unknown = await send({ slotId: '00000000-0000-4000-8000-000000000000', phone: '13800000000' })
+    expect(new URL(unknown.headers.get('location')!, server.url).searchParams.get('error')).toBe('SLOT_NOT_FOUND')
+    expect(await page(unknown.headers.get('location')!)).toContain('找不到该预约时段')
+    // Fullwidth digits (a Chinese keyboard) are read as digits.
+    const p = phone()
+    const ok = await send({ phone: p.replace(/\d/g, d => String.fromCharCode(0xff10 + Number(d))), requestId: `fw-${p}` })
+    expect(ok.headers.get('location')).toMatch(/^\/appointments\/manage\/[A-Za-z0-9_-]{32}\?booked=1$/)
+    expect((await client.get('/api/appointments/draft')).body).toMatchObject({ name: '', phone: '' })
+  })
+
+  it('a full day is not a dead end: the next free times, the other channels, and its waitlist (without JavaScript)', async () => {
+    // A village room: Tuesdays and Thursdays, five half-hour times with one place each.
+    const village = ((await anon.get('/api/service-points?county=lingwu&level=village')).body as Point[])[0]!
+    const days = (await anon.get(`/api/appointments/days?channel=walk_in&servicePointId=${village.id}`)).body as Array<{ day: string, free: number }>
+    const day = days.filter(d => d.free > 0).at(-1)!.day
+    const slots = (await anon.get(`/api/appointments/slots?channel=walk_in&servicePointId=${village.id}&from=${day}&to=${day}`)).body as Slot[]
+    for (const s of slots) {
+      const r = await anon.post('/api/appointments', { slotId: s.id, name: '马秀兰', phone: phone(), topic: '劳动争议' })
+      expect(r.status, JSON.stringify(r.body)).toBe(201)
+    }
+    expect(((await anon.get(`/api/appointments/days?channel=walk_in&servicePointId=${village.id}&from=${day}&to=${day}`)).body as Array<{ free: number }>)[0]!.free).toBe(0)
+
+    const where = `channel=walk_in&county=lingwu&servicePointId=${village.id}&day=${day}`
+    const full = await html(`/appointments?${where}`)
+    expect(full.text).toContain('已约满')
+    expect(full.text).toContain('最近还能约的时间')
+    expect(full.text).toContain('网上视频/电话咨询：最早')
+    expect(full.text).toContain('formaction="/forms/appointments/waitlist"')
+
+    const client = new ApiClient(server.url)
+    const join = (fields: Record<string, string>) => client.post('/forms/appointments/waitlist', form({ channel: 'walk_in', servicePointId: village.id, day, name: '马秀兰', topic: '劳动争议', ...fields }), FORM)
+    const bad = await join({ phone: '12345' })
+    const badTo = bad.headers.get('location')!
+    expect(Object.fromEntries(new URL(badTo, server.url).searchParams)).toMatchObject({ error: 'VALIDATION', field: 'phone', form: 'waitlist', day })
+    expect(badTo).not.toContain('12345')
+    expect((await client.get('/api/appointments/draft')).body).toMatchObject({ name: '马秀兰', phone: '12345', topic: '劳动争议' })
+    const p = phone()
+    const joined = await join({ phone: p })
+    const to = joined.headers.get('location')!
+    expect(Object.fromEntries(new URL(to, server.url).searchParams)).toMatchObject({ waitlisted: '1', position: '1', day })
+    expect(to).not.toContain(p)
+    const page = await html(to.replace(/#.*$/, ''))
+    expect(page.text).toContain('候补名单，您排在第 1 位')
+    const again = await join({ phone: p })
+    expect(new URL(again.headers.get('location')!, server.url).searchParams.get('error')).toBe('WAITLIST_ALREADY')
+  })
+
   it('an unknown manage or rating link is a 404 page that offers the look-up and 12348', async () => {
     const manage = await html('/appointments/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
     expect(manage.status).toBe(404)

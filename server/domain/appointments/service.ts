@@ -3,7 +3,7 @@
  * Each function takes its dependencies first: verbNoun(deps, input, actor?).
  */
 export { type AppointmentDeps, type PublicAppointmentDeps, type BookInput, type BookingLimits, DEFAULT_LIMITS, bookAppointment, bookInTransaction, manageTokenOf as manageTokenOfForTests } from './booking'
-export { listSlots, slotAlternatives, materialiseSlots, reconcileSlots } from './slots'
+export { listSlots, listSlotDays, slotAlternatives, materialiseSlots, reconcileSlots } from './slots'
 export {
   viewBooking, rescheduleBooking, cancelBooking, cancelById, confirmHeldPlace, releaseExpiredHolds, bookingCalendar,
   lookupAppointment, cancelByProof, offerWaitingPlaces,

@@ -9,7 +9,7 @@ import * as repo from '../../repositories/appointments'
 import { addDays, shanghaiDay, atShanghai } from '../../../shared/time/calendar'
 import { BOOKING_HORIZON_DAYS, planSlots } from './schedule'
 import type { AppointmentDeps } from './booking'
-import type { AppointmentSlotDto, SlotAlternativesDto } from '../../../shared/types/appointments'
+import type { AppointmentSlotDto, SlotAlternativesDto, SlotDayDto } from '../../../shared/types/appointments'
 import type { ListSlotsQuery } from '../../../shared/schemas/appointments'
 import { APPOINTMENT_CHANNEL_CODES } from '../../../shared/schemas/appointments'
 
@@ -112,4 +112,30 @@ export async function slotAlternatives(deps: AppointmentDeps, q: { channel: Appo
     otherChannels.push({ channel: c, next: first ? toSlotDto(first) : null })
   }
   return { next: next.map(toSlotDto), otherChannels }
+}
+
+/**
+ * The days of a range that have a schedule, each with its places and free places (a day with
+ * places but none free is full: the booking page offers the next free slots, the other channels
+ * and the waitlist instead of a dead end). Days without a slot (closed, holiday) are left out.
+ */
+export async function listSlotDays(deps: AppointmentDeps, q: ListSlotsQuery): Promise<SlotDayDto[]> {
+  const now = deps.now()
+  const days = queryDays(now, q.from, q.to)
+  if (!days) return []
+  const scope: Scope = { channel: q.channel, servicePointId: q.servicePointId ?? null }
+  await materialiseSlots(deps.db, scope, days.fromDay, days.toDay)
+  const dayStart = atShanghai(days.fromDay, '00:00')
+  const rows = await repo.slotsOf(deps.db, { ...scope, from: dayStart > now ? dayStart : now, to: atShanghai(addDays(days.toDay, 1), '00:00') })
+  const byDay = new Map<string, SlotDayDto>()
+  for (const s of rows) {
+    if (s.withdrawnAt || s.startsAt <= now) continue
+    const day = shanghaiDay(s.startsAt)
+    const d = byDay.get(day) ?? { day, capacity: 0, free: 0, freeSlots: 0 }
+    d.capacity += s.capacity
+    d.free += Math.max(0, s.capacity - s.booked)
+    if (s.capacity > s.booked) d.freeSlots++
+    byDay.set(day, d)
+  }
+  return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day))
 }

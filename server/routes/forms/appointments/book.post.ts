@@ -1,13 +1,16 @@
 import { bookAppointmentBody } from '#shared/schemas/appointments'
-import { bookAppointment } from '../../../domain/appointments/service'
+import { bookAppointment } from '~~/server/domain/appointments/service'
 
 // The booking form without JavaScript: 303 to the private manage page (the confirmation, which
 // survives a reload), or back to the form with the error code. What was typed goes back to the form
-// in the encrypted draft cookie (never in the URL), so nothing has to be typed twice. The form's
-// hidden requestId is the Idempotency-Key, so a double click books once.
+// in the encrypted draft cookie (never in the URL), so nothing has to be typed twice; the URL keeps
+// only the non-personal choices (channel, point, day). The form's hidden requestId is the
+// Idempotency-Key, so a double click books once.
 export default defineEventHandler(async (event) => {
   const f = await readFormFields(event)
-  const back = (q: Record<string, string>) => `/appointments?${new URLSearchParams({ channel: field(f, 'channel') ?? '', servicePointId: field(f, 'servicePointId') ?? '', ...q })}#form`
+  const day = field(f, 'day') ?? ''
+  const where = { channel: field(f, 'channel') ?? '', servicePointId: field(f, 'servicePointId') ?? '', ...(/^\d{4}-\d{2}-\d{2}$/.test(day) ? { day } : {}) }
+  const back = (q: Record<string, string>) => `/appointments?${new URLSearchParams({ ...where, ...q })}#form`
   const typed = { slotId: field(f, 'slotId') ?? '', name: field(f, 'name') ?? '', phone: field(f, 'phone') ?? '', topic: field(f, 'topic') ?? '', note: field(f, 'note') ?? '' }
   const state = await readFormState<{ appointment?: typeof typed }>(event)
   try {
@@ -19,8 +22,7 @@ export default defineEventHandler(async (event) => {
     return formDone(event, `${dto.manageUrl.replace(/^https?:\/\/[^/]+/, '')}?booked=1`)
   } catch (e) {
     const q = formErrorQuery(e)
-    // Text fields only, cut to their limits: the cookie stays small whatever was posted.
-    await writeFormState(event, { ...state, appointment: { slotId: typed.slotId.slice(0, 36), name: typed.name.slice(0, 50), phone: typed.phone.slice(0, 30), topic: typed.topic.slice(0, 20), note: typed.note.slice(0, 500) } })
+    await writeFormState(event, { ...state, appointment: keptTyped(typed) })
     return formDone(event, back(q))
   }
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { issuesToErrors, serverFieldErrors } from '~~/app/utils/form-errors'
+import { serverFieldErrors } from '~~/app/utils/form-errors'
+import { issuesToErrors } from '~~/app/utils/form-issues'
 import { apiErrorMessage } from '~~/app/utils/api-errors'
 import { caseFieldErrors } from '~~/app/utils/case-errors'
 

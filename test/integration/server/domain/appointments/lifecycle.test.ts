@@ -96,6 +96,25 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
     expect(alt.otherChannels.find(c => c.channel === 'online')?.next).not.toBeNull()
   })
 
+  it('the days of a range: places and free places per day; a full day has none free; withdrawn and past slots do not count', async () => {
+    const full = await slot(1, 12)
+    await svc.bookAppointment(deps, input(full.id))
+    const open = await slot(3, 13)
+    const openToo = await slot(2, 13)
+    await svc.bookAppointment(deps, input(openToo.id))
+    const day12 = shanghaiDay(full.startsAt)
+    const day13 = shanghaiDay(open.startsAt)
+    const withdrawnAt = atShanghai(day13, '15:00')
+    await t.db.insert(appointmentSlots).values({ channel: 'walk_in', servicePointId: pointId, startsAt: withdrawnAt, endsAt: new Date(withdrawnAt.getTime() + HOUR), capacity: 9, withdrawnAt: new Date() })
+    const days = await svc.listSlotDays(deps, { channel: 'walk_in', servicePointId: pointId, from: day12, to: addDays(day13, 1) })
+    expect(days.map(d => d.day)).toEqual([day12, day13])
+    expect(days[0]).toEqual({ day: day12, capacity: 1, free: 0, freeSlots: 0 })
+    expect(days[1]).toEqual({ day: day13, capacity: 5, free: 4, freeSlots: 2 })
+    // Only the range asked for, and never the past.
+    expect(await svc.listSlotDays(deps, { channel: 'walk_in', servicePointId: pointId, from: day13, to: day13 })).toHaveLength(1)
+    expect(await svc.listSlotDays({ ...deps, now: () => new Date(Date.now() + 20 * 24 * HOUR) }, { channel: 'walk_in', servicePointId: pointId, from: day12, to: day13 })).toEqual([])
+  })
+
   it('texts go through the outbox to the sender, once, across two workers; nothing personal is logged; 家庭暴力 texts never name the matter', async () => {
     const s = await slot(3, 4)
     const dv = await svc.bookAppointment(deps, input(s.id, { topic: '家庭暴力' }))
