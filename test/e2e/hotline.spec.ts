@@ -63,7 +63,7 @@ test('operator logs a call with a callback by keyboard and sees it masked in the
 
   // 显示号码 asks for a purpose, then shows the number for dialing.
   await row.getByRole('button', { name: /显示号码/ }).click()
-  await expect(page.getByLabel('查看用途')).toBeFocused()
+  await expect(page.getByLabel('查看用途', { exact: true })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(row.getByRole('link', { name: PHONE })).toHaveAttribute('href', `tel:${PHONE}`)
 })
