@@ -24,32 +24,26 @@ export async function documentUsage(db: DbOrTx, applicationId: string): Promise<
   return { count: Number(r?.count ?? 0), totalBytes: Number(r?.totalBytes ?? 0), lastSeq: Number(r?.lastSeq ?? 0) }
 }
 
+/** A document's columns without its content (what lists and the upload answer carry). */
+const metaColumns = {
+  id: applicationDocuments.id,
+  applicationId: applicationDocuments.applicationId,
+  seq: applicationDocuments.seq,
+  kind: applicationDocuments.kind,
+  mimeType: applicationDocuments.mimeType,
+  sizeBytes: applicationDocuments.sizeBytes,
+  nameEnc: applicationDocuments.nameEnc,
+  uploadedAt: applicationDocuments.uploadedAt,
+}
+
 export async function insertDocument(db: DbOrTx, row: NewApplicationDocumentRow): Promise<Omit<ApplicationDocumentRow, 'content'>> {
-  const [r] = await db.insert(applicationDocuments).values(row).returning({
-    id: applicationDocuments.id,
-    applicationId: applicationDocuments.applicationId,
-    seq: applicationDocuments.seq,
-    kind: applicationDocuments.kind,
-    mimeType: applicationDocuments.mimeType,
-    sizeBytes: applicationDocuments.sizeBytes,
-    nameEnc: applicationDocuments.nameEnc,
-    uploadedAt: applicationDocuments.uploadedAt,
-  })
+  const [r] = await db.insert(applicationDocuments).values(row).returning(metaColumns)
   return r!
 }
 
 /** Metadata of an application's documents, in upload order (no content). */
 export function listDocuments(db: DbOrTx, applicationId: string) {
-  return db.select({
-    id: applicationDocuments.id,
-    applicationId: applicationDocuments.applicationId,
-    seq: applicationDocuments.seq,
-    kind: applicationDocuments.kind,
-    mimeType: applicationDocuments.mimeType,
-    sizeBytes: applicationDocuments.sizeBytes,
-    nameEnc: applicationDocuments.nameEnc,
-    uploadedAt: applicationDocuments.uploadedAt,
-  }).from(applicationDocuments).where(eq(applicationDocuments.applicationId, applicationId)).orderBy(asc(applicationDocuments.seq))
+  return db.select(metaColumns).from(applicationDocuments).where(eq(applicationDocuments.applicationId, applicationId)).orderBy(asc(applicationDocuments.seq))
 }
 export type DocumentMetaRow = Awaited<ReturnType<typeof listDocuments>>[number]
 
