@@ -73,19 +73,26 @@ export function queryDays(now: Date, from?: string, to?: string): { fromDay: str
   return fromDay > toDay ? null : { fromDay, toDay }
 }
 
-/** Future slots with free places (contract: GET /api/appointments/slots). */
-export async function listSlots(deps: AppointmentDeps, q: ListSlotsQuery): Promise<AppointmentSlotDto[]> {
+/** A slot query's days (none in the past) with their slots materialised from the schedules: the scope, the first day's start and the end of the last day. */
+async function materialisedRange(deps: AppointmentDeps, q: ListSlotsQuery) {
   const now = deps.now()
   const days = queryDays(now, q.from, q.to)
-  if (!days) return []
+  if (!days) return null
   const scope: Scope = { channel: q.channel, servicePointId: q.servicePointId ?? null }
   await materialiseSlots(deps.db, scope, days.fromDay, days.toDay)
-  const dayStart = atShanghai(days.fromDay, '00:00')
+  return { now, scope, dayStart: atShanghai(days.fromDay, '00:00'), end: atShanghai(addDays(days.toDay, 1), '00:00') }
+}
+
+/** Future slots with free places (contract: GET /api/appointments/slots). */
+export async function listSlots(deps: AppointmentDeps, q: ListSlotsQuery): Promise<AppointmentSlotDto[]> {
+  const range = await materialisedRange(deps, q)
+  if (!range) return []
+  const { now, scope, dayStart, end } = range
   const rows = await repo.openSlotsBetween(deps.db, {
-    channel: q.channel, servicePointId: q.servicePointId ?? null,
+    ...scope,
     // openSlotsBetween is exclusive at `from`: a slot at exactly 00:00 of the first day still counts.
     from: dayStart > now ? new Date(dayStart.getTime() - 1) : now,
-    to: atShanghai(addDays(days.toDay, 1), '00:00'),
+    to: end,
   })
   return rows.map(toSlotDto)
 }
@@ -120,13 +127,10 @@ export async function slotAlternatives(deps: AppointmentDeps, q: { channel: Appo
  * and the waitlist instead of a dead end). Days without a slot (closed, holiday) are left out.
  */
 export async function listSlotDays(deps: AppointmentDeps, q: ListSlotsQuery): Promise<SlotDayDto[]> {
-  const now = deps.now()
-  const days = queryDays(now, q.from, q.to)
-  if (!days) return []
-  const scope: Scope = { channel: q.channel, servicePointId: q.servicePointId ?? null }
-  await materialiseSlots(deps.db, scope, days.fromDay, days.toDay)
-  const dayStart = atShanghai(days.fromDay, '00:00')
-  const rows = await repo.slotsOf(deps.db, { ...scope, from: dayStart > now ? dayStart : now, to: atShanghai(addDays(days.toDay, 1), '00:00') })
+  const range = await materialisedRange(deps, q)
+  if (!range) return []
+  const { now, scope, dayStart, end } = range
+  const rows = await repo.slotsOf(deps.db, { ...scope, from: dayStart > now ? dayStart : now, to: end })
   const byDay = new Map<string, SlotDayDto>()
   for (const s of rows) {
     if (s.withdrawnAt || s.startsAt <= now) continue
