@@ -286,12 +286,14 @@ async function earlierOf(tx: Tx, plan: BookingPlan, ctx: repo.BookingContext | u
  * in one transaction). Throws SLOT_NOT_FOUND, SLOT_CLOSED, SLOT_FULL, PHONE_ALREADY_BOOKED,
  * TOO_MANY_BOOKINGS, IDEMPOTENCY_KEY_REUSED.
  */
-export async function bookInTransaction(tx: Tx, deps: AppointmentDeps, input: BookInput, actor: ActorRef | null): Promise<BookResult> {
-  const plan = planOf(deps, input, actor)
+export async function bookInTransaction(deps: AppointmentDeps & { tx: Tx }, input: BookInput, actor?: ActorRef): Promise<BookResult> {
+  const { tx } = deps
+  const who = actor ?? null
+  const plan = planOf(deps, input, who)
   const ctx = await lockAndRead(tx, input, plan, true)
-  const d = decide(deps, input, actor, plan, ctx, await earlierOf(tx, plan, ctx))
+  const d = decide(deps, input, who, plan, ctx, await earlierOf(tx, plan, ctx))
   if (d.kind === 'replay') return replay(tx, deps, plan, d.earlierId)
-  const [inserted, audited] = write(tx, plan, actor, d)
+  const [inserted, audited] = write(tx, plan, who, d)
   // The booking's own error first (the audit statement behind a failed one only reports the abort).
   const [a, b] = await Promise.allSettled([inserted, audited])
   if (a.status === 'rejected') throw a.reason

@@ -4,8 +4,8 @@
  * capacity rules, same hoarding limits, same texts, same rating, whether the resident booked it on
  * the site or an operator booked it during a call.
  *
- *   bookCallbackInTransaction(tx, deps, { slotId, phone, topic, callId, name? }, actor)
- *       books inside the call's transaction (the call and its callback commit together);
+ *   bookCallbackInTransaction({ ...deps, tx }, { slotId, phone, topic, callId, name? }, actor)
+ *       books inside the call's transaction (deps.tx) (the call and its callback commit together);
  *   listCallbackSlots(deps)            future callback windows with free places;
  *   revealCallbackPhone(deps, actor, id, purpose)  the full number for dialling, audited with purpose;
  *   recordOutcome(deps, actor, id, 'completed' | 'no_show' | 'checked_in')  (staff.ts) closes one and
@@ -23,8 +23,8 @@ import type { AppointmentSlotDto } from '../../../shared/types/appointments'
 
 export interface CallbackInput { slotId: string, phone: string, topic: string, callId?: string, name?: string | null, note?: string | null }
 
-export async function bookCallbackInTransaction(tx: Tx, deps: AppointmentDeps, input: CallbackInput, actor: ActorRef): Promise<BookResult> {
-  return bookInTransaction(tx, deps, { ...input, channel: 'hotline_callback' }, actor)
+export async function bookCallbackInTransaction(deps: AppointmentDeps & { tx: Tx }, input: CallbackInput, actor: ActorRef): Promise<BookResult> {
+  return bookInTransaction(deps, { ...input, channel: 'hotline_callback' }, actor)
 }
 
 /** Callback windows of the next 14 days with free places. */

@@ -152,7 +152,7 @@ const REFUSALS: Record<string, Refusal> = {
 async function bookInSavepoint(tx: Tx, deps: HotlineDeps, actor: ActorRef, b: { callId: string, phone: string, topic: string, slotId: string }, ipHash: string | null): Promise<Refusal | null> {
   try {
     await tx.transaction(async (sp) => {
-      const booked = await bookCallbackInTransaction(sp, deps, { slotId: b.slotId, phone: b.phone, topic: b.topic, callId: b.callId }, actor)
+      const booked = await bookCallbackInTransaction({ ...deps, tx: sp }, { slotId: b.slotId, phone: b.phone, topic: b.topic, callId: b.callId }, actor)
       await writeAudit(sp, { actor, action: 'callback.book', objectType: 'appointment', objectId: booked.appointment.id, ipHash, detail: { callId: b.callId, slotId: b.slotId, slotNo: booked.appointment.slotNo } })
     })
     return null
@@ -201,7 +201,7 @@ export async function bookForCall(deps: HotlineDeps, input: BookForCallBody & { 
     if (!mayOpen(r, actor)) throw CALL_RESTRICTED()
     if (!r.call.callerPhoneEnc) throw new DomainError('CALLBACK_PHONE_REQUIRED', undefined, '这次来电没有留下号码，无法为来电人预约')
     const phone = deps.crypto.cipher.decrypt(r.call.callerPhoneEnc, callAad(callId))
-    const booked = await bookInTransaction(tx, deps, { slotId: body.slotId, phone, topic: r.call.topic, name: body.name || null, callId }, actor)
+    const booked = await bookInTransaction({ ...deps, tx }, { slotId: body.slotId, phone, topic: r.call.topic, name: body.name || null, callId }, actor)
     await linkCall({ ...deps, ipHash, tx }, { kind: 'booking', reference: booked.appointment.reference, id: callId }, actor)
   })
   const row = await repo.findCall(deps.db, callId)
