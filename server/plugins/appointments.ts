@@ -28,7 +28,7 @@ export default defineNitroPlugin((nitroApp) => {
           await sweepWaitlists(deps)
         }
         if (tick % 60 === 0) await queueReminders(deps)
-        await sendDueNotifications(deps, sender)
+        await sendDueNotifications({ ...deps, sender })
         lastError = ''
       } catch (e) {
         // the logger's safeError: never a database message or its parameters (they carry phones)

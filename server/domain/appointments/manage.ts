@@ -92,7 +92,8 @@ async function afterFreed(deps: AppointmentDeps, slot: AppointmentSlotRow | unde
   await offerWaitingPlaces(deps, scopeOf(slot)).catch(() => {})
 }
 
-export async function rescheduleBooking(deps: AppointmentDeps, token: string, newSlotId: string): Promise<AppointmentDto> {
+export async function rescheduleBooking(deps: AppointmentDeps, input: { token: string, slotId: string }): Promise<AppointmentDto> {
+  const { token, slotId: newSlotId } = input
   const current = await byToken(deps, token)
   const now = deps.now()
   const id = current.appointment.id

@@ -29,8 +29,10 @@ export function webhookSender(url: string, fetchImpl: typeof fetch = fetch, time
   }
 }
 
-/** Sends up to `limit` due texts. Returns [sent, failed]. Errors logged carry no personal data. */
-export async function sendDueNotifications(deps: AppointmentDeps, sender: NotificationSender, limit = 20): Promise<[number, number]> {
+/** Sends up to `limit` (20) due texts through `deps.sender`. Returns [sent, failed]. Errors logged carry no personal data. */
+export async function sendDueNotifications(deps: AppointmentDeps & { sender: NotificationSender }, input: { limit?: number } = {}): Promise<[number, number]> {
+  const { sender } = deps
+  const limit = input.limit ?? 20
   const now = deps.now()
   const claimed = await notes.claimNotifications(deps.db, now, limit)
   let sent = 0

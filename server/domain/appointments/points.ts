@@ -11,7 +11,7 @@ import type { ServicePointsQuery } from '../../../shared/schemas/service-points'
 import type { ServicePointDto } from '../../../shared/types/platform'
 
 export async function listServicePoints(deps: Pick<AppointmentDeps, 'db'>, q: ServicePointsQuery = {}): Promise<ServicePointDto[]> {
-  const [rows, channels] = await Promise.all([points.listServicePoints(deps.db), channelsByPoint(deps.db)])
+  const [rows, channels] = await Promise.all([points.listServicePoints(deps.db), channelsByPoint(deps)])
   const cityWide = channels.get(null) ?? []
   return rows
     .map((r): ServicePointDto => ({

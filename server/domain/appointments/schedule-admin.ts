@@ -45,7 +45,7 @@ async function lockScope(tx: DbOrTx, servicePointId: string | null, channel: App
 async function reconcileCovered(tx: DbOrTx, now: Date, servicePointId: string | null, channel: AppointmentChannel | null): Promise<void> {
   const pairs = (await scheduledPairs(tx)).filter(p =>
     (servicePointId === null || p.servicePointId === servicePointId) && (channel === null || p.channel === channel))
-  for (const p of pairs) await reconcileSlots(tx, p, now)
+  for (const p of pairs) await reconcileSlots({ tx, now: () => now }, p)
 }
 
 export async function saveScheduleRule(deps: AppointmentDeps, input: ScheduleRuleBody & { id?: string }, actor: ActorRef): Promise<string> {
@@ -60,9 +60,9 @@ export async function saveScheduleRule(deps: AppointmentDeps, input: ScheduleRul
     const clash = rules.find(r => r.id !== id && r.channel === body.channel && rulesConflict(r, body))
     if (clash) throw E.SCHEDULE_CONFLICT(describeRule(clash))
     const row = id ? (await repo.updateScheduleRule(tx, id, { ...body, isDemo: false }))! : await repo.insertScheduleRule(tx, body)
-    await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
+    await reconcileSlots({ tx, now: () => now }, { channel: row.channel, servicePointId: row.servicePointId })
     if (before && (before.channel !== row.channel || before.servicePointId !== row.servicePointId)) {
-      await reconcileSlots(tx, { channel: before.channel, servicePointId: before.servicePointId }, now)
+      await reconcileSlots({ tx, now: () => now }, { channel: before.channel, servicePointId: before.servicePointId })
     }
     await writeAudit(tx, { actor: who(actor), action: id ? 'schedule.update' : 'schedule.create', objectType: 'booking_schedule', objectId: row.id, detail: { channel: row.channel, weekdays: row.weekdays, startTime: row.startTime, endTime: row.endTime, capacity: row.capacity } })
     return row.id
@@ -75,7 +75,7 @@ export async function deleteScheduleRule(deps: AppointmentDeps, input: { id: str
   await inTransaction(deps.db, async (tx) => {
     const row = await repo.deleteScheduleRule(tx, id)
     if (!row) throw E.SCHEDULE_NOT_FOUND()
-    await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
+    await reconcileSlots({ tx, now: () => now }, { channel: row.channel, servicePointId: row.servicePointId })
     await writeAudit(tx, { actor: who(actor), action: 'schedule.delete', objectType: 'booking_schedule', objectId: id, detail: { channel: row.channel } })
   })
 }
@@ -114,7 +114,7 @@ export async function addExtraSession(deps: AppointmentDeps, body: ExtraSessionB
     const clash = extraConflict(body, rules.filter(r => r.channel === body.channel), extras.filter(x => x.channel === body.channel))
     if (clash) throw E.EXTRA_SESSION_CONFLICT(clash)
     const row = await repo.insertExtraSession(tx, { ...body, note: body.note ?? null })
-    await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
+    await reconcileSlots({ tx, now: () => now }, { channel: row.channel, servicePointId: row.servicePointId })
     await writeAudit(tx, { actor: who(actor), action: 'schedule.extra_add', objectType: 'booking_extra_session', objectId: row.id, detail: { day: body.day, channel: body.channel } })
     return row.id
   })
@@ -126,15 +126,15 @@ export async function removeExtraSession(deps: AppointmentDeps, input: { id: str
   await inTransaction(deps.db, async (tx) => {
     const row = await repo.deleteExtraSession(tx, id)
     if (!row) throw E.SCHEDULE_NOT_FOUND()
-    await reconcileSlots(tx, { channel: row.channel, servicePointId: row.servicePointId }, now)
+    await reconcileSlots({ tx, now: () => now }, { channel: row.channel, servicePointId: row.servicePointId })
     await writeAudit(tx, { actor: who(actor), action: 'schedule.extra_remove', objectType: 'booking_extra_session', objectId: id, detail: { day: row.day } })
   })
 }
 
 /** Channels with a schedule, per service point id (null key: the city-wide online and callback channels). */
-export async function channelsByPoint(db: DbOrTx): Promise<Map<string | null, AppointmentChannel[]>> {
+export async function channelsByPoint(deps: Pick<AppointmentDeps, 'db'>): Promise<Map<string | null, AppointmentChannel[]>> {
   const m = new Map<string | null, AppointmentChannel[]>()
-  for (const p of await scheduledPairs(db)) m.set(p.servicePointId, [...(m.get(p.servicePointId) ?? []), p.channel])
+  for (const p of await scheduledPairs(deps.db)) m.set(p.servicePointId, [...(m.get(p.servicePointId) ?? []), p.channel])
   for (const [k, v] of m) m.set(k, APPOINTMENT_CHANNEL_CODES.filter(c => v.includes(c)))
   return m
 }

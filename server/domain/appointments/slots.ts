@@ -23,7 +23,10 @@ export function toSlotDto(s: AppointmentSlotRow): AppointmentSlotDto {
 }
 
 /** Inserts the planned slots of [fromDay, toDay] that are not rows yet. Returns how many were added. */
-export async function materialiseSlots(db: DbOrTx, scope: Scope, fromDay: string, toDay: string): Promise<number> {
+export async function materialiseSlots(deps: Pick<AppointmentDeps, 'db'>, input: Scope & { fromDay: string, toDay: string }): Promise<number> {
+  const { db } = deps
+  const { fromDay, toDay } = input
+  const scope: Scope = { channel: input.channel, servicePointId: input.servicePointId }
   const inputs = await repo.scheduleInputs(db, { ...scope, fromDay, toDay })
   if (!inputs.rules.length && !inputs.extras.length) return 0
   const planned = planSlots(inputs, fromDay, toDay)
@@ -38,9 +41,11 @@ export async function materialiseSlots(db: DbOrTx, scope: Scope, fromDay: string
 /**
  * Brings one (point, channel)'s future slots in line with its schedule after an admin's edit:
  * adds new ones, withdraws those no longer planned, restores re-planned ones, applies a new
- * capacity (never below the places taken). Run in the edit's transaction.
+ * capacity (never below the places taken). Run in the edit's transaction (`deps.tx`).
  */
-export async function reconcileSlots(tx: DbOrTx, scope: Scope, now: Date): Promise<{ added: number, withdrawn: number, restored: number }> {
+export async function reconcileSlots(deps: Pick<AppointmentDeps, 'now'> & { tx: DbOrTx }, scope: Scope): Promise<{ added: number, withdrawn: number, restored: number }> {
+  const { tx } = deps
+  const now = deps.now()
   const fromDay = shanghaiDay(now)
   const toDay = addDays(fromDay, BOOKING_HORIZON_DAYS)
   const planned = planSlots(await repo.scheduleInputs(tx, { ...scope, fromDay, toDay }), fromDay, toDay).filter(p => p.startsAt > now)
@@ -79,7 +84,7 @@ async function materialisedRange(deps: AppointmentDeps, q: ListSlotsQuery) {
   const days = queryDays(now, q.from, q.to)
   if (!days) return null
   const scope: Scope = { channel: q.channel, servicePointId: q.servicePointId ?? null }
-  await materialiseSlots(deps.db, scope, days.fromDay, days.toDay)
+  await materialiseSlots(deps, { ...scope, ...days })
   return { now, scope, dayStart: atShanghai(days.fromDay, '00:00'), end: atShanghai(addDays(days.toDay, 1), '00:00') }
 }
 
@@ -106,7 +111,7 @@ export async function slotAlternatives(deps: AppointmentDeps, q: { channel: Appo
   const days = queryDays(now, q.day)
   if (!days) return { next: [], otherChannels: [] }
   const horizonEnd = atShanghai(addDays(days.toDay, 1), '00:00')
-  await materialiseSlots(deps.db, { channel: q.channel, servicePointId: q.servicePointId ?? null }, days.fromDay, days.toDay)
+  await materialiseSlots(deps, { channel: q.channel, servicePointId: q.servicePointId ?? null, ...days })
   const next = await repo.openSlotsBetween(deps.db, { channel: q.channel, servicePointId: q.servicePointId ?? null, from: now, to: horizonEnd, limit: 5 })
   const otherChannels = []
   for (const c of APPOINTMENT_CHANNEL_CODES) {
@@ -114,7 +119,7 @@ export async function slotAlternatives(deps: AppointmentDeps, q: { channel: Appo
     // Walk-in elsewhere needs a point: offer the same point's walk-in only when one was chosen.
     if (c === 'walk_in' && !q.servicePointId) continue
     const point = c === 'walk_in' ? q.servicePointId! : null
-    await materialiseSlots(deps.db, { channel: c, servicePointId: point }, days.fromDay, days.toDay)
+    await materialiseSlots(deps, { channel: c, servicePointId: point, ...days })
     const [first] = await repo.openSlotsBetween(deps.db, { channel: c, servicePointId: point, from: now, to: horizonEnd, limit: 1 })
     otherChannels.push({ channel: c, next: first ? toSlotDto(first) : null })
   }

@@ -55,7 +55,7 @@ export async function staffDayView(deps: AppointmentDeps, q: { date?: string, ch
   const day = q.date ?? shanghaiDay(deps.now())
   const { start, end } = shanghaiDayRange(day)
   const scope = { channel: q.channel, servicePointId: q.servicePointId ?? null }
-  await materialiseSlots(deps.db, scope, day, day)
+  await materialiseSlots(deps, { ...scope, fromDay: day, toDay: day })
   return deps.db.transaction(async (tx) => {
     const slots = await repo.slotsOf(tx, { ...scope, from: start, to: end })
     const rows = await repo.listAppointmentsBetween(tx, start, end, { channel: q.channel, servicePointId: q.servicePointId })
@@ -130,7 +130,8 @@ export async function viewRating(deps: AppointmentDeps, token: string): Promise<
 }
 
 /** The resident's rating: 1-5 and an optional comment, once. */
-export async function rateAppointment(deps: AppointmentDeps, token: string, body: { score: number, comment?: string }): Promise<RatingViewDto> {
+export async function rateAppointment(deps: AppointmentDeps, input: { token: string, score: number, comment?: string }): Promise<RatingViewDto> {
+  const { token, ...body } = input
   const r = await repo.findRatingByToken(deps.db, hashToken(token))
   if (!r) throw E.RATING_LINK_INVALID()
   const now = deps.now()

@@ -23,7 +23,7 @@ export async function joinWaitlist(deps: AppointmentDeps, body: JoinWaitlistBody
   if (body.day < today || body.day > addDays(today, BOOKING_HORIZON_DAYS)) throw E.SLOT_CLOSED()
   const scope = { channel: body.channel, servicePointId: body.channel === 'walk_in' ? body.servicePointId ?? null : null, day: body.day }
   if (scope.channel === 'walk_in' && !scope.servicePointId) throw E.SERVICE_POINT_NOT_FOUND()
-  await materialiseSlots(deps.db, scope, body.day, body.day)
+  await materialiseSlots(deps, { ...scope, fromDay: body.day, toDay: body.day })
   if (await repo.firstFreeSlot(deps.db, scope, now)) throw E.WAITLIST_NOT_NEEDED()
   const id = randomUUID()
   try {

@@ -8,6 +8,6 @@ export default defineApiHandler(async (event): Promise<AppointmentDto> => {
   const body = await readValidatedBody(event, rescheduleBody.parse)
   const app = await useApp()
   setHeader(event, 'cache-control', 'no-store')
-  const dto = await rescheduleBooking(appointmentDeps(app), token, body.slotId)
+  const dto = await rescheduleBooking(appointmentDeps(app), { ...body, token })
   return dto
 })

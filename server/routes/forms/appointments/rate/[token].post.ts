@@ -8,7 +8,7 @@ export default defineEventHandler(async (event) => {
   try {
     const body = rateBody.parse({ score: field(f, 'score') ?? '', comment: field(f, 'comment') || undefined })
     const app = await useApp()
-    await rateAppointment(appointmentDeps(app), token, body)
+    await rateAppointment(appointmentDeps(app), { ...body, token })
     return formDone(event, `/appointments/rate/${token}?thanks=1`)
   } catch (e) {
     return formDone(event, `/appointments/rate/${token}?${new URLSearchParams(formErrorQuery(e))}`)

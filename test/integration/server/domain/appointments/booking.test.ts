@@ -174,7 +174,7 @@ describe.each(drivers())('booking service on %s', (driver) => {
       const mine = await svc.bookAppointment(deps, input(a.id))
       const token = mine.dto.manageUrl.split('/').pop()!
       const results = await Promise.allSettled([
-        svc.rescheduleBooking(deps, token, b.id),
+        svc.rescheduleBooking(deps, { token, slotId: b.id }),
         ...Array.from({ length: 20 }, () => svc.bookAppointment(deps, input(b.id, { ipHash: `r-${randomBytes(4).toString('hex')}` }))),
         ...Array.from({ length: 5 }, () => svc.bookAppointment(deps, input(a.id, { ipHash: `r-${randomBytes(4).toString('hex')}` }))),
       ])
@@ -195,7 +195,7 @@ describe.each(drivers())('booking service on %s', (driver) => {
     await svc.bookAppointment(deps, input(full.id))
     const mine = await svc.bookAppointment(deps, input(a.id))
     const token = mine.dto.manageUrl.split('/').pop()!
-    await expect(svc.rescheduleBooking(deps, token, full.id)).rejects.toMatchObject({ code: 'SLOT_FULL' })
+    await expect(svc.rescheduleBooking(deps, { token, slotId: full.id })).rejects.toMatchObject({ code: 'SLOT_FULL' })
     expect((await svc.viewBooking(deps, token)).startsAt).toBe(a.startsAt.toISOString())
     expect(await bookedCounter(a.id)).toBe(1)
     const cancelled = await svc.cancelBooking(deps, token)

@@ -122,7 +122,7 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
     const sender: svc.NotificationSender = { name: 'test', async send(m) { sent.push(m) } }
     const logs: string[] = []
     const logger = svc.loggingSender(m => logs.push(m))
-    const [a, b] = await Promise.all([svc.sendDueNotifications(deps, sender, 100), svc.sendDueNotifications(deps, sender, 100)])
+    const [a, b] = await Promise.all([svc.sendDueNotifications({ ...deps, sender }, { limit: 100 }), svc.sendDueNotifications({ ...deps, sender }, { limit: 100 })])
     expect(new Set(sent.map(m => m.id)).size).toBe(sent.length)
     expect(a[0] + b[0]).toBe(sent.length)
     const mine = sent.find(m => m.text.includes(dv.dto.reference))!
@@ -140,7 +140,7 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
     // A failing sender retries later, never loses the row.
     await svc.bookAppointment(deps, input(s.id))
     const failing: svc.NotificationSender = { name: 'down', async send() { throw new Error('gateway 503 for 13912345678') } }
-    await svc.sendDueNotifications(deps, failing)
+    await svc.sendDueNotifications({ ...deps, sender: failing })
     const pending = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.status, 'pending'))
     expect(pending.length).toBeGreaterThan(0)
     expect(pending.every(p => !p.lastError?.includes('13912345678'))).toBe(true)
@@ -173,14 +173,14 @@ describe.each(drivers())('booking lifecycle on %s', (driver) => {
     expect(audits).toEqual(expect.arrayContaining(['appointment.book', 'appointment.checked_in', 'appointment.completed']))
 
     const sent: Array<{ kind: string, text: string }> = []
-    await svc.sendDueNotifications(deps, { name: 't', async send(m) { sent.push(m) } }, 200)
+    await svc.sendDueNotifications({ ...deps, sender: { name: 't', async send(m) { sent.push(m) } } }, { limit: 200 })
     const links = sent.filter(m => m.kind === 'rating_request').map(m => m.text.match(/\/appointments\/rate\/([A-Za-z0-9_-]{32})/)?.[1])
     expect(links.filter(Boolean)).toHaveLength(2)
     const today = shanghaiDay(new Date())
     const before = await svc.satisfactionFigures(deps, { fromDay: today, toDay: today })
-    await svc.rateAppointment(deps, links[0]!, { score: 5, comment: '很耐心' })
-    await expect(svc.rateAppointment(deps, links[0]!, { score: 1 })).rejects.toMatchObject({ code: 'RATING_ALREADY_GIVEN' })
-    await svc.rateAppointment(deps, links[1]!, { score: 3 })
+    await svc.rateAppointment(deps, { token: links[0]!, score: 5, comment: '很耐心' })
+    await expect(svc.rateAppointment(deps, { token: links[0]!, score: 1 })).rejects.toMatchObject({ code: 'RATING_ALREADY_GIVEN' })
+    await svc.rateAppointment(deps, { token: links[1]!, score: 3 })
     const after = await svc.satisfactionFigures(deps, { fromDay: today, toDay: today })
     expect(after.responses - before.responses).toBe(2)
     expect(after.satisfied - before.satisfied).toBe(1)

@@ -8,7 +8,7 @@ export default defineEventHandler(async (event) => {
   try {
     const body = rescheduleBody.parse({ slotId: field(f, 'slotId') ?? '' })
     const app = await useApp()
-    await rescheduleBooking(appointmentDeps(app), token, body.slotId)
+    await rescheduleBooking(appointmentDeps(app), { ...body, token })
     return formDone(event, `/appointments/manage/${token}?rescheduled=1`)
   } catch (e) {
     return formDone(event, `/appointments/manage/${token}?${new URLSearchParams({ step: 'reschedule', ...formErrorQuery(e) })}`)
