@@ -55,7 +55,7 @@ export async function reviewLexicon(deps: LexiconDeps, input: { id: string, deci
 /** Approving changes the synonyms: the index settings are re-applied after the commit. */
 export async function approveLexiconEntry(deps: LexiconDeps, input: { id: string }, actor: ActorRef): Promise<LexiconEntryDto & { settingsApplied: boolean }> {
   const entry = await reviewLexicon(deps, { id: input.id, decision: 'approved' }, actor)
-  const settingsApplied = await refreshIndexSettings(deps.db, deps.search ?? null, [statutesIndex, casesIndex])
+  const settingsApplied = await refreshIndexSettings(deps)
   return { ...entry, settingsApplied }
 }
 
@@ -64,11 +64,14 @@ export async function rejectLexiconEntry(deps: LexiconDeps, input: { id: string 
 }
 
 /**
- * Re-applies the declared settings of `defs` and waits (up to `timeoutMs`) for the engine's tasks.
+ * Re-applies the declared settings of `input.defs` (the statute and case indexes) on `deps.search`
+ * and waits (up to `input.timeoutMs`, 8 s) for the engine's tasks.
  * false = not confirmed in time: the task stays queued in the engine and still applies, and
  * ensureIndexes re-applies the settings at every start, so nothing is lost.
  */
-export async function refreshIndexSettings(db: Db, conn: SearchConnection | null, defs: readonly IndexDefinition[], timeoutMs = 8_000): Promise<boolean> {
+export async function refreshIndexSettings(deps: Pick<LexiconDeps, 'db' | 'search'>, input: { defs?: readonly IndexDefinition[], timeoutMs?: number } = {}): Promise<boolean> {
+  const { db, search: conn } = deps
+  const { defs = [statutesIndex, casesIndex], timeoutMs = 8_000 } = input
   if (!conn) return false
   try {
     for (const def of defs) {

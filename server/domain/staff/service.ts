@@ -106,14 +106,16 @@ export async function login(d: StaffDeps & { ipHash: string }, input: { username
     await repo.insertSession(tx, { id, userId: user.id, createdAt: now, expiresAt })
     await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.login', objectType: 'staff_session', objectId: id.slice(0, 12), ipHash: ipHash, outcome: 'ok' })
   })
-  if (Math.random() < HOUSEKEEPING_CHANCE) await housekeeping(d.db, now).catch(() => { /* best effort */ })
+  if (Math.random() < HOUSEKEEPING_CHANCE) await housekeeping({ db: d.db, now: () => now }).catch(() => { /* best effort */ })
   return { user, token, sessionId: id, expiresAt }
 }
 
 const HOUSEKEEPING_CHANCE = 0.02
 
 /** Forgets old login attempts (after a day) and sessions that ended more than a week ago. */
-export async function housekeeping(db: DbOrTx, now: Date): Promise<void> {
+export async function housekeeping(deps: Pick<StaffDeps, 'db' | 'now'>): Promise<void> {
+  const { db } = deps
+  const now = deps.now()
   await repo.deleteAttemptsBefore(db, new Date(now.getTime() - UNKNOWN_USER_MEMORY_MS))
   await repo.deleteSessionsEndedBefore(db, new Date(now.getTime() - 7 * 24 * 3_600_000))
 }

@@ -24,7 +24,8 @@ import { describeStatuteStatus, type LawStatusRecord, type StatusContext } from 
 export interface StatuteReadDeps { db: Db }
 
 /** The status context of an article: its law's editorial record and the current provision. */
-export async function statusContextOf(db: Db, s: StatuteRow): Promise<StatusContext> {
+export async function statusContextOf(deps: StatuteReadDeps, s: StatuteRow): Promise<StatusContext> {
+  const { db } = deps
   if (s.inForce) return {}
   const rec = await getLawStatus(db, s.lawId)
   const record: LawStatusRecord | null = rec
@@ -49,7 +50,7 @@ export async function getStatuteDetail(deps: StatuteReadDeps, input: { id: strin
   const [neighbours, citedBy, ctx] = await Promise.all([
     s.articleNo === null ? Promise.resolve([s]) : neighbourArticles(deps.db, s.lawId, s.articleNo, 2),
     publishedCasesCiting(deps.db, s.id),
-    statusContextOf(deps.db, s),
+    statusContextOf(deps, s),
   ])
   return {
     statute: toStatuteDto(s),

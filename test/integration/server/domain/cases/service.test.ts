@@ -201,7 +201,7 @@ describe.each(drivers())('case library on %s', (driver) => {
     expect((await approvedLexicon(t.db)).map(e => e.id)).not.toContain(`test.cooling_${driver}`)
     await reviewLexicon(editor, { id: `test.cooling_${driver}`, decision: 'approved' }, actor)
     await expect(reviewLexicon(editor, { id: `test.cooling_${driver}`, decision: 'rejected' }, actor)).rejects.toMatchObject({ code: 'LEXICON_NOT_DRAFT' })
-    expect(await refreshIndexSettings(t.db, conn, [statutesIndex, casesIndex])).toBe(true)
+    expect(await refreshIndexSettings({ db: t.db, search: conn }, { defs: [statutesIndex, casesIndex] })).toBe(true)
     const synonyms = await conn.client.index(conn.uid('statutes')).getSynonyms()
     expect(synonyms['冷静期测试词']).toContain('离婚冷静期')
   })
