@@ -121,6 +121,12 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   expect(download.headers()['content-disposition']).toBe(`attachment; filename="${reference}-2.pdf"`)
   expect(Buffer.from(await download.body()).equals(pdfFile())).toBe(true)
   await scanBoth(page, 'review detail')
+  // 显示完整号码 with JavaScript: the same audited reveal through the JSON route, no page load, never in the address
+  await page.getByLabel('查看完整号码的用途（会记入审计日志）').fill('电话通知补充材料')
+  await page.getByRole('button', { name: '显示完整电话' }).click()
+  await expect(page.getByRole('region', { name: '申请人', exact: true })).toContainText(PHONE)
+  await expect(page.locator('main').getByRole('status')).toContainText('已显示完整信息')
+  expect(page.url()).not.toContain(PHONE)
   // Decisions are deliberate: nothing preselected, nothing sent without a confirmation naming the reference.
   const decide = page.getByRole('group', { name: /决定（没有默认选项/ })
   await expect(decide.getByRole('radio', { name: '给予法律援助' })).not.toBeChecked()

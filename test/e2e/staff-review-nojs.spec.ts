@@ -2,6 +2,7 @@
 // form. A decision still takes two steps — the form, then a confirmation naming the reference —
 // and a refusal without reasons comes back with the message and what was typed.
 import { expect, test } from '@playwright/test'
+import { E2E_PASSWORD } from '../../playwright.config'
 import { signIn } from './helpers'
 
 test.use({ javaScriptEnabled: false })
@@ -15,17 +16,18 @@ function withCheckChar(first17: string): string {
 
 async function newApplication(request: import('@playwright/test').APIRequestContext, baseURL: string) {
   const seq = String(100 + Date.now() % 900)
+  const phone = `139${String(Date.now()).slice(-8)}`
   const r = await request.post('/api/legal-aid/applications', {
     headers: { origin: baseURL },
     data: {
-      applicant: { name: '马秀兰', idNumber: withCheckChar(`64010419880511${seq}`), phone: `139${String(Date.now()).slice(-8)}`, address: '银川市兴庆区某街道某小区 3 号楼' },
+      applicant: { name: '马秀兰', idNumber: withCheckChar(`64010419880511${seq}`), phone, address: '银川市兴庆区某街道某小区 3 号楼' },
       matterSummary: '在工地干活三个月，包工头拖欠工资一万八千元，多次讨要未果。',
       screening: { matter: 'labor_remuneration', person: { statuses: ['migrant_worker'] } },
       consent: { processing: true, sensitive: false },
     },
   })
   expect(r.status()).toBe(201)
-  return (await r.json()) as { reference: string }
+  return { ...(await r.json()) as { reference: string }, phone }
 }
 
 test('a reviewer refuses (reasons required), confirms, and the applicant\'s reasons are recorded — no JavaScript', async ({ page, baseURL }) => {
@@ -78,4 +80,45 @@ test('a reviewer grants and assigns without JavaScript; "返回修改" leaves th
   await assign.getByLabel('律师事务所或法律援助机构').fill('宁夏某某律师事务所')
   await assign.getByRole('button', { name: '记录指派' }).click()
   await expect(page.locator('main').getByRole('status')).toContainText('已记录指派')
+})
+
+test('a reviewer reveals the full phone with a stated purpose, audited, shown once and never in the address — no JavaScript', async ({ page, baseURL, playwright }) => {
+  test.setTimeout(120_000)
+  const { reference, phone } = await newApplication(page.request, baseURL!)
+  await signIn(page, 'reviewer1')
+  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible()
+  await page.goto('/staff/review')
+  await page.getByRole('link', { name: new RegExp(reference) }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `审查申请 ${reference}` })).toBeVisible()
+  const reviewUrl = page.url()
+  const who = page.getByRole('region', { name: '申请人', exact: true })
+  await expect(who).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`)
+
+  // a purpose too short: back with the message on the field and what was typed, nothing shown
+  const purpose = who.getByLabel('查看完整号码的用途（会记入审计日志）')
+  await purpose.fill('看看')
+  await who.getByRole('button', { name: '显示完整电话' }).click()
+  await expect(page).toHaveURL(reviewUrl)
+  await expect(who.getByRole('alert')).toContainText('至少 4 个字')
+  await expect(purpose).toHaveValue('看看')
+  await expect(purpose).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.locator('main')).not.toContainText(phone)
+
+  // a real purpose: the full number, once; the address never carries it
+  await purpose.fill('电话通知补充材料')
+  await who.getByRole('button', { name: '显示完整电话' }).click()
+  await expect(page.locator('main').getByRole('status')).toContainText('已显示完整信息')
+  await expect(who).toContainText(phone)
+  expect(page.url()).toBe(reviewUrl)
+  await page.reload()
+  await expect(page.locator('main')).not.toContainText(phone)
+  await expect(who).toContainText(`${phone.slice(0, 3)}****${phone.slice(-4)}`)
+
+  // audited like the JSON path: application.reveal with the purpose and the field
+  const admin = await playwright.request.newContext({ baseURL })
+  expect((await admin.post('/api/auth/login', { data: { username: 'admin', password: E2E_PASSWORD }, headers: { origin: baseURL! } })).status()).toBe(200)
+  const id = new URL(reviewUrl).pathname.split('/').pop()
+  const audit = (await (await admin.get('/api/staff/admin/audit?action=application.reveal&limit=100')).json()) as { items: Array<{ objectId: string, purpose: string, detail: unknown }> }
+  expect(audit.items.filter(e => e.objectId === id)).toEqual([expect.objectContaining({ purpose: '电话通知补充材料', detail: { field: 'phone' } })])
+  await admin.dispose()
 })
