@@ -68,5 +68,22 @@ export default defineNuxtConfig({
   },
   vite: {
     build: { chunkSizeWarningLimit: 800 },
+    // Light pages (issue 14): everything the entry statically imports (Vue, Nuxt's runtime, the
+    // router, ofetch, the layout's composables) goes in one chunk, the entry's own. Left alone,
+    // rolldown groups modules by the set of entries reaching them (the app entry and every lazily
+    // loaded page), then tries, one group at a time, to drop the pages from a group the entry has
+    // already loaded — and refuses for good whenever the projected chunk graph would have a static
+    // import cycle at that moment (rolldown's dynamic_already_loaded.rs). Moving Vue's core into the
+    // entry while Nuxt's core is still a shared chunk is such a cycle (entry → Nuxt core → entry), so
+    // which libraries end up as separate chunks depends on the order of the groups and on unrelated
+    // pages: on main Vue's core, its DOM runtime, Nuxt's core and ofetch were four chunks of their own,
+    // and letting the case editor read the staff flash split the router and ssr.js out as well
+    // (+1.1 KB gzipped on every page). One group for the entry's whole static closure (rolldown's
+    // `$initial` tag), merged into the entry chunk, makes that independent of the order and of other
+    // pages: 3.1–3.3 KB less on every public page, 4 files fewer (test/e2e/page-weight.spec.ts).
+    // Client only: the server bundle is not loaded by a browser.
+    $client: {
+      build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'entry', tags: ['$initial'] }] } } } },
+    },
   },
 })
