@@ -19,3 +19,9 @@ export async function statuteDeps(event: H3Event): Promise<StatuteEditorDeps> {
   const app = await useApp()
   return { db: app.db, ipHash: requestIpHash(event, app) }
 }
+
+/** The case editor page of the route's case (`/staff/cases/[id]`), or the case list for an id that is not one. */
+export function caseEditorPath(event: H3Event): string {
+  const id = getRouterParam(event, 'id') ?? ''
+  return /^[0-9a-f-]{36}$/i.test(id) ? `/staff/cases/${id}` : '/staff/cases'
+}
