@@ -9,7 +9,7 @@ const wanted = /(\d+)\.(\d+)/.exec(pkg.engines?.node ?? '') ?? ['', '22', '19']
 
 /** One line saying what to install when this Node is older than engines.node, else null. */
 export function nodeVersionProblem() {
-  const [major, minor] = process.versions.node.split('.').map(Number)
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
   const [wMajor, wMinor] = [Number(wanted[1]), Number(wanted[2])]
   if (major > wMajor || (major === wMajor && minor >= wMinor)) return null
   return `需要 Node.js ${wMajor}.${wMinor} 或更高版本（当前 ${process.version}，${process.execPath}）。`

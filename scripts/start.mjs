@@ -11,6 +11,7 @@ requireNodeVersion()
 const root = new URL('..', import.meta.url).pathname
 const entry = join(root, '.output/server/index.mjs')
 
+/** @param {string} path @returns {number} the newest modification time below `path` (0: missing) */
 function newestMtime(path) {
   if (!existsSync(path)) return 0
   const st = statSync(path)
@@ -32,5 +33,5 @@ if (!built || Math.max(...sources) > built) {
 }
 
 const child = spawn(process.execPath, [entry], { cwd: root, stdio: 'inherit', env: { PORT: '3000', ...process.env } })
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
+for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(sig, () => child.kill(sig))
 child.on('exit', code => process.exit(code ?? 0))

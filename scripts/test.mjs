@@ -9,16 +9,18 @@ import { requireNodeVersion } from './node-version.mjs'
 requireNodeVersion()
 
 const root = new URL('..', import.meta.url).pathname
-const bin = name => join(root, 'node_modules/.bin', name)
+const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name)
 mkdirSync(join(root, 'reports'), { recursive: true })
 const only = process.argv.slice(2)
-const want = step => only.length === 0 || only.includes(step)
+const want = (/** @type {string} */ step) => only.length === 0 || only.includes(step)
 
 let passed = 0
 let failed = 0
 let skipped = 0
+/** @type {string[]} */
 const lines = []
 
+/** @param {string} label @param {string} cmd @param {string[]} args @param {Record<string, string>} [env] */
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}: ${cmd.split('/').pop()} ${args.join(' ')}`)
   const t0 = Date.now()
@@ -28,6 +30,7 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0
 }
 
+/** @param {string} label @param {boolean} ok */
 function check(label, ok) {
   if (ok) passed++
   else failed++
