@@ -13,7 +13,9 @@
 // people per place: half get a place, half get 409 SLOT_FULL (contention). Each booking takes the
 // key/address/phone locks (on PostgreSQL; PGlite runs one transaction at a time) and the slot row, checks the limits, takes a place, and writes the
 // appointment, its confirmation text and its hash-chained audit row, as POST /api/appointments
-// does (HTTP not included).
+// does (HTTP not included): one statement per attempt, book_appointment (migration 0019), plus one
+// for the first attempt at each slot (its facts for the text). After the rounds (outside the
+// clock) the bench checks that every booking has its text and its audit row and no slot is overbooked.
 // Bare: the rows the booked half wrote (values computed before the clock starts), written with the
 // driver's own query() and no ORM, transaction, lock or check: (a) appointment + text + audit row,
 // three INSERTs per booking, the same rows the service writes; (b) the appointment row alone.
@@ -141,6 +143,19 @@ async function run(label: string, h: DbHandle): Promise<number> {
     totals.sameRowsMs += x.sameRowsMs
     totals.apptOnlyMs += x.apptOnlyMs
     for (const [k, v] of x.outcomes) outcomes.set(k, (outcomes.get(k) ?? 0) + v)
+  }
+  // The service's guarantees held (outside the clock): each of its bookings has its confirmation text
+  // and its audit row on the chain (the bare rows carry dummy hashes, so the chain itself is checked
+  // by test/integration/server/domain/appointments/booking.test.ts, not here).
+  const client = (h.db as unknown as { $client: { query: (text: string) => Promise<{ rows: Array<Record<string, unknown>> }> } }).$client
+  const { rows: [check] } = await client.query(`select
+      (select count(*)::int from appointments where ip_hash not like 'bare-%') as booked,
+      (select count(*)::int from notification_outbox n join appointments a on a.id = n.appointment_id where a.ip_hash not like 'bare-%' and n.kind = 'confirmation') as texts,
+      (select count(*)::int from audit_log where action = 'appointment.book' and hash <> '${'0'.repeat(64)}') as audited,
+      (select count(*)::int from appointment_slots where booked > capacity) as overbooked`)
+  const expected = totals.booked + 5
+  if (check!.booked !== expected || check!.texts !== expected || check!.audited !== expected || check!.overbooked !== 0) {
+    throw new Error(`the service's writes do not add up: ${JSON.stringify(check)}, expected ${expected} bookings`)
   }
   const perS = (n: number, ms: number) => n / (ms / 1000)
   const service = perS(totals.booked, totals.serviceMs)

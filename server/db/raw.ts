@@ -5,10 +5,10 @@
 // (and planned generically once PostgreSQL finds that as good), then only bound and executed. On
 // PGlite it is an ordinary parameterised query. No query builder runs: the text is a constant and
 // the rows come back as the driver parses them (timestamptz → Date, int4 → number, jsonb → object),
-// named by the statement's column aliases. The statement is SENT before this returns, so statements
-// issued one after the other travel together (server/db/pipeline.ts).
+// named by the statement's column aliases.
 import { is } from 'drizzle-orm'
 import { NodePgSession } from 'drizzle-orm/node-postgres'
+import { PgliteSession } from 'drizzle-orm/pglite'
 import type { DbOrTx } from './client'
 
 export interface RawStatement { name: string, text: string }
@@ -23,4 +23,12 @@ export function rawQuery<T>(db: DbOrTx, statement: RawStatement, params: unknown
     return (client as PgLike).query({ name: statement.name, text: statement.text, values: params }).then(r => r.rows as T[])
   }
   return (client as PgliteLike).query(statement.text, params).then(r => r.rows as T[])
+}
+
+/**
+ * False on PGlite: one session that runs one transaction at a time, so locks that only order
+ * concurrent transactions (advisory locks) order nothing there.
+ */
+export function runsConcurrently(db: DbOrTx): boolean {
+  return !is((db as unknown as { session: object }).session, PgliteSession)
 }

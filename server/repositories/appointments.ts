@@ -1,5 +1,5 @@
 // Booking queries only: schedules, slots, appointments, waitlist. No policy here (see domain/appointments).
-import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import {
   appointmentRatings, appointments, appointmentSlots, bookingClosures, bookingExtraSessions, bookingSchedules, bookingWaitlist, servicePoints,
@@ -9,6 +9,7 @@ import {
 import { rowsOf } from './search-outbox'
 import { rawQuery, type RawStatement } from '../db/raw'
 import type { NewNotification } from './notifications'
+import type { AuditLinkParts } from './audit'
 import { shanghaiDayRange } from '../../shared/time/calendar'
 
 export interface ScheduleInputs { rules: BookingScheduleRow[], closures: BookingClosureRow[], extras: BookingExtraSessionRow[] }
@@ -111,121 +112,85 @@ export async function advisoryLocks(tx: DbOrTx, keys: string[]): Promise<void> {
   for (const k of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${k}, 0))`)
 }
 
-const LOCKS: RawStatement[] = [1, 2, 3, 4].map(n => ({
-  name: `booking_advisory_locks_${n}`,
-  text: `select ${Array.from({ length: n }, (_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`,
-}))
-
-/**
- * The same locks as advisoryLocks in one round trip (a target list is evaluated left to right).
- * Like bookingContext and takePlaceAndInsert it is a fixed statement sent before this returns
- * (server/db/raw.ts), so statements issued one after the other travel together (server/db/pipeline.ts).
- */
-export async function advisoryLocksInOneStatement(tx: DbOrTx, keys: string[]): Promise<void> {
-  if (!keys.length) return
-  const statement = LOCKS[keys.length - 1]
-  if (!statement) return advisoryLocks(tx, keys)
-  await rawQuery(tx, statement, keys)
-}
-
 /** The slot fields booking decides on and shows (not its bookkeeping columns). */
 export type BookingSlot = Pick<AppointmentSlotRow, 'id' | 'channel' | 'servicePointId' | 'startsAt' | 'endsAt' | 'capacity' | 'booked' | 'withdrawnAt'>
 /** The service point fields a confirmation shows. */
 export type BookingPoint = Pick<ServicePoint, 'id' | 'name' | 'address' | 'phone' | 'openingHours'>
 
-export interface BookingContext {
-  slot: BookingSlot
-  point: BookingPoint | null
-  /** The booking made earlier with the same Idempotency-Key (hashed), if any. */
-  earlierId: string | null
-  /** Slot days of the phone's active bookings (booked or held, not begun): one entry per booking. */
-  phoneDays: string[]
-  /** Public bookings from the (hashed) client address since `since`, cancelled ones included. */
-  fromAddress: number
-}
-
-const BOOKING_CONTEXT: RawStatement = {
-  name: 'booking_context',
-  text: `select s.id, s.channel, s.service_point_id as "servicePointId", s.starts_at as "startsAt", s.ends_at as "endsAt",
-      s.capacity, s.booked, s.withdrawn_at as "withdrawnAt",
-      p.name as "pointName", p.address as "pointAddress", p.phone as "pointPhone", p.opening_hours as "pointHours",
-      (select e.id from appointments e where e.idempotency_key = $2) as "earlierId",
-      (select string_agg(a.slot_day::text, ',') from appointments a join appointment_slots s2 on s2.id = a.slot_id
-        where a.phone_hash = $3 and a.status in ('booked','held') and s2.starts_at > $4) as "phoneDays",
-      (select count(*)::int from appointments f where f.ip_hash = $5 and f.created_at >= $6 and f.booked_by is null) as "fromAddress"
-    from appointment_slots s left join service_points p on p.id = s.service_point_id
-    where s.id = $1
-    for update of s`,
-}
-
-interface BookingContextRow extends BookingSlot {
-  pointName: string | null, pointAddress: string | null, pointPhone: string | null, pointHours: Record<string, string> | null
-  earlierId: string | null, phoneDays: string | null, fromAddress: number | null
-}
-
-/**
- * Everything booking needs to decide, in one round trip: the slot and its service point, the earlier
- * booking with the same Idempotency-Key, the phone's active bookings and the address's recent ones.
- * The slot row is locked (FOR UPDATE), so its counter is current. Undefined when the slot does not exist.
- * Only the columns booking uses travel back. A null key or address matches nothing.
- */
-export async function bookingContext(db: DbOrTx, q: { slotId: string, idempotencyKey: string | null, phoneHash: string, ipHash: string | null, since: Date, now: Date }): Promise<BookingContext | undefined> {
-  const [r] = await rawQuery<BookingContextRow>(db, BOOKING_CONTEXT, [q.slotId, q.idempotencyKey, q.phoneHash, q.now, q.ipHash, q.since])
-  if (!r) return undefined
-  const { pointName, pointAddress, pointPhone, pointHours, earlierId, phoneDays, fromAddress, ...slot } = r
-  return {
-    slot,
-    point: slot.servicePointId && pointName !== null ? { id: slot.servicePointId, name: pointName, address: pointAddress!, phone: pointPhone!, openingHours: pointHours! } : null,
-    earlierId: earlierId ?? null,
-    phoneDays: phoneDays ? phoneDays.split(',') : [],
-    fromAddress: Number(fromAddress ?? 0),
-  }
-}
-
-/**
- * Takes a place and inserts the booking (and its first text) in one statement: the slot's counter
- * goes up only while booked < capacity and the slot is offered and in the future; the booking gets
- * the lowest place number not held by an active booking; the text joins the outbox. Call with the
- * slot row already locked (bookingContext with lock): this statement's snapshot then sees every
- * booking committed before it. When the counter cannot go up, no place number exists and the insert
- * fails (NOT NULL), so the counter and the bookings never disagree.
- */
-export async function takePlaceAndInsert(tx: DbOrTx, a: NewBooking, now: Date, text: NewNotification): Promise<AppointmentRow> {
-  // Only what the database chose travels back; the rest is what was written.
-  const [r] = await rawQuery<{ slotNo: number, createdAt: Date, updatedAt: Date }>(tx, TAKE_PLACE_AND_INSERT, [
-    a.slotId, now, text.kind, text.appointmentId, text.dedupeKey, text.bodyEnc, text.dueAt,
-    a.id, a.reference, a.slotDay, a.channel, a.name, a.phoneEnc, a.phoneHash, a.phoneMasked, a.topic, a.note, a.status,
-    a.manageTokenHash, a.manageTokenEnc, a.idempotencyKey, a.requestHash, a.ipHash, a.bookedBy, a.callId,
-  ])
-  const { slotNo, createdAt, updatedAt } = r!
-  return {
-    ...a, slotNo, createdAt, updatedAt,
-    phoneAad: null, heldUntil: null, cancelledAt: null, checkedInAt: null, completedAt: null, completedBy: null, reminderQueuedAt: null,
-  }
-}
-
-const TAKE_PLACE_AND_INSERT: RawStatement = {
-  name: 'booking_take_place_and_insert',
-  text: `with taken as (
-      update appointment_slots set booked = booked + 1, updated_at = $2
-      where id = $1 and booked < capacity and withdrawn_at is null and starts_at > $2 returning capacity),
-    note as (
-      insert into notification_outbox (kind, appointment_id, dedupe_key, body_enc, due_at) values ($3, $4, $5, $6, $7)
-      on conflict (dedupe_key) do nothing)
-    insert into appointments (id, reference, slot_id, slot_no, slot_day, channel, name, phone_enc, phone_hash, phone_masked, topic, note, status,
-      manage_token_hash, manage_token_enc, idempotency_key, request_hash, ip_hash, booked_by, call_id)
-    values ($8, $9, $1, (select min(g.n) from taken cross join lateral generate_series(1, taken.capacity) as g(n)
-        where not exists (select 1 from appointments b where b.slot_id = $1 and b.slot_no = g.n and b.status <> 'cancelled')),
-      $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
-    returning slot_no as "slotNo", created_at as "createdAt", updated_at as "updatedAt"`,
-}
-
-/** A new booking as takePlaceAndInsert writes it (its place number is chosen there). */
+/** A new booking as book_appointment writes it (its place number is chosen there). */
 export type NewBooking = Omit<AppointmentRow, 'slotNo' | 'phoneAad' | 'heldUntil' | 'cancelledAt' | 'checkedInAt' | 'completedAt' | 'completedBy' | 'reminderQueuedAt' | 'createdAt' | 'updatedAt'>
 
-/** The place number of a booking, read in the statement that uses it (the audit row of a booking). */
-export function placeNumberOf(id: string): SQL {
-  return sql`(select slot_no from appointments where id = ${id})`
+/** What book_appointment needs besides the booking row (server/db/migrations/0019_create_booking_function.sql). */
+export interface BookCall {
+  now: Date
+  /** The channel the caller requires, or null for any. */
+  channel: AppointmentChannel | null
+  /** Advisory lock keys, taken in this order (null: none, e.g. PGlite runs one transaction at a time). */
+  locks: string[] | null
+  /** The address whose hourly limit applies (null: not limited) and its window. */
+  limitIp: string | null
+  since: Date
+  perAddress: number
+  perPhone: number
+  /** The slot facts the text and slot day were written with (null: not known yet → 'stale'). */
+  seen: { channel: AppointmentChannel, startsAt: Date, endsAt: Date, pointName: string | null, slotDay: string } | null
+  row: NewBooking
+  /** The confirmation text (null only with `seen` null: nothing is written then). */
+  text: Pick<NewNotification, 'kind' | 'dedupeKey' | 'bodyEnc'> | null
+  audit: AuditLinkParts
+}
+
+export type BookStatus = 'ok' | 'replay' | 'stale' | 'SLOT_NOT_FOUND' | 'SLOT_CLOSED' | 'TOO_MANY_BOOKINGS_ADDRESS' | 'PHONE_ALREADY_BOOKED' | 'TOO_MANY_BOOKINGS_PHONE' | 'SLOT_FULL'
+
+export interface BookAnswer {
+  status: BookStatus
+  /** 'ok': the place taken and the row's creation instant. */
+  slotNo: number | null
+  createdAt: Date | null
+  /** 'replay': the booking made earlier with the same Idempotency-Key. */
+  earlierId: string | null
+  /** The slot as it is now (null for 'replay' and an unknown slot), with its service point. */
+  slot: BookingSlot | null
+  point: BookingPoint | null
+}
+
+const BOOK: RawStatement = {
+  name: 'book_appointment',
+  text: `select r_status as status, r_slot_no as "slotNo", r_created_at as "createdAt", r_earlier_id as "earlierId",
+      r_channel as channel, r_point_id as "servicePointId", r_starts_at as "startsAt", r_ends_at as "endsAt",
+      r_capacity as capacity, r_booked as booked, r_withdrawn_at as "withdrawnAt",
+      r_point_name as "pointName", r_point_address as "pointAddress", r_point_phone as "pointPhone", r_point_hours as "pointHours"
+    from book_appointment(${Array.from({ length: 36 }, (_, i) => `$${i + 1}`).join(', ')})`,
+}
+
+interface BookRow extends Omit<BookingSlot, 'id'> {
+  status: BookStatus, slotNo: number | null, createdAt: Date | null, earlierId: string | null
+  pointName: string | null, pointAddress: string | null, pointPhone: string | null, pointHours: Record<string, string> | null
+}
+
+/**
+ * One booking attempt in one statement (one round trip): locks, idempotency, the slot row, the
+ * hoarding limits, the place, the booking, its text and its audit row — book_appointment, migration
+ * 0019. Given a database handle it is its own transaction; given a transaction, it joins it.
+ */
+export async function bookInOneStatement(db: DbOrTx, c: BookCall): Promise<BookAnswer> {
+  const a = c.row
+  const [r] = await rawQuery<BookRow>(db, BOOK, [
+    a.slotId, c.now, c.channel, c.locks,
+    a.idempotencyKey, a.phoneHash, c.limitIp, c.since, c.perAddress, c.perPhone,
+    c.seen?.channel ?? null, c.seen?.startsAt ?? null, c.seen?.endsAt ?? null, c.seen?.pointName ?? null, c.seen?.slotDay ?? null,
+    a.id, a.reference, a.name, a.phoneEnc, a.phoneMasked, a.topic, a.note,
+    a.manageTokenHash, a.manageTokenEnc, a.requestHash, a.ipHash, a.bookedBy, a.callId,
+    c.text?.kind ?? null, c.text?.dedupeKey ?? null, c.text?.bodyEnc ?? null,
+    c.audit.fields, c.audit.knownJson, c.audit.detailPrefix, c.audit.detailSuffix ?? '', c.audit.detailJson ?? '{}',
+  ])
+  const { status, slotNo, createdAt, earlierId, pointName, pointAddress, pointPhone, pointHours, ...slot } = r!
+  const known = slot.channel !== null
+  return {
+    status, slotNo, createdAt, earlierId,
+    slot: known ? { ...slot, id: a.slotId } : null,
+    point: known && slot.servicePointId && pointName !== null ? { id: slot.servicePointId, name: pointName, address: pointAddress!, phone: pointPhone!, openingHours: pointHours! } : null,
+  }
 }
 
 export interface PhoneLoad { sameDay: number, active: number }

@@ -34,10 +34,44 @@ export function assertSafeDetail(detail: Record<string, unknown> | null | undefi
   }
 }
 
-/** A detail value PostgreSQL supplies in the same statement (an integer, e.g. a place number just chosen). */
-export interface DbDetailValue { key: string, value: SQL }
+/** What an audit row's link is made of, as far as JavaScript knows it (PostgreSQL adds the id and the instant). */
+export interface AuditLinkParts {
+  /** actor id, actor role, action, object type, object id, purpose, ip hash, outcome: as the row stores them. */
+  fields: [string | null, string | null, string, string | null, string | null, string | null, string | null, string]
+  /** linkHash hashes `[id,"at",…fields]`: PostgreSQL writes `[id,"at",` and this the rest. */
+  knownJson: string
+  /** The canonical detail text (linkHash's last part); with `dbKey`, the text before the database's integer … */
+  detailPrefix: string
+  /** … and after it (null without `dbKey`). */
+  detailSuffix: string | null
+  /** The detail as stored (jsonb text), without the database's value; null for none. */
+  detailJson: string | null
+}
 
 const DB_VALUE_MARK = '\u0000db\u0000'
+
+/**
+ * The link's parts for `e`. `dbKey` names a detail key whose integer PostgreSQL supplies in the
+ * statement that writes the row (the place number a booking just took, server/db/migrations/0019).
+ */
+export function auditLinkParts(e: AuditEntry, dbKey?: string): AuditLinkParts {
+  assertSafeDetail(e.detail)
+  if (dbKey) assertSafeDetail({ [dbKey]: 1 })
+  const actor = e.actor
+  const fields: AuditLinkParts['fields'] = [
+    actor && typeof actor === 'object' ? actor.id : null,
+    actor && typeof actor === 'object' ? actor.role : actor,
+    e.action, e.objectType ?? null, e.objectId ?? null, e.purpose ?? null, e.ipHash ?? null, e.outcome ?? 'ok',
+  ]
+  const detail = e.detail ?? null
+  if (!dbKey) return { fields, knownJson: JSON.stringify(fields).slice(1), detailPrefix: canonicalJson(detail), detailSuffix: null, detailJson: detail === null ? null : JSON.stringify(detail) }
+  const parts = canonicalJson({ ...detail, [dbKey]: DB_VALUE_MARK }).split(JSON.stringify(DB_VALUE_MARK))
+  if (parts.length !== 2) throw new Error('audit detail: the database value must appear once')
+  return { fields, knownJson: JSON.stringify(fields).slice(1), detailPrefix: parts[0]!, detailSuffix: parts[1]!, detailJson: JSON.stringify(detail ?? {}) }
+}
+
+/** A detail value PostgreSQL supplies in the same statement (an integer, e.g. a place number just chosen). */
+export interface DbDetailValue { key: string, value: SQL }
 
 /**
  * Appends one row to the hash chain in ONE statement: it locks the chain head (FOR UPDATE), takes
@@ -48,32 +82,21 @@ const DB_VALUE_MARK = '\u0000db\u0000'
  * join the chain one at a time and the row, its link and the head commit or roll back with the
  * change they record; one statement keeps the head's hold to the end of the transaction (no round
  * trip between locking the head and writing the link). Given a plain connection, the statement
- * commits on its own.
+ * commits on its own. (A booking writes its audit row inside book_appointment, migration 0019,
+ * from the same auditLinkParts.)
  */
 export async function writeAudit(tx: DbOrTx, e: AuditEntry, dbValue?: DbDetailValue): Promise<void> {
-  assertSafeDetail(e.detail)
-  if (dbValue) assertSafeDetail({ [dbValue.key]: 1 })
-  const actor = e.actor
-  const known = [
-    actor && typeof actor === 'object' ? actor.id : null,
-    actor && typeof actor === 'object' ? actor.role : actor,
-    e.action, e.objectType ?? null, e.objectId ?? null, e.purpose ?? null, e.ipHash ?? null, e.outcome ?? 'ok',
-  ] as const
-  // linkHash hashes `[id,"at",…known]`: PostgreSQL writes `[id,"at",` and this the rest.
-  const knownJson = JSON.stringify(known).slice(1)
-  const detail = e.detail ?? null
+  const { fields, knownJson, detailPrefix, detailSuffix, detailJson } = auditLinkParts(e, dbValue?.key)
   let detailText: SQL
   let detailJsonb: SQL
   if (dbValue) {
-    const parts = canonicalJson({ ...detail, [dbValue.key]: DB_VALUE_MARK }).split(JSON.stringify(DB_VALUE_MARK))
-    if (parts.length !== 2) throw new Error('audit detail: the database value must appear once')
-    detailText = sql`${parts[0]}::text || (${dbValue.value})::int::text || ${parts[1]}::text`
-    detailJsonb = sql`${JSON.stringify(detail ?? {})}::jsonb || jsonb_build_object(${dbValue.key}::text, (${dbValue.value})::int)`
+    detailText = sql`${detailPrefix}::text || (${dbValue.value})::int::text || ${detailSuffix}::text`
+    detailJsonb = sql`${detailJson}::jsonb || jsonb_build_object(${dbValue.key}::text, (${dbValue.value})::int)`
   } else {
-    detailText = sql`${canonicalJson(detail)}::text`
-    detailJsonb = detail === null ? sql`null::jsonb` : sql`${JSON.stringify(detail)}::jsonb`
+    detailText = sql`${detailPrefix}::text`
+    detailJsonb = detailJson === null ? sql`null::jsonb` : sql`${detailJson}::jsonb`
   }
-  const [actorId, actorRole, action, objectType, objectId, purpose, ipHash, outcome] = known
+  const [actorId, actorRole, action, objectType, objectId, purpose, ipHash, outcome] = fields
   // The head's lock first (the materialised CTE), then the id: ids follow the chain's order. now()
   // is the transaction's start: the row carries the same instant as the change it records (to the
   // millisecond, as JavaScript and the hash see it).
@@ -87,7 +110,7 @@ export async function writeAudit(tx: DbOrTx, e: AuditEntry, dbValue?: DbDetailVa
       select h.id, h.at, ${actorId}::uuid, ${actorRole}::text, ${action}::text, ${objectType}::text, ${objectId}::text, ${purpose}::text, ${ipHash}::text, ${outcome}::text, h.detail, h.prev, h.hash from h
       returning id, hash)
     update audit_chain_head set last_id = link.id, last_hash = link.hash from link where audit_chain_head.id = 1
-    returning audit_chain_head.last_id`).execute() // sent before this returns (server/db/pipeline.ts)
+    returning audit_chain_head.last_id`)
   if (rowsOf(res).length !== 1) throw new Error('audit_chain_head is missing (migration 0013)')
 }
 

@@ -1,30 +1,31 @@
 /**
  * The one booking service for walk-in visits, online consultations and 12348 callbacks.
  *
- * Booking takes, in one transaction and always in this order (so transactions cannot deadlock):
- *   1. the Idempotency-Key lock (a repeated request returns the first booking),
- *   2. the client-address lock (public bookings: at most N an hour from one address),
- *   3. the phone lock (one active booking per phone and day, at most three in all),
- *      (1-3 are advisory locks taken in one statement; PGlite, which runs one transaction at a
- *      time, needs none)
- *   4. the slot row (SELECT … FOR UPDATE, read with everything the rules need in one statement:
- *      its point, the earlier request with the same key, the phone's and the address's bookings),
- * then, in one statement, `booked = booked + 1 WHERE booked < capacity`, the appointment on the
- * lowest free place and its confirmation text; last its audit row (one statement; the chain head
- * is locked until commit). The database's CHECK booked <= capacity and the unique (slot, place)
- * index back it up. Fifty people racing for one place queue on the slot row: one gets it, 49 get
- * 409 SLOT_FULL, none is refused by the hoarding limits (those count each person's own bookings).
- * On PostgreSQL bookAppointment sends BEGIN + locks + context together, then booking + audit row +
- * COMMIT together (server/db/pipeline.ts): two round trips for a booking, two for a refusal
- * (context, then ROLLBACK), and the audit chain's head is held for the server's work only.
- * bench/booking-profile.ts counts them; bench/booking.ts measures the throughput.
+ * A booking attempt is ONE statement, book_appointment (server/db/migrations/0019_create_booking_function.sql),
+ * on its own (its own transaction: one round trip on PostgreSQL) or inside the caller's transaction.
+ * In it, always in this order (so bookings cannot deadlock):
+ *   1. advisory locks: the Idempotency-Key (a repeated request returns the first booking), the client
+ *      address (public bookings: at most N an hour from one address), the phone (one active booking
+ *      per phone and day, at most three in all); PGlite, which runs one transaction at a time, needs none;
+ *   2. the slot row (SELECT … FOR UPDATE with its point); each later read takes a fresh snapshot, so
+ *      it sees every booking committed before the locks were granted;
+ *   3. the limits, then `booked + 1` (a free place was checked under the lock), the booking on the
+ *      lowest free place, its confirmation text (outbox) and its audit row on the hash chain (the
+ *      head locked last, held until the commit right behind it).
+ * Everything secret or keyed is written here in JavaScript before the statement is sent (encrypted
+ * phone, token and text; keyed hashes; the audit link's parts): the key never reaches the database.
+ * The database's CHECK booked <= capacity and the unique (slot, place) index back it up. Fifty
+ * people racing for one place queue on the slot row: one gets it, 49 get 409 SLOT_FULL, none is
+ * refused by the hoarding limits (those count each person's own bookings).
+ * bench/booking-profile.ts counts statements; bench/booking.ts measures the throughput.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import type { Db, Tx } from '../../db/client'
+import type { Db, DbOrTx, Tx } from '../../db/client'
 import { pgErrorOf } from '../../db/client'
-import { pipelinedTransaction } from '../../db/pipeline'
+import { runsConcurrently } from '../../db/raw'
 import type { AppointmentChannel, AppointmentRow, AppointmentSlotRow } from '../../db/schema'
-import { writeAudit } from '../../repositories/audit'
+import { auditLinkParts } from '../../repositories/audit'
+import type { DomainError } from '../errors'
 import type { ActorRef } from '../platform/actor'
 import * as repo from '../../repositories/appointments'
 import { enqueueNotification, type NewNotification } from '../../repositories/notifications'
@@ -157,7 +158,7 @@ function mapConstraint(e: unknown): unknown {
   const pg = pgErrorOf(e)
   if (pg?.code === '23505' && pg.constraint === 'appointments_phone_day_key') return E.PHONE_ALREADY_BOOKED()
   if (pg?.code === '23514' && pg.constraint === 'appointment_slots_booked_check') return E.SLOT_FULL()
-  // takePlaceAndInsert found no place to take (its slot_no is NULL): the slot filled or closed.
+  // book_appointment found no free place number (the counter and the bookings disagreed): full.
   if (pg?.code === '23502' && /slot_no/.test(pg.message ?? '')) return E.SLOT_FULL()
   return e
 }
@@ -185,140 +186,114 @@ function planOf(deps: AppointmentDeps, input: BookInput, actor: ActorRef | null)
 }
 
 /**
- * The locks (1-3, in one statement) and, behind them, the slot row with everything the rules need
- * (4), issued together: the context's snapshot is taken after the locks, so it sees every booking
- * of this key, phone and address. `concurrent` false (PGlite: one transaction at a time) skips
- * the advisory locks, which there order nothing.
+ * What a confirmation text and the booking's day are written from: the slot's channel, times and
+ * point name. They are written before the booking is sent (the statement does the rest), from the
+ * facts last seen of the slot; book_appointment compares them with the locked slot and answers
+ * 'stale' when they differ (a renamed point) or are unknown (a slot not seen yet), and the attempt
+ * is written again from the facts it sent back. Per process, at most FACTS_MAX slots.
  */
-async function lockAndRead(tx: Tx, input: BookInput, plan: BookingPlan, concurrent: boolean): Promise<repo.BookingContext | undefined> {
-  const locked = concurrent ? repo.advisoryLocksInOneStatement(tx, plan.locks) : null
-  const context = repo.bookingContext(tx, {
-    slotId: input.slotId, idempotencyKey: plan.idemKey, phoneHash: plan.phoneHash, ipHash: plan.addressLimited ? input.ipHash! : null,
-    since: new Date(plan.now.getTime() - 3600_000), now: plan.now,
-  })
-  const [, ctx] = await Promise.all([locked, context])
-  return ctx
+interface SlotFacts { channel: AppointmentChannel, startsAt: Date, endsAt: Date, pointName: string | null, slotDay: string }
+const FACTS_MAX = 20_000
+const slotFacts = new Map<string, SlotFacts>()
+
+function rememberFacts(slot: repo.BookingSlot, point: repo.BookingPoint | null): void {
+  if (!slotFacts.has(slot.id) && slotFacts.size >= FACTS_MAX) slotFacts.delete(slotFacts.keys().next().value!)
+  slotFacts.set(slot.id, { channel: slot.channel, startsAt: slot.startsAt, endsAt: slot.endsAt, pointName: point?.name ?? null, slotDay: shanghaiDay(slot.startsAt) })
 }
 
-type Decision =
-  | { kind: 'replay', earlierId: string }
-  | { kind: 'book', slot: repo.BookingSlot, point: repo.BookingPoint | null, row: repo.NewBooking, text: NewNotification, token: string }
-
-/** The rules, on the locked context: a replay, a refusal (thrown), or the rows to write. */
-function decide(deps: AppointmentDeps, input: BookInput, actor: ActorRef | null, plan: BookingPlan, ctx: repo.BookingContext | undefined, earlierId: string | null): Decision {
-  if (earlierId) return { kind: 'replay', earlierId }
-  if (!ctx || (input.channel && ctx.slot.channel !== input.channel)) throw E.SLOT_NOT_FOUND()
-  const { slot, point } = ctx
-  const { now, limits } = plan
-  if (slot.withdrawnAt || slot.startsAt.getTime() <= now.getTime()) throw E.SLOT_CLOSED()
-  const day = shanghaiDay(slot.startsAt)
-
-  if (plan.addressLimited && ctx.fromAddress >= limits.perAddressPerHour) throw E.TOO_MANY_BOOKINGS('address')
-  if (ctx.phoneDays.includes(day)) throw E.PHONE_ALREADY_BOOKED()
-  if (ctx.phoneDays.length >= limits.perPhoneActive) throw E.TOO_MANY_BOOKINGS('phone')
-
-  // The slot row is locked and current: a full slot is refused here without writing anything.
-  if (slot.booked >= slot.capacity) throw E.SLOT_FULL()
-  const { cipher } = deps.crypto
-  const id = randomUUID()
-  const token = newToken()
-  const reference = appointmentReference(now)
-  const text = texts.confirmation(textInput(deps, { topic: input.topic, reference }, slot, point?.name ?? null, token))
-  return {
-    kind: 'book',
-    slot,
-    point,
-    token,
-    text: textRow(deps, id, 'confirmation', text, `confirmation:${id}`, now),
-    row: {
-      id,
-      reference,
-      slotId: slot.id,
-      slotDay: day,
-      channel: slot.channel,
-      name: input.name ?? null,
-      phoneEnc: cipher.encrypt(input.phone, phoneAad(id)),
-      phoneHash: plan.phoneHash,
-      phoneMasked: maskPhone(input.phone),
-      topic: input.topic,
-      note: input.note ?? null,
-      status: 'booked',
-      manageTokenHash: hashToken(token),
-      manageTokenEnc: cipher.encrypt(token, tokenAad(id)),
-      idempotencyKey: plan.idemKey,
-      requestHash: plan.fingerprint,
-      ipHash: input.ipHash ?? null,
-      bookedBy: actor?.id ?? null,
-      callId: input.callId ?? null,
-    },
-  }
+const REFUSALS: Partial<Record<repo.BookStatus, () => DomainError>> = {
+  SLOT_NOT_FOUND: E.SLOT_NOT_FOUND,
+  SLOT_CLOSED: E.SLOT_CLOSED,
+  TOO_MANY_BOOKINGS_ADDRESS: () => E.TOO_MANY_BOOKINGS('address'),
+  PHONE_ALREADY_BOOKED: E.PHONE_ALREADY_BOOKED,
+  TOO_MANY_BOOKINGS_PHONE: () => E.TOO_MANY_BOOKINGS('phone'),
+  SLOT_FULL: E.SLOT_FULL,
 }
 
-/**
- * The writes, sent together: in one statement `booked = booked + 1 WHERE booked < capacity`, the
- * booking on the lowest free place and its confirmation text; behind it the audit row (one
- * statement; its place number read from the booking just written). The audit chain's head is
- * locked last, so it is held only until commit. Both are sent before this returns (pipelinedTransaction).
- */
-function write(tx: Tx, plan: BookingPlan, actor: ActorRef | null, d: Extract<Decision, { kind: 'book' }>): [Promise<AppointmentRow>, Promise<void>] {
-  return [
-    repo.takePlaceAndInsert(tx, d.row, plan.now, d.text),
-    writeAudit(tx, {
-      actor: actor ? { id: actor.id, role: actor.role } : null, action: 'appointment.book', objectType: 'appointment', objectId: d.row.id, ipHash: d.row.ipHash ?? null,
-      detail: { slotId: d.slot.id, channel: d.slot.channel, onBehalf: Boolean(actor) },
-    }, { key: 'slotNo', value: repo.placeNumberOf(d.row.id) }),
-  ]
-}
-
-async function replay(tx: Tx | Db, deps: AppointmentDeps, plan: BookingPlan, earlierId: string): Promise<BookResult> {
-  const earlier = (await repo.findById(tx, earlierId))!
+async function replay(db: DbOrTx, deps: AppointmentDeps, plan: BookingPlan, earlierId: string): Promise<BookResult> {
+  const earlier = (await repo.findById(db, earlierId))!
   if (earlier.appointment.requestHash !== plan.fingerprint) throw E.IDEMPOTENCY_KEY_REUSED()
   return { appointment: earlier.appointment, slot: earlier.slot, point: earlier.point, manageToken: manageTokenOf(deps, earlier.appointment) ?? '', replayed: true }
 }
 
-async function earlierOf(tx: Tx, plan: BookingPlan, ctx: repo.BookingContext | undefined): Promise<string | null> {
-  if (ctx) return ctx.earlierId
-  return plan.idemKey ? (await repo.findByIdempotencyKey(tx, plan.idemKey))?.id ?? null : null
+/**
+ * One booking attempt: the rows are written here (ids, token, reference, encrypted phone, token
+ * and text, the audit link's parts), the database decides and writes in one statement
+ * (repo.bookInOneStatement, one round trip) and answers a status mapped here to the catalogue's
+ * refusals. `db` is a database handle (the statement is its own transaction) or the caller's
+ * transaction. A slot not seen before costs a second statement ('stale', see SlotFacts).
+ */
+async function bookOnce(db: DbOrTx, deps: AppointmentDeps, input: BookInput, actor: ActorRef | null): Promise<BookResult> {
+  const plan = planOf(deps, input, actor)
+  const { cipher } = deps.crypto
+  const id = randomUUID()
+  const token = newToken()
+  const reference = appointmentReference(plan.now)
+  const ipHash = input.ipHash ?? null
+  const fixed = {
+    id, reference, slotId: input.slotId, name: input.name ?? null,
+    phoneEnc: cipher.encrypt(input.phone, phoneAad(id)), phoneHash: plan.phoneHash, phoneMasked: maskPhone(input.phone),
+    topic: input.topic, note: input.note ?? null, status: 'booked' as const,
+    manageTokenHash: hashToken(token), manageTokenEnc: cipher.encrypt(token, tokenAad(id)),
+    idempotencyKey: plan.idemKey, requestHash: plan.fingerprint, ipHash, bookedBy: actor?.id ?? null, callId: input.callId ?? null,
+  }
+  const locks = runsConcurrently(db) ? plan.locks : null
+  for (let written = 0; written < 3; written++) {
+    const seen = slotFacts.get(input.slotId) ?? null
+    const row: repo.NewBooking = { ...fixed, slotDay: seen?.slotDay ?? '', channel: seen?.channel ?? input.channel ?? 'walk_in' }
+    const text = seen && textRow(deps, id, 'confirmation', texts.confirmation(textInput(deps, { topic: input.topic, reference }, seen, seen.pointName, token)), `confirmation:${id}`, plan.now)
+    const audit = auditLinkParts({
+      actor: actor ? { id: actor.id, role: actor.role } : null, action: 'appointment.book', objectType: 'appointment', objectId: id, ipHash,
+      detail: { slotId: input.slotId, channel: row.channel, onBehalf: Boolean(actor) },
+    }, 'slotNo')
+    const answer = await repo.bookInOneStatement(db, {
+      now: plan.now, channel: input.channel ?? null, locks,
+      limitIp: plan.addressLimited ? ipHash : null, since: new Date(plan.now.getTime() - 3600_000),
+      perAddress: plan.limits.perAddressPerHour, perPhone: plan.limits.perPhoneActive,
+      seen, row, text: text || null, audit,
+    })
+    if (answer.slot) rememberFacts(answer.slot, answer.point)
+    if (answer.status === 'ok') {
+      const createdAt = answer.createdAt!
+      return {
+        appointment: {
+          ...row, slotNo: answer.slotNo!, createdAt, updatedAt: createdAt,
+          phoneAad: null, heldUntil: null, cancelledAt: null, checkedInAt: null, completedAt: null, completedBy: null, reminderQueuedAt: null,
+        },
+        slot: answer.slot!, point: answer.point, manageToken: token, replayed: false,
+      }
+    }
+    if (answer.status === 'replay') return replay(db, deps, plan, answer.earlierId!)
+    const refusal = REFUSALS[answer.status]
+    if (refusal) throw refusal()
+  }
+  throw new Error('book_appointment: the slot changed under three attempts in a row')
 }
 
 /**
- * Books inside the caller's transaction (the hotline console logs the call and books its callback
- * in one transaction). Throws SLOT_NOT_FOUND, SLOT_CLOSED, SLOT_FULL, PHONE_ALREADY_BOOKED,
+ * Books inside the caller's transaction, `deps.tx` (the hotline console logs the call and books its
+ * callback in one transaction). Throws SLOT_NOT_FOUND, SLOT_CLOSED, SLOT_FULL, PHONE_ALREADY_BOOKED,
  * TOO_MANY_BOOKINGS, IDEMPOTENCY_KEY_REUSED.
  */
 export async function bookInTransaction(deps: AppointmentDeps & { tx: Tx }, input: BookInput, actor?: ActorRef): Promise<BookResult> {
-  const { tx } = deps
-  const who = actor ?? null
-  const plan = planOf(deps, input, who)
-  const ctx = await lockAndRead(tx, input, plan, true)
-  const d = decide(deps, input, who, plan, ctx, await earlierOf(tx, plan, ctx))
-  if (d.kind === 'replay') return replay(tx, deps, plan, d.earlierId)
-  const [inserted, audited] = write(tx, plan, who, d)
-  // The booking's own error first (the audit statement behind a failed one only reports the abort).
-  const [a, b] = await Promise.allSettled([inserted, audited])
-  if (a.status === 'rejected') throw a.reason
-  if (b.status === 'rejected') throw b.reason
-  return { appointment: a.value, slot: d.slot, point: d.point, manageToken: d.token, replayed: false }
+  try {
+    return await bookOnce(deps.tx, deps, input, actor ?? null)
+  } catch (e) {
+    throw mapConstraint(e)
+  }
 }
 
 /**
- * Public and staff booking (staff: `actor` set, no per-address limit). Two round trips on
- * PostgreSQL: BEGIN + locks + context, then booking + audit row + COMMIT (server/db/pipeline.ts).
+ * Public and staff booking (staff: `actor` set, no per-address limit): one statement, its own
+ * transaction — one round trip on PostgreSQL (two for a slot this process has not booked yet).
  */
 export async function bookAppointment(deps: AppointmentDeps, input: BookInput, actor: ActorRef | null = null): Promise<{ dto: AppointmentDto, replayed: boolean }> {
   let result: BookResult
   try {
-    result = await retried(() => pipelinedTransaction(deps.db, async ({ tx, concurrent, commitWith }) => {
-      const plan = planOf(deps, input, actor)
-      const ctx = await lockAndRead(tx, input, plan, concurrent)
-      const d = decide(deps, input, actor, plan, ctx, await earlierOf(tx, plan, ctx))
-      if (d.kind === 'replay') return replay(tx, deps, plan, d.earlierId)
-      const [appointment] = await commitWith(() => write(tx, plan, actor, d))
-      return { appointment, slot: d.slot, point: d.point, manageToken: d.token, replayed: false }
-    }))
+    result = await retried(() => bookOnce(deps.db, deps, input, actor))
   } catch (e) {
     throw mapConstraint(e)
   }
-  // The rows the transaction wrote and read are the DTO's (no second read after commit).
+  // The rows the statement wrote and read are the DTO's (no second read after commit).
   return { dto: toDto(deps, { appointment: result.appointment, slot: result.slot, point: result.point }, deps.now(), result.manageToken || undefined), replayed: result.replayed }
 }

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto'
 import { and, eq, ne } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type DbHandle } from '~~/server/db/client'
-import { appointments, appointmentSlots, auditLog, servicePoints } from '~~/server/db/schema'
+import { appointments, appointmentSlots, auditLog, notificationOutbox, servicePoints } from '~~/server/db/schema'
+import { verifyAuditChain } from '~~/server/domain/audit/verify'
 import { personalDataCrypto } from '~~/server/domain/crypto/aead'
 import type { DomainError } from '~~/server/domain/errors'
 import * as svc from '~~/server/domain/appointments/service'
@@ -41,6 +42,22 @@ describe.each(drivers())('booking service on %s', (driver) => {
   const codeOf = (r: PromiseSettledResult<unknown>) => r.status === 'rejected' ? ((r.reason as DomainError).code ?? String(r.reason)) : 'ok'
   const active = async (slotId: string) => (await t.db.select().from(appointments).where(and(eq(appointments.slotId, slotId), ne(appointments.status, 'cancelled')))).length
   const bookedCounter = async (slotId: string) => (await t.db.select().from(appointmentSlots).where(eq(appointmentSlots.id, slotId)))[0]!.booked
+  /** Every booking of the slot has its audit row (with its place) and its confirmation text, and the audit chain holds. */
+  async function writesAreWhole(slotId: string, onBehalf: boolean | null) {
+    const rows = await t.db.select().from(appointments).where(eq(appointments.slotId, slotId))
+    for (const r of rows) {
+      const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'appointment.book'), eq(auditLog.objectId, r.id)))
+      expect(audit).toHaveLength(1)
+      expect(audit[0]!.detail).toMatchObject({ slotId, slotNo: r.slotNo, channel: r.channel })
+      if (onBehalf !== null) expect(audit[0]!.detail).toMatchObject({ onBehalf })
+      const texts = await t.db.select().from(notificationOutbox).where(and(eq(notificationOutbox.appointmentId, r.id), eq(notificationOutbox.kind, 'confirmation')))
+      expect(texts).toHaveLength(1)
+    }
+    expect(new Set(rows.map(r => r.slotNo)).size).toBe(rows.length)
+    const chain = await verifyAuditChain(t.db)
+    expect(chain.firstBreak).toBeNull()
+    expect(chain.ok).toBe(true)
+  }
 
   beforeAll(async () => {
     t = await freshDb(driver)
@@ -73,6 +90,7 @@ describe.each(drivers())('booking service on %s', (driver) => {
       expect(codes.filter(c => c === 'SLOT_FULL')).toHaveLength(50 - capacity)
       expect(await active(s.id)).toBe(capacity)
       expect(await bookedCounter(s.id)).toBe(capacity)
+      await writesAreWhole(s.id, false)
     })
 
     it(`50 bookings on behalf of callers race for a ${capacity}-place slot through the staff path: exactly ${capacity}`, async () => {
@@ -84,6 +102,7 @@ describe.each(drivers())('booking service on %s', (driver) => {
       expect(await active(s.id)).toBe(capacity)
       const rows = await t.db.select().from(appointments).where(eq(appointments.slotId, s.id))
       expect(rows.every(r => r.bookedBy === staff.id)).toBe(true)
+      await writesAreWhole(s.id, true)
     })
   }
 
@@ -98,6 +117,7 @@ describe.each(drivers())('booking service on %s', (driver) => {
         expect(codes.filter(c => c === 'ok')).toHaveLength(capacity)
         expect(codes.filter(c => c === 'SLOT_FULL')).toHaveLength(50 - capacity)
         expect(await active(s.id)).toBe(capacity)
+        await writesAreWhole(s.id, null)
       }
     } finally {
       await second.close()
@@ -113,6 +133,27 @@ describe.each(drivers())('booking service on %s', (driver) => {
     expect(new Set(results.map(r => r.dto.manageUrl)).size).toBe(1)
     expect(await active(s.id)).toBe(1)
     await expect(svc.bookAppointment(deps, { ...body, topic: '工伤' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' })
+  })
+
+  it('the confirmation text and the answer name the service point as it is when booking: a point renamed between two bookings of one slot', async () => {
+    const [p] = await t.db.insert(servicePoints).values({ code: `r-${randomBytes(3).toString('hex')}`, level: 'township', name: '旧名司法所（测试）', county: 'helan', address: '旧址' }).returning()
+    const startsAt = new Date(atShanghai(addDays(shanghaiDay(new Date()), 4), '10:00').getTime() + ++slotSeq * 60_000)
+    const [s] = await t.db.insert(appointmentSlots).values({ channel: 'walk_in', servicePointId: p!.id, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), capacity: 3 }).returning()
+    const textOf = async (reference: string) => {
+      const [a] = await t.db.select().from(appointments).where(eq(appointments.reference, reference))
+      const [n] = await t.db.select().from(notificationOutbox).where(eq(notificationOutbox.appointmentId, a!.id))
+      return deps.crypto.cipher.decrypt(n!.bodyEnc, `notification_outbox:${n!.dedupeKey}`)
+    }
+    const first = await svc.bookAppointment(deps, input(s!.id))
+    expect(first.dto.servicePoint?.name).toBe('旧名司法所（测试）')
+    expect(await textOf(first.dto.reference)).toContain('旧名司法所（测试）')
+    await t.db.update(servicePoints).set({ name: '新名司法所（测试）', address: '新址' }).where(eq(servicePoints.id, p!.id))
+    const second = await svc.bookAppointment(deps, input(s!.id))
+    expect(second.dto.servicePoint).toMatchObject({ name: '新名司法所（测试）', address: '新址' })
+    const text = await textOf(second.dto.reference)
+    expect(text).toContain('新名司法所（测试）')
+    expect(text).not.toContain('旧名')
+    await writesAreWhole(s!.id, false)
   })
 
   it('hoarding: one active booking per phone and day, three in all; ten an hour from one address; staff are not address-limited', async () => {
