@@ -68,9 +68,17 @@ pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
   const n = inFlight.get(this) ?? 0
   if (recording && n === 0) roundTrips++
   inFlight.set(this, n + 1)
-  const r = origQuery.apply(this, a)
   const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1)
-  if (r && typeof (r as Promise<unknown>).then === 'function' && typeof a[a.length - 1] !== 'function') {
+  // With a callback (pg.Pool.query passes one): timed until the callback runs.
+  const cb = a[a.length - 1]
+  if (typeof cb === 'function') {
+    let finish!: () => void
+    void timed(textOf(a[0]), () => new Promise<void>((resolve) => { finish = resolve }))
+    a[a.length - 1] = (...x: unknown[]) => { finish(); done(); return (cb as (...y: unknown[]) => unknown)(...x) }
+    return origQuery.apply(this, a)
+  }
+  const r = origQuery.apply(this, a)
+  if (r && typeof (r as Promise<unknown>).then === 'function') {
     return timed(textOf(a[0]), () => r as Promise<unknown>).finally(done)
   }
   done()
