@@ -6,15 +6,18 @@
 import { createHash } from 'node:crypto'
 import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type RankerStatute, type StatuteRanker } from '../../server/domain/search/statute-ranker'
 import type { KnownQuestionDoc } from '../../server/domain/search/known-questions'
+import type { Bm25Params } from '../../server/domain/search/lexical-index'
 import { isDev } from './data'
 
 export interface BenchRanker { ranker: StatuteRanker, knowledge: KnownQuestionNeighbours }
 
-export function buildBenchRanker(docs: Iterable<RankerStatute>, known: readonly RankerKnownQuestion[], o: { expansion?: boolean, expansionWeight?: number } = {}): BenchRanker {
-  const b = new StatuteRankerBuilder({ known: o.expansion === false ? undefined : known, expansionWeight: o.expansionWeight })
+export interface BenchRankerOptions { expansion?: boolean, expansionWeight?: number, answerExpansion?: number, answerNeighbours?: number, bm25?: Bm25Params }
+
+export function buildBenchRanker(docs: Iterable<RankerStatute>, known: readonly RankerKnownQuestion[], o: BenchRankerOptions = {}): BenchRanker {
+  const b = new StatuteRankerBuilder({ known: o.expansion === false ? undefined : known, expansionWeight: o.expansionWeight, answerWeight: o.answerExpansion })
   for (const d of docs) b.add(d)
-  const ranker = b.build()
-  return { ranker, knowledge: new KnownQuestionNeighbours(ranker.index, known) }
+  const ranker = b.build(o.bm25)
+  return { ranker, knowledge: new KnownQuestionNeighbours(ranker.index, known, { answerWeight: o.answerNeighbours }) }
 }
 
 /** 5 by default; BENCH_FOLDS=N to see how the figures move with the amount of knowledge. */
@@ -29,7 +32,7 @@ export function foldOf(id: string): number {
  * built without the question's fold. `kb` is the bench knowledge (train questions + case questions).
  * Builds at most FOLDS + 1 rankers, lazily.
  */
-export function rankerFor(docs: readonly RankerStatute[], kb: readonly KnownQuestionDoc[], o: { expansion?: boolean, expansionWeight?: number } = {}): (questionId: string) => BenchRanker {
+export function rankerFor(docs: readonly RankerStatute[], kb: readonly KnownQuestionDoc[], o: BenchRankerOptions = {}): (questionId: string) => BenchRanker {
   const cache = new Map<number, BenchRanker>()
   return (questionId) => {
     const fold = isDev(questionId) ? -1 : foldOf(questionId)

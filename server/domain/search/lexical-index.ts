@@ -37,6 +37,8 @@ export interface LexicalDocInput {
   /** More text the document is found by, each term counting `expansionWeight` (document expansion). */
   expansions?: readonly string[]
   expansionWeight?: number
+  /** Further weighted text the document is found by (each term counting its `weight`). */
+  weighted?: ReadonlyArray<{ text: string, weight: number }>
 }
 
 export interface Bm25Params { k1: number, b: number }
@@ -69,6 +71,7 @@ export class LexicalIndexBuilder {
     count(doc.text, 1)
     const ew = doc.expansionWeight ?? 0
     if (ew > 0) for (const x of doc.expansions ?? []) count(x, ew)
+    for (const x of doc.weighted ?? []) if (x.weight > 0) count(x.text, x.weight)
     if (this.used + counts.size > this.docTerms.length) {
       const cap = Math.max(this.docTerms.length * 2, this.used + counts.size)
       const t2 = new Uint32Array(cap); t2.set(this.docTerms.subarray(0, this.used)); this.docTerms = t2
@@ -106,7 +109,7 @@ export class LexicalIndexBuilder {
         postImpact[at] = idf[t]! * tf * (k1 + 1) / (tf + norm) * prior
       }
     }
-    const index = new LexicalIndex(this.ids, this.terms, idf, offsets, postDocs, postImpact)
+    const index = new LexicalIndex(this.ids, this.terms, idf, offsets, postDocs, postImpact, Float32Array.from(this.priors))
     // the builder's buffers are not needed any more
     this.docTerms = new Uint32Array(0); this.docTfs = new Float32Array(0); this.docStart = [0]; this.used = 0
     return index
@@ -124,6 +127,7 @@ export class LexicalIndex {
     private readonly offsets: Uint32Array,
     private readonly postDocs: Uint32Array,
     private readonly postImpact: Float32Array,
+    private readonly priors: Float32Array = new Float32Array(0),
   ) {}
 
   get size(): number { return this.ids.length }
@@ -161,6 +165,51 @@ export class LexicalIndex {
       }
     }
     return all > 0 ? held / all : 0
+  }
+
+  /**
+   * BM25 of the query over some documents with every term's idf counted inside the document's group
+   * (`groupOf`: e.g. the law of an article; `groupSize`: documents per group) instead of the whole
+   * index: a term common in the group (作品 in the copyright law) distinguishes nothing there, a term
+   * rare in it does. One score per entry of `docs` (search prior left out); one pass over the
+   * postings of the query's terms.
+   */
+  groupScores(query: ReadonlyMap<string, number>, docs: readonly number[], groupOf: Uint32Array, groupSize: Uint32Array): Float64Array {
+    const out = new Float64Array(docs.length)
+    if (!docs.length) return out
+    const slot = new Map<number, number>()
+    docs.forEach((d, i) => slot.set(d, i))
+    const wanted = new Uint8Array(groupSize.length)
+    for (const d of docs) wanted[groupOf[d]!] = 1
+    const df = new Uint32Array(groupSize.length)
+    const touched: number[] = []
+    const hitSlot: number[] = []
+    const hitTf: number[] = []
+    for (const [term, w] of query) {
+      const t = this.terms.get(term)
+      if (t === undefined || !(w > 0)) continue
+      const idf = this.idfs[t]!
+      if (!(idf > 0)) continue
+      hitSlot.length = 0; hitTf.length = 0
+      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
+        const d = this.postDocs[i]!
+        const g = groupOf[d]!
+        if (!wanted[g]) continue
+        if (df[g] === 0) touched.push(g)
+        df[g] = df[g]! + 1
+        const s = slot.get(d)
+        if (s !== undefined) { hitSlot.push(s); hitTf.push(this.postImpact[i]! / idf / (this.priors[d] || 1)) }
+      }
+      for (let h = 0; h < hitSlot.length; h++) {
+        const s = hitSlot[h]!
+        const g = groupOf[docs[s]!]!
+        const n = groupSize[g]!, k = df[g]!
+        out[s]! += w * Math.log(1 + (n - k + 0.5) / (k + 0.5)) * hitTf[h]!
+      }
+      for (const g of touched) df[g] = 0
+      touched.length = 0
+    }
+    return out
   }
 
   /**

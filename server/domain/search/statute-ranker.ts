@@ -29,7 +29,7 @@ export function textKey(text: string): number {
 }
 
 /** Known question as the ranker reads it (the known_questions table / bench knowledge). */
-export interface RankerKnownQuestion { id: string, question: string, keywords?: string | null, statuteIds: readonly string[] }
+export interface RankerKnownQuestion { id: string, question: string, keywords?: string | null, answer?: string | null, statuteIds: readonly string[] }
 
 export interface StatuteRankerTuning {
   /** Weight of each lexicon legal-term occurrence against a question term (1). */
@@ -42,9 +42,17 @@ export interface StatuteRankerTuning {
   power: number
   /** Law prior: every article of a law the neighbours link to gets this × the law's share. */
   lawPrior: number
+  /** Weight of a single Han character of the question against a character pair (1). */
+  unigram: number
+  /**
+   * Law-local term weight: the best LOCAL_CANDIDATES articles also get this × their BM25 with idf
+   * counted among the articles of their own law (normalised to the best), so the article that
+   * differs from its neighbours by the question's words moves up within its law.
+   */
+  local: number
 }
 
-export const DEFAULT_RANKER_TUNING: StatuteRankerTuning = { lexicon: 0.5, knowledge: 1, neighbours: 10, power: 3, lawPrior: 0.2 }
+export const DEFAULT_RANKER_TUNING: StatuteRankerTuning = { lexicon: 0.5, knowledge: 1, neighbours: 10, power: 3, lawPrior: 0.2, unigram: 1, local: 0 }
 
 /** BM25 multiplier by law tier (statute-doc.ts lawTier): core codes first, amendment blobs last. */
 export const TIER_PRIOR: readonly number[] = [1, 0.93, 0.9, 0.87, 0.85, 0.8, 0.8, 0.3]
@@ -91,11 +99,16 @@ export class StatuteRankerBuilder {
   private readonly lexical = new LexicalIndexBuilder()
   private readonly expansions: ReadonlyMap<string, readonly string[]>
   private readonly expansionWeight: number
+  private readonly answers: ReadonlyMap<string, readonly string[]>
+  private readonly answerWeight: number
 
   /** `known`: the known questions whose text expands the articles they link (none: no expansion). */
-  constructor(o: { known?: Iterable<RankerKnownQuestion>, expansionWeight?: number } = {}) {
-    this.expansions = o.known ? expansionsByStatute(o.known) : new Map()
+  constructor(o: { known?: Iterable<RankerKnownQuestion>, expansionWeight?: number, answerWeight?: number } = {}) {
+    const known = o.known ? [...o.known] : []
+    this.expansions = expansionsByStatute(known)
     this.expansionWeight = o.expansionWeight ?? DEFAULT_EXPANSION_WEIGHT
+    this.answerWeight = o.answerWeight ?? 0
+    this.answers = this.answerWeight > 0 ? expansionsByStatute(known.map(k => ({ id: k.id, question: k.answer ?? '', statuteIds: k.statuteIds }))) : new Map()
   }
   private readonly lawOfDoc: number[] = []
   private readonly laws = new Map<string, number>()
@@ -119,7 +132,10 @@ export class StatuteRankerBuilder {
    */
   add(s: RankerStatute): boolean {
     if (s.in_force === false) return false
-    this.lexical.add({ id: s.id, text: `${s.law_title} ${s.text}`, prior: statutePrior(s), expansions: this.expansions.get(s.id), expansionWeight: this.expansionWeight })
+    this.lexical.add({
+      id: s.id, text: `${s.law_title} ${s.text}`, prior: statutePrior(s), expansions: this.expansions.get(s.id), expansionWeight: this.expansionWeight,
+      weighted: this.answers.get(s.id)?.map(text => ({ text, weight: this.answerWeight })),
+    })
     let law = this.laws.get(s.law_id)
     if (law === undefined) { law = this.laws.size; this.laws.set(s.law_id, law) }
     this.lawOfDoc.push(law)
@@ -190,6 +206,9 @@ export interface RankResult {
   match: number
 }
 
+/** Articles the law-local term weight re-orders (StatuteRankerTuning.local). */
+export const LOCAL_CANDIDATES = 100
+
 /** Articles read for `match`. */
 export const MATCH_DEPTH = 3
 /**
@@ -225,15 +244,16 @@ export class StatuteRanker {
   has(id: string): boolean { return this.docOf.has(id) }
 
   /** Query terms: the question's terms, plus the lexicon's legal terms at `lexicon` weight. */
-  queryTerms(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, lexiconWeight: number): Map<string, number> {
+  queryTerms(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, lexiconWeight: number, unigram = 1): Map<string, number> {
     const q = termCounts(rw.normalized)
     if (lexiconWeight > 0) for (const l of rw.legalTerms) termCounts(l, lexiconWeight, q)
+    if (unigram !== 1) for (const [t, w] of q) if (t.length === 1 && t.charCodeAt(0) >= 0x3400) q.set(t, w * unigram)
     return q
   }
 
   rank(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, knowledge: KnownQuestionNeighbours | null, opts: RankOptions): RankResult {
     const t = { ...DEFAULT_RANKER_TUNING, ...opts.tuning }
-    const terms = this.queryTerms(rw, t.lexicon)
+    const terms = this.queryTerms(rw, t.lexicon, t.unigram)
     const { scores } = this.index.scoreAll(terms)
     let max = 0
     for (let d = 0; d < scores.length; d++) if (scores[d]! > max) max = scores[d]!
@@ -266,9 +286,10 @@ export class StatuteRanker {
     for (const [region, aliases] of this.regions) if (aliases.some(a => rw.normalized.includes(a))) named.add(region)
     const isDemoted = (d: number) => { const r = this.localRegion[d]; return r !== null && r !== undefined && !named.has(r) }
     // read deeper than asked: the same article of another version, or the same text twice, is dropped
-    const deep = Math.max(this.identity ? opts.depth * 2 + 20 : opts.depth, bm25 ? CANDIDATES : 0)
+    const deep = Math.max(this.identity ? opts.depth * 2 + 20 : opts.depth, bm25 ? CANDIDATES : 0, t.local > 0 ? LOCAL_CANDIDATES : 0)
     let top = topK(scores, deep, d => !isDemoted(d))
     if (top.length < deep && this.regions.size) top = [...top, ...topK(scores, deep - top.length, isDemoted)]
+    if (t.local > 0 && top.length > 1) top = this.lawLocal(top.slice(0, Math.max(LOCAL_CANDIDATES, opts.depth)), terms, t.local, isDemoted).concat(top.slice(Math.max(LOCAL_CANDIDATES, opts.depth)))
     if (bm25 && opts.onCandidates) opts.onCandidates(this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top)
     else if (bm25 && model && top.length > 1) {
       const ctx = this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge)
@@ -287,6 +308,24 @@ export class StatuteRanker {
     let match = 0
     for (const x of top.slice(0, MATCH_DEPTH)) match = Math.max(match, this.index.coverage(own, x.doc))
     return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total, match }
+  }
+
+  private lawSizeOfDocs?: Uint32Array
+  /** The candidates re-scored with the law-local term weight, best first (local rules still after national law). */
+  private lawLocal(top: readonly ScoredDoc[], terms: ReadonlyMap<string, number>, weight: number, isDemoted: (d: number) => boolean): ScoredDoc[] {
+    if (!this.lawSizeOfDocs) {
+      const n = new Uint32Array(this.lawCount)
+      for (let d = 0; d < this.lawOfDoc.length; d++) n[this.lawOfDoc[d]!]!++
+      this.lawSizeOfDocs = n
+    }
+    const local = this.index.groupScores(terms, top.map(x => x.doc), this.lawOfDoc, this.lawSizeOfDocs)
+    let max = 0
+    for (const x of local) if (x > max) max = x
+    if (!(max > 0)) return [...top]
+    return top
+      .map((x, i) => ({ doc: x.doc, score: x.score + weight * local[i]! / max, demoted: isDemoted(x.doc) }))
+      .sort((a, b) => Number(a.demoted) - Number(b.demoted) || b.score - a.score || a.doc - b.doc)
+      .map(({ doc, score }) => ({ doc, score }))
   }
 
   /**
@@ -405,10 +444,13 @@ export class KnownQuestionNeighbours {
   private readonly ids: string[] = []
   private readonly links: Array<readonly string[]> = []
 
-  constructor(private readonly index: LexicalIndex, questions: Iterable<RankerKnownQuestion>) {
+  constructor(private readonly index: LexicalIndex, questions: Iterable<RankerKnownQuestion>, o: { answerWeight?: number } = {}) {
+    const aw = o.answerWeight ?? 0
     for (const kq of questions) {
       if (!kq.statuteIds.length) continue
-      const v = this.vector(termCounts(`${kq.question} ${kq.keywords ?? ''}`))
+      const counts = termCounts(`${kq.question} ${kq.keywords ?? ''}`)
+      if (aw > 0 && kq.answer) termCounts(kq.answer, aw, counts)
+      const v = this.vector(counts)
       if (!v.size) continue
       const q = this.ids.length
       this.ids.push(kq.id)

@@ -89,3 +89,34 @@ describe('topK', () => {
     expect(topK(scores, 50)).toEqual(want)
   })
 })
+
+describe('LexicalIndex.groupScores (idf counted inside a group)', () => {
+  // group 0: three articles of one law, all about 作品; group 1: other laws' articles that all say 改编
+  const idx = build([
+    { id: 'a1', text: '作品的作品发表权' },
+    { id: 'a2', text: '作品的改编权' },
+    { id: 'a3', text: '作品的署名权' },
+    ...Array.from({ length: 20 }, (_, i) => ({ id: `b${i}`, text: `改编合同的订立${i}` })),
+  ])
+  const groupOf = Uint32Array.from([0, 0, 0, ...Array.from({ length: 20 }, () => 1)])
+  const groupSize = Uint32Array.from([3, 20])
+  const q = termCounts('作品改编')
+
+  it('weighs a term by how rare it is in the document\'s own group, not in the whole index', () => {
+    // over the whole index 作品 is rare and 改编 common: a1 (作品 twice) is ahead of a2
+    const { scores } = idx.scoreAll(q)
+    expect(scores[0]!).toBeGreaterThan(scores[1]!)
+    // inside the law every article says 作品 and only a2 says 改编: a2 first
+    const local = idx.groupScores(q, [0, 1, 2], groupOf, groupSize)
+    expect(local[1]!).toBeGreaterThan(local[0]!)
+    expect(local[1]!).toBeGreaterThan(local[2]!)
+  })
+
+  it('scores only the documents asked for, in their order, and nothing for an empty list', () => {
+    const some = idx.groupScores(q, [1, 3], groupOf, groupSize)
+    expect(some).toHaveLength(2)
+    expect(some[0]!).toBeGreaterThan(0)
+    expect(idx.groupScores(q, [], groupOf, groupSize)).toHaveLength(0)
+    expect([...idx.groupScores(termCounts('刑罚'), [0, 1], groupOf, groupSize)]).toEqual([0, 0])
+  })
+})

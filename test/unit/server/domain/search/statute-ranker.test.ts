@@ -119,6 +119,24 @@ describe('priors', () => {
   })
 })
 
+describe('StatuteRanker law-local term weight', () => {
+  // every article of the copyright law says 作品; only one says 改编, a word other laws use a lot
+  const arts = [
+    art('LA-a0001', '作品的作品发表权'),
+    art('LA-a0002', '作品的改编权'),
+    art('LA-a0003', '作品的署名权'),
+    ...Array.from({ length: 20 }, (_, i) => art(`LB${i}-a0001`, `改编合同的订立${i}`)),
+  ]
+  it('moves the article that differs from the rest of its law by the question\'s words up (tuning.local)', () => {
+    const r = ranker(arts)
+    const q = rewriteQuery('作品改编', { entries: [] })
+    expect(r.rank(q, null, { depth: 3 }).ranked[0]!.id).toBe('LA-a0001')
+    const local = r.rank(q, null, { depth: 3, tuning: { local: 0.5 } }).ranked.map(x => x.id)
+    expect(local[0]).toBe('LA-a0002')
+    expect(local).toHaveLength(3)
+  })
+})
+
 describe('StatuteRanker page hygiene', () => {
   it('shows the same article of two versions once, and identical text once', () => {
     const r = ranker([
