@@ -17,3 +17,19 @@ export const addStandardBody = z.strictObject({
   note: z.string().trim().max(1000, '备注不能超过 1000 个字').optional(),
 }).refine(s => s.effectiveTo === undefined || s.effectiveTo >= s.effectiveFrom, { path: ['effectiveTo'], message: '失效日期不能早于生效日期' })
 export type AddStandardBody = z.output<typeof addStandardBody>
+
+/**
+ * The add-version form's fields as typed → the input `addStandardBody` checks. The page (with
+ * JavaScript) and its form route without (server/routes/staff/admin/standards.post.ts) convert alike.
+ */
+export function standardFormBody(get: (name: string) => string | undefined) {
+  const text = (name: string) => get(name) ?? ''
+  const optional = (name: string) => (text(name).trim() ? text(name) : undefined)
+  const effectiveTo = optional('effectiveTo')
+  const note = optional('note')
+  return {
+    id: text('id'), county: text('county'), residence: text('residence'),
+    dibaoMonthly: Number(text('dibaoMonthly')), multiplier: Number(text('multiplier')),
+    effectiveFrom: text('effectiveFrom'), ...(effectiveTo ? { effectiveTo } : {}), source: text('source'), ...(note ? { note } : {}),
+  }
+}
