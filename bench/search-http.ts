@@ -4,6 +4,8 @@
 //
 //   npx nuxt build && npx tsx bench/search-http.ts [--port 4910] [--questions 300] [--statutes default|priority]
 //   npx tsx bench/search-http.ts --url http://127.0.0.1:3000 --data-dir .data   (a portal already running)
+//   npx tsx bench/search-http.ts --url … --meili-host http://127.0.0.1:7790 --meili-key KEY   (a portal on its own engine:
+//     bench/load-setup.sh runs it so, on the full corpus of 147k articles, after the load bench)
 //
 // Without --url it starts the built server (.output) itself on 127.0.0.1:<port> with a throwaway data
 // folder (embedded PostgreSQL + the bundled Meilisearch, demo data, the default statute corpus or with
@@ -20,7 +22,7 @@ import { join, resolve } from 'node:path'
 import { postJson } from '../server/adapters/search/multi-search'
 import { discoverMeili, percentile, shuffledTrainQuestions } from './lib/http'
 
-interface Opts { url?: string, dataDir?: string, port: number, questions: number, coreOnly: boolean, statutes: 'default' | 'priority' }
+interface Opts { url?: string, dataDir?: string, meiliHost?: string, meiliKey?: string, port: number, questions: number, coreOnly: boolean, statutes: 'default' | 'priority' }
 
 function parseArgs(argv: string[]): Opts {
   const o: Opts = { port: 4910, questions: 300, coreOnly: false, statutes: 'default' }
@@ -28,6 +30,8 @@ function parseArgs(argv: string[]): Opts {
     const a = argv[i]!
     if (a === '--url') o.url = argv[++i]
     else if (a === '--data-dir') o.dataDir = argv[++i]
+    else if (a === '--meili-host') o.meiliHost = argv[++i]
+    else if (a === '--meili-key') o.meiliKey = argv[++i]
     else if (a === '--port') o.port = Number(argv[++i])
     else if (a === '--questions') o.questions = Math.max(20, Number(argv[++i]))
     else if (a === '--core-only') o.coreOnly = true
@@ -58,7 +62,7 @@ async function startPortal(o: Opts): Promise<{ url: string, dataDir: string, sto
  * Ready: healthy, the outbox empty, the ranker holding the whole corpus (or the core laws with
  * --core-only) and the same number of articles for 20 s, and the statutes index holding them all.
  */
-async function waitReady(url: string, dataDir: string, coreOnly: boolean): Promise<number> {
+async function waitReady(url: string, engine: () => { host: string, key: string }, coreOnly: boolean): Promise<number> {
   const t0 = Date.now()
   let last = 0
   let since = Date.now()
@@ -69,7 +73,7 @@ async function waitReady(url: string, dataDir: string, coreOnly: boolean): Promi
       const articles = h.search?.ranker?.articles ?? 0
       if (articles !== last) { console.log(`  ranker: ${articles} articles (${((Date.now() - t0) / 1000).toFixed(0)} s)`); last = articles; since = Date.now() }
       if (h.status === 'ok' && h.search?.pendingOutbox === 0 && articles > 0 && (coreOnly || Date.now() - since > 20_000)) {
-        const meili = discoverMeili(dataDir)
+        const meili = engine()
         const stats = await (await fetch(`${meili.host}/stats`, { headers: { authorization: `Bearer ${meili.key}` } })).json() as { indexes: Record<string, { numberOfDocuments: number, isIndexing: boolean }> }
         const st = Object.entries(stats.indexes).find(([k]) => k.endsWith('statutes'))?.[1]
         if (st && !st.isIndexing && st.numberOfDocuments >= articles) return articles
@@ -85,9 +89,10 @@ async function main() {
   try {
     const url = o.url ?? started!.url
     const dataDir = o.dataDir ?? started?.dataDir ?? '.data'
+    const engine = () => o.meiliHost ? { host: o.meiliHost, key: o.meiliKey ?? '' } : discoverMeili(dataDir)
     console.log(`portal ${url}; waiting until it is ready …`)
-    const articles = await waitReady(url, dataDir, o.coreOnly || o.statutes === 'priority')
-    const meili = discoverMeili(dataDir)
+    const articles = await waitReady(url, engine, o.coreOnly || (!o.url && o.statutes === 'priority'))
+    const meili = engine()
     const headers = { 'content-type': 'application/json', 'authorization': `Bearer ${meili.key}` }
     const stats = await (await fetch(`${meili.host}/stats`, { headers })).json() as { indexes: Record<string, { numberOfDocuments: number }> }
     const uid = (name: string) => Object.keys(stats.indexes).find(k => k.endsWith(name) && !k.endsWith(`_${name}`) ) ?? name

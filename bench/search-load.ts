@@ -81,7 +81,9 @@ async function main() {
   const count = (n: string) => stats.indexes?.[uid(n)]?.numberOfDocuments ?? 0
   console.log(`questions ${questions.length}; clients ${opts.clients}; ${opts.seconds} s per target`)
   console.log(`indexes: statutes ${count('statutes')}, cases ${count('cases')}, bulk_cases ${count('bulk_cases')}`)
-  if (count('statutes') < 140_000 || count('bulk_cases') < 11_000) console.log('note: not the full corpus; see the preparation steps at the top of this file')
+  // the full corpus: 147,390 articles, of which 137,422 in force (only those are indexed)
+  if (count('statutes') < 130_000) console.log('note: not the full corpus; see the preparation steps at the top of this file')
+  if (count('bulk_cases') < 11_000) console.log('note: without the bulk judgments (the portal never reads that index; earlier runs had it beside)')
 
   // Warm-up, and a check that the portal answers from the engine (not degraded).
   const warm = await fetch(`${opts.url}/api/search?q=${encodeURIComponent(questions[0]!)}`)

@@ -164,6 +164,13 @@ async function startServices(config: AppConfig, opts: CreateContextOptions, log:
     },
   }
 
+  // Promised before the seed runs, kept after it: work a seed step leaves running in the background
+  // (the rest of the statute corpus) waits for the start-up index check, so the check never reads a
+  // table that import is still filling (issue 12: the statutes index used to be built twice).
+  let indexCheckDone = () => {}
+  const checkIndexes = search !== null && opts.ensureIndexes !== false
+  if (checkIndexes) ctx.indexesReady = new Promise<void>((r) => { indexCheckDone = r })
+
   if (opts.seed !== false) {
     for (const step of opts.seedSteps ?? []) {
       if (step.demo && !config.seed.demo) continue
@@ -171,11 +178,11 @@ async function startServices(config: AppConfig, opts: CreateContextOptions, log:
     }
   }
 
-  if (search && opts.ensureIndexes !== false) {
-    const conn = search
+  if (checkIndexes) {
+    const conn = search!
     // Retry until the index check succeeds (the engine may be restarting); the worker waits for it,
     // so documents never reach an index before its settings. Changes meanwhile wait in the outbox.
-    ctx.indexesReady = (async () => {
+    void (async () => {
       for (let attempt = 0; !closed; attempt++) {
         try {
           await ensureIndexes(ctx.db, conn, ctx.indexes, log)
@@ -186,7 +193,7 @@ async function startServices(config: AppConfig, opts: CreateContextOptions, log:
           await new Promise(r => setTimeout(r, delay).unref())
         }
       }
-    })()
+    })().finally(indexCheckDone)
   }
   if (opts.warmRanker ?? opts.startWorker !== false) {
     // one statute ranking from the first request on: the core laws now (about a second), the whole corpus in the background

@@ -3,11 +3,11 @@
 // comes up promptly), the original explained cases (示例) and the 52 court typical cases.
 // Every step is idempotent.
 import { resolve } from 'node:path'
-import { reindex } from '../adapters/search/indexes'
+import { indexFeed, reindex } from '../adapters/search/indexes'
 import { statutesIndex } from '../adapters/search/definitions/statutes'
 import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import { loadExplainedCases, loadLexiconContent, loadTypicalCases, loadTypicalOverrides, typicalCaseFields } from '../domain/cases/content'
-import { importStatutes, statuteFiles, statuteFilesMtime, statuteFlagExceptions } from '../domain/cases/import-statutes'
+import { importStatutes, statuteFiles, statuteFilesMtime, statuteFlagExceptions, type StatuteImportPort } from '../domain/cases/import-statutes'
 import { formatDuration, formatProgress } from '../domain/cases/progress'
 import { insertCaseIfAbsent, refreshSeededCase } from '../repositories/cases'
 import { insertLexiconIfAbsent, refreshSeededLexicon } from '../repositories/lexicon'
@@ -50,13 +50,37 @@ export const seedLexicon: SeedStep = {
 }
 
 let background: Promise<void> | undefined
+
+/** True when `p` settles within `ms` (the timer does not keep the process alive). */
+async function settledWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<false>((r) => { timer = setTimeout(() => r(false), ms); timer.unref() })
+  try {
+    return await Promise.race([p.then(() => true as const, () => true as const), late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The import port, with each batch's new articles added to the live statutes index once stored. */
+function feedingPort(ctx: SeedContext, port: StatuteImportPort, feed: ReturnType<typeof indexFeed>): StatuteImportPort {
+  return {
+    countExisting: ids => port.countExisting(ids),
+    async upsert(records) {
+      const ids = records.map(r => r.id)
+      const stored = await existingStatuteIds(ctx.db, ids) // already indexed (e.g. the cited articles imported first)
+      await port.upsert(records)
+      await feed.add(ids.filter(id => !stored.has(id)))
+    },
+  }
+}
 /** The running background statute import, if any (tests and scripts can wait for it). */
 export const statuteImportInBackground = () => background
 
 /**
  * Statutes: the priority laws and the cited articles are imported before the portal answers;
  * the rest of the default corpus (~58k articles) continues in the background with progress logs,
- * then the statute index is rebuilt from PostgreSQL (no 58k outbox rows).
+ * each stored batch added to the statute index (no 58k outbox rows, no second build of the index).
  */
 /**
  * An existing deployment whose dataset files are newer (or other) than the flags it stored (e.g. the files
@@ -104,7 +128,13 @@ export const seedStatutes: SeedStep = {
     let last = 0
     background = (async () => {
       await new Promise(r => setTimeout(r, 0))
-      const res = await importStatutes(port, {
+      // The start-up index check first: it builds the statutes index from the articles stored now
+      // (the priority laws). Then each batch this import stores is added to the live index, so every
+      // article reaches the engine once (issue 12: the check used to read the table this import was
+      // filling, and a rebuild after the import sent every article again). When the engine is not
+      // there within a minute, the import goes on alone and the index is rebuilt after it.
+      const feed = ctx.search && await settledWithin(ctx.indexesReady, 60_000) ? indexFeed(ctx.db, ctx.search, statutesIndex) : null
+      const res = await importStatutes(feed ? feedingPort(ctx, port, feed) : port, {
         files, corpus: 'default', countFirst: true,
         onProgress: (p) => {
           if (Date.now() - last < 10_000) return
@@ -114,12 +144,16 @@ export const seedStatutes: SeedStep = {
       })
       await markImportComplete(ctx.db, 'default', res.records)
       log(`seed: statute corpus complete, ${res.records} articles (${res.written} written) in ${formatDuration(res.ms)}`)
-      void ctx.statuteRanker?.refresh() // the whole corpus ranks from now on, not after the next minute's check
-      if (ctx.search) {
+      if (feed) {
+        const r = await feed.finish(log)
+        log(`seed: statutes index ${r.rebuilt ? 'rebuilt' : 'complete'} with ${r.documents} ${r.rebuilt ? 'articles' : 'articles added while importing'}`)
+      } else if (ctx.search) {
         await ctx.indexesReady
         const r = await reindex(ctx.db, ctx.search, statutesIndex)
         log(`seed: statutes index rebuilt with ${r.documents} articles in ${formatDuration(r.ms)}`)
       }
+      // the whole corpus ranks from now on (not after the next minute's check), and the index holds its articles
+      void ctx.statuteRanker?.refresh()
     })().catch((e) => {
       log(`seed: background statute import stopped (${e instanceof Error ? e.message : String(e)}); it resumes at the next start`)
     })

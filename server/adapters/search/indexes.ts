@@ -103,3 +103,43 @@ export async function reindex(db: Db, conn: SearchConnection, def: IndexDefiniti
   log(`search: ${def.name} rebuilt with ${documents} documents in ${ms} ms`)
   return { documents, ms }
 }
+
+/**
+ * Sends documents to a live index as their rows are stored (the first start's background statute
+ * import): each document reaches the engine once, instead of a whole rebuild after the import.
+ * `finish` waits for the additions and rebuilds the index from PostgreSQL only when one of them
+ * failed or the index does not hold what PostgreSQL says it should (nothing is lost either way).
+ */
+export function indexFeed(db: Db, conn: SearchConnection, def: IndexDefinition, maxPending = 4) {
+  const uid = conn.uid(def.name)
+  const pending: Promise<void>[] = []
+  let sent = 0
+  let failed: string | null = null
+  const fail = (e: unknown) => { failed ??= e instanceof Error ? e.message : String(e) }
+  return {
+    /** Reads these rows' documents and adds them to the live index (rows with no document are left out). */
+    async add(ids: string[]): Promise<void> {
+      if (!ids.length || failed) return
+      try {
+        const docs = await def.loadDocs(db, ids)
+        if (!docs.length) return
+        pending.push(conn.client.index(uid).addDocuments(docs, { primaryKey: def.primaryKey }).waitTask(TASK_TIMEOUT).then((t) => {
+          if (t.status !== 'succeeded') fail(new Error(`${uid}: ${t.error?.message ?? t.status}`))
+        }, fail))
+        sent += docs.length
+        while (pending.length >= maxPending) await pending.shift()
+      } catch (e) {
+        fail(e)
+      }
+    },
+    async finish(log: (m: string) => void = () => {}): Promise<{ documents: number, rebuilt: boolean }> {
+      await Promise.all(pending)
+      const expected = await def.count(db)
+      const actual = failed ? null : await numberOfDocuments(conn, uid).catch((e: unknown) => { fail(e); return null })
+      if (actual === expected) return { documents: sent, rebuilt: false }
+      log(`search: index ${uid} ${failed ? `not fed (${failed})` : `holds ${actual} documents, PostgreSQL ${expected}`}: rebuilding`)
+      const r = await reindex(db, conn, def, log)
+      return { documents: r.documents, rebuilt: true }
+    },
+  }
+}

@@ -24,6 +24,7 @@ describe('law in force over the default corpus', () => {
   let lexicon: Lexicon
   const notInForce = new Set<string>()
   let articles = 0
+  const labels = new Map<string, string>()
   const questions: Array<{ id: string, question: string }> = []
 
   beforeAll(async () => {
@@ -34,6 +35,7 @@ describe('law in force over the default corpus', () => {
       articles++
       const doc = toStatuteDoc(marked.has(r.law_id) ? { ...r, in_force: false } : r)
       if (!doc.in_force) notInForce.add(doc.id)
+      labels.set(doc.id, `${r.law_title} ${r.article_label}`)
       b.add(doc)
     }
     const built = b.build()
@@ -74,5 +76,26 @@ describe('law in force over the default corpus', () => {
 
   it('a citation of the superseded 治安管理处罚法 never answers with its 2012 text', () => {
     expect(page('治安管理处罚法第一百零二条').filter(id => id.startsWith('Ldcf3ee39da-'))).toEqual([])
+  })
+
+  // issue 12: citations typed as people type them, over the whole default corpus (刑法 is not among
+  // the priority laws the API tests load), answered with that article of the law in force, first
+  it.each([
+    ['劳动合同法第八十二条', '中华人民共和国劳动合同法 第八十二条'],
+    ['劳动合同法82条', '中华人民共和国劳动合同法 第八十二条'],
+    ['民法典1079条', '中华人民共和国民法典 第一千零七十九条'],
+    ['民法典第一千零七十九条', '中华人民共和国民法典 第一千零七十九条'],
+    ['刑法第二百三十四条', '中华人民共和国刑法 第二百三十四条'],
+    ['《中华人民共和国刑法》第二百三十四条', '中华人民共和国刑法 第二百三十四条'],
+    ['法律援助法 31条', '中华人民共和国法律援助法 第三十一条'],
+  ])('the citation %s puts %s (in force) first', (q, article) => {
+    const [first] = page(q)
+    expect(labels.get(first!)).toBe(article)
+    expect(notInForce.has(first!)).toBe(false)
+  })
+
+  it.each([['刑法', '中华人民共和国刑法'], ['中华人民共和国民法典', '中华人民共和国民法典']])('a law\'s name alone (%s) lists that law from its first article', (q, law) => {
+    const ids = page(q)
+    expect(ids.map(id => labels.get(id))).toEqual(['第一条', '第二条', '第三条', '第四条', '第五条', '第六条', '第七条', '第八条', '第九条', '第十条'].map(l => `${law} ${l}`))
   })
 })
