@@ -83,8 +83,10 @@ export async function failOutbox(db: DbOrTx, workerId: string, rows: readonly Cl
   }
 }
 
-export async function pendingOutboxCount(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(searchOutbox).where(eq(searchOutbox.status, 'pending'))
+/** Rows still to reach the engine (of one index when `indexName` is given). */
+export async function pendingOutboxCount(db: DbOrTx, indexName?: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(searchOutbox)
+    .where(and(eq(searchOutbox.status, 'pending'), indexName === undefined ? undefined : eq(searchOutbox.indexName, indexName)))
   return row?.n ?? 0
 }
 
