@@ -5,7 +5,7 @@ export interface HealthDto {
     ok: boolean
     pendingOutbox: number | null
     deadOutbox?: number | null
-    /** The in-memory statute ranker: null until its first build (statute search then uses the engine's sub-queries). */
+    /** The in-memory statute ranker: null only when it could not be built (articles then come from PostgreSQL's word match). */
     ranker: { articles: number, knownQuestions: number } | null
   }
 }

@@ -1,7 +1,8 @@
 // Keeps one in-memory statute ranker (and its known-question neighbours) per server instance,
 // derived from the database and rebuilt when the statutes or the known questions change. Every instance builds the same from
-// PostgreSQL, so app servers stay stateless. Until the first build is done `current()` is null and
-// the search uses the engine-only path. Framework-free: the loaders are injected.
+// PostgreSQL, so app servers stay stateless. The server builds a first ranker over the core laws
+// before it answers (`bootstrap`); `current()` is null only when no build succeeded (the library search
+// then reads the articles from PostgreSQL's word match). Framework-free: the loaders are injected.
 import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type RankerStatute, type StatuteRanker } from './statute-ranker'
 
 export interface RankerSource {
