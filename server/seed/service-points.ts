@@ -1,7 +1,6 @@
 // Demo service points of Yinchuan on the four levels (clearly marked is_demo).
 import { sql } from 'drizzle-orm'
 import { servicePoints } from '../db/schema'
-import { enqueueSearch } from '../repositories/search-outbox'
 import type { SeedStep } from './registry'
 import { COUNTIES } from '../../shared/domain/platform/counties'
 import type { ServicePointService } from '../../shared/domain/appointments/service-points'
@@ -64,7 +63,6 @@ export const seedServicePoints: SeedStep = {
         }).onConflictDoNothing().returning({ id: servicePoints.id })
         if (row) ids.set(p.code, row.id)
       }
-      await enqueueSearch(tx, 'service_points', [...ids.values()])
     })
     log(`seed: ${points.length} demo service points (示例数据)`)
   },

@@ -140,8 +140,8 @@ describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
     expect(server.output()).toContain('Meilisearch master key')
     expect(server.output()).toContain('every index is rebuilt from PostgreSQL')
     const deadline = Date.now() + 120_000
-    while (!server.output().includes('index service_points missing, rebuilding') && Date.now() < deadline) await new Promise(r => setTimeout(r, 250))
-    expect(server.output()).toContain('index service_points missing, rebuilding')
+    while (!server.output().includes('index cases missing, rebuilding') && Date.now() < deadline) await new Promise(r => setTimeout(r, 250))
+    expect(server.output()).toContain('index cases missing, rebuilding')
     const points = (await (await fetch(`${server.url}/api/service-points`)).json()) as unknown[]
     expect(points.length).toBeGreaterThan(20)
   })

@@ -21,10 +21,12 @@ async function numberOfDocuments(conn: SearchConnection, uid: string): Promise<n
 }
 
 /**
- * Indexes earlier versions kept and nothing reads any more: `known_questions` served the engine
- * sub-query pipeline (the statute ranker reads the known questions from PostgreSQL).
+ * Indexes earlier versions kept and nothing reads any more, deleted at start: `known_questions` served
+ * the engine sub-query pipeline (the statute ranker reads the known questions from PostgreSQL);
+ * `service_points` was written by every change to a service point and read by nothing (the finder
+ * filters in PostgreSQL). Outbox rows still naming one are completed without a request.
  */
-export const RETIRED_INDEXES: readonly string[] = ['known_questions']
+export const RETIRED_INDEXES: readonly string[] = ['known_questions', 'service_points']
 
 /**
  * At start-up: make sure every index exists with its declared settings and holds as many documents
