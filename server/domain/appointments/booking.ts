@@ -1,22 +1,25 @@
 /**
  * The one booking service for walk-in visits, online consultations and 12348 callbacks.
  *
- * A booking attempt is ONE statement, book_appointment (server/db/migrations/0019_create_booking_function.sql),
+ * A booking attempt is ONE statement, book_appointment (server/db/migrations/0019_create_booking_function.sql,
+ * as 0020 changed it),
  * on its own (its own transaction: one round trip on PostgreSQL) or inside the caller's transaction.
  * In it, always in this order (so bookings cannot deadlock):
  *   1. advisory locks: the Idempotency-Key (a repeated request returns the first booking), the client
  *      address (public bookings: at most N an hour from one address), the phone (one active booking
  *      per phone and day, at most three in all); PGlite, which runs one transaction at a time, needs none;
- *   2. the slot row (SELECT … FOR UPDATE with its point); each later read takes a fresh snapshot, so
+ *   2. the slot row with its point, read without a lock; each later read takes a fresh snapshot, so
  *      it sees every booking committed before the locks were granted;
- *   3. the limits, then `booked + 1` (a free place was checked under the lock), the booking on the
+ *   3. the limits and a free place: a refusal ends here, having locked no row and written nothing;
+ *      an attempt that saw a free place locks the slot row (FOR UPDATE: its latest version) and
+ *      checks again (closed, full), then `booked + 1`, the booking on the
  *      lowest free place, its confirmation text (outbox) and its audit row on the hash chain (the
  *      head locked last, held until the commit right behind it).
  * Everything secret or keyed is written here in JavaScript before the statement is sent (encrypted
  * phone, token and text; keyed hashes; the audit link's parts): the key never reaches the database.
  * The database's CHECK booked <= capacity and the unique (slot, place) index back it up. Fifty
- * people racing for one place queue on the slot row: one gets it, 49 get 409 SLOT_FULL, none is
- * refused by the hoarding limits (those count each person's own bookings).
+ * people racing for one place: those who read it free queue on the slot row and the first takes it,
+ * the rest get 409 SLOT_FULL; none is refused by the hoarding limits (those count each person's own bookings).
  * bench/booking-profile.ts counts statements; bench/booking.ts measures the throughput.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
