@@ -1,6 +1,6 @@
 import { servicePointsQuery } from '#shared/schemas/service-points'
 import type { ServicePointDto } from '#shared/types/platform'
-import { listServicePoints } from '~~/server/domain/appointments/points'
+import { listServicePoints } from '~~/server/domain/appointments/service'
 
 // Service points on four levels, each with the channels bookable there; optional filters
 // (county, level, service, channel: each a choice from the finder's lists, a bad one → 400 with

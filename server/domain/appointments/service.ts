@@ -10,6 +10,7 @@ export {
 } from './manage'
 export { joinWaitlist, sweepWaitlists } from './waitlist'
 export { staffDayList, staffDayView, recordOutcome, recordOutcomeInTransaction, revealAppointmentContact, viewRating, rateAppointment, satisfactionFigures } from './staff'
+export { listServicePoints } from './points'
 export { listSchedules, saveScheduleRule, deleteScheduleRule, addClosure, removeClosure, addExtraSession, removeExtraSession, channelsByPoint } from './schedule-admin'
 export { sendDueNotifications, queueReminders, loggingSender, webhookSender, type NotificationSender, type OutgoingText } from './notifications'
 export { bookCallbackInTransaction, listCallbackSlots, revealCallbackPhone } from './callbacks'

@@ -1,6 +1,6 @@
 import { callerLookupBody } from '#shared/schemas/hotline'
 import type { CallerHistoryDto } from '#shared/types/hotline'
-import { lookupCaller } from '~~/server/domain/hotline/caller-history'
+import { lookupCaller } from '~~/server/domain/hotline/service'
 
 // A caller's calls, appointments and applications by phone, masked; audited as caller.lookup with the purpose.
 export default defineApiHandler(async (event): Promise<CallerHistoryDto> => {

@@ -1,5 +1,5 @@
 import { callerLookupBody } from '#shared/schemas/hotline'
-import { lookupCaller } from '~~/server/domain/hotline/caller-history'
+import { lookupCaller } from '~~/server/domain/hotline/service'
 
 // Caller history without JavaScript: audited look-up with its purpose, the masked result handed to the
 // console once in the sealed flash (never in the URL); the ten newest of each list.
