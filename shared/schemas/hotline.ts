@@ -167,6 +167,17 @@ export const outcomeCodeBody = z.strictObject({
   position: z.number({ error: '排序应为数字' }).int().min(0).max(1000).default(100),
 }).refine(b => !(b.needsFollowUp && b.closesCall), { message: '需要跟进的结果不能同时结束来电', path: ['closesCall'] })
 export type OutcomeCodeBody = z.infer<typeof outcomeCodeBody>
+/**
+ * The outcome-code form posted without JavaScript (server/routes/staff/admin/hotline-outcomes.post.ts)
+ * → the input `outcomeCodeBody` checks: a checkbox sent is ticked, an empty 排序 takes the default.
+ */
+export function outcomeCodeFormBody(get: (name: string) => string | undefined) {
+  const position = (get('position') ?? '').trim()
+  return {
+    code: get('code') ?? '', label: get('label') ?? '', needsFollowUp: get('needsFollowUp') !== undefined,
+    closesCall: get('closesCall') !== undefined, active: get('active') !== undefined, ...(position ? { position: Number(position) } : {}),
+  }
+}
 
 // ---- from the call: screening and application on the caller's behalf (issue 10) ----
 
