@@ -1,16 +1,7 @@
 // The one-time message a console form without JavaScript leaves for the page it redirects to
 // (server/utils/staff-form.ts): read while the page renders on the server, carried to the browser
 // in the page's state, and dropped once shown so a later visit does not show it again.
-export interface StaffFlash {
-  form: string
-  notice?: string
-  error?: { code: string, message: string }
-  fields?: Record<string, string>
-  values?: Record<string, string | string[]>
-  /** A staff reveal's result (already audited on the server): shown once. */
-  revealed?: { id: string, name: string | null, phone: string }
-  data?: Record<string, unknown>
-}
+import type { StaffFlash } from '~~/shared/types/staff'
 
 export function useStaffFlash(form: string) {
   const state = useState<StaffFlash | null>(`staff-flash:${form}`, () => {

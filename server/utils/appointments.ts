@@ -17,19 +17,15 @@ export function appointmentDeps(app: AppContext, ipHash: string | null = null): 
   }
 }
 
-/** The error code and message of a failed form post, for the redirect back to the form. */
-export function formErrorQuery(e: unknown): Record<string, string> {
-  const err = toHttpError(e) as { data?: { code?: string, message?: string, issues?: Array<{ path: string, message: string }> }, statusCode?: number }
-  if (!err?.data?.code) throw e
-  const q: Record<string, string> = { error: err.data.code }
-  const first = err.data.issues?.[0]
-  if (first) q.field = first.path
-  return q
-}
-
 /** Only the staff day view may follow a staff form post (no open redirect); its filters come back in `back`. */
 export function staffDayViewPath(v: string | undefined): string {
   return v && /^\/staff\/appointments(?:\?[\w=&%.-]*)?$/.test(v) && v.length < 300 ? v : '/staff/appointments'
+}
+
+/** The day view a staff form came from (its `back` field) with `q` added to its address (the result or the refusal). */
+export function staffDayViewWith(back: string | undefined, q: Record<string, string>): string {
+  const path = staffDayViewPath(back)
+  return `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(q)}`
 }
 
 /** What a resident typed into a booking or waitlist form, cut to its fields' limits (the draft cookie stays small). */

@@ -7,6 +7,7 @@ import type { H3Event } from 'h3'
 import { loadConfig } from '../config'
 import { FORM_STATE_COOKIE, MAX_CHUNKS, formStateCodec, safeReturnPath } from '../domain/http/form-state'
 import { contentLengthTooLarge, isSameOriginWrite, parseAllowedOrigins } from '../domain/http/request-guards'
+import { toHttpError } from './api'
 
 export const MAX_FORM_BYTES = 32 * 1024
 
@@ -40,6 +41,16 @@ export async function readFormFields(event: H3Event): Promise<FormFields> {
 }
 
 export const field = (f: FormFields, name: string): string | undefined => f[name]?.[0]
+
+/** The error code (and the first field in error) of a failed form post, for the address back to the form. */
+export function formErrorQuery(e: unknown): Record<string, string> {
+  const err = toHttpError(e) as { data?: { code?: string, message?: string, issues?: Array<{ path: string, message: string }> }, statusCode?: number }
+  if (!err?.data?.code) throw e
+  const q: Record<string, string> = { error: err.data.code }
+  const first = err.data.issues?.[0]
+  if (first) q.field = first.path
+  return q
+}
 
 /** The page sent the form itself (JavaScript): answer with JSON instead of a redirect. */
 export function wantsJson(event: H3Event): boolean {

@@ -9,7 +9,7 @@
 // it to the page through event.context (useStaffFlash in the app).
 import type { H3Event } from 'h3'
 import { ZodError } from 'zod'
-import type { StaffRole } from '../../shared/types/staff'
+import type { StaffFlash, StaffRole } from '../../shared/types/staff'
 import { errorCatalogue, isErrorCode } from '../../shared/errors'
 import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/schemas/zod'
 import type { AppContext } from '../app-context'
@@ -18,27 +18,11 @@ import { DomainError } from '../domain/errors'
 import { formStateCodec, safeReturnPath } from '../domain/http/form-state'
 import type { SessionActor } from '../domain/staff/service'
 import { toHttpError } from './api'
-import { formDone, readFormFields, type FormFields } from './form-post'
+import { formDone, formErrorQuery, readFormFields, type FormFields } from './form-post'
 
 export const STAFF_FLASH_COOKIE = 'staff_flash'
 const FLASH_CHUNKS = 4
 const FLASH_TTL_S = 120
-
-export interface StaffFlash {
-  /** Which form on the page the flash belongs to. */
-  form: string
-  notice?: string
-  /** Catalogue code and its (possibly more precise) Chinese message. */
-  error?: { code: string, message: string }
-  /** Field name → message, for validation errors. */
-  fields?: Record<string, string>
-  /** What was typed (no password fields), to fill the form again. */
-  values?: Record<string, string | string[]>
-  /** A staff reveal's result (name and phone of one record, already audited): shown once, never put in a URL. */
-  revealed?: { id: string, name: string | null, phone: string }
-  /** A one-time result for the page (e.g. a masked look-up, a number revealed for dialing): sealed, never in the URL. */
-  data?: Record<string, unknown>
-}
 
 let codec: ReturnType<typeof formStateCodec> | undefined
 async function codecOf() {
@@ -93,18 +77,51 @@ export function typedValues(f: FormFields): Record<string, string | string[]> {
   return out
 }
 
-export interface StaffFormContext { event: H3Event, actor: SessionActor, fields: FormFields, app: AppContext }
+export interface StaffFormRequest { event: H3Event, fields: FormFields }
+export interface StaffFormContext extends StaffFormRequest { actor: SessionActor, app: AppContext }
 export interface StaffFormDone { to: string, notice?: string, data?: Record<string, unknown> }
+/** A form's answer in the address: the result (`done=…`), or a refusal's `error=CODE&field=name` (formErrorQuery). */
+export type FormQuery = Record<string, string>
+
+interface StaffFormAccess {
+  roles?: readonly StaffRole[]
+  passwordChangePending?: boolean
+}
+/** Refusals come back in the sealed flash of `form`, on the page `back` names (with what was typed). */
+export interface FlashStaffForm extends StaffFormAccess {
+  form: string
+  back: (event: H3Event, fields: FormFields) => string
+}
+/**
+ * Refusals come back in the address: `refused` builds it from the refusal's query (and may add to
+ * it, e.g. which form failed). Without a session, or without the role, the answer is the plain
+ * 401/403 of requireStaff (the day view's, the schedule page's and the hotline queue's forms).
+ */
+export interface QueryStaffForm extends StaffFormAccess {
+  refused: (q: FormQuery, req: StaffFormRequest & { error: unknown }) => string
+}
 
 /**
- * A console form route: same-origin form body → signed-in member with one of `roles` (else the
- * sign-in page, or the form again with the refusal) → `run` → 303 with a flash. Domain errors and
- * zod failures come back to `back` with their messages; anything else is a logged 500.
+ * A console form route, the one way to write one: same-origin form body (readFormFields) → a
+ * signed-in member with one of `roles` → `run` (validate, call one service) → 303 to `to`.
+ * Domain errors and zod failures come back to the form, in the flash (`form` + `back`: the sign-in
+ * page when signed out, the refusal's message when the role is wrong) or in the address
+ * (`refused`); anything else is a logged 500.
  */
-export function defineStaffFormHandler(
-  opts: { form: string, roles?: readonly StaffRole[], passwordChangePending?: boolean, back: (event: H3Event, fields: FormFields) => string },
-  run: (ctx: StaffFormContext) => Promise<StaffFormDone>,
-) {
+export function defineStaffFormHandler(opts: FlashStaffForm, run: (ctx: StaffFormContext) => Promise<StaffFormDone>): ReturnType<typeof defineEventHandler>
+export function defineStaffFormHandler(opts: QueryStaffForm, run: (ctx: StaffFormContext) => Promise<{ to: string }>): ReturnType<typeof defineEventHandler>
+export function defineStaffFormHandler(opts: FlashStaffForm | QueryStaffForm, run: (ctx: StaffFormContext) => Promise<StaffFormDone>) {
+  if ('refused' in opts) {
+    return defineEventHandler(async (event) => {
+      const fields = await readFormFields(event)
+      const actor = await requireStaff(event, opts.roles, { passwordChangePending: opts.passwordChangePending })
+      try {
+        return formDone(event, (await run({ event, actor, fields, app: await useApp() })).to)
+      } catch (error) {
+        return formDone(event, opts.refused(formErrorQuery(error), { event, fields, error }))
+      }
+    })
+  }
   return defineEventHandler(async (event) => {
     const fields = await readFormFields(event)
     const back = safeReturnPath(opts.back(event, fields), '/staff')

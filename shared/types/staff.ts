@@ -61,3 +61,23 @@ export interface OutboxEntryDto {
   lastError: string | null
   updatedAt: string
 }
+
+/**
+ * The one-time answer a console form without JavaScript leaves for the page it redirects to:
+ * sealed by the server (server/utils/staff-form.ts), read by the page (useStaffFlash).
+ */
+export interface StaffFlash {
+  /** Which form on the page the flash belongs to. */
+  form: string
+  notice?: string
+  /** Catalogue code and its (possibly more precise) Chinese message. */
+  error?: { code: string, message: string }
+  /** Field name → message, for validation errors. */
+  fields?: Record<string, string>
+  /** What was typed (no password fields), to fill the form again. */
+  values?: Record<string, string | string[]>
+  /** A staff reveal's result (name and phone of one record, already audited): shown once, never put in a URL. */
+  revealed?: { id: string, name: string | null, phone: string }
+  /** A one-time result for the page (e.g. a masked look-up, a number revealed for dialing): sealed, never in the URL. */
+  data?: Record<string, unknown>
+}
