@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiClient, servers, signedIn } from './helpers/client'
 import { personalValuesIn } from '../helpers/personal-data'
+import { caseDraft } from '../helpers/case-draft'
 
 async function until(fn: () => Promise<boolean>, ms = 60_000) {
   const end = Date.now() + ms
@@ -14,14 +15,7 @@ async function until(fn: () => Promise<boolean>, ms = 60_000) {
 }
 
 const body = (slug: string, extra: Record<string, unknown> = {}) => ({
-  slug, title: '工地包工头跑了工资找谁要', category: '劳动争议', groups: ['migrant_worker'], region: '兴庆区', date: '2024-05-01',
-  source: '银川市公共法律服务平台编写（测试）',
-  facts: '李某在兴庆区某工地干了八个月活，包工头一直拖着不结账，年底说老板跑了，李某和工友们不知道去哪里讨要。这是一段足够长的测试案情文字。',
-  question: '包工头跑了，工资找谁要？', outcome: '经劳动保障监察部门督促，总承包单位先行清偿了拖欠的工资。',
-  explanation: '根据《保障农民工工资支付条例》，分包单位拖欠农民工工资的，由施工总承包单位先行清偿，再依法进行追偿。'.repeat(3),
-  nextSteps: ['保存好考勤记录、工资条和聊天记录。', '向劳动保障监察部门投诉或申请劳动仲裁，也可拨打12348。'],
-  statuteIds: ['Lef955985f1-a0030'], commonQuestions: ['包工头跑了工资找谁要', '工地欠薪找谁', '总包要不要替分包还工资'],
-  summary: '包工头跑路，总承包单位要先行清偿农民工工资。', ...extra,
+  ...caseDraft(slug, { title: '工地包工头跑了工资找谁要', source: '银川市公共法律服务平台编写（测试）', commonQuestions: ['包工头跑了工资找谁要', '工地欠薪找谁', '总包要不要替分包还工资'] }), ...extra,
 })
 
 describe.each(servers())('editor console on $name', (server) => {

@@ -2,33 +2,20 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type DbHandle } from '~~/server/db/client'
 import { auditLog, loginAttempts, staffSessions, staffUsers } from '~~/server/db/schema'
-import { DomainError } from '~~/server/domain/errors'
 import { LOCKOUT_MS } from '~~/server/domain/staff/lockout'
-import { sessionPolicy } from '~~/server/domain/staff/session'
-import { changeStaffRole, createStaff, disableStaff, enableStaff, housekeeping, login, logout, resolveSession, unlockStaff, type StaffDeps } from '~~/server/domain/staff/service'
+import { changeStaffRole, disableStaff, enableStaff, housekeeping, login, logout, resolveSession, unlockStaff, type StaffDeps } from '~~/server/domain/staff/service'
 import { drivers, freshDb, type TestDb } from '../../helpers/db'
+import { codeOf, newStaff, STAFF_PASSWORD as PASSWORD, staffTestDeps } from '../../helpers/staff'
 
-const PASSWORD = 'Shu-Ju-Ku-2026'
 const MIN = 60_000
 const key = Buffer.alloc(32, 7)
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-    return 'OK'
-  } catch (e) {
-    if (e instanceof DomainError) return e.code
-    throw e
-  }
-}
 
 describe.each(drivers())('staff sessions and lockout on %s', (driver) => {
   let t: TestDb
   let clock = new Date('2026-03-02T01:00:00Z')
   const advance = (ms: number) => { clock = new Date(clock.getTime() + ms) }
-  const deps = (h: Pick<DbHandle, 'db'> = t): StaffDeps => ({ db: h.db, now: () => clock, policy: sessionPolicy({ idleMinutes: 30, absoluteHours: 12 }), key })
-  const newUser = (username: string, role: 'operator' | 'admin' = 'operator') =>
-    createStaff(deps(), { username, displayName: '测试', role, password: PASSWORD }, 'system')
+  const deps = (h: Pick<DbHandle, 'db'> = t): StaffDeps => staffTestDeps(h.db, () => clock, key)
+  const newUser = (username: string, role?: 'operator' | 'admin') => newStaff(deps(), username, role)
 
   beforeAll(async () => { t = await freshDb(driver) })
   afterAll(async () => { await t?.drop() })

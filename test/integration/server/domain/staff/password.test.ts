@@ -2,32 +2,19 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, staffUsers } from '~~/server/db/schema'
-import { DomainError } from '~~/server/domain/errors'
-import { sessionPolicy } from '~~/server/domain/staff/session'
-import { changeOwnPassword, createStaff, login, resetStaffPassword, resolveSession, type StaffDeps } from '~~/server/domain/staff/service'
+import { changeOwnPassword, login, resetStaffPassword, resolveSession, type StaffDeps } from '~~/server/domain/staff/service'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
+import { codeOf, newStaff, STAFF_PASSWORD as PASSWORD, staffTestDeps } from '../../../helpers/staff'
 
-const PASSWORD = 'Shu-Ju-Ku-2026'
 const NEW_PASSWORD = 'Xin-Mi-Ma-2026!'
 const TEMP = 'Lin-Shi-Mi-Ma-88'
 const key = Buffer.alloc(32, 9)
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-    return 'OK'
-  } catch (e) {
-    if (e instanceof DomainError) return e.code
-    throw e
-  }
-}
-
 describe.each(drivers())('password change and reset on %s', (driver) => {
   let t: TestDb
   const clock = new Date('2026-03-02T01:00:00Z')
-  const deps = (): StaffDeps => ({ db: t.db, now: () => clock, policy: sessionPolicy({ idleMinutes: 30, absoluteHours: 12 }), key })
-  const newUser = (username: string, role: 'operator' | 'admin' = 'operator') =>
-    createStaff(deps(), { username, displayName: '测试', role, password: PASSWORD }, 'system')
+  const deps = (): StaffDeps => staffTestDeps(t.db, () => clock, key)
+  const newUser = (username: string, role?: 'operator' | 'admin') => newStaff(deps(), username, role)
   let lastToken = ''
   const signIn = async (username: string, password = PASSWORD) => {
     const ok = await login({ ...deps(), ipHash: `ip-${username}` }, { username, password })
