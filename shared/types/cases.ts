@@ -59,19 +59,23 @@ export interface StatuteStatusDto {
 
 export interface CaseSummaryDto { id: string, slug: string, title: string, category: string, summary: string }
 
-export interface CaseDetailDto extends CaseSummaryDto {
+/** What a case tells, as the public page and the editor console both show it. */
+export interface CaseContentDto {
   groups: string[]
   region: string
   date: string | null
   source: string
   kind: 'explained' | 'typical' | 'bulk'
-  isDemo: boolean
   facts: string
   question: string
   outcome: string
   explanation: string
   nextSteps: string[]
   commonQuestions: string[]
+}
+
+export interface CaseDetailDto extends CaseSummaryDto, CaseContentDto {
+  isDemo: boolean
   publishedAt: string | null
   statutes: StatuteDto[]
   related: CaseSummaryDto[]
@@ -88,22 +92,11 @@ export interface StatuteDetailDto {
 export type CaseStatusDto = 'draft' | 'published' | 'unpublished'
 
 /** A case as the editor console sees it (drafts included). */
-export interface StaffCaseDto {
+export interface StaffCaseDto extends CaseContentDto {
   id: string
   slug: string
   title: string
   category: string
-  groups: string[]
-  region: string
-  date: string | null
-  source: string
-  kind: 'explained' | 'typical' | 'bulk'
-  facts: string
-  question: string
-  outcome: string
-  explanation: string
-  nextSteps: string[]
-  commonQuestions: string[]
   summary: string
   statuteIds: string[]
   status: CaseStatusDto
