@@ -4,6 +4,7 @@ import { servicePoints } from '../db/schema'
 import type { SeedStep } from './registry'
 import { COUNTIES } from '../../shared/domain/platform/counties'
 import type { ServicePointService } from '../../shared/domain/appointments/service-points'
+import { SERVICE_POINT_EDITABLE_FIELDS } from '../../shared/domain/appointments/service-point-details'
 
 interface PointSeed { code: string, parent?: string, level: 'city' | 'county' | 'township' | 'village', name: string, county?: string, address: string, hours: Record<string, string>, services: ServicePointService[] }
 
@@ -60,6 +61,7 @@ export const seedServicePoints: SeedStep = {
         const [row] = await tx.insert(servicePoints).values({
           code: p.code, parentId: p.parent ? ids.get(p.parent) : null, level: p.level, name: p.name,
           county: p.county ?? null, address: p.address, phone: '12348', openingHours: p.hours, services: p.services, accessibility: ACCESS[p.level], isDemo: true,
+          demoFields: [...SERVICE_POINT_EDITABLE_FIELDS],
         }).onConflictDoNothing().returning({ id: servicePoints.id })
         if (row) ids.set(p.code, row.id)
       }

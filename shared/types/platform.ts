@@ -26,4 +26,13 @@ export interface ServicePointDto {
   /** What can be booked here: the channels with a schedule (walk_in at this point; online and hotline_callback city-wide). */
   channels: Array<'walk_in' | 'online' | 'hotline_callback'>
   isDemo: boolean
+  /** The details that still hold a seeded demo value (示例) no admin has edited yet. */
+  demoFields: Array<'address' | 'phone' | 'openingHours' | 'accessibility'>
+}
+
+/** A point as admins see it in the staff console: inactive ones too. */
+export interface StaffServicePointDto extends ServicePointDto {
+  /** Shown to the public and bookable. */
+  active: boolean
+  updatedAt: string
 }

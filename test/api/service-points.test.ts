@@ -2,9 +2,9 @@
 // service and channel; every item carries `channels`; a bad filter → 400 with a Chinese message,
 // never 5xx; the finder page renders the same filtered list without JavaScript.
 import { describe, expect, it } from 'vitest'
-import { ApiClient, servers } from './helpers/client'
+import { ApiClient, servers, signedIn } from './helpers/client'
 
-interface Point { id: string, code: string, name: string, level: string, county: string | null, services: string[], channels: string[], address: string, phone: string, openingHours: Record<string, string>, accessibility: string, isDemo: boolean }
+interface Point { id: string, code: string, name: string, level: string, county: string | null, services: string[], channels: string[], address: string, phone: string, openingHours: Record<string, string>, accessibility: string, isDemo: boolean, demoFields: string[] }
 const CHANNELS = ['walk_in', 'online', 'hotline_callback']
 
 describe.each(servers())('service-point finder on $name', (server) => {
@@ -83,5 +83,75 @@ describe.each(servers())('service-point finder on $name', (server) => {
     const bad = await fetch(`${server.url}/service-points?level=palace`)
     expect(bad.status).toBe(400)
     expect(await bad.text()).toContain('网点级别不正确')
+  })
+})
+
+// Admins edit a point's details in the staff console (issue 9): JSON route and the no-JS form, one
+// schema, audited, admins only; the public finder shows the new values and drops the 示例 mark of
+// the edited fields only. Works on one village point (no other API file books there) and puts its
+// values back at the end.
+describe.each(servers())('service-point details edited by admins on $name', (server) => {
+  const anon = new ApiClient(server.url)
+  const FORM = { 'content-type': 'application/x-www-form-urlencoded', 'accept': 'text/html' }
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+
+  it('401 → 403 → 400 in Chinese → 200; the finder shows the new values; the no-JS form answers 303 with its message; audited', async () => {
+    const all = (await anon.get<Point[]>('/api/service-points?level=village&county=lingwu')).body
+    const point = all[0]!
+    expect(point.demoFields).toEqual(['address', 'phone', 'openingHours', 'accessibility'])
+    const path = `/api/staff/admin/service-points/${point.id}`
+    const original = { address: point.address, phone: point.phone, openingHours: Object.entries(point.openingHours).map(([d, h]) => `${d} ${h}`).join('\n'), accessibility: point.accessibility, active: true }
+    const edited = { ...original, address: '灵武市测试路 8 号（测试数据）', openingHours: '周二、周四 09:00-11:30\n周六 09:00-10:00' }
+    const { active: _, ...unchecked } = edited
+
+    expect((await anon.put(path, edited)).status).toBe(401)
+    const operator = await signedIn(server.url, 'operator1')
+    expect((await operator.put(path, edited)).status).toBe(403)
+    expect((await operator.get('/api/staff/admin/service-points')).status).toBe(403)
+    const admin = await signedIn(server.url, 'admin')
+    const bad = await admin.put<{ data: { code: string, issues: Array<{ path: string, message: string }> } }>(path, { ...edited, phone: '１２３' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.data.issues[0]!.message).toMatch(/请填写网点电话/)
+    expect((await admin.put(path, { ...edited, address: '灵武\u0000' })).status).toBe(400)
+    expect((await admin.put('/api/staff/admin/service-points/00000000-0000-4000-8000-000000000000', edited)).body).toMatchObject({ data: { code: 'SERVICE_POINT_NOT_FOUND' } })
+
+    try {
+      const ok = await admin.put<Point & { active: boolean }>(path, edited)
+      expect(ok.status).toBe(200)
+      expect(ok.body.demoFields).toEqual(['phone', 'accessibility'])
+      const shown = (await anon.get<Point[]>('/api/service-points?level=village&county=lingwu')).body.find(p => p.id === point.id)!
+      expect(shown).toMatchObject({ address: '灵武市测试路 8 号（测试数据）', openingHours: { '周二、周四': '09:00-11:30', '周六': '09:00-10:00' }, demoFields: ['phone', 'accessibility'] })
+      const page = await (await fetch(`${server.url}/service-points?county=lingwu&level=village`)).text()
+      expect(page).toContain('灵武市测试路 8 号（测试数据）')
+      expect(page).toContain('周六 09:00–10:00')
+      expect(page).toContain('标“示例”的信息是演示数据')
+      // the edited fields lose their tag, the others keep it: this card has two left (phone, accessibility)
+      const card = page.slice(page.indexOf('灵武市测试路 8 号'), page.indexOf('</li>', page.indexOf('灵武市测试路 8 号')))
+      expect(card.match(/class="demo"/g)).toHaveLength(2)
+
+      // without JavaScript: the same service; refused → 303 back to the form, the message in the sealed flash, not the URL
+      const refused = await admin.post(`/staff/admin/service-points/${point.id}`, form({ ...unchecked, active: 'on', phone: 'abc' }), FORM)
+      expect(refused.status).toBe(303)
+      expect(refused.headers.get('location')).toBe(`/staff/admin/service-points?edit=${point.id}`)
+      const again = await admin.get(refused.headers.get('location')!, { accept: 'text/html' })
+      expect(again.body).toContain('请填写网点电话')
+      // an unchecked box is absent: the point goes out of service and leaves the public list
+      const off = await admin.post(`/staff/admin/service-points/${point.id}`, form({ ...unchecked, phone: '0951-4012348' }), FORM)
+      expect(off.status).toBe(303)
+      expect((await admin.get(off.headers.get('location')!, { accept: 'text/html' })).body).toContain('已停用')
+      expect((await anon.get<Point[]>('/api/service-points')).body.some(p => p.id === point.id)).toBe(false)
+      const staffList = (await admin.get<Array<Point & { active: boolean }>>('/api/staff/admin/service-points')).body
+      expect(staffList.find(p => p.id === point.id)).toMatchObject({ active: false, phone: '0951-4012348' })
+      // an operator's no-JS post is refused like the JSON one
+      const notAdmin = await operator.post(`/staff/admin/service-points/${point.id}`, form({ ...unchecked, active: 'on' }), FORM)
+      expect(notAdmin.status).toBe(303)
+      expect((await admin.get<Array<Point & { active: boolean }>>('/api/staff/admin/service-points')).body.find(p => p.id === point.id)!.active).toBe(false)
+
+      const audit = await admin.get<{ items: Array<{ action: string, objectId: string | null }> }>('/api/staff/admin/audit?action=service_point.update')
+      expect(audit.status).toBe(200)
+      expect(JSON.stringify(audit.body)).toContain(point.id)
+    } finally {
+      expect((await admin.put(path, original)).status).toBe(200)
+    }
   })
 })

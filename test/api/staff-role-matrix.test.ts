@@ -48,6 +48,9 @@ describe.each(servers())('staff role matrix on $name', (server) => {
     const keys = routes.map(r => `${r.method} ${r.path}`)
     expect(keys).toEqual(expect.arrayContaining(['get /api/staff/hotline/calls.csv', 'post /api/staff/hotline/callers/lookup', `put /api/staff/hotline/calls/${ID}`, 'get /api/staff/admin/audit']))
     expect(routes.find(r => r.path === '/api/staff/hotline/calls.csv')!.roles.sort()).toEqual(['admin', 'supervisor'])
+    // service-point details (issue 9): admins only, the list and the edit
+    expect(routes.filter(r => r.path.startsWith('/api/staff/admin/service-points')).map(r => `${r.method} ${r.path} ${r.roles.join(',')}`).sort())
+      .toEqual([`get /api/staff/admin/service-points admin`, `put /api/staff/admin/service-points/${ID} admin`])
   })
 
   it('anonymous visitors get 401 everywhere', async () => {

@@ -13,4 +13,5 @@ export { staffDayList, staffDayView, recordOutcome, recordOutcomeInTransaction, 
 export { listServicePoints } from './points'
 export { listSchedules, saveScheduleRule, deleteScheduleRule, addClosure, removeClosure, addExtraSession, removeExtraSession, channelsByPoint } from './schedule-admin'
 export { sendDueNotifications, queueReminders, loggingSender, webhookSender, type NotificationSender, type OutgoingText } from './notifications'
+export { listServicePointsForStaff, updateServicePoint } from './points'
 export { bookCallbackInTransaction, listCallbackSlots, revealCallbackPhone } from './callbacks'

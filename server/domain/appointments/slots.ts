@@ -6,6 +6,7 @@
 import type { AppointmentChannel, AppointmentSlotRow } from '../../db/schema'
 import type { DbOrTx } from '../../db/client'
 import * as repo from '../../repositories/appointments'
+import { isServicePointActive } from '../../repositories/service-points'
 import { addDays, shanghaiDay, atShanghai } from '../../../shared/time/calendar'
 import { BOOKING_HORIZON_DAYS, planSlots } from './schedule'
 import type { AppointmentDeps } from './booking'
@@ -14,6 +15,12 @@ import type { ListSlotsQuery } from '../../../shared/schemas/appointments'
 import { APPOINTMENT_CHANNEL_CODES } from '../../../shared/schemas/appointments'
 
 export interface Scope { channel: AppointmentChannel, servicePointId: string | null }
+
+/** The schedule of a scope; a point an admin took out of service plans no slots (its closures still apply). */
+async function scheduleOf(db: DbOrTx, f: Scope & { fromDay: string, toDay: string }) {
+  const [inputs, open] = await Promise.all([repo.scheduleInputs(db, f), f.servicePointId === null ? true : isServicePointActive(db, f.servicePointId)])
+  return open ? inputs : { ...inputs, rules: [], extras: [] }
+}
 
 export function toSlotDto(s: AppointmentSlotRow): AppointmentSlotDto {
   return {
@@ -27,7 +34,7 @@ export async function materialiseSlots(deps: Pick<AppointmentDeps, 'db'>, input:
   const { db } = deps
   const { fromDay, toDay } = input
   const scope: Scope = { channel: input.channel, servicePointId: input.servicePointId }
-  const inputs = await repo.scheduleInputs(db, { ...scope, fromDay, toDay })
+  const inputs = await scheduleOf(db, { ...scope, fromDay, toDay })
   if (!inputs.rules.length && !inputs.extras.length) return 0
   const planned = planSlots(inputs, fromDay, toDay)
   if (!planned.length) return 0
@@ -48,7 +55,7 @@ export async function reconcileSlots(deps: Pick<AppointmentDeps, 'now'> & { tx: 
   const now = deps.now()
   const fromDay = shanghaiDay(now)
   const toDay = addDays(fromDay, BOOKING_HORIZON_DAYS)
-  const planned = planSlots(await repo.scheduleInputs(tx, { ...scope, fromDay, toDay }), fromDay, toDay).filter(p => p.startsAt > now)
+  const planned = planSlots(await scheduleOf(tx, { ...scope, fromDay, toDay }), fromDay, toDay).filter(p => p.startsAt > now)
   const existing = (await repo.slotsOf(tx, { ...scope, from: now, to: atShanghai(addDays(toDay, 1), '00:00') }))
   const byStart = new Map(existing.map(s => [s.startsAt.getTime(), s]))
   const plannedStarts = new Set(planned.map(p => p.startsAt.getTime()))

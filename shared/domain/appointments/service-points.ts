@@ -85,12 +85,28 @@ export function finderPage<T>(items: readonly T[], rawShown: unknown, pageSize =
   return { items: visible, total: items.length, shown: visible.length, remaining, nextShown: remaining > 0 ? shown + pageSize : null }
 }
 
+const WEEKDAY_CHARS = '一二三四五六日天'
+const weekdayRank = (days: string) => {
+  const day = /[周星期]([一二三四五六日天])/.exec(days)?.[1]
+  return day ? Math.min(WEEKDAY_CHARS.indexOf(day), 6) : 7
+}
+
+/**
+ * The entries in week order (by the first weekday each names; others last, as they came):
+ * PostgreSQL's jsonb keeps keys shortest first, so `{ 周一至周五, 周六 }` comes back as `{ 周六, 周一至周五 }`.
+ */
+export function openingHoursEntries(hours: Readonly<Record<string, string>>): Array<[string, string]> {
+  return Object.entries(hours).map((e, i) => [e, i] as const)
+    .sort(([[a], i], [[b], j]) => weekdayRank(a) - weekdayRank(b) || i - j)
+    .map(([e]) => e)
+}
+
 /**
  * Opening hours as lines to read out: `{ 周一至周五: '09:00-12:00, 13:30-17:30' }` →
  * `['周一至周五 09:00–12:00、13:30–17:30']` (an en dash a screen reader reads as 至, 、 between sessions).
  */
 export function openingHoursLines(hours: Readonly<Record<string, string>>): string[] {
-  return Object.entries(hours)
+  return openingHoursEntries(hours)
     .filter(([, h]) => h.trim() !== '')
     .map(([days, h]) => `${days} ${h.split(/\s*[,，、]\s*/).filter(Boolean).map(s => s.replace(/(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})/g, '$1–$2')).join('、')}`)
 }
