@@ -3,7 +3,7 @@
 // confirmation, the texts and the .ics) and the look-up page are served; and the per-phone limit
 // answers 429 TOO_MANY_BOOKINGS with a way out (12348).
 import { describe, expect, it } from 'vitest'
-import { ApiClient, servers } from './helpers/client'
+import { ApiClient, servers, signedIn } from './helpers/client'
 
 interface Point { id: string, level: string, county: string | null, channels: string[] }
 interface Slot { id: string, channel: string, servicePointId: string | null, startsAt: string, endsAt: string, capacity: number, free: number }
@@ -234,5 +234,42 @@ describe.each(servers())('booking pages without JavaScript on $name', (server) =
     expect(fourth.status).toBe(429)
     expect(fourth.body.data.code).toBe('TOO_MANY_BOOKINGS')
     expect(fourth.body.data.message).toContain('12348')
+  })
+
+  it('a slot that has already begun, sent to the no-JS booking form, is refused: back to the form with SLOT_CLOSED (409 in the catalogue) and its Chinese message; the JSON route answers 409', async () => {
+    // A slot of today that began at 00:00 Shanghai time: an admin's one-off session, materialised
+    // by the staff day view (which lists the whole day), never offered to residents.
+    const admin = await signedIn(server.url, 'admin')
+    const point = ((await anon.get('/api/service-points?county=yongning&level=village')).body as Point[])[0]!
+    const today = shanghaiDay(new Date().toISOString())
+    const extra = await admin.post<{ id: string }>('/api/staff/admin/schedules/extras', { servicePointId: point.id, channel: 'walk_in', day: today, startTime: '00:00', endTime: '00:05', slotMinutes: 5, capacity: 1 })
+    expect(extra.status, JSON.stringify(extra.body)).toBe(201)
+    try {
+      const view = await admin.get<{ slots: Slot[] }>(`/api/staff/appointments/day?date=${today}&channel=walk_in&servicePointId=${point.id}`)
+      expect(view.status).toBe(200)
+      const past = view.body.slots.find(s => new Date(s.startsAt).getTime() === Date.parse(`${today}T00:00:00+08:00`))!
+      expect(past, 'the 00:00 slot of today').toBeDefined()
+      expect(new Date(past.startsAt).getTime()).toBeLessThan(Date.now())
+      // not offered to residents
+      expect(((await anon.get(`/api/appointments/slots?channel=walk_in&servicePointId=${point.id}&from=${today}&to=${today}`)).body as Slot[]).map(s => s.id)).not.toContain(past.id)
+
+      const r = await post('/forms/appointments/book', { channel: 'walk_in', servicePointId: point.id, day: today, slotId: past.id, name: '马秀兰', phone: phone(), topic: '劳动争议', requestId: `past-${Date.now()}` })
+      expect(r.status).toBe(303)
+      const to = new URL(r.headers.get('location')!, server.url)
+      expect(to.pathname).toBe('/appointments')
+      expect(to.searchParams.get('error')).toBe('SLOT_CLOSED')
+      expect(to.search).not.toContain(encodeURIComponent('马秀兰'))
+      const page = await anon.get<string>(to.pathname + to.search, { accept: 'text/html' })
+      expect(page.body).toContain('该时段已开始、已结束或已停开，请选择其他时间')
+      expect(page.body).toContain('value="马秀兰"') // what was typed is kept (from the encrypted draft cookie)
+
+      const json = await anon.post('/api/appointments', { slotId: past.id, name: '马秀兰', phone: phone(), topic: '劳动争议' })
+      expect(json.status).toBe(409)
+      expect(json.body.data).toMatchObject({ code: 'SLOT_CLOSED', message: '该时段已开始、已结束或已停开，请选择其他时间' })
+      // nothing was booked on it
+      expect((await admin.get<{ slots: Array<Slot & { appointments: unknown[] }> }>(`/api/staff/appointments/day?date=${today}&channel=walk_in&servicePointId=${point.id}`)).body.slots.find(s => s.id === past.id)!.appointments).toEqual([])
+    } finally {
+      expect((await admin.delete(`/api/staff/admin/schedules/extras/${extra.body.id}`)).status).toBeLessThan(300)
+    }
   })
 })
