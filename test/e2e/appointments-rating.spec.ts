@@ -4,12 +4,11 @@
 // receiver this spec runs), and the link is read from the text the gateway received, as the
 // resident's phone would show it. The resident rates 1–5 with a comment (axe in both text sizes),
 // a second use of the link is refused, and the supervisor's dashboard counts the rating.
-import { createServer, type Server } from 'node:http'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { scanBoth, signIn, waitForHydration } from './helpers'
+import { smsGateway } from './sms-gateway'
 
 interface Point { id: string, name: string }
-interface Sms { id: string, kind: string, to: string, text: string }
 interface Satisfaction { responses: number, satisfied: number, satisfiedRate: number | null }
 
 // Plain date arithmetic (the shared calendar imports chinese-days' JSON, which Playwright's loader refuses).
@@ -22,27 +21,10 @@ function saturdayAhead(): string {
   for (let d = addDays(shanghaiDay(new Date()), 28); ; d = addDays(d, 1)) if (isoWeekday(d) === 6) return d
 }
 
-// The SMS gateway: what the portal's webhook sender posts ({ id, kind, to, text }).
-const received: Sms[] = []
-let gateway: Server
-test.beforeAll(async ({ baseURL }) => {
-  const port = Number(process.env.E2E_SMS_PORT ?? Number(new URL(baseURL!).port) + 1)
-  gateway = createServer((req, res) => {
-    let body = ''
-    req.setEncoding('utf8')
-    req.on('data', (c: string) => { body += c })
-    req.on('end', () => {
-      try {
-        if (req.method === 'POST' && req.url === '/sms') received.push(JSON.parse(body) as Sms)
-        res.writeHead(204).end()
-      } catch {
-        res.writeHead(400).end()
-      }
-    })
-  })
-  await new Promise<void>((resolve, reject) => gateway.once('error', reject).listen(port, '127.0.0.1', resolve))
-})
-test.afterAll(async () => { await new Promise(resolve => gateway?.close(resolve)) })
+const gateway = smsGateway()
+const received = gateway.received
+test.beforeAll(async ({ baseURL }) => { await gateway.start(baseURL!) })
+test.afterAll(async () => { await gateway.stop() })
 
 async function staffPage(browser: Browser, baseURL: string, username: string, next?: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL })).newPage()
