@@ -38,6 +38,7 @@ import { bookingErrors as E } from './errors'
 import { appointmentReference } from './rules'
 import { texts, type TextInput } from './texts'
 import { maskPhone } from '../../../shared/domain/applications/mask'
+import { openingHoursInWeekOrder } from '../../../shared/domain/appointments/service-points'
 import type { AppointmentDto } from '../../../shared/types/appointments'
 
 export interface BookingLimits {
@@ -94,7 +95,7 @@ export function toDto(deps: AppointmentDeps, r: { appointment: AppointmentRow, s
     endsAt: r.slot.endsAt.toISOString(),
     topic: r.appointment.topic,
     servicePoint: r.point
-      ? { id: r.point.id, name: r.point.name, address: r.point.address, phone: r.point.phone, openingHours: r.point.openingHours }
+      ? { id: r.point.id, name: r.point.name, address: r.point.address, phone: r.point.phone, openingHours: openingHoursInWeekOrder(r.point.openingHours) }
       : null,
     manageUrl: token ? linkOf(deps, managePath(token)) : '',
     heldUntil: r.appointment.heldUntil?.toISOString() ?? null,

@@ -18,7 +18,7 @@ import { bookingErrors as E } from './errors'
 import { channelsByPoint } from './schedule-admin'
 import { reconcileSlots } from './slots'
 import type { ActorRef } from '../platform/actor'
-import { matchesServicePointFilter } from '../../../shared/domain/appointments/service-points'
+import { matchesServicePointFilter, openingHoursInWeekOrder } from '../../../shared/domain/appointments/service-points'
 import { parseOpeningHoursText, SERVICE_POINT_EDITABLE_FIELDS, type ServicePointEditableField } from '../../../shared/domain/appointments/service-point-details'
 import type { ServicePointsQuery } from '../../../shared/schemas/service-points'
 import type { UpdateServicePointBody } from '../../../shared/schemas/service-point-admin'
@@ -30,7 +30,7 @@ function toDto(r: ServicePoint, channels: Channels): ServicePointDto {
   const cityWide = channels.get(null) ?? []
   return {
     id: r.id, code: r.code, parentId: r.parentId, level: r.level, name: r.name, county: r.county,
-    address: r.address, phone: r.phone, openingHours: r.openingHours, services: r.services, accessibility: r.accessibility,
+    address: r.address, phone: r.phone, openingHours: openingHoursInWeekOrder(r.openingHours), services: r.services, accessibility: r.accessibility,
     channels: r.active ? [...(channels.get(r.id) ?? []), ...cityWide.filter(c => c !== 'walk_in')] : [],
     isDemo: r.isDemo, demoFields: SERVICE_POINT_EDITABLE_FIELDS.filter(f => r.demoFields.includes(f)),
   }

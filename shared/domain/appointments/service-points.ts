@@ -101,6 +101,11 @@ export function openingHoursEntries(hours: Readonly<Record<string, string>>): Ar
     .map(([e]) => e)
 }
 
+/** The same hours as an object whose keys are in week order (JSON keeps that order for the browser). */
+export function openingHoursInWeekOrder(hours: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(openingHoursEntries(hours))
+}
+
 /**
  * Opening hours as lines to read out: `{ 周一至周五: '09:00-12:00, 13:30-17:30' }` →
  * `['周一至周五 09:00–12:00、13:30–17:30']` (an en dash a screen reader reads as 至, 、 between sessions).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  filterServicePoints, FINDER_PAGE_SIZE, finderPage, matchesServicePointFilter, openingHoursLines, SERVICE_POINT_AREA_CODES,
+  filterServicePoints, FINDER_PAGE_SIZE, finderPage, matchesServicePointFilter, openingHoursInWeekOrder, openingHoursLines, SERVICE_POINT_AREA_CODES,
   SERVICE_POINT_AREA_LABELS, shownCount, sortServicePoints, type FilterablePoint,
 } from '#shared/domain/appointments/service-points'
 import { COUNTY_CODES } from '#shared/domain/platform/counties'
@@ -94,5 +94,11 @@ describe('opening hours for reading out', () => {
     expect(openingHoursLines({ '周二、周四': '9:00 - 11:30' })).toEqual(['周二、周四 9:00–11:30'])
     expect(openingHoursLines({ '周日': ' ' })).toEqual([])
     expect(openingHoursLines({})).toEqual([])
+  })
+  it('keeps the week order in the object the API sends (jsonb gives the shorter key first)', () => {
+    const fromDb = { '周六': '09:00-12:00', '周一至周五': '09:00-12:00, 13:30-17:30', '节假日': '休息' }
+    expect(Object.keys(openingHoursInWeekOrder(fromDb))).toEqual(['周一至周五', '周六', '节假日'])
+    expect(JSON.parse(JSON.stringify(openingHoursInWeekOrder(fromDb)))).toEqual(fromDb)
+    expect(Object.keys(JSON.parse(JSON.stringify(openingHoursInWeekOrder(fromDb))))[0]).toBe('周一至周五')
   })
 })
