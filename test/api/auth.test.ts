@@ -280,6 +280,26 @@ describe.each(servers())('staff auth on $name', (server) => {
     expect(retry.body.data.code).toBe('OUTBOX_NOT_DEAD')
   })
 
+  it('retries from the plain form too (no JavaScript): 303 back to the outbox with the same refusal; a reviewer is refused', async () => {
+    const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
+    const admin = await signedIn(base, 'admin')
+    const retry = await admin.post('/staff/admin/outbox', 'id=999999999', FORM)
+    expect(retry.status).toBe(303)
+    expect(retry.headers.get('location')).toBe('/staff/admin/outbox')
+    const page = await admin.get('/staff/admin/outbox', { accept: 'text/html' })
+    expect(page.body).toContain('找不到该失败任务，或它已在重试')
+    // the flash is shown once
+    expect((await admin.get('/staff/admin/outbox', { accept: 'text/html' })).body).not.toContain('找不到该失败任务')
+    const bad = await admin.post('/staff/admin/outbox', 'id=0', FORM)
+    expect(bad.status).toBe(303)
+    expect((await admin.get('/staff/admin/outbox', { accept: 'text/html' })).body).toContain('编号格式不正确')
+    const reviewer = await signedIn(base, 'reviewer1')
+    const refused = await reviewer.post('/staff/admin/outbox', 'id=1', FORM)
+    expect(refused.status).toBe(303)
+    expect(refused.headers.get('location')).toBe('/staff/admin/outbox')
+    expect((await reviewer.get('/staff/admin/outbox', { accept: 'text/html' })).body).toContain('您的账号没有此项权限')
+  })
+
   it('renders the console pages on the server: signed-out visitors go to the sign-in page', async () => {
     const out = await fetch(`${base}/staff/admin/users`, { redirect: 'manual' })
     expect([301, 302, 303, 307]).toContain(out.status)
