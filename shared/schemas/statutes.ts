@@ -20,6 +20,9 @@ export const markLawStatusBody = z.object({
   successorRenumbered: checkbox.default(false),
 })
 export type MarkLawStatusBody = z.infer<typeof markLawStatusBody>
+/** The 标记 form as a plain HTML form sends it (no JavaScript): the law's id travels with the fields. */
+export const markLawStatusFormBody = markLawStatusBody.extend({ lawId })
+export const MARK_LAW_STATUS_FIELDS = ['lawId', 'status', 'effectiveDate', 'note', 'successorLawId', 'successorRenumbered'] as const
 
 export const IMPORT_MAX_BYTES = 5_000_000
 export const IMPORT_MAX_RECORDS = 5_000

@@ -54,6 +54,34 @@ describe.each(servers())('statutes on $name', (server) => {
     expect((await editor.post('/api/staff/statutes/laws/L0000000000/status', { status: 'repealed' })).status).toBe(404)
   })
 
+  it('the 标记 form works without JavaScript: POST /staff/statutes answers 303 with the same checks and service', { timeout: 60_000 }, async () => {
+    const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
+    const law = lawId()
+    const editor = await signedIn(server.url, 'editor1')
+    expect((await editor.post('/api/staff/statutes/import', { jsonl: file(law, '2001-01-01', ['第一条']) })).status).toBe(201)
+    const out = await api.post('/staff/statutes', `lawId=${law}&status=repealed`, FORM)
+    expect(out.status).toBe(303)
+    expect(out.headers.get('location')).toMatch(/^\/staff\/login\?next=/)
+    const operator = await signedIn(server.url, 'operator1')
+    expect((await operator.post('/staff/statutes', `lawId=${law}&status=repealed`, FORM)).status).toBe(303)
+    expect((await api.get(`/api/statutes/${law}-a0001`)).body.statute.inForce).toBe(true)
+
+    const bad = await editor.post('/staff/statutes', 'lawId=nope&status=repealed&effectiveDate=2031-02-30', FORM)
+    expect(bad.status).toBe(303)
+    expect(bad.headers.get('location')).toBe('/staff/statutes')
+    const badPage = (await editor.get('/staff/statutes', { accept: 'text/html' })).body as string
+    expect(badPage).toContain('法律编号格式不正确')
+    expect(badPage).toContain('日期不存在')
+    expect((await api.get(`/api/statutes/${law}-a0001`)).body.statute.inForce).toBe(true)
+
+    const ok = await editor.post('/staff/statutes', `lawId=${law}&status=repealed&effectiveDate=2031-01-01&note=&successorLawId=`, FORM)
+    expect(ok.status).toBe(303)
+    expect((await editor.get('/staff/statutes', { accept: 'text/html' })).body).toContain(`已标记《测试条例${law}》已废止`)
+    const after = await api.get(`/api/statutes/${law}-a0001`)
+    expect(after.body.statute.inForce).toBe(false)
+    expect(after.body.status).toMatchObject({ kind: 'repealed', since: '2031-01-01' })
+  })
+
   it('lists the seeded record: the 2012 治安管理处罚法 superseded since 2026-01-01', async () => {
     expect((await api.get('/api/staff/statutes/status')).status).toBe(401)
     const editor = await signedIn(server.url, 'editor1')
