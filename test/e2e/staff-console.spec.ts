@@ -49,7 +49,7 @@ test.describe('工作台 (staff console)', () => {
     await signInByKeyboard(page, 'admin', E2E_PASSWORD)
     await expect(page).toHaveURL(/\/staff$/)
     await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible()
-    await expect(staffParts(page).getByRole('link')).toHaveCount(7)
+    await expect(staffParts(page).getByRole('link')).toHaveCount(8)
     await scanBoth(page, 'console home')
 
     const titles = new Set([await page.title()])
