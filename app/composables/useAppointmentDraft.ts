@@ -11,7 +11,8 @@ export interface AppointmentDraft {
   note: string
 }
 
-const KEY = 'appointments.draft'
+// 'ycfy.': the prefix 快速离开 clears (app/utils/quick-exit.ts), like every other draft of the portal.
+const KEY = 'ycfy.appointments.draft'
 export const emptyAppointmentDraft = (): AppointmentDraft => ({ slotId: '', name: '', phone: '', topic: '', note: '' })
 
 export function useAppointmentDraft() {

@@ -55,6 +55,21 @@ for (const large of [false, true]) {
   })
 }
 
+test('快速离开 forgets the half-filled booking form too (its draft is one of the portal\'s)', async ({ page }) => {
+  const stored = () => page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)))
+  await stubNeutralSite(page)
+  await page.goto('/appointments')
+  await waitForHydration(page)
+  await page.getByLabel('姓名').fill('马秀兰')
+  await expect.poll(stored).toContain('马秀兰')
+  await page.locator('[data-quick-exit]').click()
+  await page.waitForURL(NEUTRAL)
+  await page.goto('/appointments')
+  await waitForHydration(page)
+  await expect(page.getByLabel('姓名')).toHaveValue('')
+  expect(await stored()).not.toContain('马秀兰')
+})
+
 test('every public page has the quick exit; staff pages do not', async ({ page }) => {
   for (const path of ['/', '/search', '/eligibility', '/legal-aid/apply', '/legal-aid/status', '/appointments', '/service-points']) {
     await page.goto(path)
