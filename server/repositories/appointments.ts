@@ -19,18 +19,18 @@ const pointIs = (col: typeof bookingSchedules.servicePointId | typeof bookingExt
 
 /** The rules, closures and extra sessions that shape one (point, channel)'s slots between two days. */
 export async function scheduleInputs(db: DbOrTx, f: { channel: AppointmentChannel, servicePointId: string | null, fromDay: string, toDay: string }): Promise<ScheduleInputs> {
-  const [rules, closures, extras] = await Promise.all([
-    db.select().from(bookingSchedules).where(and(eq(bookingSchedules.channel, f.channel), pointIs(bookingSchedules.servicePointId, f.servicePointId))),
-    db.select().from(bookingClosures).where(and(
-      gte(bookingClosures.day, f.fromDay), sql`${bookingClosures.day} <= ${f.toDay}`,
-      or(isNull(bookingClosures.channel), eq(bookingClosures.channel, f.channel)),
-      f.servicePointId === null ? isNull(bookingClosures.servicePointId) : or(isNull(bookingClosures.servicePointId), eq(bookingClosures.servicePointId, f.servicePointId)),
-    )),
-    db.select().from(bookingExtraSessions).where(and(
-      eq(bookingExtraSessions.channel, f.channel), pointIs(bookingExtraSessions.servicePointId, f.servicePointId),
-      gte(bookingExtraSessions.day, f.fromDay), sql`${bookingExtraSessions.day} <= ${f.toDay}`,
-    )),
-  ])
+  // In turn, not Promise.all: reconcileSlots reads these inside its transaction (one connection), where
+  // overlapping queries only queue and pg warns that it will refuse them.
+  const rules = await db.select().from(bookingSchedules).where(and(eq(bookingSchedules.channel, f.channel), pointIs(bookingSchedules.servicePointId, f.servicePointId)))
+  const closures = await db.select().from(bookingClosures).where(and(
+    gte(bookingClosures.day, f.fromDay), sql`${bookingClosures.day} <= ${f.toDay}`,
+    or(isNull(bookingClosures.channel), eq(bookingClosures.channel, f.channel)),
+    f.servicePointId === null ? isNull(bookingClosures.servicePointId) : or(isNull(bookingClosures.servicePointId), eq(bookingClosures.servicePointId, f.servicePointId)),
+  ))
+  const extras = await db.select().from(bookingExtraSessions).where(and(
+    eq(bookingExtraSessions.channel, f.channel), pointIs(bookingExtraSessions.servicePointId, f.servicePointId),
+    gte(bookingExtraSessions.day, f.fromDay), sql`${bookingExtraSessions.day} <= ${f.toDay}`,
+  ))
   return { rules, closures, extras }
 }
 

@@ -18,7 +18,9 @@ export interface Scope { channel: AppointmentChannel, servicePointId: string | n
 
 /** The schedule of a scope; a point an admin took out of service plans no slots (its closures still apply). */
 async function scheduleOf(db: DbOrTx, f: Scope & { fromDay: string, toDay: string }) {
-  const [inputs, open] = await Promise.all([repo.scheduleInputs(db, f), f.servicePointId === null ? true : isServicePointActive(db, f.servicePointId)])
+  // In turn, not Promise.all: `db` may be a transaction (one connection; pg refuses overlapping queries on one client).
+  const inputs = await repo.scheduleInputs(db, f)
+  const open = f.servicePointId === null || await isServicePointActive(db, f.servicePointId)
   return open ? inputs : { ...inputs, rules: [], extras: [] }
 }
 

@@ -315,7 +315,8 @@ export async function callbackQueue(deps: HotlineDeps, input: { date: string | u
   return deps.db.transaction(async (tx) => {
     const rows = await repo.listCallbacksBetween(tx, start, end)
     const ids = rows.map(r => r.callback.id)
-    const [attempts, assignments] = await Promise.all([repo.attemptsOf(tx, ids), repo.assignmentsOf(tx, ids)])
+    const attempts = await repo.attemptsOf(tx, ids) // in turn: one transaction is one connection
+    const assignments = await repo.assignmentsOf(tx, ids)
     await writeAudit(tx, { actor, action: 'callback.list', objectType: 'appointment', ipHash, detail: { date: day, count: rows.length } })
     return rows.map((r) => {
       const assigned = assignments.find(a => a.callbackId === r.callback.id)
@@ -550,11 +551,10 @@ export async function lookupCaller(deps: HotlineDeps, body: CallerLookupBody, ac
   const ipHash = deps.ipHash ?? null
   const hash = deps.crypto.lookup(body.phone, 'phone')
   return deps.db.transaction(async (tx) => {
-    const [calls, appts, apps] = await Promise.all([
-      repo.callsByPhoneHash(tx, hash),
-      repo.appointmentsByPhoneHash(tx, hash),
-      repo.applicationsByPhoneHash(tx, hash),
-    ])
+    // One after another: a transaction is one connection, and pg refuses overlapping queries on one client.
+    const calls = await repo.callsByPhoneHash(tx, hash)
+    const appts = await repo.appointmentsByPhoneHash(tx, hash)
+    const apps = await repo.applicationsByPhoneHash(tx, hash)
     const shownCalls = calls.filter(c => mayOpen(c, actor))
     const shownAppts = appts.filter(a => !rules.isRestrictedTopic(a.topic))
     const handles = (a: typeof apps[number]) => [a.decidedBy, a.assignedBy, a.materialsRequestedBy].includes(actor.id)
