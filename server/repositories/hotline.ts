@@ -6,6 +6,8 @@ import {
   appointments, appointmentSlots, callbackAssignments, callbackAttempts, hotlineCallLinks, hotlineCalls, hotlineCallScreenings, hotlineOutcomeCodes, legalAidApplications, servicePoints, staffUsers,
   type AppointmentRow, type CallbackAttemptRow, type HotlineCallLinkRow, type HotlineCallRow, type HotlineCallScreeningRow, type HotlineOutcomeCodeRow, type NewHotlineCallRow,
 } from '../db/schema'
+import type { CallLinkKind } from '../../shared/schemas/hotline'
+import { rowsOf } from './search-outbox'
 
 export async function insertCall(tx: DbOrTx, row: NewHotlineCallRow): Promise<HotlineCallRow> {
   const [r] = await tx.insert(hotlineCalls).values(row).returning()
@@ -123,6 +125,15 @@ export async function updateCallVersioned(tx: DbOrTx, id: string, version: numbe
 export async function insertCallLink(tx: DbOrTx, row: typeof hotlineCallLinks.$inferInsert): Promise<boolean> {
   const r = await tx.insert(hotlineCallLinks).values(row).onConflictDoNothing().returning({ id: hotlineCallLinks.id })
   return r.length > 0
+}
+
+/** What a reference typed into a call's 关联 names: the kinds of record that carry it (none when unknown). */
+export async function referenceKinds(db: DbOrTx, reference: string): Promise<CallLinkKind[]> {
+  const res = await db.execute(sql`
+    select 'screening' as kind from ${hotlineCallScreenings} where ${hotlineCallScreenings.reference} = ${reference}
+    union all select 'application' from ${legalAidApplications} where ${legalAidApplications.reference} = ${reference}
+    union all select 'booking' from ${appointments} where ${appointments.reference} = ${reference}`)
+  return rowsOf<{ kind: CallLinkKind }>(res).map(r => r.kind)
 }
 
 export function listCallLinks(db: DbOrTx, callId: string): Promise<HotlineCallLinkRow[]> {

@@ -21,5 +21,8 @@ export const hotlineErrors = defineErrors({
   CALLBACK_EXISTS: { status: 409, message: '这次来电已经预约了回拨' },
   SCREENING_REQUIRED: { status: 409, message: '请先在这次来电中为来电人做法律援助初筛，再代为提交申请' },
   SCREENING_NOT_FOUND: { status: 404, message: '找不到这次来电中的该次初筛，请刷新后重试' },
+  LINK_REFERENCE_NOT_FOUND: { status: 400, message: '找不到这个编号：请核对初筛编号、受理编号或预约编号后再关联' },
+  LINK_KIND_MISMATCH: { status: 400, message: '这个编号与所选的类型不符，请改选类型后再关联' },
+  LINK_EXISTS: { status: 409, message: '这个编号已经关联到这次来电' },
   CALLER_PHONE_MISSING: { status: 400, message: '这次来电没有留下号码，无法代为提交申请（申请需要联系电话）。可先修改来电记录补上号码，或请来电人到服务点申请' },
 })

@@ -137,8 +137,9 @@ export type UpdateCallBody = z.infer<typeof updateCallBody>
 
 export const callLinkBody = z.strictObject({
   kind: z.enum(CALL_LINK_KINDS, { error: '请选择关联的类型' }),
+  // codes are read out over the phone and typed in either case: stored as printed (upper case)
   reference: z.string({ error: '请填写编号' }).trim().min(1, '请填写编号').max(80, '编号不能超过 80 个字符')
-    .regex(/^[A-Za-z0-9:_.-]+$/, '编号只能包含字母、数字和 - _ . :'),
+    .regex(/^[A-Za-z0-9:_.-]+$/, '编号只能包含字母、数字和 - _ . :').toUpperCase(),
 })
 export type CallLinkBody = z.infer<typeof callLinkBody>
 

@@ -326,6 +326,82 @@ describe.each(servers())('12348 hotline console on $name', (server) => {
     expect(await html(op, `/staff/hotline?date=${cday}`)).not.toContain(p2)
   })
 
+  it('关联 without JavaScript: a plain POST links a booking or screening by its reference, same checks and audit as the JSON route, 303 with the result in words', async () => {
+    const FORM = { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }
+    const form = (fields: Array<[string, string]>) => new URLSearchParams(fields).toString()
+    const html = async (c: ApiClient, path: string) => String((await c.get(path.replace(/#.*$/, ''), { accept: 'text/html' })).body)
+    const op = await signedIn(server.url, 'operator1')
+    const logged = await op.post(CALLS, call({ callerPhone: phone(), topic: '工伤' }))
+    expect(logged.status).toBe(201)
+    const id = logged.body.id as string
+    const LINK = `/forms/hotline/calls/${id}/links`
+    const panel = `/staff/hotline?open=${id}#hl-links-title`
+    // What the caller did elsewhere: a booking on the site, a screening on another call.
+    const day = (d: number) => shanghaiDay(new Date(Date.now() + d * 86_400_000).toISOString())
+    const slot = ((await op.get(`/api/appointments/slots?channel=online&from=${day(0)}&to=${day(14)}`)).body as Array<{ id: string, free: number }>).find(x => x.free > 0)!
+    const own = await new ApiClient(server.url).post('/api/appointments', { slotId: slot.id, name: '赵女士', phone: phone(), topic: '工伤' })
+    expect(own.status, JSON.stringify(own.body)).toBe(201)
+    const booking = own.body.reference as string
+    const earlier = await op.post(CALLS, call({ outcome: 'legal_aid_screening' }))
+    const screened = await op.post(`${CALLS}/${earlier.body.id}/screenings`, { matter: 'work_injury', household: { county: 'helan', residence: 'rural' } })
+    expect(screened.status, JSON.stringify(screened.body)).toBe(201)
+    const screening = screened.body.screening.reference as string
+    const links = async () => ((await op.get(`${CALLS}/${id}`)).body.links as Array<{ kind: string, reference: string }>).map(l => `${l.kind}:${l.reference}`)
+    const audited = async () => ((await (await signedIn(server.url, 'admin')).get('/api/staff/admin/audit?action=hotline_call.link&limit=100')).body.items as Array<{ objectId: string, actorUsername: string, detail: unknown }>)
+      .filter(a => a.objectId === id)
+
+    // Signed out: to the sign-in page and back; another site's form: 403; both change nothing.
+    const anon = await new ApiClient(server.url).post(LINK, form([['kind', 'booking'], ['reference', booking]]), FORM)
+    expect([anon.status, anon.headers.get('location')]).toEqual([303, `/staff/login?next=${encodeURIComponent(panel)}`])
+    expect((await op.post(LINK, form([['kind', 'booking'], ['reference', booking]]), { ...FORM, origin: 'https://evil.example' })).status).toBe(403)
+    // Wrong role (the JSON route's: operators only): back to the panel with the refusal, nothing linked.
+    for (const who of ['supervisor1', 'reviewer1']) {
+      const c = await signedIn(server.url, who)
+      const r = await c.post(LINK, form([['kind', 'booking'], ['reference', booking]]), FORM)
+      expect([r.status, r.headers.get('location')], who).toEqual([303, panel])
+      expect((await c.post(`${CALLS}/${id}/links`, { kind: 'booking', reference: booking })).status, who).toBe(403)
+    }
+    expect(await links()).toEqual([])
+
+    // Each refusal comes back to the panel in words (the flash), what was typed kept, never in the address.
+    const refused = async (fields: Array<[string, string]>, words: string) => {
+      const r = await op.post(LINK, form(fields), FORM)
+      expect([r.status, r.headers.get('location')], words).toEqual([303, panel])
+      const page = await html(op, panel)
+      expect(page, words).toContain(words)
+      return page
+    }
+    const malformed = await refused([['kind', 'booking'], ['reference', 'YY 2026／甲']], '编号只能包含字母、数字和 - _ . :')
+    expect(malformed).toContain('value="YY 2026／甲"')
+    await refused([['kind', 'booking'], ['reference', '']], '请填写编号')
+    await refused([['kind', 'case'], ['reference', booking]], '请选择关联的类型')
+    await refused([['kind', 'booking'], ['reference', 'YY-2026-ZZZZZZ']], '找不到这个编号')
+    await refused([['kind', 'application'], ['reference', booking]], '这个编号是预约的编号，不是法律援助申请的编号')
+    expect(await links()).toEqual([])
+    expect(await audited()).toEqual([])
+
+    // Linked: typed in lower case, stored as printed; shown on the panel, audited like the JSON route's.
+    const ok = await op.post(LINK, form([['kind', 'booking'], ['reference', booking.toLowerCase()]]), FORM)
+    expect([ok.status, ok.headers.get('location')]).toEqual([303, panel])
+    const after = await html(op, panel)
+    expect(after).toContain(`已关联预约：${booking}`)
+    expect(after).toContain(`预约：${booking}</li>`)
+    expect(await links()).toEqual([`booking:${booking}`])
+    await refused([['kind', 'booking'], ['reference', booking]], '这个编号已经关联到这次来电')
+    const json = await op.post(`${CALLS}/${id}/links`, { kind: 'screening', reference: screening })
+    expect(json.status).toBe(201)
+    expect((await op.post(`${CALLS}/${id}/links`, { kind: 'screening', reference: screening })).body.data).toMatchObject({ code: 'LINK_EXISTS' })
+    expect((await op.post(`${CALLS}/${id}/links`, { kind: 'booking', reference: 'YY-2026-ZZZZZZ' })).status).toBe(400)
+    expect(await links()).toEqual([`booking:${booking}`, `screening:${screening}`])
+    expect((await audited()).map(a => [a.actorUsername, a.detail])).toEqual([['operator1', { kind: 'screening', reference: screening }], ['operator1', { kind: 'booking', reference: booking }]]) // newest first
+
+    // A call that does not exist, or an address that is not a call: back to the console, never a 5xx.
+    const gone = await op.post('/forms/hotline/calls/7d0c1e2f-3a4b-4c5d-8e6f-0a1b2c3d4e5f/links', form([['kind', 'booking'], ['reference', booking]]), FORM)
+    expect(gone.status).toBe(303)
+    const notId = await op.post('/forms/hotline/calls/not-an-id/links', form([['kind', 'booking'], ['reference', booking]]), FORM)
+    expect([notId.status, notId.headers.get('location')]).toEqual([303, '/staff/hotline#hl-recent-title'])
+  })
+
   it('accepts anonymous calls and referrals to a service point', async () => {
     const op = await signedIn(server.url, 'operator1')
     const anon = await op.post(CALLS, call())

@@ -130,6 +130,49 @@ test('without JavaScript: from the call, screen and apply for the caller, book, 
   await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(cbCall.reference) }) }).getByRole('link', { name: phone2 })).toHaveAttribute('href', `tel:${phone2}`)
 })
 
+test('without JavaScript: 关联 links a booking the caller made on the site to the call, by its reference', async ({ page }) => {
+  test.setTimeout(180_000)
+  await page.goto('/staff/login?next=/staff/hotline')
+  await page.getByLabel('用户名').fill('operator1')
+  await page.getByLabel('密码').fill(E2E_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
+  const origin = new URL(page.url()).origin
+  const created = await page.request.post('/api/staff/hotline/calls', { data: { topic: '婚姻家庭', summary: '来电人已在网上预约，询问需要带哪些材料。', outcome: 'answered' }, headers: { origin } })
+  expect(created.status()).toBe(201)
+  const call = await created.json() as { id: string, reference: string }
+  // The resident's own booking on the site (the reference they read out on the phone).
+  const day = (d: number) => new Date(Date.now() + 8 * 3600_000 + d * 86_400_000).toISOString().slice(0, 10)
+  const slots = await (await page.request.get(`/api/appointments/slots?channel=online&from=${day(0)}&to=${day(14)}`)).json() as Array<{ id: string, free: number }>
+  const phone = `135${String((Date.now() + 37) % 100_000_000).padStart(8, '0')}`
+  const own = await page.request.post('/api/appointments', { data: { slotId: slots.find(s => s.free > 0)!.id, name: '周女士', phone, topic: '婚姻家庭' }, headers: { origin } })
+  expect(own.status()).toBe(201)
+  const booking = (await own.json() as { reference: string }).reference
+  await page.reload()
+
+  await page.getByRole('button', { name: `修改（${call.reference}）` }).click()
+  await expect(page).toHaveURL(new RegExp(`open=${call.id}`))
+  const links = page.getByRole('group', { name: '本次来电中办理的事项' })
+  await expect(links).toContainText('还没有关联事项')
+  // A reference that names nothing: back to the panel with the refusal, what was typed kept.
+  await links.getByLabel('类型', { exact: true }).selectOption({ label: '预约' })
+  await links.getByLabel('编号', { exact: true }).fill('YY-2026-ZZZZZZ')
+  await links.getByRole('button', { name: '关联' }).click()
+  await expect(page).toHaveURL(new RegExp(`open=${call.id}#hl-links-title$`))
+  const again = page.getByRole('group', { name: '本次来电中办理的事项' })
+  await expect(again.getByRole('alert')).toContainText('找不到这个编号')
+  await expect(again.getByLabel('编号', { exact: true })).toHaveValue('YY-2026-ZZZZZZ')
+  await expect(again.getByLabel('类型', { exact: true })).toHaveValue('booking')
+  // The right reference: linked, and shown on the panel.
+  await again.getByLabel('编号', { exact: true }).fill(booking)
+  await again.getByRole('button', { name: '关联' }).click()
+  const linked = page.getByRole('group', { name: '本次来电中办理的事项' })
+  await expect(linked.getByRole('listitem')).toHaveText([`预约：${booking}`])
+  await expect(linked).toContainText(`已关联预约：${booking}`)
+  await expect(linked.getByRole('alert')).toHaveCount(0)
+  await expect(page.locator('main')).not.toContainText(phone)
+})
+
 /** The ID number's check character (GB 11643, MOD 11-2). */
 function checkChar(first17: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -146,15 +146,28 @@ test('editing a call: links what was done during the call; a stale edit is refus
   const created = await page.request.post('/api/staff/hotline/calls', { data: { topic: '劳动争议', summary: '欠薪咨询，需要后续跟进。', outcome: 'answered' }, headers: { origin: new URL(page.url()).origin } })
   expect(created.status()).toBe(201)
   const call = await created.json() as { id: string, reference: string }
+  // The caller was screened on an earlier call: its reference is what the operator types in.
+  const earlier = await (await page.request.post('/api/staff/hotline/calls', { data: { topic: '劳动争议', summary: '此前来电，已做初筛。', outcome: 'legal_aid_screening' }, headers: { origin: new URL(page.url()).origin } })).json() as { id: string }
+  const screened = await page.request.post(`/api/staff/hotline/calls/${earlier.id}/screenings`, { data: { matter: 'labor_remuneration', household: { county: 'xingqing', residence: 'urban' } }, headers: { origin: new URL(page.url()).origin } })
+  expect(screened.status()).toBe(201)
+  const sref = (await screened.json() as { screening: { reference: string } }).screening.reference
   await page.reload()
   await waitForHydration(page)
 
   await page.getByRole('button', { name: `修改（${call.reference}）` }).click()
   await expect(page.getByRole('heading', { name: `修改来电记录 ${call.reference}` })).toBeFocused()
-  await page.getByLabel('类型', { exact: true }).selectOption({ label: '法律援助申请' })
-  await page.getByLabel('编号', { exact: true }).fill('FY-2026-000042')
-  await page.getByRole('button', { name: '关联' }).click()
-  await expect(page.getByRole('group', { name: '本次来电中办理的事项' })).toContainText('法律援助申请：FY-2026-000042')
+  const links = page.getByRole('group', { name: '本次来电中办理的事项' })
+  // The wrong kind is refused in words, on the field; the right one links it.
+  await links.getByLabel('类型', { exact: true }).selectOption({ label: '法律援助申请' })
+  await links.getByLabel('编号', { exact: true }).fill(sref.toLowerCase())
+  await links.getByRole('button', { name: '关联' }).click()
+  await expect(links.getByRole('alert')).toContainText('这个编号是法律援助初筛的编号，不是法律援助申请的编号')
+  await expect(links.getByLabel('编号', { exact: true })).toBeFocused()
+  await links.getByLabel('类型', { exact: true }).selectOption({ label: '法律援助初筛' })
+  await links.getByRole('button', { name: '关联' }).click()
+  await expect(links.getByRole('listitem')).toHaveText([`法律援助初筛：${sref}`])
+  await expect(links).toContainText(`已关联法律援助初筛：${sref}`)
+  await expect(links.getByRole('alert')).toHaveCount(0)
   await scanBoth(page, 'call edit')
 
   // Someone else saves first (version 1 → 2); this form still holds version 1.

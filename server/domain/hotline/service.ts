@@ -16,7 +16,7 @@ import { shanghaiDay, shanghaiDayRange } from '../../../shared/time/calendar'
 import * as cb from './callbacks'
 import * as rules from './rules'
 import { maskName, maskPhone } from '../../../shared/domain/applications/mask'
-import type { ApplyFromCallBody, BookForCallBody, CallerLookupBody, CallLinkBody, DayRangeQuery, LogCallBody, OutcomeCodeBody, UpdateCallBody } from '../../../shared/schemas/hotline'
+import { CALL_LINK_LABELS, type ApplyFromCallBody, type BookForCallBody, type CallerLookupBody, type CallLinkBody, type CallLinkKind, type DayRangeQuery, type LogCallBody, type OutcomeCodeBody, type UpdateCallBody } from '../../../shared/schemas/hotline'
 import { callsCsv } from './export'
 import type {
   ApplyForCallDto, CallCarryOverDto, CallerHistoryDto, CallScreeningDto, ScreenForCallDto,
@@ -202,7 +202,7 @@ export async function bookForCall(deps: HotlineDeps, input: BookForCallBody & { 
     if (!r.call.callerPhoneEnc) throw new DomainError('CALLBACK_PHONE_REQUIRED', undefined, '这次来电没有留下号码，无法为来电人预约')
     const phone = deps.crypto.cipher.decrypt(r.call.callerPhoneEnc, callAad(callId))
     const booked = await bookInTransaction({ ...deps, tx }, { slotId: body.slotId, phone, topic: r.call.topic, name: body.name || null, callId }, actor)
-    await linkCall({ ...deps, ipHash, tx }, { kind: 'booking', reference: booked.appointment.reference, id: callId }, actor)
+    await addCallLink(tx, { now: deps.now, ipHash }, { callId, kind: 'booking', reference: booked.appointment.reference }, actor)
   })
   const row = await repo.findCall(deps.db, callId)
   return toDetail(row!, actor, await repo.listCallLinks(deps.db, callId))
@@ -276,20 +276,31 @@ export async function updateCall(deps: HotlineDeps, input: UpdateCallBody & { id
   return toDetail(r!, actor, await repo.listCallLinks(deps.db, id))
 }
 
-/** Records what was started during the call (a screening, an application, a booking) by its reference. */
-export async function linkCall(deps: HotlineDeps & { tx?: DbOrTx }, input: CallLinkBody & { id: string }, actor: ActorRef): Promise<void> {
-  const { id, ...body } = input
-  const ipHash = deps.ipHash ?? null
-  const tx0 = deps.tx
-  const run = async (tx: DbOrTx) => {
-    const r = await repo.findCall(tx, id)
-    if (!r) throw CALL_NOT_FOUND()
-    if (!mayOpen(r, actor)) throw CALL_RESTRICTED()
-    const added = await repo.insertCallLink(tx, { callId: id, kind: body.kind, reference: body.reference, createdBy: actor.id, createdAt: deps.now() })
-    if (added) await writeAudit(tx, { actor, action: 'hotline_call.link', objectType: 'hotline_call', objectId: id, ipHash, detail: { kind: body.kind, reference: body.reference } })
-  }
-  if (tx0) return run(tx0)
-  return deps.db.transaction(run)
+/**
+ * 关联: an operator links, by the reference typed in, a screening, application or booking that was
+ * done for this caller (e.g. on the site, or on another call). The reference must name a record of
+ * the chosen kind (LINK_REFERENCE_NOT_FOUND, LINK_KIND_MISMATCH naming the kind it is) and not be
+ * linked to the call already (LINK_EXISTS); audited hotline_call.link in the same transaction.
+ */
+export async function linkCall(deps: HotlineDeps, input: CallLinkBody & { id: string }, actor: ActorRef): Promise<void> {
+  const { id, kind, reference } = input
+  await deps.db.transaction(async (tx) => {
+    await openableCall(tx, id, actor)
+    const kinds = await repo.referenceKinds(tx, reference)
+    if (!kinds.includes(kind)) {
+      const actual = kinds[0]
+      if (!actual) throw new DomainError('LINK_REFERENCE_NOT_FOUND')
+      throw new DomainError('LINK_KIND_MISMATCH', { kind: actual }, `这个编号是${CALL_LINK_LABELS[actual]}的编号，不是${CALL_LINK_LABELS[kind]}的编号：请改选类型后再关联`)
+    }
+    if (!await addCallLink(tx, { ...deps, ipHash: deps.ipHash ?? null }, { callId: id, kind, reference }, actor)) throw new DomainError('LINK_EXISTS')
+  })
+}
+
+/** Links, in the caller's transaction, what was just started from the call (its reference is known to exist); false when already linked. */
+async function addCallLink(tx: DbOrTx, deps: { now: () => Date, ipHash: string | null }, link: { callId: string, kind: CallLinkKind, reference: string }, actor: ActorRef): Promise<boolean> {
+  const added = await repo.insertCallLink(tx, { callId: link.callId, kind: link.kind, reference: link.reference, createdBy: actor.id, createdAt: deps.now() })
+  if (added) await writeAudit(tx, { actor, action: 'hotline_call.link', objectType: 'hotline_call', objectId: link.callId, ipHash: deps.ipHash, detail: { kind: link.kind, reference: link.reference } })
+  return added
 }
 
 /** Callback windows (slots of channel hotline_callback) of the next two weeks that have not begun, with free places. */
@@ -477,7 +488,7 @@ export async function screenForCall(deps: HotlineFromCallDeps, input: ScreeningI
       outcome: result.outcome, ruleVersion: result.ruleVersion, createdBy: actor.id, createdAt: now,
     })
     await writeAudit(tx, { actor, action: 'hotline_call.screen', objectType: 'hotline_call', objectId: callId, ipHash, detail: { reference: inserted.reference, outcome: result.outcome, ruleVersion: result.ruleVersion, matter: answers.matter ?? null } })
-    await linkCall({ ...deps, ipHash, tx }, { kind: 'screening', reference: inserted.reference, id: callId }, actor)
+    await addCallLink(tx, { now: deps.now, ipHash }, { callId, kind: 'screening', reference: inserted.reference }, actor)
     return inserted
   })
   const call = await repo.findCall(deps.db, callId)
@@ -528,7 +539,7 @@ export async function applyForCall(deps: HotlineFromCallDeps, input: ApplyFromCa
     const body = applyBody.parse(applyBodyFromCall({ phone, screening: answers, form }))
     const app = await submitApplication({ db: tx, crypto: deps.crypto, now: deps.now, screeningConfig: deps.screeningConfig, ipHash }, body, actor)
     await writeAudit(tx, { actor, action: 'hotline_call.apply', objectType: 'hotline_call', objectId: callId, ipHash, detail: { reference: app.reference, screening: row.reference } })
-    await linkCall({ ...deps, ipHash, tx }, { kind: 'application', reference: app.reference, id: callId }, actor)
+    await addCallLink(tx, { now: deps.now, ipHash }, { callId, kind: 'application', reference: app.reference }, actor)
     return app
   })
   const call = await repo.findCall(deps.db, callId)

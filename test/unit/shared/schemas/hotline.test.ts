@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { withCheckChar } from '#shared/domain/applications/id-number'
-import { callbackQueueQuery, logCallBody, logCallFormValues, SUMMARY_ID_MESSAGE } from '#shared/schemas/hotline'
+import { callbackQueueQuery, callLinkBody, logCallBody, logCallFormValues, SUMMARY_ID_MESSAGE } from '#shared/schemas/hotline'
 
 const base = { topic: '劳动争议', summary: '来电人反映工地拖欠工资三个月。', outcome: 'answered' }
 
@@ -52,5 +52,15 @@ describe('the call form as a plain HTML form sends it', () => {
     expect(plain.callerPhone).toBeUndefined()
     expect(plain.callbackWindowId).toBeUndefined()
     expect(logCallBody.safeParse(logCallFormValues({ summary: ['摔伤'], outcome: ['answered'] })).error?.issues[0]?.path).toEqual(['topic'])
+  })
+})
+
+describe('callLinkBody (关联)', () => {
+  it('takes a reference typed in either case as printed; refuses an empty, spaced or foreign one and unknown kinds', () => {
+    expect(callLinkBody.parse({ kind: 'booking', reference: ' yy-2026-7kq2m9 ' })).toEqual({ kind: 'booking', reference: 'YY-2026-7KQ2M9' })
+    expect(callLinkBody.safeParse({ kind: 'booking', reference: '' }).error?.issues[0]?.message).toBe('请填写编号')
+    expect(callLinkBody.safeParse({ kind: 'booking', reference: 'YY 2026' }).error?.issues[0]?.message).toBe('编号只能包含字母、数字和 - _ . :')
+    expect(callLinkBody.safeParse({ kind: 'booking', reference: 'YY-２０２６' }).success).toBe(false)
+    expect(callLinkBody.safeParse({ kind: 'case', reference: 'YY-2026-7KQ2M9' }).error?.issues[0]?.message).toBe('请选择关联的类型')
   })
 })

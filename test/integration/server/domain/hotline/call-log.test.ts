@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, hotlineCalls } from '~~/server/db/schema'
+import { auditLog, hotlineCalls, hotlineCallScreenings } from '~~/server/db/schema'
 import { personalDataCrypto } from '~~/server/domain/crypto/aead'
 import { lookupCaller } from '~~/server/domain/hotline/service'
 import * as svc from '~~/server/domain/hotline/service'
 import { insertStaffIfAbsent } from '~~/server/repositories/staff'
-import { callerLookupBody, dayRangeQuery, logCallBody, outcomeCodeBody, updateCallBody } from '#shared/schemas/hotline'
+import { callerLookupBody, callLinkBody, dayRangeQuery, logCallBody, outcomeCodeBody, updateCallBody } from '#shared/schemas/hotline'
 import { parseCsv } from '~~/test/helpers/csv'
 import { drivers, freshDb, type TestDb } from '../../../helpers/db'
 import type { ActorRef } from '~~/server/domain/platform/actor'
@@ -62,12 +62,25 @@ describe.each(drivers())('hotline call log on %s', (driver) => {
   it('stores the flags and the legal-aid notice, links what was started during the call', async () => {
     const call = await svc.logCall(deps, body({ callerPhone: PHONE, urgent: true, safeToCallBack: false, discreet: true, interpreter: 'sign_language', elderlyOrDisabled: true, toldOfLegalAidRight: true }), op)
     expect(call).toMatchObject({ urgent: true, safeToCallBack: false, discreet: true, interpreter: 'sign_language', elderlyOrDisabled: true, toldOfLegalAidRight: true, version: 1 })
-    await svc.linkCall(deps, { kind: 'application', reference: 'FY-2026-000123', id: call.id }, op)
-    await svc.linkCall(deps, { kind: 'application', reference: 'FY-2026-000123', id: call.id }, op)
-    await svc.linkCall(deps, { kind: 'booking', reference: 'YY-2026-ABC', id: call.id }, op)
+    // 关联 by a typed reference: it must name a record of the chosen kind, once per call.
+    const other = await svc.logCall(deps, body(), op)
+    const screened = (reference: string) => t.db.insert(hotlineCallScreenings).values({ callId: other.id, reference, answersEnc: 'enc:x', outcome: 'eligible', ruleVersion: 't', createdBy: op.id })
+    await screened('SC-2026-LNK2A3')
+    await screened('SC-2026-LNK4B5')
+    const link = (kind: string, reference: string) => svc.linkCall(deps, { ...callLinkBody.parse({ kind, reference }), id: call.id }, op)
+    expect(await codeOf(link('screening', 'sc-2026-lnk2a3'))).toBe('ok') // typed in lower case: the code as printed
+    expect(await codeOf(link('screening', 'SC-2026-LNK2A3'))).toBe('LINK_EXISTS')
+    expect(await codeOf(link('application', 'SC-2026-LNK4B5'))).toBe('LINK_KIND_MISMATCH')
+    await expect(link('booking', 'SC-2026-LNK4B5')).rejects.toThrow('这个编号是法律援助初筛的编号，不是预约的编号')
+    expect(await codeOf(link('application', 'YCFY-2026-000123-ABCDE'))).toBe('LINK_REFERENCE_NOT_FOUND')
+    expect(await codeOf(link('booking', 'YY-2026-ABCDEF'))).toBe('LINK_REFERENCE_NOT_FOUND')
+    expect(await codeOf(link('screening', 'SC-2026-LNK4B5'))).toBe('ok')
     const open = await svc.openCall(deps, { id: call.id }, op2)
-    expect(open.links.map(l => `${l.kind}:${l.reference}`)).toEqual(['application:FY-2026-000123', 'booking:YY-2026-ABC'])
-    expect((await audits('hotline_call.link')).filter(a => a.objectId === call.id)).toHaveLength(2)
+    expect(open.links.map(l => `${l.kind}:${l.reference}`)).toEqual(['screening:SC-2026-LNK2A3', 'screening:SC-2026-LNK4B5'])
+    expect((await audits('hotline_call.link')).filter(a => a.objectId === call.id).map(a => a.detail)).toEqual([
+      { kind: 'screening', reference: 'SC-2026-LNK2A3' }, { kind: 'screening', reference: 'SC-2026-LNK4B5' },
+    ])
+    expect(await codeOf(svc.linkCall(deps, { kind: 'screening', reference: 'SC-2026-LNK2A3', id: '7d0c1e2f-3a4b-4c5d-8e6f-0a1b2c3d4e5f' }, op))).toBe('CALL_NOT_FOUND')
   })
 
   it('an edit of an older version is refused with 409 STALE_EDIT and changes nothing', async () => {

@@ -100,6 +100,14 @@ describe.each(drivers())('screening and application from the call on %s', (drive
     expect(submitted[0]!.actorId).toBe(op.id)
     expect((await audits('hotline_call.apply', call.id))[0]).toMatchObject({ actorId: op.id })
     expect((await audits('hotline_call.link', call.id)).map(a => (a.detail as { kind: string }).kind).sort()).toEqual(['application', 'screening'])
+
+    // The caller rings again: the operator links the application by the reference they read out (关联).
+    const followUp = await logWage(p)
+    const ref = out.application.reference
+    expect(await codeOf(svc.linkCall(deps, { kind: 'booking', reference: ref, id: followUp.id }, op))).toBe('LINK_KIND_MISMATCH')
+    await svc.linkCall(deps, { kind: 'application', reference: ref, id: followUp.id }, op2)
+    expect((await svc.openCall(deps, { id: followUp.id }, op)).links.map(l => `${l.kind}:${l.reference}`)).toEqual([`application:${ref}`])
+    expect((await audits('hotline_call.link', followUp.id)).map(a => [a.actorId, a.detail])).toEqual([[op2.id, { kind: 'application', reference: ref }]])
   })
 
   it('refuses what the call cannot carry: an anonymous call, missing consent to sensitive answers', async () => {
