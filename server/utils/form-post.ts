@@ -42,6 +42,39 @@ export async function readFormFields(event: H3Event): Promise<FormFields> {
 
 export const field = (f: FormFields, name: string): string | undefined => f[name]?.[0]
 
+export interface UploadedFile { bytes: Uint8Array, fileName: string }
+/** A multipart form's text fields and files, or why it was not read (`too_large`: by Content-Length, unread). */
+export interface MultipartFields { fields: FormFields, files: Record<string, UploadedFile>, refused?: 'too_large' | 'not_multipart' }
+/** A text field of a multipart form longer than this is no field of ours: cut (the schemas then judge it). */
+const MAX_MULTIPART_TEXT_BYTES = 4 * 1024
+
+/**
+ * Reads a multipart/form-data body (a form with a file input) after the same-origin check. Over
+ * `maxBytes` by Content-Length: not read at all. Not multipart, or a body the parser refuses:
+ * `not_multipart`. A file input sends a part with a file name (empty when nothing was chosen).
+ */
+export async function readMultipartFields(event: H3Event, maxBytes: number): Promise<MultipartFields> {
+  assertSameOriginForm(event)
+  const none = (refused: MultipartFields['refused']): MultipartFields => ({ fields: {}, files: {}, refused })
+  if (contentLengthTooLarge(getRequestHeader(event, 'content-length'), maxBytes)) return none('too_large')
+  const type = (getRequestHeader(event, 'content-type') ?? '').toLowerCase()
+  if (!type.startsWith('multipart/form-data') || !/boundary=/.test(type)) return none('not_multipart')
+  let parts: Awaited<ReturnType<typeof readMultipartFormData>>
+  try {
+    parts = await readMultipartFormData(event)
+  } catch {
+    return none('not_multipart')
+  }
+  if (!parts) return none('not_multipart')
+  const out: MultipartFields = { fields: {}, files: {} }
+  for (const p of parts) {
+    if (!p.name) continue
+    if (p.filename !== undefined) out.files[p.name] ??= { bytes: p.data, fileName: p.filename }
+    else (out.fields[p.name] ??= []).push(p.data.subarray(0, MAX_MULTIPART_TEXT_BYTES).toString('utf8'))
+  }
+  return out
+}
+
 /** The error code (and the first field in error) of a failed form post, for the address back to the form. */
 export function formErrorQuery(e: unknown): Record<string, string> {
   const err = toHttpError(e) as { data?: { code?: string, message?: string, issues?: Array<{ path: string, message: string }> }, statusCode?: number }

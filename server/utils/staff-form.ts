@@ -6,11 +6,12 @@
 // error, plus the fields typed (never a password) so a long text is not lost. The flash is sealed
 // (AES-256-GCM, the draft codec of server/domain/http/form-state.ts) in an HttpOnly cookie scoped
 // to /staff; server/middleware/staff-flash.ts opens and clears it on the next page load and hands
-// it to the page through event.context (useStaffFlash in the app).
+// it to the page through event.context (useStaffFlash in the app). A form with a file input
+// (`upload`) is multipart/form-data; its body is read only after the role check.
 import type { H3Event } from 'h3'
 import { ZodError } from 'zod'
 import type { StaffFlash, StaffRole } from '../../shared/types/staff'
-import { errorCatalogue, isErrorCode } from '../../shared/errors'
+import { errorCatalogue, isErrorCode, type ErrorCode } from '../../shared/errors'
 import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/schemas/zod'
 import type { AppContext } from '../app-context'
 import { loadConfig } from '../config'
@@ -18,7 +19,7 @@ import { DomainError } from '../domain/errors'
 import { formStateCodec, safeReturnPath } from '../domain/http/form-state'
 import type { SessionActor } from '../domain/staff/service'
 import { toHttpError } from './api'
-import { formDone, formErrorQuery, readFormFields, type FormFields } from './form-post'
+import { assertSameOriginForm, formDone, formErrorQuery, readFormFields, readMultipartFields, type FormFields, type UploadedFile } from './form-post'
 
 export const STAFF_FLASH_COOKIE = 'staff_flash'
 const FLASH_CHUNKS = 4
@@ -78,7 +79,7 @@ export function typedValues(f: FormFields): Record<string, string | string[]> {
 }
 
 export interface StaffFormRequest { event: H3Event, fields: FormFields }
-export interface StaffFormContext extends StaffFormRequest { actor: SessionActor, app: AppContext }
+export interface StaffFormContext extends StaffFormRequest { actor: SessionActor, app: AppContext, files: Record<string, UploadedFile> }
 export interface StaffFormDone { to: string, notice?: string, data?: Record<string, unknown> }
 /** A form's answer in the address: the result (`done=…`), or a refusal's `error=CODE&field=name` (formErrorQuery). */
 export type FormQuery = Record<string, string>
@@ -91,6 +92,11 @@ interface StaffFormAccess {
 export interface FlashStaffForm extends StaffFormAccess {
   form: string
   back: (event: H3Event, fields: FormFields) => string
+  /**
+   * A form with a file input (multipart/form-data, `ctx.files`): bodies over `maxBytes` are not
+   * read; they, and a body that is not multipart, come back as the `tooLarge` / `invalid` refusal.
+   */
+  upload?: { maxBytes: number, tooLarge: ErrorCode, invalid: ErrorCode }
 }
 /**
  * Refusals come back in the address: `refused` builds it from the refusal's query (and may add to
@@ -116,14 +122,19 @@ export function defineStaffFormHandler(opts: FlashStaffForm | QueryStaffForm, ru
       const fields = await readFormFields(event)
       const actor = await requireStaff(event, opts.roles, { passwordChangePending: opts.passwordChangePending })
       try {
-        return formDone(event, (await run({ event, actor, fields, app: await useApp() })).to)
+        return formDone(event, (await run({ event, actor, fields, files: {}, app: await useApp() })).to)
       } catch (error) {
         return formDone(event, opts.refused(formErrorQuery(error), { event, fields, error }))
       }
     })
   }
+  const upload = opts.upload
   return defineEventHandler(async (event) => {
-    const fields = await readFormFields(event)
+    // A form with a file is read only once a member with the role is known: nobody else makes the
+    // server parse a large body (its `back` therefore cannot depend on the fields).
+    if (upload) assertSameOriginForm(event)
+    let fields: FormFields = upload ? {} : await readFormFields(event)
+    let files: Record<string, UploadedFile> = {}
     const back = safeReturnPath(opts.back(event, fields), '/staff')
     const app = await useApp()
     const flashBack = async (flash: Omit<StaffFlash, 'form'>, withValues = true) => {
@@ -144,8 +155,19 @@ export function defineStaffFormHandler(opts: FlashStaffForm | QueryStaffForm, ru
       const c = typeof code === 'string' && isErrorCode(code) ? code : 'FORBIDDEN'
       return flashBack({ error: { code: c, message: errorCatalogue[c].message } }, false)
     }
+    if (upload) {
+      const body = await readMultipartFields(event, upload.maxBytes)
+      if (body.refused) {
+        const code = body.refused === 'too_large' ? upload.tooLarge : upload.invalid
+        return flashBack({ error: { code, message: errorCatalogue[code].message } }, false)
+      }
+      ;({ fields, files } = body)
+      if (Object.values(fields).some(vs => vs.some(hasUnsafeText))) {
+        return flashBack({ error: { code: 'BAD_INPUT', message: UNSAFE_TEXT_MESSAGE } }, false)
+      }
+    }
     try {
-      const done = await run({ event, actor, fields, app })
+      const done = await run({ event, actor, fields, files, app })
       if (done.notice || done.data) await setStaffFlash(event, { form: opts.form, notice: done.notice, data: done.data })
       return formDone(event, done.to)
     } catch (e) {

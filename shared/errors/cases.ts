@@ -22,5 +22,9 @@ export const casesErrors = defineErrors({
   IMPORT_TOO_LARGE: { status: 400, message: '一次导入的法条太多' },
   IMPORT_INVALID: { status: 400, message: '文件中有格式不正确的行' },
   IMPORT_DUPLICATE_ID: { status: 400, message: '文件中有重复的法条编号' },
+  IMPORT_FILE_MISSING: { status: 400, message: '请选择要导入的法条文件（.jsonl）' },
+  IMPORT_FILE_TOO_LARGE: { status: 413, message: '文件过大（最多 5 MB）' },
+  IMPORT_NOT_UTF8: { status: 400, message: '文件不是 UTF-8 编码的文本；请另存为 UTF-8 编码的 JSONL 文件后再导入' },
+  IMPORT_FORM_INVALID: { status: 400, message: '请通过页面上的导入表单选择文件后提交' },
   IMPORT_MIXED_LAWS: { status: 400, message: '一个文件只能包含同一部法律（同一个 law_id）的条文' },
 })

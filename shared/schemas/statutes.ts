@@ -24,8 +24,23 @@ export type MarkLawStatusBody = z.infer<typeof markLawStatusBody>
 export const markLawStatusFormBody = markLawStatusBody.extend({ lawId })
 export const MARK_LAW_STATUS_FIELDS = ['lawId', 'status', 'effectiveDate', 'note', 'successorLawId', 'successorRenumbered'] as const
 
+/** The largest law file one import takes, in bytes of UTF-8 (the form and the JSON route alike). */
 export const IMPORT_MAX_BYTES = 5_000_000
 export const IMPORT_MAX_RECORDS = 5_000
+export const IMPORT_TOO_LARGE_MESSAGE = '文件过大（最多 5 MB）'
+
+/** Bytes of `s` as UTF-8 (no copy; a lone surrogate counts as the 3 bytes of U+FFFD). */
+export function utf8ByteLength(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xFC00) === 0xDC00) { n += 4; i++ }
+    else n += 3
+  }
+  return n
+}
 
 /** One record of the statutes dataset (statutes.jsonl.gz). */
 export const statuteRecordSchema = z.object({
@@ -48,10 +63,17 @@ export const statuteRecordSchema = z.object({
 
 /** Import a new version of a law: its articles as JSONL, and (optionally) the law it supersedes. */
 export const importLawVersionBody = z.object({
-  jsonl: z.string().min(1, { error: '请提供法条文件内容（JSONL）' }).max(IMPORT_MAX_BYTES, { error: '文件过大（最多 5 MB）' }),
+  jsonl: z.string().min(1, { error: '请提供法条文件内容（JSONL）' }).max(IMPORT_MAX_BYTES, { error: IMPORT_TOO_LARGE_MESSAGE })
+    .refine(s => utf8ByteLength(s) <= IMPORT_MAX_BYTES, { error: IMPORT_TOO_LARGE_MESSAGE }),
   supersedesLawId: z.preprocess(emptyToUndefined, lawId.optional()),
   effectiveDate: z.preprocess(emptyToUndefined, isoDate.optional()),
   note: z.string().trim().max(500).default(''),
   renumbered: checkbox.default(false),
 })
 export type ImportLawVersionBody = z.infer<typeof importLawVersionBody>
+/**
+ * The import form as a plain HTML form sends it (multipart, no JavaScript): these text fields, and
+ * the chosen file as the part named `file` (its bytes become `jsonl`, then importLawVersionBody).
+ */
+export const IMPORT_LAW_VERSION_FIELDS = ['supersedesLawId', 'effectiveDate', 'note', 'renumbered'] as const
+export const IMPORT_FILE_FIELD = 'file'

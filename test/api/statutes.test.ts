@@ -82,6 +82,85 @@ describe.each(servers())('statutes on $name', (server) => {
     expect(after.body.status).toMatchObject({ kind: 'repealed', since: '2031-01-01' })
   })
 
+  it('the import form works without JavaScript: a multipart POST to /staff/statutes/import answers 303 with the counts, or the refusal in words and nothing written', { timeout: 120_000 }, async () => {
+    const HTML = { accept: 'text/html' }
+    /** The form as a browser sends it: the text fields, then the file input (a part with a file name). */
+    const form = (file: BlobPart | null, fields: Record<string, string> = {}, fileName = 'law.jsonl') => {
+      const f = new FormData()
+      for (const [k, v] of Object.entries(fields)) f.append(k, v)
+      f.append('file', new Blob(file === null ? [] : [file]), file === null ? '' : fileName)
+      return f
+    }
+    const v1 = lawId()
+    const v2 = lawId()
+    const stored = async (law: string) => (await api.get(`/api/statutes/${law}-a0001`)).status
+    const page = async (c: ApiClient) => (await c.get('/staff/statutes', HTML)).body as string
+
+    // signed out: to the sign-in page, back here after; nothing read, nothing written
+    const anon = await api.post('/staff/statutes/import', form(file(v1, '2001-01-01', ['第一条'])), HTML)
+    expect(anon.status).toBe(303)
+    expect(anon.headers.get('location')).toBe(`/staff/login?next=${encodeURIComponent('/staff/statutes')}`)
+    // the wrong role: refused in words (the same roles as the JSON route), nothing written
+    const operator = await signedIn(server.url, 'operator1')
+    const op = await operator.post('/staff/statutes/import', form(file(v1, '2001-01-01', ['第一条'])), HTML)
+    expect(op.status).toBe(303)
+    expect(op.headers.get('location')).toBe('/staff/statutes')
+    expect(await stored(v1)).toBe(404)
+    // another site's form: refused before anything is read
+    const editor = await signedIn(server.url, 'editor1')
+    expect((await editor.post('/staff/statutes/import', form(file(v1, '2001-01-01', ['第一条'])), { ...HTML, origin: 'https://evil.example' })).status).toBe(403)
+
+    // bad files: each comes back to the page as a Chinese message; nothing is written, never a 5xx
+    const gbk = new Uint8Array([0xB5, 0xDA, 0xD2, 0xBB, 0xCC, 0xF5, 0x0A]) // 第一条 saved as GBK
+    const refusals: Array<[BodyInit | FormData, string]> = [
+      [form(gbk), '文件不是 UTF-8 编码的文本'],
+      [form('这不是法条文件\n第二行'), '第 1 行格式不正确'],
+      [form(`${file(v1, '2001-01-01', ['第一条'])}\n{"id":"x"}`), '第 2 行格式不正确（id）'],
+      [form(null), '请选择要导入的法条文件'],
+      [form(new Uint8Array(5_000_001).fill(0x20)), '文件过大（最多 5 MB）'], // read, then over the cap
+      [form(new Uint8Array(5_200_000).fill(0x20)), '文件过大（最多 5 MB）'], // over the cap by Content-Length: not read
+      [form(file(v1, '2001-01-01', ['第一条']), { supersedesLawId: 'nope', note: '无脚本导入' }), '法律编号格式不正确'],
+    ]
+    for (const [body, message] of refusals) {
+      const r = await editor.post('/staff/statutes/import', body, HTML)
+      expect(r.status, message).toBe(303)
+      expect(r.headers.get('location')).toBe('/staff/statutes')
+      expect(await page(editor), message).toContain(message)
+      expect(await stored(v1)).toBe(404)
+    }
+    // a form that is not multipart (a stale page, a script): refused in words
+    const plain = await editor.post('/staff/statutes/import', `supersedesLawId=${v1}`, { ...HTML, 'content-type': 'application/x-www-form-urlencoded' })
+    expect(plain.status).toBe(303)
+    expect(await page(editor)).toContain('请通过页面上的导入表单')
+    // the typed fields come back after a refusal of a field (the file must be chosen again)
+    await editor.post('/staff/statutes/import', form(file(v1, '2001-01-01', ['第一条']), { supersedesLawId: 'nope', note: '无脚本导入说明' }), HTML)
+    const again = await page(editor)
+    expect(again).toContain('value="nope"')
+    expect(again).toContain('无脚本导入说明')
+
+    // good files: the first version, then the next superseding it — the same service as the JSON route
+    const first = await editor.post('/staff/statutes/import', form(file(v1, '2001-01-01', ['第一条', '第二条'])), HTML)
+    expect(first.status).toBe(303)
+    expect(first.headers.get('location')).toBe('/staff/statutes')
+    expect(await page(editor)).toContain(`已导入《测试条例${v1}》2 条。`)
+    expect(await stored(v1)).toBe(200)
+    const bom = new Uint8Array([0xEF, 0xBB, 0xBF, ...new TextEncoder().encode(file(v2, '2030-01-01', ['第一条', '第二条', '第三条']))])
+    const second = await editor.post('/staff/statutes/import', form(bom, { supersedesLawId: v1, effectiveDate: '2030-01-01', note: '无脚本修订。', renumbered: 'on' }), HTML)
+    expect(second.status).toBe(303)
+    expect(await page(editor)).toContain(`已导入《测试条例${v2}》3 条；旧版本《测试条例${v1}》已标记为被取代。`)
+    const old = await api.get(`/api/statutes/${v1}-a0001`)
+    expect(old.body.statute.inForce).toBe(false)
+    expect(old.body.status).toMatchObject({ kind: 'superseded', since: '2030-01-01', source: 'editorial' })
+    expect((await api.get(`/api/statutes/${v2}-a0003`)).body.statute.inForce).toBe(true)
+
+    // audited as the JSON route audits: law.import_version by the editor, and the mark of the old law
+    const admin = await signedIn(server.url, 'admin')
+    const audit = await admin.get('/api/staff/admin/audit?action=law.import_version&limit=50')
+    expect(audit.body.items.filter((r: { objectId: string }) => r.objectId === v1 || r.objectId === v2)).toHaveLength(2)
+    const marks = await admin.get('/api/staff/admin/audit?action=law.mark_status&limit=50')
+    expect(marks.body.items.some((r: { objectId: string }) => r.objectId === v1)).toBe(true)
+  })
+
   it('lists the seeded record: the 2012 治安管理处罚法 superseded since 2026-01-01', async () => {
     expect((await api.get('/api/staff/statutes/status')).status).toBe(401)
     const editor = await signedIn(server.url, 'editor1')

@@ -46,3 +46,23 @@ test('editors see which laws are marked not in force (the seeded 2012 治安管�
   await expect(page.getByLabel('法条文件（.jsonl）')).toBeVisible()
   await scanBoth(page, 'staff statutes')
 })
+
+test('with JavaScript the import form sends the file as JSON, a law of real size too (over the 64 KiB of other JSON bodies)', async ({ page, baseURL }) => {
+  const login = await page.request.post('/api/auth/login', { data: { username: 'editor1', password: E2E_PASSWORD }, headers: { origin: baseURL! } })
+  expect(login.status()).toBe(200)
+  await page.goto('/staff/statutes')
+  const law = `L${randomBytes(5).toString('hex')}`
+  // 300 articles of about 300 characters: ~0.3 MB of UTF-8, the size of a real law
+  const jsonl = Array.from({ length: 300 }, (_, i) => JSON.stringify({
+    id: `${law}-a${String(i + 1).padStart(4, '0')}`, law_id: law, law_title: '银川市有脚本导入条例', level: '地方性法规', version_date: '2026-01-01',
+    article_no: i + 1, article_label: `第${i + 1}条`, text: `第${i + 1}条：${'公民依法享有获得法律援助的权利。'.repeat(18)}`,
+  })).join('\n')
+  expect(Buffer.byteLength(jsonl)).toBeGreaterThan(200_000)
+  const importForm = page.locator('form[action="/staff/statutes/import"]')
+  await page.getByLabel('法条文件（.jsonl）').setInputFiles({ name: 'law.jsonl', mimeType: 'application/json', buffer: Buffer.from(jsonl) })
+  const sent = page.waitForRequest(r => r.url().endsWith('/api/staff/statutes/import') && r.method() === 'POST')
+  await importForm.getByRole('button', { name: '导入' }).click()
+  expect((await sent).headers()['content-type']).toContain('application/json')
+  await expect(page.getByRole('status').filter({ hasText: '已导入' })).toHaveText('已导入《银川市有脚本导入条例》300 条。')
+  await expect(page).toHaveURL(/\/staff\/statutes$/)
+})

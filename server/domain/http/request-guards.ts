@@ -1,5 +1,6 @@
 // Pure decisions for the security middleware: which origins may write, which bodies are accepted.
 // Framework-free so the rules are unit-tested without a server.
+import { IMPORT_MAX_BYTES } from '../../../shared/schemas/statutes'
 import { hasUnsafeText } from '../../../shared/schemas/zod'
 
 export const MAX_API_BODY_BYTES = 64 * 1024
@@ -17,12 +18,21 @@ export const NON_JSON_API_PATHS: RegExp[] = []
  * UPLOAD_EDGE_LIMIT_BYTES so the route itself can refuse an oversized file with its own message
  * (without reading it); every other write stays under MAX_API_BODY_BYTES.
  */
-export const UPLOAD_PATHS: RegExp[] = [/^\/forms\/legal-aid\/documents$/]
+export const UPLOAD_PATHS: RegExp[] = [/^\/forms\/legal-aid\/documents$/, /^\/staff\/statutes\/import$/]
 export const UPLOAD_EDGE_LIMIT_BYTES = 64 * 1024 * 1024
+/**
+ * JSON routes that carry a file's text (the statute import: IMPORT_MAX_BYTES of UTF-8, which JSON
+ * escaping of quotes and backslashes can at most double). Their schemas refuse a file over the cap
+ * in words; the edge only refuses what no file under the cap could be.
+ */
+export const LARGE_JSON_PATHS: Array<{ path: RegExp, limit: number }> = [
+  { path: /^\/api\/staff\/statutes\/import$/, limit: 2 * IMPORT_MAX_BYTES + MAX_API_BODY_BYTES },
+]
 
 /** The largest body the edge accepts for a write to this (normalised) path. */
 export function bodyLimitFor(path: string): number {
-  return UPLOAD_PATHS.some(r => r.test(path)) ? UPLOAD_EDGE_LIMIT_BYTES : MAX_API_BODY_BYTES
+  if (UPLOAD_PATHS.some(r => r.test(path))) return UPLOAD_EDGE_LIMIT_BYTES
+  return LARGE_JSON_PATHS.find(p => p.path.test(path))?.limit ?? MAX_API_BODY_BYTES
 }
 
 export function parseAllowedOrigins(list: string): string[] {

@@ -1,6 +1,7 @@
 // A new version of a law as a file: JSONL in the statutes dataset's format, one article a line.
 // Framework-free. Every line is checked with the shared schema; an error names the first bad line.
-import { IMPORT_MAX_RECORDS, statuteRecordSchema } from '../../../shared/schemas/statutes'
+import { IMPORT_MAX_BYTES, IMPORT_MAX_RECORDS, statuteRecordSchema } from '../../../shared/schemas/statutes'
+import { hasUnsafeText } from '../../../shared/schemas/zod'
 import { DomainError } from '../errors'
 import type { StatuteRecord } from '../search/statute-doc'
 
@@ -13,7 +14,15 @@ export function parseLawVersionFile(jsonl: string): StatuteRecord[] {
   const errors: Array<{ line: number, path: string }> = []
   lines.forEach((line, i) => {
     let raw: unknown
-    try { raw = JSON.parse(line) } catch { errors.push({ line: i + 1, path: '' }); return }
+    // NUL and lone surrogates (JSON escapes can make them) are no text: PostgreSQL cannot store NUL
+    let unsafe = ''
+    try {
+      raw = JSON.parse(line, (k, v: unknown) => {
+        if (!unsafe && typeof v === 'string' && hasUnsafeText(v)) unsafe = k
+        return v
+      })
+    } catch { errors.push({ line: i + 1, path: '' }); return }
+    if (unsafe) { errors.push({ line: i + 1, path: unsafe }); return }
     const r = statuteRecordSchema.safeParse(raw)
     if (!r.success) { errors.push({ line: i + 1, path: r.error.issues[0]?.path.join('.') ?? '' }); return }
     records.push(r.data as StatuteRecord)
@@ -29,3 +38,20 @@ export function parseLawVersionFile(jsonl: string): StatuteRecord[] {
   return records
 }
 
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+/**
+ * The text of an uploaded law file (the import form without JavaScript): present, at most
+ * IMPORT_MAX_BYTES, and UTF-8 (a BOM is dropped). Anything else is refused in words, before any
+ * line is read.
+ */
+export function lawVersionFileText(file: { bytes: Uint8Array } | undefined): string {
+  if (!file || file.bytes.length === 0) throw new DomainError('IMPORT_FILE_MISSING')
+  if (file.bytes.length > IMPORT_MAX_BYTES) throw new DomainError('IMPORT_FILE_TOO_LARGE')
+  try {
+    return utf8.decode(file.bytes)
+  } catch {
+    throw new DomainError('IMPORT_NOT_UTF8')
+  }
+}

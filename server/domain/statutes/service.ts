@@ -21,6 +21,9 @@ import { toCaseSummaryDto, toStatuteDto } from '../cases/dto'
 import { DomainError } from '../errors'
 import { describeStatuteStatus, type LawStatusRecord, type StatusContext } from './status'
 
+/** The uploaded file's text (the import form without JavaScript); importLawVersion then reads its lines. */
+export { lawVersionFileText } from './import-file'
+
 export interface StatuteReadDeps { db: Db }
 
 /** The status context of an article: its law's editorial record and the current provision. */

@@ -14,10 +14,12 @@ export class ApiClient {
 
   async req<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
     const h: Record<string, string> = { accept: 'application/json', ...headers }
-    if (body !== undefined) h['content-type'] ??= 'application/json'
+    // a FormData body (multipart) carries its own content type and boundary
+    const form = body instanceof FormData
+    if (body !== undefined && !form) h['content-type'] ??= 'application/json'
     if (this.origin && method !== 'GET' && method !== 'HEAD' && !('origin' in headers)) h.origin = this.origin
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-    const r = await fetch(this.base + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body), redirect: 'manual' })
+    const r = await fetch(this.base + path, { method, headers: h, body: body === undefined ? undefined : form || typeof body === 'string' ? body : JSON.stringify(body), redirect: 'manual' })
     for (const c of r.headers.getSetCookie()) {
       const [pair] = c.split(';')
       const i = pair!.indexOf('=')

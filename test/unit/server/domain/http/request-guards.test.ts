@@ -44,6 +44,16 @@ describe('bodies', () => {
     expect(bodyLimitFor('/forms/legal-aid/status')).toBe(64 * 1024)
     expect(bodyLimitFor('/api/legal-aid/documents')).toBe(64 * 1024)
     expect(bodyLimitFor('/forms/legal-aid/documents/x')).toBe(64 * 1024)
+    // the statute import form (multipart, no JavaScript) reads its own cap from Content-Length
+    expect(bodyLimitFor('/staff/statutes/import')).toBe(64 * 1024 * 1024)
+    expect(bodyLimitFor('/staff/statutes')).toBe(64 * 1024)
+  })
+
+  it('lets the statute import JSON route carry a whole file under the import cap, and no more', () => {
+    // 5 MB of UTF-8, JSON-escaped (at most twice as long), plus the other fields
+    expect(bodyLimitFor('/api/staff/statutes/import')).toBe(2 * 5_000_000 + 64 * 1024)
+    expect(bodyLimitFor('/api/staff/statutes/laws/l0000000000/status')).toBe(64 * 1024)
+    expect(bodyLimitFor('/api/staff/statutes/import/x')).toBe(64 * 1024)
   })
 
   it('normalises paths for prefix checks', () => {
