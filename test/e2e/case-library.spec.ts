@@ -19,6 +19,7 @@ test.describe('以案释法: search, case and statute pages', () => {
     await expect(page.getByRole('heading', { level: 2, name: '释法：法律怎么说' })).toBeVisible()
     await expect(page.getByRole('link', { name: /我能申请法律援助吗/ })).toBeVisible()
     await expect(page.getByRole('link', { name: /预约法律咨询/ })).toBeVisible()
+    await expect(page.getByRole('button', { name: '打印本页' })).toBeVisible() // with the page's script only (nojs.spec.ts)
     await expectNoAxeViolations(page, 'case normal')
 
     await enableLargeText(page)

@@ -150,3 +150,12 @@ test('the application: one thing per page, check your answers, confirmation with
   await expect(page.getByRole('heading', { name: /办理状态/ })).toHaveCount(0)
   expect(requests.filter(u => u.includes(PHONE))).toEqual([])
 })
+
+test('a case page offers only what works without the page\'s script: no 打印本页 button (the browser prints), its links', async ({ page }) => {
+  await page.goto('/search?q=' + encodeURIComponent('老板拖欠工资不给怎么办'))
+  const cases = page.getByRole('region', { name: /相关案例/ })
+  await cases.getByRole('listitem').first().getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 2, name: '释法：法律怎么说' })).toBeVisible()
+  await expect(page.getByRole('link', { name: /我能申请法律援助吗/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: '打印本页' })).toHaveCount(0)
+})

@@ -15,6 +15,9 @@ test('an editor creates a draft, fixes a refused save, edits and publishes a cas
   await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible()
 
   await page.goto('/staff/cases/new')
+  // 预览 needs the page's script: without it the button is not offered (it would do nothing).
+  await expect(page.getByRole('button', { name: '保存草稿' })).toBeVisible()
+  await expect(page.getByRole('button', { name: '预览' })).toHaveCount(0)
   await page.getByLabel('网址标识').fill(slug)
   await page.getByLabel('标题（老百姓的问法）').fill('工地包工头跑了工资找谁要')
   await page.getByLabel('案情').fill('李某在兴庆区某工地干了八个月活，包工头一直拖着不结账，年底说老板跑了，李某和工友们不知道去哪里讨要。这是一段足够长的测试案情文字。')
@@ -56,4 +59,16 @@ test('an editor creates a draft, fixes a refused save, edits and publishes a cas
   await expect(page.getByRole('link', { name: '查看公开页面' })).toHaveAttribute('href', `/cases/${slug}`)
   await page.getByRole('button', { name: '撤下' }).click()
   await expect(page.getByRole('status')).toContainText('已撤下')
+})
+
+test('a case that cannot be loaded: 重试 is a link that loads the page again — no JavaScript', async ({ page }) => {
+  await signIn(page, 'editor1')
+  const path = '/staff/cases/00000000-0000-4000-8000-000000000000'
+  await page.goto(path)
+  await expect(page.getByRole('alert')).toBeVisible()
+  const retry = page.getByRole('link', { name: '重试' })
+  await expect(retry).toHaveAttribute('href', path)
+  await retry.click()
+  await expect(page).toHaveURL(new RegExp(`${path}$`))
+  await expect(page.getByRole('alert')).toBeVisible()
 })

@@ -48,4 +48,9 @@ test('the case editor validates with the shared schema and sums up the errors', 
   await expect(summary.getByRole('link', { name: /./ }).first()).toBeVisible()
   await expect(page.getByLabel('标题（老百姓的问法）')).toHaveAttribute('aria-invalid', 'true')
   await expectNoAxeViolations(page, 'case editor with errors')
+  // 预览 (offered once the page's script runs) shows what is typed.
+  await page.getByLabel('标题（老百姓的问法）').fill('预览里的标题')
+  await page.getByRole('button', { name: '预览' }).click()
+  await expect(page.getByRole('region', { name: '预览' })).toContainText('预览里的标题')
+  await expect(page.getByRole('button', { name: '关闭预览' })).toHaveAttribute('aria-expanded', 'true')
 })
