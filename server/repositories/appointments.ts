@@ -378,11 +378,10 @@ export async function waitlistPosition(db: DbOrTx, id: string): Promise<number> 
 export async function listScheduleRows(db: DbOrTx, servicePointId?: string | null): Promise<ScheduleInputs> {
   const pf = <T extends typeof bookingSchedules.servicePointId | typeof bookingClosures.servicePointId | typeof bookingExtraSessions.servicePointId>(c: T) =>
     servicePointId === undefined ? undefined : servicePointId === null ? isNull(c) : eq(c, servicePointId)
-  const [rules, closures, extras] = await Promise.all([
-    db.select().from(bookingSchedules).where(pf(bookingSchedules.servicePointId)).orderBy(asc(bookingSchedules.channel), asc(bookingSchedules.startTime)),
-    db.select().from(bookingClosures).where(pf(bookingClosures.servicePointId)).orderBy(asc(bookingClosures.day)),
-    db.select().from(bookingExtraSessions).where(pf(bookingExtraSessions.servicePointId)).orderBy(asc(bookingExtraSessions.day)),
-  ])
+  // In turn, not Promise.all: the schedule admin reads these inside its transaction (one connection).
+  const rules = await db.select().from(bookingSchedules).where(pf(bookingSchedules.servicePointId)).orderBy(asc(bookingSchedules.channel), asc(bookingSchedules.startTime))
+  const closures = await db.select().from(bookingClosures).where(pf(bookingClosures.servicePointId)).orderBy(asc(bookingClosures.day))
+  const extras = await db.select().from(bookingExtraSessions).where(pf(bookingExtraSessions.servicePointId)).orderBy(asc(bookingExtraSessions.day))
   return { rules, closures, extras }
 }
 
