@@ -11,6 +11,13 @@
 //   npx tsx bench/search-quality-experiments.ts --answers [--expansion '[0,0.1]'] [--neighbours '[0,0.3]'] [--builds '[{"bm25":{"k1":1.2,"b":0.6}}]']
 //       knowledge-side variants that rebuild the rankers: the lawyers' answers of known questions as
 //       document expansion / in the neighbour vectors, BM25 parameters
+//   npx tsx bench/search-quality-experiments.ts --lexicon <extra.json> [--written-from '[0,1,2]']
+//       lay→legal lexicon entries in a separate file (same format as content/lexicon/*.json) added to the
+//       production lexicon; printed per fold and for the folds whose misses the entries were NOT written
+//       from (--written-from: the folds whose misses were read while writing them)
+//   npx tsx bench/search-quality-experiments.ts --roles
+//       question type × article role (amounts, time limits, procedure, criminal penalty) and two-stage
+//       (the best laws first, then articles by terms rare in their law) re-orderings of the candidates
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
 import { LexicalIndexBuilder, type LexicalIndex } from '../server/domain/search/lexical-index'
@@ -20,6 +27,8 @@ import { trainKnowledge } from './lib/knowledge'
 import { foldOf, rankerFor, type BenchRankerOptions } from './lib/ranker'
 import { add, fmt, score, zero, type Metrics } from './lib/metrics'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
+import { readFileSync } from 'node:fs'
+import { validateLexicon, type LexiconEntry } from '../server/domain/search/lexicon'
 
 const docIds = new WeakMap<object, Map<string, number>>()
 /** Document number of an id in a ranker's index. */
@@ -97,8 +106,146 @@ async function answers(dev: boolean) {
   }
 }
 
+/** Lay→legal entries from a separate file, measured against the production lexicon under the same protocol. */
+async function lexiconExtra(dev: boolean) {
+  const file = process.argv[process.argv.indexOf('--lexicon') + 1]!
+  const written: number[] = process.argv.includes('--written-from') ? JSON.parse(process.argv[process.argv.indexOf('--written-from') + 1]!) : []
+  const base = loadLexicon()
+  const { approved, errors } = validateLexicon((JSON.parse(readFileSync(file, 'utf8')) as { entries: LexiconEntry[] }).entries)
+  if (errors.length) throw new Error(errors.join('\n'))
+  const ids = new Set(base.entries.map(e => e.id))
+  for (const e of approved) if (ids.has(e.id)) throw new Error(`duplicate id ${e.id}`)
+  const lexicons = [{ name: 'production', lexicon: base }, { name: `+ ${approved.length} entries`, lexicon: { ...base, entries: [...base.entries, ...approved] } }]
+  const all = await loadQuestions(resolve(SHARED, 'eval/stard_train.jsonl'))
+  const docs = await loadDefaultCorpus()
+  const rankers = rankerFor(docs, trainKnowledge(all, true))
+  const qs = all.filter(q => isDev(q.id) === dev).sort((a, b) => foldOf(a.id) - foldOf(b.id))
+  const sums = lexicons.map(() => zero()), unseen = lexicons.map(() => zero())
+  const hits = lexicons.map(() => [] as number[])
+  const folds = lexicons.map(() => [] as Metrics[])
+  let touched = 0
+  const changed: string[] = []
+  qs.forEach((q, qi) => {
+    const r = rankers(q.id)
+    const fold = dev ? 0 : foldOf(q.id)
+    const rws = lexicons.map(l => rewriteQuery(q.question, l.lexicon))
+    if (rws[1]!.legalTerms.join() !== rws[0]!.legalTerms.join()) touched++
+    lexicons.forEach((_, i) => {
+      const m = score(r.ranker.rank(rws[i]!, r.knowledge, { depth: 100, model: null }).ranked.map(x => x.id), q.relevant)
+      sums[i] = add(sums[i]!, m)
+      if (!written.includes(fold)) unseen[i] = add(unseen[i]!, m)
+      hits[i]![qi] = m.hit10
+      folds[i]![fold] = add(folds[i]![fold] ?? zero(), m)
+    })
+    if (hits[1]![qi] !== hits[0]![qi]) changed.push(`${hits[1]![qi]! > hits[0]![qi]! ? '+' : '−'} fold ${fold} ${q.id} ${q.question.slice(0, 40)} | ${rws[1]!.matches.map(m => m.key).join(' ')}`)
+  })
+  console.log(`\n${dev ? 'dev' : 'train 5-fold'} (${qs.length} questions; ${touched} get other legal terms from the new entries)`)
+  console.log(`| lexicon | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR | hit@10 gained / lost | hit@10 per fold |${written.length ? ` folds not read (${[0, 1, 2, 3, 4].filter(f => !written.includes(f)).join(',')}): hit@5 / hit@10 / recall@10 / recall@100 |` : ''}`)
+  console.log(`|---|---|---|---|---|---|---|---|---|${written.length ? '---|' : ''}`)
+  lexicons.forEach((l, i) => {
+    const gained = hits[i]!.filter((x, j) => x > hits[0]![j]!).length, lost = hits[i]!.filter((x, j) => x < hits[0]![j]!).length
+    const u = fmt(unseen[i]!)
+    console.log(`| ${l.name} | ${sums[i]!.n} | ${fmt(sums[i]!).join(' | ')} | +${gained} / −${lost} | ${folds[i]!.map(f => fmt(f)[1]).join(' ')} |${written.length ? ` ${u.slice(0, 4).join(' / ')} (n ${unseen[i]!.n}) |` : ''}`)
+  })
+  if (!dev) for (const c of changed) console.log(c)
+}
+
+/** What an article is: an amount or a standard, a time limit, a procedure, a criminal penalty. */
+const ARTICLE_ROLES = {
+  amount: /[一二两三四五六七八九十百千万0-9]+倍|标准|数额|金额|百分之|[0-9一二三四五六七八九十百千万]+元|计算|赔偿金|补偿金|费用/,
+  time: /[0-9一二三四五六七八九十]+日内|[0-9一二三四五六七八九十]+个?月内?|[0-9一二三四五六七八九十]+年内?|期限|期间|时效|之日起|届满/,
+  procedure: /申请|提出|起诉|诉讼|管辖|程序|登记|办理|复议|仲裁|受理|投诉|举报|提交/,
+  penalty: /有期徒刑|拘役|管制|罚金|死刑|追究刑事责任|犯罪/,
+} as const
+/** What a question asks for. */
+const QUESTION_TYPES: Record<keyof typeof ARTICLE_ROLES, RegExp> = {
+  amount: /赔多少|多少钱|赔偿标准|怎么赔|如何赔|怎么算|如何计算|怎样计算|多少|标准|几倍|赔偿金额|数额/,
+  time: /多久|多长时间|期限|时效|多少天|几天|几年|几个月|什么时候|何时|多长/,
+  procedure: /怎么办|去哪|哪里|如何申请|怎样申请|程序|流程|怎么起诉|如何起诉|找谁|哪个法院|向谁|如何处理|怎么处理|途径|维权/,
+  penalty: /犯法|犯罪|判几年|坐牢|判刑|什么罪|构成.*罪|刑事责任|判多久/,
+}
+
+/** Question type × article role and two-stage re-orderings of the hand-tuned candidates. */
+async function roles(dev: boolean) {
+  const lexicon = loadLexicon()
+  const all = await loadQuestions(resolve(SHARED, 'eval/stard_train.jsonl'))
+  const docs = await loadDefaultCorpus()
+  const text = new Map(docs.map(d => [d.id, d.text]))
+  const rankers = rankerFor(docs, trainKnowledge(all, true))
+  const qs = all.filter(q => isDev(q.id) === dev).sort((a, b) => foldOf(a.id) - foldOf(b.id))
+  const kinds = Object.keys(ARTICLE_ROLES) as Array<keyof typeof ARTICLE_ROLES>
+  const variants: Record<string, Metrics> = {}
+  const hits: Record<string, number[]> = {}
+  const folds: Record<string, Metrics[]> = {}
+  const lawArrays = new WeakMap<object, { lawOf: Uint32Array, size: Uint32Array }>()
+  let typed = 0
+  qs.forEach((q, qi) => {
+    const fold = dev ? 0 : foldOf(q.id)
+    const put = (name: string, ids: string[]) => {
+      const m = score(ids, q.relevant)
+      variants[name] = add(variants[name] ?? zero(), m);
+      (hits[name] ??= [])[qi] = m.hit10
+      const f = (folds[name] ??= [])
+      f[fold] = add(f[fold] ?? zero(), m)
+    }
+    const r = rankers(q.id)
+    const rw = rewriteQuery(q.question, lexicon)
+    let ctx!: FeatureContext
+    let top: Array<{ doc: number, score: number }> = []
+    r.ranker.rank(rw, r.knowledge, { depth: 100, model: null, onCandidates: (c, t) => { ctx = c; top = [...t] } })
+    const ids = r.ranker.index.ids
+    const base = new Map(top.map(x => [x.doc, x.score]))
+    const cands = top.map(x => x.doc)
+    const order = (f: (d: number) => number) => [...cands].sort((a, b) => f(b) - f(a) || a - b).map(d => ids[d]!)
+    put('base', order(d => base.get(d)!))
+    // question type × article role
+    const qt = kinds.filter(k => QUESTION_TYPES[k].test(rw.normalized))
+    if (qt.length) typed++
+    const role = (d: number) => { const t = text.get(ids[d]!) ?? ''; return qt.filter(k => ARTICLE_ROLES[k].test(t)).length }
+    for (const w of [0.05, 0.1, 0.2]) put(`question type × article role, + ${w}`, order(d => base.get(d)! + w * role(d)))
+    for (const k of kinds) if (qt.includes(k)) put(`only ${k} + 0.1`, order(d => base.get(d)! + (ARTICLE_ROLES[k].test(text.get(ids[d]!) ?? '') ? 0.1 : 0)))
+    else put(`only ${k} + 0.1`, order(d => base.get(d)!))
+    // two-stage: the best laws by the sum of their three best candidates, then within them the
+    // article-specific terms (idf counted inside the law), the other laws after
+    let la = lawArrays.get(r.ranker)
+    if (!la) {
+      const lawOf = new Uint32Array(ids.length)
+      let n = 0
+      for (let d = 0; d < ids.length; d++) { lawOf[d] = ctx.lawOf(d); n = Math.max(n, lawOf[d]! + 1) }
+      const size = new Uint32Array(n)
+      for (let d = 0; d < ids.length; d++) size[lawOf[d]!]!++
+      la = { lawOf, size }; lawArrays.set(r.ranker, la)
+    }
+    const perLaw = new Map<number, number[]>()
+    for (const x of top) { const l = ctx.lawOf(x.doc); const a = perLaw.get(l) ?? []; if (a.length < 3) a.push(x.score); perLaw.set(l, a) }
+    const lawScore = [...perLaw.entries()].map(([l, a]) => ({ l, s: a.reduce((x, y) => x + y, 0) })).sort((a, b) => b.s - a.s)
+    const local = r.ranker.index.groupScores(ctx.queryTerms, cands, la.lawOf, la.size)
+    let lmax = 0; for (const x of local) lmax = Math.max(lmax, x)
+    const loc = new Map(cands.map((d, i) => [d, lmax > 0 ? local[i]! / lmax : 0]))
+    for (const L of [2, 3]) {
+      const best = new Set(lawScore.slice(0, L).map(x => x.l))
+      for (const g of [0, 0.3, 0.6]) put(`two-stage: top ${L} laws first, + ${g} × law-local`, order(d => (best.has(ctx.lawOf(d)) ? 10 : 0) + base.get(d)! + g * loc.get(d)!))
+    }
+    for (const g of [0.3, 0.6]) {
+      const best = new Set(lawScore.slice(0, 3).map(x => x.l))
+      put(`top 3 laws: + ${g} × law-local (no forcing)`, order(d => base.get(d)! + (best.has(ctx.lawOf(d)) ? g * loc.get(d)! : 0)))
+    }
+  })
+  console.log(`\n${dev ? 'dev' : 'train 5-fold'} (${qs.length} questions, ${typed} with a question type), candidates: the hand-tuned ranking's best 220`)
+  console.log('| variant | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR | hit@10 gained / lost vs base | hit@10 per fold |')
+  console.log('|---|---|---|---|---|---|---|---|---|')
+  const b = hits.base!
+  for (const [k, m] of Object.entries(variants)) {
+    const h = hits[k]!
+    const gained = h.filter((x, i) => x > b[i]!).length, lost = h.filter((x, i) => x < b[i]!).length
+    console.log(`| ${k} | ${m.n} | ${fmt(m).join(' | ')} | +${gained} / −${lost} | ${folds[k]!.map(f => fmt(f)[1]).join(' ')} |`)
+  }
+}
+
 async function main() {
   const dev = process.argv.includes('--dev')
+  if (process.argv.includes('--lexicon')) return lexiconExtra(dev)
+  if (process.argv.includes('--roles')) return roles(dev)
   if (process.argv.includes('--answers')) return answers(dev)
   if (process.argv.includes('--grid')) return grid(dev)
   const lexicon = loadLexicon()

@@ -34,3 +34,27 @@ describe('lexicon corrections (issue 11)', () => {
     expect(legalOf('被辞退能拿n+1吗')).toEqual(expect.arrayContaining(['经济补偿', '额外支付劳动者一个月工资']))
   })
 })
+
+describe('general legal vocabulary (issue 12, round four: content/lexicon/general.json)', () => {
+  // everyday wordings written for this test, not questions of the STARD split
+  it.each([
+    ['借钱不还该去哪个法院告', ['管辖', '住所地']],
+    ['打官司谁来举证', ['提供证据']],
+    ['第一次犯事能不能不坐牢', ['缓刑', '免予刑事处罚']],
+    ['对方说了算的条款，有最终解释权的规定算数吗', ['格式条款']],
+    ['借款先还本金还是先还利息', ['抵充']],
+    ['商标的保护期有多长', ['有效期']],
+    ['邻居把楼道堵住了', ['妨害物权', '排除妨害']],
+    ['托运行李丢了谁赔', ['随身携带物品']],
+    ['公司之间借款有效吗', ['法人之间', '民事法律行为']],
+    ['把别人的东西卖了', ['无处分权']],
+  ])('%s → %j', (q, terms) => {
+    expect(legalOf(q)).toEqual(expect.arrayContaining(terms))
+  })
+
+  it('each entry cites the law it rests on in its note', () => {
+    const general = entries.filter(e => e.id.startsWith('general.'))
+    expect(general.length).toBeGreaterThanOrEqual(50)
+    for (const e of general) expect(e.note, e.id).toMatch(/第[一二三四五六七八九十百千零]+条|法|条例|规定/)
+  })
+})
