@@ -155,3 +155,63 @@ describe.each(servers())('service-point details edited by admins on $name', (ser
     }
   })
 })
+
+// The staff pages that pick a service point (the hygiene fix after issue 9): the schedules admin
+// page lists every point, one out of service marked 停用 with its schedules still shown (read from
+// the staff list, not the public active-only one); booking a visit for a 12348 caller offers only
+// points that can take one (active, with walk-in hours). Works on one lingwu village point and puts
+// it back (its weekly rule comes back as an admin's rule, no longer marked 示例).
+describe.each(servers())('staff pages pick the service points they are for on $name', (server) => {
+  const anon = new ApiClient(server.url)
+
+  it('the schedules page shows a point out of service as 停用 with its rules; the hotline visit booking offers only active points with walk-in hours', async () => {
+    const admin = await signedIn(server.url, 'admin')
+    const op = await signedIn(server.url, 'operator1')
+    const point = (await anon.get<Point[]>('/api/service-points?level=village&county=lingwu')).body.at(-1)!
+    expect(point.channels).toContain('walk_in')
+    const path = `/api/staff/admin/service-points/${point.id}`
+    const original = { address: point.address, phone: point.phone, openingHours: Object.entries(point.openingHours).map(([d, h]) => `${d} ${h}`).join('\n'), accessibility: point.accessibility, active: true }
+    const html = async (c: ApiClient, p: string) => {
+      const r = await c.get(p, { accept: 'text/html' })
+      expect(r.status, p).toBe(200)
+      return String(r.body)
+    }
+    const call = await op.post<{ id: string }>('/api/staff/hotline/calls', { topic: '婚姻家庭', summary: '想到村里的调解室当面咨询。', outcome: 'answered', callerPhone: `137${String(Date.now()).slice(-8)}` })
+    expect(call.status).toBe(201)
+    const visitPoints = async () => {
+      const page = await html(op, `/staff/hotline?open=${call.body.id}&bookChannel=walk_in`)
+      const select = page.slice(page.indexOf('id="hl-book-point"'), page.indexOf('</select>', page.indexOf('id="hl-book-point"')))
+      expect(select).toContain('<option')
+      return select
+    }
+    const schedules = () => html(admin, `/staff/admin/schedules?servicePointId=${point.id}`)
+    const rules = async () => (await admin.get<{ rules: Array<{ id: string, servicePointId: string | null, channel: string, weekdays: number[], startTime: string, endTime: string, slotMinutes: number, capacity: number, validFrom: string | null, validTo: string | null, isDemo: boolean }> }>(`/api/staff/admin/schedules?servicePointId=${point.id}`)).body.rules
+
+    expect(await visitPoints()).toContain(`value="${point.id}"`)
+    expect((await schedules()).includes(`>${point.name}</option>`)).toBe(true)
+    const own = (await rules()).filter(r => r.servicePointId === point.id)
+    expect(own.length).toBeGreaterThan(0)
+
+    try {
+      expect((await admin.put(path, { ...original, active: false })).status).toBe(200)
+      const page = await schedules()
+      expect(page.includes(`>${point.name}（停用）</option>`), 'the point, marked 停用, in the pickers').toBe(true)
+      expect(page.includes(`>${point.name}（停用）</strong>`), 'its weekly rules, under its name').toBe(true)
+      expect(page.includes('已不存在的服务点')).toBe(false)
+      expect(await visitPoints()).not.toContain(`value="${point.id}"`)
+    } finally {
+      expect((await admin.put(path, original)).status).toBe(200)
+    }
+
+    // Active but without walk-in hours: not offered for a visit (its rules removed, then added back).
+    const walkIn = own.filter(r => r.channel === 'walk_in')
+    try {
+      for (const r of walkIn) expect((await admin.delete(`/api/staff/admin/schedules/rules/${r.id}`)).status).toBeLessThan(300)
+      expect((await anon.get<Point[]>('/api/service-points?level=village&county=lingwu')).body.find(p => p.id === point.id)!.channels).not.toContain('walk_in')
+      expect(await visitPoints()).not.toContain(`value="${point.id}"`)
+    } finally {
+      for (const { id: _id, isDemo: _demo, ...r } of walkIn) expect((await admin.post('/api/staff/admin/schedules/rules', r)).status).toBe(201)
+    }
+    expect(await visitPoints()).toContain(`value="${point.id}"`)
+  })
+})
