@@ -12,6 +12,7 @@ import { openDb } from '../../server/db/client'
 import { migrateAsOwner } from '../../server/db/roles'
 import { createStaff } from '../../server/domain/staff/service'
 import { DEMO_STAFF } from '../../server/seed/staff'
+import { waitHealthy } from './helpers/wait-healthy'
 
 /** `logFile`: everything the server printed (tests check it carries no personal data). */
 export interface TestServer { name: 'pglite' | 'pg', url: string, dataDir: string, logFile: string }
@@ -40,27 +41,23 @@ async function createStaffAccounts(dataDir: string, databaseUrl?: string, migrat
   }
 }
 
-async function waitHealthy(url: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log()}`)
-    try {
-      const r = await fetch(`${url}/api/health`)
-      const body = await r.json() as { status: string, search: { pendingOutbox: number } }
-      if (r.ok && body.status === 'ok') return
-    } catch { /* starting */ }
-    if (Date.now() > deadline) throw new Error(`server not healthy: ${log()}`)
-    await new Promise(r => setTimeout(r, 250))
-  }
-}
-
 export default async function setup(project: TestProject) {
   const entry = resolve(process.env.PORTAL_OUTPUT_DIR ?? '.output', 'server/index.mjs')
   if (!existsSync(entry)) throw new Error('Build the portal first: npm run build')
   const started: Array<{ child: ChildProcess, dir: string, dropDb?: () => Promise<void> }> = []
   const servers: TestServer[] = []
   const wanted: Array<'pglite' | 'pg'> = process.env.TEST_DATABASE_URL ? ['pglite', 'pg'] : ['pglite']
-  await Promise.all(wanted.map(async (name) => {
+  const teardown = async () => {
+    for (const s of started) {
+      if (s.child.exitCode === null && !s.child.signalCode) {
+        s.child.kill('SIGTERM')
+        await new Promise(r => s.child.exitCode !== null || s.child.signalCode ? r(null) : s.child.once('exit', r))
+      }
+      await s.dropDb?.().catch(() => {})
+      rmSync(s.dir, { recursive: true, force: true })
+    }
+  }
+  const starts = await Promise.allSettled(wanted.map(async (name) => {
     const dir = mkdtempSync(join(tmpdir(), `api-${name}-`))
     const port = await freePort()
     const env: Record<string, string> = {
@@ -120,18 +117,17 @@ export default async function setup(project: TestProject) {
     child.stderr!.on('data', (b: Buffer) => { out = (out + b).slice(-8000); appendFileSync(logFile, b) })
     started.push({ child, dir, dropDb })
     const url = `http://127.0.0.1:${port}`
-    await waitHealthy(url, child, () => out)
+    await waitHealthy({ url, name: `API test server on ${name}`, child, output: () => out, onSlow: m => console.warn(m) })
     servers.push({ name, url, dataDir: dir, logFile })
   }))
+  const failed = starts.find(s => s.status === 'rejected')
+  if (failed) {
+    // stop every server this set-up started (the other one may be up): none is left running
+    await teardown()
+    throw failed.reason
+  }
   servers.sort((a, b) => a.name.localeCompare(b.name))
   project.provide('servers', servers)
   project.provide('demoPassword', DEMO_PASSWORD)
-  return async () => {
-    for (const s of started) {
-      s.child.kill('SIGTERM')
-      await new Promise(r => s.child.exitCode !== null ? r(null) : s.child.once('exit', r))
-      await s.dropDb?.().catch(() => {})
-      rmSync(s.dir, { recursive: true, force: true })
-    }
-  }
+  return teardown
 }

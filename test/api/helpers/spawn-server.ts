@@ -2,10 +2,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { freePort } from '../../../server/adapters/search/embedded'
+import { startTimeoutMs, waitHealthy } from './wait-healthy'
 
 export interface RunningServer { url: string, child: ChildProcess, output: () => string, stop(): Promise<void> }
 
-export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, timeoutMs = startTimeoutMs()): Promise<RunningServer> {
   const port = await freePort()
   const fullEnv: Record<string, string> = { ...process.env as Record<string, string>, PORT: String(port), HOST: '127.0.0.1', NUXT_SEED_STATUTES: 'priority', ...env }
   if (!env.DATABASE_URL) {
@@ -17,15 +18,11 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
   child.stdout!.on('data', (b: Buffer) => { out += b })
   child.stderr!.on('data', (b: Buffer) => { out += b })
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out.slice(-2000)}`)
-    try {
-      const r = await fetch(`${url}/api/health`)
-      if (r.ok) break
-    } catch { /* starting */ }
-    if (Date.now() > deadline) throw new Error(`server not up: ${out.slice(-2000)}`)
-    await new Promise(r => setTimeout(r, 200))
+  try {
+    await waitHealthy({ url, name: 'the started server', child, output: () => out, timeoutMs, intervalMs: 200, ready: status => status >= 200 && status < 300 })
+  } catch (e) {
+    child.kill('SIGKILL') // not left running when its start failed
+    throw e
   }
   return {
     url,
