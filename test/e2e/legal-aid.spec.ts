@@ -42,6 +42,9 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   await expect(page.getByText('初步符合法律援助条件', { exact: true })).toBeVisible()
   await expect(page.getByRole('listitem').filter({ hasText: '法律援助法第四十二条第（三）项' })).toBeVisible()
   await expect(page.getByText(/家庭月收入|家里有几口人/)).toHaveCount(0)
+  // after an answer sent with JavaScript, the quoted articles and similar cases still arrive
+  await expect(page.locator('.basis blockquote').first()).not.toBeEmpty()
+  await expect(page.getByRole('region', { name: '以案释法：类似的案例' }).getByRole('link').first()).toBeVisible()
   await scanBoth(page, 'screening result')
 
   await page.getByRole('link', { name: '立即申请' }).click()

@@ -33,6 +33,9 @@ for (const large of [false, true]) {
     await expect(page).toHaveURL(/\/eligibility\?step=result$/)
     await expect(page.getByRole('heading', { level: 2, name: '测评结果' })).toBeVisible()
     await expect(page.getByText('初步符合法律援助条件', { exact: true })).toBeVisible()
+    // the articles are quoted and similar cases offered on the server-rendered page too
+    await expect(page.locator('.basis blockquote').first()).not.toBeEmpty()
+    await expect(page.getByRole('region', { name: '以案释法：类似的案例' }).getByRole('link').first()).toBeVisible()
     // change an answer from the summary, and come back through the remaining questions
     await page.getByText('查看或修改您的回答').click()
     await page.getByRole('link', { name: /修改.*需要法律援助的人/ }).click()
