@@ -1,6 +1,6 @@
 // The audit trail: insert-only (the database refuses UPDATE/DELETE/TRUNCATE). Call writeAudit with
 // the transaction that makes the change (or the read) it records, so both commit or neither does.
-import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client'
 import { auditChainHead, auditLog, staffUsers, type AuditRow } from '../db/schema'
 import { canonicalJson } from '../domain/audit/chain'
@@ -70,32 +70,22 @@ export function auditLinkParts(e: AuditEntry, dbKey?: string): AuditLinkParts {
   return { fields, knownJson: JSON.stringify(fields).slice(1), detailPrefix: parts[0]!, detailSuffix: parts[1]!, detailJson: JSON.stringify(detail ?? {}) }
 }
 
-/** A detail value PostgreSQL supplies in the same statement (an integer, e.g. a place number just chosen). */
-export interface DbDetailValue { key: string, value: SQL }
-
 /**
  * Appends one row to the hash chain in ONE statement: it locks the chain head (FOR UPDATE), takes
  * the next id and the transaction's now(), computes the link's SHA-256 in PostgreSQL over exactly
  * the bytes `linkHash` (domain/audit/chain.ts) hashes — the text of every field JavaScript knows is
- * passed in, PostgreSQL adds only the id, the instant and `dbValue` — inserts the row and moves the
+ * passed in, PostgreSQL adds only the id and the instant — inserts the row and moves the
  * head. Inside the caller's transaction the head stays locked until commit, so concurrent writers
  * join the chain one at a time and the row, its link and the head commit or roll back with the
  * change they record; one statement keeps the head's hold to the end of the transaction (no round
  * trip between locking the head and writing the link). Given a plain connection, the statement
  * commits on its own. (A booking writes its audit row inside book_appointment, migration 0019,
- * from the same auditLinkParts.)
+ * from the same auditLinkParts, with the place number the database chose as `dbKey`.)
  */
-export async function writeAudit(tx: DbOrTx, e: AuditEntry, dbValue?: DbDetailValue): Promise<void> {
-  const { fields, knownJson, detailPrefix, detailSuffix, detailJson } = auditLinkParts(e, dbValue?.key)
-  let detailText: SQL
-  let detailJsonb: SQL
-  if (dbValue) {
-    detailText = sql`${detailPrefix}::text || (${dbValue.value})::int::text || ${detailSuffix}::text`
-    detailJsonb = sql`${detailJson}::jsonb || jsonb_build_object(${dbValue.key}::text, (${dbValue.value})::int)`
-  } else {
-    detailText = sql`${detailPrefix}::text`
-    detailJsonb = detailJson === null ? sql`null::jsonb` : sql`${detailJson}::jsonb`
-  }
+export async function writeAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
+  const { fields, knownJson, detailPrefix, detailJson } = auditLinkParts(e)
+  const detailText = sql`${detailPrefix}::text`
+  const detailJsonb = detailJson === null ? sql`null::jsonb` : sql`${detailJson}::jsonb`
   const [actorId, actorRole, action, objectType, objectId, purpose, ipHash, outcome] = fields
   // The head's lock first (the materialised CTE), then the id: ids follow the chain's order. now()
   // is the transaction's start: the row carries the same instant as the change it records (to the
