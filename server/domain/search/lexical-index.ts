@@ -109,7 +109,7 @@ export class LexicalIndexBuilder {
         postImpact[at] = idf[t]! * tf * (k1 + 1) / (tf + norm) * prior
       }
     }
-    const index = new LexicalIndex(this.ids, this.terms, idf, offsets, postDocs, postImpact, Float32Array.from(this.priors))
+    const index = new LexicalIndex(this.ids, this.terms, idf, offsets, postDocs, postImpact, Float32Array.from(this.priors), maxImpacts(offsets, postImpact))
     // the builder's buffers are not needed any more
     this.docTerms = new Uint32Array(0); this.docTfs = new Float32Array(0); this.docStart = [0]; this.used = 0
     return index
@@ -118,6 +118,48 @@ export class LexicalIndexBuilder {
 
 export interface ScoredDoc { doc: number, score: number }
 
+/** The largest impact in each term's postings (its BM25 upper bound at weight 1). */
+function maxImpacts(offsets: Uint32Array, impact: Float32Array): Float32Array {
+  const out = new Float32Array(offsets.length - 1)
+  for (let t = 0; t < out.length; t++) {
+    let m = 0
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) if (impact[i]! > m) m = impact[i]!
+    out[t] = m
+  }
+  return out
+}
+
+/**
+ * Relative safety margin of the pruning bounds: the float32 sums scoreAll makes may differ from the
+ * float64 bounds by rounding (~1e-7 per term); 1e-4 keeps every decision on the safe side.
+ */
+const PRUNE_MARGIN = 1e-4
+
+export interface PrunedScoresOptions {
+  /**
+   * Left-out documents score below `floor` × the best document's score, and below at least `need`
+   * listed documents that `eligible` accepts (when that cannot be shown, nothing is left out).
+   */
+  floor: number
+  need: number
+  eligible: (doc: number) => boolean
+  /** Documents scored exactly and listed whatever their score (ascending or not; duplicates allowed). */
+  always?: ArrayLike<number>
+}
+
+export interface PrunedScores {
+  /** The listed documents, ascending. */
+  docs: Uint32Array
+  /** Their BM25 scores, bit for bit what scoreAll gives them (0 for an `always` document no term matches). */
+  scores: Float32Array
+  /** The best score of the whole index (scoreAll's maximum). */
+  max: number
+  /** Whether documents were left out (false: every matching document is listed). */
+  pruned: boolean
+  /** Query terms whose postings were read in full (the rest only for the listed documents). */
+  fullTerms: number
+  terms: number
+}
 /** Immutable BM25 index. Documents are numbered 0..size-1 in insertion order. */
 export class LexicalIndex {
   constructor(
@@ -128,7 +170,11 @@ export class LexicalIndex {
     private readonly postDocs: Uint32Array,
     private readonly postImpact: Float32Array,
     private readonly priors: Float32Array = new Float32Array(0),
+    private readonly maxImpact: Float32Array = maxImpacts(offsets, postImpact),
   ) {}
+
+  // scratch space of scorePruned, one per index (ranking is synchronous: no two calls overlap)
+  private scratch?: { acc: Float64Array, mark: Uint8Array, touched: Uint32Array, cand: Uint32Array }
 
   get size(): number { return this.ids.length }
   get postings(): number { return this.postDocs.length }
@@ -214,26 +260,190 @@ export class LexicalIndex {
 
   /**
    * BM25 score of every document for weighted query terms (weight = how often the term counts).
-   * Returns a dense array (0 = no term matched) and how many documents matched.
+   * Returns a dense array (0 = no term matched) and how many documents matched. Each score is the
+   * float64 sum of its terms in `termOrder` (highest upper bound first), then stored as float32:
+   * scorePruned adds up the same terms in the same order, so its scores are bit for bit these.
    */
   scoreAll(query: ReadonlyMap<string, number>): { scores: Float32Array, matched: number } {
-    const scores = new Float32Array(this.ids.length)
+    const { qt, qw, order } = this.termOrder(query)
+    const acc = new Float64Array(this.ids.length)
+    for (const q of order) {
+      const t = qt[q]!, w = qw[q]!
+      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
+        const d = this.postDocs[i]!
+        acc[d] = acc[d]! + w * this.postImpact[i]!
+      }
+    }
     let matched = 0
+    for (let d = 0; d < acc.length; d++) if (acc[d]! > 0) matched++
+    return { scores: Float32Array.from(acc), matched }
+  }
+
+  /** The query's known terms with a positive weight, and the order they are added up in: highest upper bound (weight × largest impact) first. */
+  private termOrder(query: ReadonlyMap<string, number>): { qt: number[], qw: number[], ub: number[], order: number[] } {
+    const qt: number[] = [], qw: number[] = []
     for (const [term, w] of query) {
       const t = this.terms.get(term)
       if (t === undefined || !(w > 0)) continue
-      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
-        const d = this.postDocs[i]!
-        if (scores[d] === 0) matched++
-        scores[d]! += w * this.postImpact[i]!
-      }
+      qt.push(t); qw.push(w)
     }
-    return { scores, matched }
+    const ub = qt.map((t, i) => qw[i]! * this.maxImpact[t]!)
+    const order = ub.map((_, i) => i).sort((a, b) => ub[b]! - ub[a]! || qt[a]! - qt[b]!)
+    return { qt, qw, ub, order }
+  }
+
+  /**
+   * scoreAll's scores for the documents that can matter, without reading all postings (top-k
+   * pruning, "MaxScore" in term-at-a-time order). The terms are read rarest-impact first (highest
+   * upper bound w × max impact); once the upper bounds of the terms left add up to less than
+   * `floor` × the best partial score, and at least `need` eligible documents already score above
+   * that, no document the read terms missed can reach it: the rest of the terms are read only for
+   * the documents that still can (binary-search steps over the long postings of the common
+   * characters instead of a walk through them). The listed documents' scores are then added up in
+   * scoreAll's order with its float32 rounding, so they are bit for bit scoreAll's.
+   */
+  scorePruned(query: ReadonlyMap<string, number>, o: PrunedScoresOptions): PrunedScores {
+    const n = this.ids.length
+    const s = this.scratch ??= { acc: new Float64Array(n), mark: new Uint8Array(n), touched: new Uint32Array(n), cand: new Uint32Array(n) }
+    const { acc, mark, touched } = s
+    const { qt, qw, ub, order } = this.termOrder(query)
+    const m = qt.length
+    const rest = new Float64Array(m + 1) // upper bound of the terms order[i..]
+    for (let i = m - 1; i >= 0; i--) rest[i] = rest[i + 1]! + ub[order[i]!]!
+    // 1. terms read in full, highest upper bound first, until no document they missed can matter
+    let nt = 0
+    let best = 0
+    let full = m
+    let cap = Infinity // a score `need` eligible documents reach: a document below it is not needed
+    let checks = 0
+    for (let i = 0; i < m; i++) {
+      if (i > 0 && checks < 3 && rest[i]! < o.floor * best * (1 - PRUNE_MARGIN)) {
+        checks++
+        const sure = o.floor * best * (1 + PRUNE_MARGIN)
+        let above = 0
+        for (let j = 0; j < nt && above < o.need; j++) { const d = touched[j]!; if (acc[d]! >= sure && o.eligible(d)) above++ }
+        if (above >= o.need) { full = i; cap = sure; break }
+      }
+      const q = order[i]!
+      best = Math.max(best, this.accumulate(qt[q]!, qw[q]!, acc, touched, nt))
+      nt = this.touchedCount
+    }
+    const pruned = full < m
+    // 2. the rest of the terms only for the documents that can still reach the cut-off (fewer after
+    // each term) and the `always` ones (mark 2: kept whatever their score)
+    const always = o.always ?? []
+    const cand = s.cand
+    let nc = 0
+    for (let j = 0; j < always.length; j++) { const d = always[j]!; if (d < n && !mark[d]) { mark[d] = 2; cand[nc++] = d } }
+    const cutoff = () => Math.min(o.floor * best, cap) * (1 - PRUNE_MARGIN)
+    let keep = pruned ? cutoff() - rest[full]! : -Infinity
+    for (let j = 0; j < nt; j++) { const d = touched[j]!; if (!mark[d] && acc[d]! >= keep) { mark[d] = 1; cand[nc++] = d } }
+    let sorted = false
+    let filteredAt = rest[full]!
+    for (let i = full; i < m && nc; i++) {
+      const q = order[i]!, t = qt[q]!, w = qw[q]!
+      const start = this.offsets[t]!, end = this.offsets[t + 1]!
+      if (!sorted && nc * 8 < end - start) { cand.subarray(0, nc).sort(); sorted = true }
+      if (sorted && nc * 4 < end - start) {
+        this.addFor(cand.subarray(0, nc), t, w, (j, v) => { const d = cand[j]!; const x = acc[d]! + v; acc[d] = x; if (x > best) best = x })
+      } else {
+        // walk the postings, adding to the candidates only
+        for (let p = start; p < end; p++) {
+          const d = this.postDocs[p]!
+          if (!mark[d]) continue
+          const x = acc[d]! + w * this.postImpact[p]!
+          acc[d] = x
+          if (x > best) best = x
+        }
+      }
+      // drop the documents that cannot reach the cut-off any more: after the last term, and whenever the
+      // bound of the terms left has halved (a pass over the candidates costs about what a walk saves)
+      if (i + 1 < m && rest[i + 1]! > filteredAt / 2) continue
+      filteredAt = rest[i + 1]!
+      keep = cutoff() - rest[i + 1]!
+      let k = 0
+      for (let j = 0; j < nc; j++) { const d = cand[j]!; if (acc[d]! >= keep || mark[d] === 2) cand[k++] = d; else mark[d] = 0 }
+      nc = k
+    }
+    const docs = Uint32Array.from(cand.subarray(0, nc))
+    if (!sorted) docs.sort()
+    for (let j = 0; j < nc; j++) mark[cand[j]!] = 0
+    for (let j = 0; j < always.length; j++) { const d = always[j]!; if (d < n) mark[d] = 0 }
+    const scores = new Float32Array(docs.length)
+    for (let j = 0; j < docs.length; j++) scores[j] = acc[docs[j]!]!
+    for (let j = 0; j < nt; j++) acc[touched[j]!] = 0
+    for (let j = 0; j < always.length; j++) { const d = always[j]!; if (d < n) acc[d] = 0 }
+    let max = 0
+    for (let j = 0; j < scores.length; j++) if (scores[j]! > max) max = scores[j]!
+    return { docs, scores, max, pruned, fullTerms: full, terms: m }
+  }
+
+  private touchedCount = 0
+  /**
+   * Adds a term's postings to `acc`, listing the documents it touches first (an impact is never 0:
+   * idf, tf, prior and weight are all positive). Returns the best sum it made.
+   */
+  private accumulate(t: number, w: number, acc: Float64Array, touched: Uint32Array, nt: number): number {
+    let best = 0
+    for (let p = this.offsets[t]!, end = this.offsets[t + 1]!; p < end; p++) {
+      const d = this.postDocs[p]!
+      const a = acc[d]!
+      if (a === 0) touched[nt++] = d
+      const v = a + w * this.postImpact[p]!
+      acc[d] = v
+      if (v > best) best = v
+    }
+    this.touchedCount = nt
+    return best
+  }
+
+  /**
+   * For each of `docs` (ascending) that a term's postings hold: `add(position in docs, w × impact,
+   * posting)`. A walk through the postings when they are not much longer than the list, else a
+   * galloping search to each document.
+   */
+  private addFor(docs: Uint32Array, t: number, w: number, add: (j: number, v: number, p: number) => void): void {
+    let p = this.offsets[t]!
+    const end = this.offsets[t + 1]!
+    if (!docs.length || p === end) return
+    if (end - p < docs.length * 4) {
+      // merge walk
+      let j = 0
+      while (p < end && j < docs.length) {
+        const d = this.postDocs[p]!, x = docs[j]!
+        if (d < x) p++
+        else if (d > x) j++
+        else { add(j, w * this.postImpact[p]!, p); p++; j++ }
+      }
+      return
+    }
+    for (let j = 0; j < docs.length && p < end; j++) {
+      const d = docs[j]!
+      if (this.postDocs[p]! < d) {
+        // gallop: postDocs[p] < d; the first position holding ≥ d lies in (p, hi]
+        let step = 1
+        let hi = p + 1
+        while (hi < end && this.postDocs[hi]! < d) { p = hi; step *= 2; hi = p + step }
+        if (hi > end) hi = end
+        let lo = p + 1
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (this.postDocs[mid]! < d) lo = mid + 1; else hi = mid }
+        p = lo
+      }
+      if (p < end && this.postDocs[p] === d) { add(j, w * this.postImpact[p]!, p); p++ }
+    }
   }
 }
 
 /** The `k` highest entries of a dense score array (score > 0 only), best first; ties by document number. */
 export function topK(scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+  return topKOf(null, scores, k, accept)
+}
+
+/**
+ * topK over listed documents only: `docs` (ascending) with their scores (`scores[i]` is `docs[i]`'s).
+ * The same answer as topK over a dense array that holds these scores and lower ones elsewhere.
+ */
+export function topKOf(docs: ArrayLike<number> | null, scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): ScoredDoc[] {
   if (k <= 0) return []
   // a bounded min-heap on (score, -doc)
   const heap: ScoredDoc[] = []
@@ -251,9 +461,10 @@ export function topK(scores: ArrayLike<number>, k: number, accept?: (doc: number
       [heap[i], heap[m]] = [heap[m]!, heap[i]!]; i = m
     }
   }
-  for (let d = 0; d < scores.length; d++) {
-    const s = scores[d]!
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!
     if (!(s > 0)) continue
+    const d = docs ? docs[i]! : i
     if (heap.length >= k && !(s > heap[0]!.score)) continue
     if (accept && !accept(d)) continue
     const e = { doc: d, score: s }

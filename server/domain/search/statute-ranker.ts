@@ -3,7 +3,7 @@
 // experts linked to the most similar known questions, and a law prior from those links.
 // Framework-free: relative imports only. Weights are tuned on the STARD train split only
 // (leave-one-out); see docs/search.md for the measured figures.
-import { LexicalIndexBuilder, lexicalTerms, termCounts, topK, type Bm25Params, type LexicalIndex, type ScoredDoc } from './lexical-index'
+import { LexicalIndexBuilder, lexicalTerms, termCounts, topK, topKOf, type Bm25Params, type LexicalIndex, type ScoredDoc } from './lexical-index'
 import type { RewrittenQuery } from './query'
 import type { StatuteDoc } from './statute-doc'
 import { CitationIndex } from './citation'
@@ -192,7 +192,17 @@ export interface RankOptions {
   model?: ArticleModel | null
   /** The bench's hook: the feature context and the candidates in hand-tuned order (nothing re-ranked). */
   onCandidates?: (ctx: FeatureContext, top: readonly ScoredDoc[]) => void
+  /**
+   * Score every article (the reference the pruned ranking is tested against; slower on the full
+   * corpus). The answer is the same either way.
+   */
+  exhaustive?: boolean
+  /** Filled with what the pruned ranking read (tests and benches). */
+  stats?: RankStats
 }
+
+/** What one ranking read: articles scored exactly, and query terms read in full of all. */
+export interface RankStats { pruned: boolean, candidates: number, fullTerms: number, terms: number }
 
 export interface RankResult {
   ranked: Array<{ id: string, score: number }>
@@ -253,12 +263,116 @@ export class StatuteRanker {
 
   rank(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, knowledge: KnownQuestionNeighbours | null, opts: RankOptions): RankResult {
     const t = { ...DEFAULT_RANKER_TUNING, ...opts.tuning }
+    const model = opts.model === undefined ? PRODUCTION_ARTICLE_MODEL : opts.model
+    // the learned order, the bench's features and the law-local weight read every article's BM25
+    if (opts.exhaustive || ((model || opts.onCandidates) && this.extra) || t.local > 0) return this.rankAll(rw, knowledge, opts, t)
+    return this.rankPruned(rw, knowledge, opts, t)
+  }
+
+  /**
+   * The same answer as rankAll (ids, scores, total, match) from the articles that can matter:
+   * LexicalIndex.scorePruned lists every article whose score can reach the page or the `total`
+   * floor (TOTAL_FLOOR of the best), plus the articles the similar questions link and every article
+   * of the laws they link (the law prior lifts any article of those laws the question matches at
+   * all). Everything after the BM25 runs over that list instead of every article.
+   */
+  private rankPruned(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, knowledge: KnownQuestionNeighbours | null, opts: RankOptions, t: StatuteRankerTuning): RankResult {
+    const terms = this.queryTerms(rw, t.lexicon, t.unigram)
+    const linked = knowledge && t.knowledge > 0 ? knowledge.linked(terms, { neighbours: t.neighbours, power: t.power, exclude: opts.excludeKnown }) : []
+    let lawShare: Float64Array | null = null
+    let lawMax = 0
+    const always: number[] = []
+    if (linked.length) {
+      lawShare = new Float64Array(this.lawCount)
+      for (const { id, score } of linked) {
+        const d = this.docOf.get(id)
+        if (d === undefined) continue
+        always.push(d)
+        const law = this.lawOfDoc[d]!
+        lawShare[law]! += score
+        if (lawShare[law]! > lawMax) lawMax = lawShare[law]!
+      }
+      if (t.lawPrior > 0 && lawMax > 0) {
+        const { start, docs } = this.lawDocs()
+        for (let law = 0; law < this.lawCount; law++) if (lawShare[law]! > 0) for (let i = start[law]!; i < start[law + 1]!; i++) always.push(docs[i]!)
+      }
+    }
+    const named = this.namedRegions(rw.normalized)
+    const isDemoted = (d: number) => { const r = this.localRegion[d]; return r !== null && r !== undefined && !named.has(r) }
+    const deep = Math.max(this.identity ? opts.depth * 2 + 20 : opts.depth, 0)
+    // `total` counts the articles scoring TOTAL_FLOOR of the best, and the best is at least 1 (the best
+    // BM25, normalised) and at least the largest knowledge lift: an article below that share of the
+    // best BM25 is neither counted nor on the page (unless the lifts or the law prior reach it: those
+    // articles are listed in `always`)
+    let lift = 1
+    for (const { score } of linked) lift = Math.max(lift, t.knowledge * score * (1 - 1e-4))
+    const bm = this.index.scorePruned(terms, { floor: TOTAL_FLOOR * lift, need: deep, eligible: d => !isDemoted(d), always })
+    const { docs, scores, max } = bm
+    if (opts.stats) Object.assign(opts.stats, { pruned: bm.pruned, candidates: docs.length, fullTerms: bm.fullTerms, terms: bm.terms })
+    // the same steps as rankAll, on the listed articles
+    if (max > 0) for (let i = 0; i < scores.length; i++) scores[i]! /= max
+    if (linked.length) {
+      for (const { id, score } of linked) {
+        const d = this.docOf.get(id)
+        if (d === undefined) continue
+        scores[lowerBound(docs, d)]! += t.knowledge * score
+      }
+      if (t.lawPrior > 0 && lawMax > 0) {
+        for (let i = 0; i < scores.length; i++) {
+          const s = lawShare![this.lawOfDoc[docs[i]!]!]!
+          if (s > 0 && scores[i]! > 0) scores[i]! += t.lawPrior * s / lawMax
+        }
+      }
+    }
+    let top = topKOf(docs, scores, deep, d => !isDemoted(d))
+    if (top.length < deep && this.regions.size) top = [...top, ...topKOf(docs, scores, deep - top.length, isDemoted)]
+    if (this.identity) top = distinct(top, this.identity, opts.depth)
+    let best = 0
+    for (let i = 0; i < scores.length; i++) if (scores[i]! > best) best = scores[i]!
+    let total = 0
+    for (let i = 0; i < scores.length; i++) if (best > 0 && scores[i]! >= TOTAL_FLOOR * best) total++
+    total = Math.max(total, top.length)
+    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total, match: this.match(rw, top) }
+  }
+
+  private namedRegions(normalized: string): Set<string> {
+    const named = new Set<string>()
+    for (const [region, aliases] of this.regions) if (aliases.some(a => normalized.includes(a))) named.add(region)
+    return named
+  }
+
+  /** How much of the question's own words the best MATCH_DEPTH articles hold (RankResult.match). */
+  private match(rw: Pick<RewrittenQuery, 'normalized'>, top: readonly ScoredDoc[]): number {
+    const own = termCounts(rw.normalized)
+    let match = 0
+    for (const x of top.slice(0, MATCH_DEPTH)) match = Math.max(match, this.index.coverage(own, x.doc))
+    return match
+  }
+
+  private lawDocIndex?: { start: Uint32Array, docs: Uint32Array }
+  /** The articles of each law, ascending (counting sort, once). */
+  private lawDocs(): { start: Uint32Array, docs: Uint32Array } {
+    if (!this.lawDocIndex) {
+      const start = new Uint32Array(this.lawCount + 1)
+      for (let d = 0; d < this.lawOfDoc.length; d++) start[this.lawOfDoc[d]! + 1]!++
+      for (let l = 0; l < this.lawCount; l++) start[l + 1]! += start[l]!
+      const fill = start.slice(0, this.lawCount)
+      const docs = new Uint32Array(this.lawOfDoc.length)
+      for (let d = 0; d < this.lawOfDoc.length; d++) docs[fill[this.lawOfDoc[d]!]!++] = d
+      this.lawDocIndex = { start, docs }
+    }
+    return this.lawDocIndex
+  }
+
+  /** Every article scored (the reference; the learned order and the benches' features need it). */
+  private rankAll(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, knowledge: KnownQuestionNeighbours | null, opts: RankOptions, t: StatuteRankerTuning): RankResult {
     const terms = this.queryTerms(rw, t.lexicon, t.unigram)
     const { scores } = this.index.scoreAll(terms)
     let max = 0
     for (let d = 0; d < scores.length; d++) if (scores[d]! > max) max = scores[d]!
     if (max > 0) for (let d = 0; d < scores.length; d++) scores[d]! /= max
     const model = opts.model === undefined ? PRODUCTION_ARTICLE_MODEL : opts.model
+    if (opts.stats) Object.assign(opts.stats, { pruned: false, candidates: scores.length, fullTerms: terms.size, terms: terms.size })
     const bm25 = (model || opts.onCandidates) && this.extra ? Float32Array.from(scores) : null
     let lawShare: Float64Array | null = null
     let lawMax = 0
@@ -282,8 +396,7 @@ export class StatuteRanker {
       }
     }
     // local rules never outrank national law unless the question names their region
-    const named = new Set<string>()
-    for (const [region, aliases] of this.regions) if (aliases.some(a => rw.normalized.includes(a))) named.add(region)
+    const named = this.namedRegions(rw.normalized)
     const isDemoted = (d: number) => { const r = this.localRegion[d]; return r !== null && r !== undefined && !named.has(r) }
     // read deeper than asked: the same article of another version, or the same text twice, is dropped
     const deep = Math.max(this.identity ? opts.depth * 2 + 20 : opts.depth, bm25 ? CANDIDATES : 0, t.local > 0 ? LOCAL_CANDIDATES : 0)
@@ -304,10 +417,7 @@ export class StatuteRanker {
     let total = 0
     for (let d = 0; d < scores.length; d++) if (best > 0 && scores[d]! >= TOTAL_FLOOR * best) total++
     total = Math.max(total, top.length)
-    const own = termCounts(rw.normalized)
-    let match = 0
-    for (const x of top.slice(0, MATCH_DEPTH)) match = Math.max(match, this.index.coverage(own, x.doc))
-    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total, match }
+    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total, match: this.match(rw, top) }
   }
 
   private lawSizeOfDocs?: Uint32Array
@@ -406,6 +516,13 @@ export class StatuteRanker {
     }
     return c
   }
+}
+
+/** First position of `x` in ascending `xs` (xs.length when absent and larger than all). */
+function lowerBound(xs: Uint32Array, x: number): number {
+  let lo = 0, hi = xs.length
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid]! < x) lo = mid + 1; else hi = mid }
+  return lo
 }
 
 /** Per article: chapter, text length and search prior (the article model's features). */
