@@ -60,7 +60,8 @@ async function startPortal(o: Opts): Promise<{ url: string, dataDir: string, sto
 
 /**
  * Ready: healthy, the outbox empty, the ranker holding the whole corpus (or the core laws with
- * --core-only) and the same number of articles for 20 s, and the statutes index holding them all.
+ * --core-only) and the same number of articles for 20 s, and the statutes index holding them all
+ * (and, for the whole corpus, no more: a ranker of the core laws only is not ready).
  */
 async function waitReady(url: string, engine: () => { host: string, key: string }, coreOnly: boolean): Promise<number> {
   const t0 = Date.now()
@@ -76,7 +77,8 @@ async function waitReady(url: string, engine: () => { host: string, key: string 
         const meili = engine()
         const stats = await (await fetch(`${meili.host}/stats`, { headers: { authorization: `Bearer ${meili.key}` } })).json() as { indexes: Record<string, { numberOfDocuments: number, isIndexing: boolean }> }
         const st = Object.entries(stats.indexes).find(([k]) => k.endsWith('statutes'))?.[1]
-        if (st && !st.isIndexing && st.numberOfDocuments >= articles) return articles
+        // the whole corpus: the ranker holds every indexed article (not the core laws it starts with)
+        if (st && !st.isIndexing && st.numberOfDocuments >= articles && (coreOnly || articles >= st.numberOfDocuments)) return articles
       }
     } catch { /* not listening yet */ }
     await sleep(2000)

@@ -32,6 +32,8 @@ export interface PortQuery {
   attributesToRetrieve?: string[]
   locales?: string[]
   showRankingScore?: boolean
+  /** The engine leaves out hits whose ranking score is under it. */
+  rankingScoreThreshold?: number
 }
 
 export interface CaseSearchQuery extends PortQuery {
@@ -162,6 +164,8 @@ export async function searchLibrary(deps: LibrarySearchDeps, query: LibraryQuery
 const CASE_LIGHT_FIELDS = ['id', 'category', 'groups', 'statuteIds', 'rev']
 /** What a listed case shows: its card and the fields its snippet may come from. */
 const CASE_PAGE_FIELDS = [...CASE_LIGHT_FIELDS, 'slug', 'title', 'summary', ...CASE_SEARCHABLE_SNIPPETS.filter(f => f !== 'summary')]
+/** What a listed article shows (StatuteHit): the rest of the statute document is not read. */
+const STATUTE_PAGE_FIELDS = ['id', 'law_title', 'article_label', 'version_date', 'in_force', 'text']
 /** Case candidates read per query: the whole (filtered) library, up to the engine's hit cap. */
 export const CASE_CANDIDATES = 1000
 
@@ -199,14 +203,15 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   // article is placed by its word rank alone, after every case the words rank above it.
   const pageEnd = offset + query.limit
   const cards = deps.caseCards
-  const wordQuery = { indexUid: deps.uids.cases, q: caseQ, filter, matchingStrategy: 'frequency' as const, locales: ['cmn'], showRankingScore: true }
+  const minScore = deps.caseMinScore ?? CASE_MIN_SCORE
+  // the engine leaves out the word matches under the cut-off itself (query.q: they are dropped below)
+  const wordQuery = { indexUid: deps.uids.cases, q: caseQ, filter, matchingStrategy: 'frequency' as const, locales: ['cmn'], showRankingScore: true, ...(query.q ? { rankingScoreThreshold: minScore } : {}) }
   const queries: CaseSearchQuery[] = [{ ...wordQuery, limit: CASE_CANDIDATES, attributesToRetrieve: CASE_LIGHT_FIELDS }]
   const linkedAt = ranker && top.length ? queries.push({ indexUid: deps.uids.cases, q: '', limit: CASE_CANDIDATES, filter: [...filters, idFilter(top, 'statuteIds')], attributesToRetrieve: cards ? CASE_LIGHT_FIELDS : CASE_PAGE_FIELDS }) - 1 : -1
-  const statutesAt = page.length ? queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page) }) - 1 : -1
+  const statutesAt = page.length ? queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page), attributesToRetrieve: STATUTE_PAGE_FIELDS }) - 1 : -1
   const wordPageAt = cards ? -1 : queries.push({ ...wordQuery, limit: pageEnd, attributesToRetrieve: CASE_PAGE_FIELDS }) - 1
   const res = (await port.multiSearch({ queries })).results
   lap('engine')
-  const minScore = deps.caseMinScore ?? CASE_MIN_SCORE
   const words = (res[0]?.hits ?? []) as LightCase[]
   const strong = query.q ? words.filter(h => (h._rankingScore ?? 1) >= minScore) : words
   const linked = linkedAt >= 0 ? ((res[linkedAt]?.hits ?? []) as LightCase[]).filter(h => citesAny(h, top)) : []
