@@ -8,7 +8,7 @@ import { sessionCookieSettings, sessionPolicy } from '../domain/staff/session'
 import { catalogueError } from './api'
 import { clientAddress, hashIp } from './net'
 import { loggablePath, logger, safeError } from './logger'
-import { normalizedPath } from '../domain/http/request-guards'
+import { isStaffRoute } from '../domain/http/request-guards'
 import { writeAudit } from '../repositories/audit'
 import { auditActorOf } from '../domain/platform/actor'
 
@@ -84,12 +84,13 @@ export async function requireStaff(event: H3Event, roles?: readonly StaffRole[],
 }
 
 /**
- * A refused call to a staff route (/api/staff/**) leaves an audit row: who (if signed in), which
- * route (method and path, no query, personal-looking segments masked), the hashed address, 401/403.
- * Best effort: a failure to audit never turns the refusal into an error.
+ * A refused call to a staff route (/api/staff/** and the console's form posts, isStaffRoute) leaves
+ * an audit row: who (if signed in), which route (method and path, no query, personal-looking
+ * segments masked), the hashed address, 401/403. Best effort: a failure to audit never turns the
+ * refusal into an error.
  */
-async function auditRefusal(event: H3Event, actor: SessionActor | null, status: 401 | 403): Promise<void> {
-  if (!normalizedPath(event.path).startsWith('/api/staff/')) return
+export async function auditRefusal(event: H3Event, actor: SessionActor | null, status: 401 | 403): Promise<void> {
+  if (!isStaffRoute(event.path, event.method)) return
   try {
     const app = await useApp()
     await writeAudit(app.db, {

@@ -141,7 +141,10 @@ export function defineStaffFormHandler(opts: FlashStaffForm | QueryStaffForm, ru
       await setStaffFlash(event, { form: opts.form, ...flash, ...(withValues ? { values: typedValues(fields) } : {}) })
       return formDone(event, back)
     }
-    if (!await optionalActor(event)) return formDone(event, `/staff/login?next=${encodeURIComponent(back)}`)
+    if (!await optionalActor(event)) {
+      await auditRefusal(event, null, 401) // signed out: refused (audited), and sent to sign in
+      return formDone(event, `/staff/login?next=${encodeURIComponent(back)}`)
+    }
     // NUL and lone surrogates are not text (PostgreSQL cannot store NUL): refused before any work
     if (Object.values(fields).some(vs => vs.some(hasUnsafeText))) {
       return flashBack({ error: { code: 'BAD_INPUT', message: UNSAFE_TEXT_MESSAGE } }, false)

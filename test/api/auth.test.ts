@@ -129,6 +129,27 @@ describe.each(servers())('staff auth on $name', (server) => {
     expect((await operator.post('/api/staff/admin/users', { username: 'x-by-operator', role: 'admin', password: 'Ce-Shi-Mi-Ma-42' })).status).toBe(403)
   })
 
+  it('refused attempts on staff routes are audited (auth.refused): the JSON API and the console\'s plain form posts, with no query string', async () => {
+    const tag = uniqueName('refused')
+    // the JSON API: 401 signed out (the session middleware), 403 for the wrong role
+    expect((await new ApiClient(base).get(`/api/staff/admin/${tag}?q=secret`)).status).toBe(401)
+    const operator = await signedIn(base, 'operator1')
+    expect((await operator.get(`/api/staff/admin/users?q=${tag}`)).status).toBe(403)
+    // the plain forms (no JavaScript): a member without the role (303 back, refused in words), and signed out (303 to sign in)
+    const FORM = { 'content-type': 'application/x-www-form-urlencoded', 'accept': 'text/html' }
+    expect((await operator.post(`/staff/admin/standards?q=${tag}`, 'x=1', FORM)).status).toBe(303)
+    expect((await new ApiClient(base).post(`/staff/admin/hotline-outcomes?q=${tag}`, 'x=1', FORM)).status).toBe(303)
+    const admin = await signedIn(base, 'admin')
+    const rows = (await admin.get('/api/staff/admin/audit?action=auth.refused&limit=100')).body.items as Array<{ objectId: string, actorUsername: string | null, outcome: string, detail: { status: number } }>
+    const row = (objectId: string) => rows.find(r => r.objectId === objectId)
+    expect(row(`GET /api/staff/admin/${tag}`)).toMatchObject({ actorUsername: null, outcome: 'denied', detail: { status: 401 } })
+    expect(rows.some(r => r.objectId === 'GET /api/staff/admin/users' && r.actorUsername === 'operator1' && r.detail.status === 403)).toBe(true)
+    expect(row('POST /staff/admin/standards')).toMatchObject({ actorUsername: 'operator1', outcome: 'denied', detail: { status: 403 } })
+    expect(row('POST /staff/admin/hotline-outcomes')).toMatchObject({ actorUsername: null, outcome: 'denied', detail: { status: 401 } })
+    expect(JSON.stringify(rows)).not.toContain('secret')
+    expect(JSON.stringify(rows)).not.toContain(`q=${tag}`)
+  })
+
   it('create staff walks 401 → 400 → 201 → 409', async () => {
     const body = { username: uniqueName('walk'), displayName: '走查', role: 'reviewer', password: 'Zou-Cha-Mi-Ma-7' }
     expect((await new ApiClient(base).post('/api/staff/admin/users', body)).status).toBe(401)

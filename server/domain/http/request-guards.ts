@@ -35,6 +35,18 @@ export function bodyLimitFor(path: string): number {
   return LARGE_JSON_PATHS.find(p => p.path.test(path))?.limit ?? MAX_API_BODY_BYTES
 }
 
+/**
+ * A staff route, whose refusals (401/403) are audited: the console's JSON API (/api/staff/**) and
+ * the console's plain form posts (/staff/**, /forms/staff/**, /forms/hotline/**; sign-in and
+ * sign-out are not refusals of a member).
+ */
+export function isStaffRoute(path: string, method: string): boolean {
+  const p = normalizedPath(path)
+  if (p === '/api/staff' || p.startsWith('/api/staff/')) return true
+  if (method !== 'POST' || p === '/staff/login' || p === '/staff/logout') return false
+  return /^\/(?:staff|forms\/staff|forms\/hotline)(?:\/|$)/.test(p)
+}
+
 export function parseAllowedOrigins(list: string): string[] {
   return list.split(',').map(s => s.trim()).filter(Boolean).map(normalizeOrigin).filter((o): o is string => o !== null)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bodyLimitFor, contentLengthTooLarge, contentSecurityPolicy, inlineScripts, isAcceptableContentType, isSameOriginWrite, normalizedPath, parseAllowedOrigins, securityHeaders } from '~~/server/domain/http/request-guards'
+import { bodyLimitFor, isStaffRoute, contentLengthTooLarge, contentSecurityPolicy, inlineScripts, isAcceptableContentType, isSameOriginWrite, normalizedPath, parseAllowedOrigins, securityHeaders } from '~~/server/domain/http/request-guards'
 
 const self = 'https://portal.example.cn'
 
@@ -54,6 +54,21 @@ describe('bodies', () => {
     expect(bodyLimitFor('/api/staff/statutes/import')).toBe(2 * 5_000_000 + 64 * 1024)
     expect(bodyLimitFor('/api/staff/statutes/laws/l0000000000/status')).toBe(64 * 1024)
     expect(bodyLimitFor('/api/staff/statutes/import/x')).toBe(64 * 1024)
+  })
+
+  it('knows the staff routes whose refusals are audited: the console API and the console form posts', () => {
+    expect(isStaffRoute('/api/staff/admin/users', 'GET')).toBe(true)
+    expect(isStaffRoute('/API//Staff/admin?x=1', 'POST')).toBe(true)
+    expect(isStaffRoute('/staff/statutes/import', 'POST')).toBe(true)
+    expect(isStaffRoute('/forms/staff/appointments/book', 'POST')).toBe(true)
+    expect(isStaffRoute('/forms/hotline/calls', 'POST')).toBe(true)
+    // pages, sign-in/out and the public forms are not
+    expect(isStaffRoute('/staff/statutes', 'GET')).toBe(false)
+    expect(isStaffRoute('/staff/login', 'POST')).toBe(false)
+    expect(isStaffRoute('/staff/logout', 'POST')).toBe(false)
+    expect(isStaffRoute('/forms/appointments/book', 'POST')).toBe(false)
+    expect(isStaffRoute('/staffing', 'POST')).toBe(false)
+    expect(isStaffRoute('/api/staffing', 'GET')).toBe(false)
   })
 
   it('normalises paths for prefix checks', () => {
