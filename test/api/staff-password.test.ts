@@ -141,4 +141,45 @@ describe.each(servers())('staff passwords on $name', (server) => {
     const cross = await new ApiClient(base, 'https://evil.example').post('/staff/admin/users/reset', form({ id: u.id, temporaryPassword: 'Lin-Shi-Mi-Ma-77' }), FORM)
     expect(cross.status).toBe(403)
   })
+
+  it('without JavaScript: 停用, 启用 and 解除锁定 on the accounts page post and get 303 with the same result (audited)', async () => {
+    const admin = await signedIn(base, 'admin')
+    const u = await newAccount(admin)
+    const page = async () => (await admin.get('/staff/admin/users', { accept: 'text/html' })).body as string
+    // signed out: to the sign-in page; another role: refused in words, nothing changed
+    const out = await new ApiClient(base).post(`/staff/admin/users/${u.id}/disable`, '', FORM)
+    expect(out.status).toBe(303)
+    expect(out.headers.get('location')).toMatch(/^\/staff\/login\?next=/)
+    const operator = await signedIn(base, 'operator1')
+    expect((await operator.post(`/staff/admin/users/${u.id}/disable`, '', FORM)).status).toBe(303)
+    expect((await login(u.username, START)).r.status).toBe(200)
+
+    const { c: member } = await login(u.username, START)
+    const disabled = await admin.post(`/staff/admin/users/${u.id}/disable`, '', FORM)
+    expect(disabled.status).toBe(303)
+    expect(disabled.headers.get('location')).toBe('/staff/admin/users')
+    expect(await page()).toContain(`已停用 ${u.username}，其登录已全部失效。`)
+    expect((await member.get('/api/auth/me')).status).toBe(401)
+    expect((await login(u.username, START)).r.status).not.toBe(200)
+
+    expect((await admin.post(`/staff/admin/users/${u.id}/enable`, '', FORM)).status).toBe(303)
+    expect(await page()).toContain(`已启用 ${u.username}。`)
+    // locked by five wrong passwords (from one address of its own), unlocked by the form
+    const addr = { 'x-forwarded-for': `10.97.${seq % 250}.${Date.now() % 250}` }
+    const c = new ApiClient(base)
+    for (let i = 0; i < 5; i++) await c.post('/api/auth/login', { username: u.username, password: 'wrong-password-1' }, addr)
+    expect((await c.post('/api/auth/login', { username: u.username, password: START }, addr)).status).toBe(429)
+    expect((await admin.post(`/staff/admin/users/${u.id}/unlock`, '', FORM)).status).toBe(303)
+    expect(await page()).toContain(`已解除 ${u.username} 的登录锁定。`)
+    expect((await c.post('/api/auth/login', { username: u.username, password: START }, addr)).status).toBe(200)
+
+    // an action that is not one, and an id that is not one: refused in words, never a 5xx
+    expect((await admin.post(`/staff/admin/users/${u.id}/delete`, '', FORM)).status).toBe(303)
+    expect(await page()).toContain('找不到该账号')
+    expect((await admin.post('/staff/admin/users/not-an-id/disable', '', FORM)).status).toBe(303)
+    for (const action of ['staff.disable', 'staff.enable', 'staff.unlock']) {
+      const audit = await admin.get(`/api/staff/admin/audit?action=${action}&limit=50`)
+      expect(audit.body.items.some((r: { objectId: string }) => r.objectId === u.id), action).toBe(true)
+    }
+  })
 })
