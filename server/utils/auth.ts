@@ -3,7 +3,7 @@ import type { H3Event } from 'h3'
 import type { AppContext } from '../app-context'
 import type { StaffRole } from '../../shared/types/staff'
 import { hasRole } from '../domain/staff/roles'
-import { resolveSession, type SessionActor, type StaffDeps } from '../domain/staff/service'
+import { logout, resolveSession, type SessionActor, type StaffDeps } from '../domain/staff/service'
 import { sessionCookieSettings, sessionPolicy } from '../domain/staff/session'
 import { catalogueError } from './api'
 import { clientAddress, hashIp } from './net'
@@ -32,6 +32,18 @@ export function setSessionCookie(event: H3Event, app: AppContext, token: string,
 export function clearSessionCookie(event: H3Event, app: AppContext): void {
   const c = sessionCookie(app)
   setCookie(event, c.name, '', { httpOnly: true, sameSite: 'lax', path: '/', secure: c.secure, maxAge: 0 })
+}
+
+/**
+ * Signs the requesting staff member out: the session ends on the server (the staff service's
+ * logout, audited) and the cookie is cleared; without a session only the cookie is cleared. The
+ * JSON route (POST /api/auth/logout) and the console's no-JS form (POST /staff/logout) both end here.
+ */
+export async function endStaffSession(event: H3Event): Promise<void> {
+  const app = await useApp()
+  const actor = await optionalActor(event)
+  if (actor) await logout(staffDeps(app, requestIpHash(event, app)), {}, actor)
+  clearSessionCookie(event, app)
 }
 
 /** Hashed client address for rate limits and audit (never stored in clear). */

@@ -219,6 +219,26 @@ describe.each(servers())('staff auth on $name', (server) => {
     expect((await replay.get('/api/auth/me')).status).toBe(401)
   })
 
+  it('logout without JavaScript (the console form, POST /staff/logout): 303 to the sign-in page, the session revoked on the server, audited', async () => {
+    const admin = await signedIn(base, 'admin')
+    const logouts = async () => ((await admin.get('/api/staff/admin/audit?action=auth.logout&limit=100')).body.items as unknown[]).length
+    const before = await logouts()
+    const c = await signedIn(base, 'reviewer1')
+    const token = c.cookies.get(COOKIE)!
+    const FORM = { 'content-type': 'application/x-www-form-urlencoded', 'accept': 'text/html' }
+    const out = await c.post('/staff/logout', '', FORM)
+    expect([out.status, out.headers.get('location')]).toEqual([303, '/staff/login'])
+    expect(c.cookies.has(COOKIE)).toBe(false)
+    const replay = new ApiClient(base)
+    replay.cookies.set(COOKIE, token)
+    expect((await replay.get('/api/auth/me')).status).toBe(401)
+    expect(await logouts()).toBe(before + 1)
+    // no session: still back to the sign-in page, nothing audited; from another site: refused
+    expect((await new ApiClient(base).post('/staff/logout', '', FORM)).status).toBe(303)
+    expect((await new ApiClient(base, 'https://evil.example').post('/staff/logout', '', FORM)).status).toBe(403)
+    expect(await logouts()).toBe(before + 1)
+  })
+
   it('disabling an account ends its sessions at once; enabling lets it sign in again', async () => {
     const admin = await signedIn(base, 'admin')
     const u = await createUser(admin, 'editor')

@@ -1,9 +1,5 @@
-import { logout } from '../../domain/staff/service'
-
+// Sign out (with JavaScript; the no-JS form posts to /staff/logout): the session ends on the server.
 export default defineApiHandler(async (event): Promise<{ ok: true }> => {
-  const app = await useApp()
-  const actor = await optionalActor(event)
-  if (actor) await logout(staffDeps(app, requestIpHash(event, app)), {}, actor)
-  clearSessionCookie(event, app)
+  await endStaffSession(event)
   return { ok: true }
 })
