@@ -4,12 +4,13 @@
 // writes must come from this site (Origin / Sec-Fetch-Site / Referer), declare their length (no
 // chunked bodies: 411), stay under 64 KiB (413), be JSON on /api (415; HTML forms elsewhere), and
 // a JSON body is parsed once here and refused when it nests too deep, has too many values, or
-// carries a string that is not text (400). Only h3's public API is used (readRawBody caches the
-// body for the route's own readBody).
+// carries a string that is not text (400). A JSON body larger than the ordinary cap (the statute
+// import's file) is read only for a signed-in staff member: anyone else gets the 401 unread.
+// Only h3's public API is used (readRawBody caches the body for the route's own readBody).
 import type { H3Event } from 'h3'
 import { loadConfig, type AppConfig } from '../config'
 import {
-  bodyLimitFor, contentLengthTooLarge, decodedPathOrNull, inspectInput, isAcceptableContentType, isJsonContentType, isSameOriginWrite,
+  bodyLimitFor, MAX_API_BODY_BYTES, contentLengthTooLarge, decodedPathOrNull, inspectInput, isAcceptableContentType, isJsonContentType, isSameOriginWrite,
   needsNoStore, normalizedPath, parseAllowedOrigins, queryIsSafe, securityHeaders, WRITE_METHODS, type InputProblem,
 } from '../domain/http/request-guards'
 
@@ -70,5 +71,8 @@ export default defineEventHandler(async (event) => {
   if (!isAcceptableContentType(h('content-type'), hasBody, path)) {
     throw catalogueError('UNSUPPORTED_MEDIA_TYPE')
   }
-  if (hasBody && isJsonContentType(h('content-type'))) await checkJsonBody(event)
+  if (!hasBody || !isJsonContentType(h('content-type'))) return
+  // only the paths bodyLimitFor lets past 64 KiB get here with more; the role check stays in the route
+  if (Number(length) > MAX_API_BODY_BYTES) await requireStaff(event)
+  await checkJsonBody(event)
 })
