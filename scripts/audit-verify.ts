@@ -1,10 +1,12 @@
 // npm run audit:verify: recomputes the audit log's hash chain and reports the first broken link
 // (an edited row, a removed or inserted row, a head that does not point at the last row).
 // Exit 0 when the chain is whole, 1 when it is broken, 2 when the check could not run.
-// With PGlite, stop the server first (PGlite is single-process).
+// With PGlite, stop the server first (PGlite is single-process): the script takes the data folder's
+// lock like the server and staff:add, and refuses (exit 2, naming the holder) while a server holds it.
 import { join } from 'node:path'
 import { loadConfig } from '../server/config'
 import { openDb } from '../server/db/client'
+import { DataFolderBusyError, lockDataFolder } from '../server/db/data-folder'
 import { verifyAuditChain } from '../server/domain/audit/verify'
 
 const reasons = {
@@ -16,7 +18,9 @@ const reasons = {
 
 async function main() {
   const config = loadConfig(process.env)
+  const lock = config.database.url ? null : await lockDataFolder(config.dataDir, 'cli')
   const handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir: join(config.dataDir, 'pglite'), poolMax: 2 })
+    .catch(async (e: unknown) => { await lock?.release(); throw e })
   try {
     const r = await verifyAuditChain(handle.db)
     if (r.ok) {
@@ -28,10 +32,15 @@ async function main() {
     process.exitCode = 1
   } finally {
     await handle.close()
+    await lock?.release()
   }
 }
 
 main().catch((e) => {
+  if (e instanceof DataFolderBusyError) {
+    console.error(`无法校验审计日志：${e.message}（或改用 PostgreSQL：DATABASE_URL）`)
+    process.exit(2)
+  }
   console.error(`无法校验审计日志：${e instanceof Error ? e.constructor.name : String(e)}`)
   process.exit(2)
 })

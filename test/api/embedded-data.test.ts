@@ -80,6 +80,12 @@ describe('the embedded data folder (PGlite + bundled Meilisearch)', () => {
     })
     expect(cli.status).toBe(1)
     expect(cli.stderr).toContain(`正被进程 ${server!.child.pid}（门户服务）使用`)
+    // npm run audit:verify too: it would open the embedded database beside the server (exit 2: could not run)
+    const verify = spawnSync(resolve('node_modules/.bin/tsx'), ['scripts/audit-verify.ts'], {
+      encoding: 'utf8', timeout: 120_000, env: { ...process.env, NUXT_DATA_DIR: dir, DATABASE_URL: '', NUXT_DATABASE_URL: '' },
+    })
+    expect(verify.status).toBe(2)
+    expect(verify.stderr).toContain(`正被进程 ${server!.child.pid}（门户服务）使用`)
     // the first server is unharmed
     // Tried twice: the pooled keep-alive connection may have been closed by the server's idle timeout while the
     // refused second server and the CLI ran ("other side closed"); a dead server refuses the second try as well.
