@@ -2,17 +2,14 @@
 // callback and recording a try at the callback POST to /forms/hotline/** and come back with 303.
 // (axe needs JavaScript in the page: the same server-rendered console is scanned in hotline.spec.ts.)
 import { expect, test } from '@playwright/test'
-import { E2E_PASSWORD } from '../../playwright.config'
+import { signIn } from './helpers'
 
 test.use({ javaScriptEnabled: false })
 
 test('without JavaScript: log a call with a callback, then record a try from the queue', async ({ page }) => {
   test.setTimeout(180_000)
   const phone = `136${String((Date.now() + 11) % 100_000_000).padStart(8, '0')}`
-  await page.goto('/staff/login?next=/staff/hotline')
-  await page.getByLabel('用户名').fill('operator1')
-  await page.getByLabel('密码').fill(E2E_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, 'operator1', '/staff/hotline')
   await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
 
   // Nothing chosen: back to the form with the error, in words.
@@ -51,10 +48,7 @@ test('without JavaScript: from the call, screen and apply for the caller, book, 
   test.setTimeout(300_000)
   const phone = `137${String((Date.now() + 29) % 100_000_000).padStart(8, '0')}`
   const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`
-  await page.goto('/staff/login?next=/staff/hotline')
-  await page.getByLabel('用户名').fill('operator1')
-  await page.getByLabel('密码').fill(E2E_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, 'operator1', '/staff/hotline')
   await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
   const origin = new URL(page.url()).origin
   const windows = await (await page.request.get('/api/staff/hotline/windows')).json() as Array<{ id: string, free: number }>
@@ -132,10 +126,7 @@ test('without JavaScript: from the call, screen and apply for the caller, book, 
 
 test('without JavaScript: 关联 links a booking the caller made on the site to the call, by its reference', async ({ page }) => {
   test.setTimeout(180_000)
-  await page.goto('/staff/login?next=/staff/hotline')
-  await page.getByLabel('用户名').fill('operator1')
-  await page.getByLabel('密码').fill(E2E_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, 'operator1', '/staff/hotline')
   await expect(page.getByRole('heading', { level: 1, name: '12348 热线坐席' })).toBeVisible()
   const origin = new URL(page.url()).origin
   const created = await page.request.post('/api/staff/hotline/calls', { data: { topic: '婚姻家庭', summary: '来电人已在网上预约，询问需要带哪些材料。', outcome: 'answered' }, headers: { origin } })
