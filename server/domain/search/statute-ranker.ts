@@ -327,12 +327,19 @@ export class StatuteRanker {
     let top = topKOf(docs, scores, deep, d => !isDemoted(d))
     if (top.length < deep && this.regions.size) top = [...top, ...topKOf(docs, scores, deep - top.length, isDemoted)]
     if (this.identity) top = distinct(top, this.identity, opts.depth)
+    return this.answer(rw, top, scores)
+  }
+
+  /**
+   * The answer of both paths: the final order, and `total`, the scored articles at TOTAL_FLOOR of the
+   * best score (never fewer than the page).
+   */
+  private answer(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, top: readonly ScoredDoc[], scores: ArrayLike<number>): RankResult {
     let best = 0
     for (let i = 0; i < scores.length; i++) if (scores[i]! > best) best = scores[i]!
     let total = 0
     for (let i = 0; i < scores.length; i++) if (best > 0 && scores[i]! >= TOTAL_FLOOR * best) total++
-    total = Math.max(total, top.length)
-    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total, match: this.match(rw, top) }
+    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total: Math.max(total, top.length), match: this.match(rw, top) }
   }
 
   private namedRegions(normalized: string): Set<string> {
@@ -412,12 +419,7 @@ export class StatuteRanker {
       top = [...head.map(({ doc, score }) => ({ doc, score })), ...top.slice(CANDIDATES)]
     }
     if (this.identity) top = distinct(top, this.identity, opts.depth)
-    let best = 0
-    for (let d = 0; d < scores.length; d++) if (scores[d]! > best) best = scores[d]!
-    let total = 0
-    for (let d = 0; d < scores.length; d++) if (best > 0 && scores[d]! >= TOTAL_FLOOR * best) total++
-    total = Math.max(total, top.length)
-    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total, match: this.match(rw, top) }
+    return this.answer(rw, top, scores)
   }
 
   private lawSizeOfDocs?: Uint32Array
