@@ -18,6 +18,15 @@
 //   npx tsx bench/search-quality-experiments.ts --roles
 //       question type × article role (amounts, time limits, procedure, criminal penalty) and two-stage
 //       (the best laws first, then articles by terms rare in their law) re-orderings of the candidates
+//   npx tsx bench/search-quality-experiments.ts --translation '[{"support":3,"lift":3,"perTerm":3,"weight":0.2,"max":10}]'
+//       a learned lay→legal translation table (server/domain/search/translation.ts) fitted per fold from the
+//       same known questions as the fold's ranker (never the question's own fold), its translations added to
+//       the query terms at weight × P(legal | lay); "bm25Only": true keeps them out of the similar-question search;
+//       "minIdf": only question terms that rare in the statutes are translated; "model": "ibm1" estimates the table
+//       by IBM Model 1; "negation": w adds 未X/无X for 没(有)X at weight w; --changed lists the questions that move
+//   npx tsx bench/search-quality-experiments.ts --translation-docs '[{"aggregate":true,"support":3,"lift":2,"perTerm":20,"order":"p","minDocLift":3,"weight":0.2,"max":10}]'
+//       document side: every article no known question of the fold links is also found by the lay terms its own
+//       terms translate to (the fold's legal → lay table), `max` of them at `weight` (rebuilds the rankers)
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
 import { LexicalIndexBuilder, type LexicalIndex } from '../server/domain/search/lexical-index'
@@ -29,6 +38,8 @@ import { add, fmt, score, zero, type Metrics } from './lib/metrics'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 import { readFileSync } from 'node:fs'
 import { validateLexicon, type LexiconEntry } from '../server/domain/search/lexicon'
+import { TranslationTable, pairTerms as pairTermsOf, type TranslationFit } from './lib/translation'
+import { StatuteRanker as StatuteRankerClass } from '../server/domain/search/statute-ranker'
 
 const docIds = new WeakMap<object, Map<string, number>>()
 /** Document number of an id in a ranker's index. */
@@ -242,8 +253,190 @@ async function roles(dev: boolean) {
   }
 }
 
+/** Negation as the law writes it: 没(有)X / 没X → 未X, 无X (没签 → 未签, 没留遗嘱 → 无遗, 没有遗嘱 → 无遗). */
+function negationTerms(normalized: string): string[] {
+  const out = new Set<string>()
+  for (const m of normalized.matchAll(/没有?([\u4e00-\u9fff])/g)) { out.add(`未${m[1]}`); out.add(`无${m[1]}`) }
+  return [...out]
+}
+
+/** Learned lay→legal translations added to the query terms, fitted from each fold's own knowledge. */
+async function translation(dev: boolean) {
+  // minIdf: only question terms at least this rare in the statutes are translated (the words the law does not use)
+  type Config = Partial<TranslationFit> & { weight: number, max: number, bm25Only?: boolean, negation?: number, minIdf?: number }
+  const configs: Array<Config | null> = [null, ...JSON.parse(process.argv[process.argv.indexOf('--translation') + 1]!) as Config[]]
+  const lexicon = loadLexicon()
+  const all = await loadQuestions(resolve(SHARED, 'eval/stard_train.jsonl'))
+  const docs = await loadDefaultCorpus()
+  const text = new Map(docs.map(d => [d.id, d.text]))
+  const kb = trainKnowledge(all, true)
+  const rankers = rankerFor(docs, kb)
+  const qs = all.filter(q => isDev(q.id) === dev).sort((a, b) => foldOf(a.id) - foldOf(b.id))
+  // the translation table of a fold: fitted from exactly the known questions its ranker was built with
+  const tables = new Map<string, TranslationTable>()
+  const tableOf = (fold: number, c: Config) => {
+    const key = `${fold}/${c.support}/${c.lift}/${c.perTerm}/${c.minP}/${c.order}/${c.model}/${c.iterations}`
+    let t = tables.get(key)
+    if (!t) {
+      const t0 = performance.now()
+      const known = kb.filter(k => k.source !== 'stard' || fold < 0 || foldOf(k.id) !== fold)
+      t = TranslationTable.fit(known, id => text.get(id), c)
+      tables.set(key, t)
+      console.log(`fold ${fold} ${JSON.stringify(c)}: ${t.size} question terms translated, fitted in ${((performance.now() - t0) / 1000).toFixed(1)} s; 工资 → ${t.of('工资').map(x => `${x.term} ${x.p.toFixed(2)}`).join(', ')}; 老板 → ${t.of('老板').map(x => `${x.term} ${x.p.toFixed(2)}`).join(', ')}`)
+    }
+    return t
+  }
+  // the hook: the ranker's query terms plus the active table's translations
+  let active: { table: TranslationTable, c: Config } | null = null
+  let plain: Map<string, number> | null = null
+  const patched = new WeakSet<object>()
+  const patch = (r: StatuteRanker) => {
+    if (patched.has(r)) return
+    patched.add(r)
+    r.queryTerms = function (rw, lw, u) {
+      const q = StatuteRankerClass.prototype.queryTerms.call(this, rw, lw, u)
+      plain = new Map(q)
+      if (active?.c.negation) for (const t of negationTerms(rw.normalized)) if (!q.has(t)) q.set(t, active.c.negation)
+      if (!active) return q
+      const minIdf = active.c.minIdf
+      if (!minIdf) return active.table.expand(q, active.c.weight, active.c.max)
+      const src = new Map([...q].filter(([t]) => this.index.idf(t) >= minIdf))
+      for (const [t, w] of active.table.expand(new Map(src), active.c.weight, active.c.max)) if (!src.has(t) && !q.has(t)) q.set(t, w)
+      return q
+    }
+  }
+  const sums = configs.map(() => zero())
+  const hits = configs.map(() => [] as number[])
+  const folds = configs.map(() => [] as Metrics[])
+  const ms = configs.map(() => [] as number[])
+  const changed: string[] = []
+  let missLinked = 0, missUnlinked = 0
+  const linkSets = new Map<number, Set<string>>()
+  const linksOf = (fold: number) => {
+    let s = linkSets.get(fold)
+    if (!s) { s = new Set(kb.filter(k => k.source !== 'stard' || fold < 0 || foldOf(k.id) !== fold).flatMap(k => k.statuteIds)); linkSets.set(fold, s) }
+    return s
+  }
+  qs.forEach((q, qi) => {
+    const r = rankers(q.id)
+    patch(r.ranker)
+    const fold = dev ? -1 : foldOf(q.id)
+    const rw = rewriteQuery(q.question, lexicon)
+    configs.forEach((c, i) => {
+      active = c ? { table: c.weight > 0 ? tableOf(fold, c) : new TranslationTable(new Map()), c } : null
+      // bm25Only: the similar-question search reads the question's terms without the translations
+      const k = c?.bm25Only ? { linked: (_t: ReadonlyMap<string, number>, o: Parameters<KnownQuestionNeighbours['linked']>[1]) => r.knowledge.linked(plain!, o), linkCounts: () => r.knowledge.linkCounts() } as unknown as KnownQuestionNeighbours : r.knowledge
+      const t0 = performance.now()
+      const ids = r.ranker.rank(rw, k, { depth: 100, model: null }).ranked.map(x => x.id)
+      ms[i]!.push(performance.now() - t0)
+      const m = score(ids, q.relevant)
+      sums[i] = add(sums[i]!, m)
+      hits[i]![qi] = m.hit10
+      folds[i]![Math.max(fold, 0)] = add(folds[i]![Math.max(fold, 0)] ?? zero(), m)
+      if (i === 0 && !m.hit10) {
+        // a miss: does any known question of the fold's knowledge link one of the expert's articles?
+        const links = linksOf(fold)
+        if (q.relevant.some(id => links.has(id))) missLinked++; else missUnlinked++
+      }
+      if (i === 1 && m.hit10 !== hits[0]![qi]) {
+        const added = [...active!.table.expand(new Map(plain!), c!.weight, c!.max).keys()].filter(x => !plain!.has(x))
+        changed.push(`${m.hit10 > hits[0]![qi]! ? '+' : '−'} ${q.id} ${q.question.slice(0, 40)} | ${added.join(' ')}`)
+      }
+    })
+    if ((qi + 1) % 200 === 0) console.log(`${qi + 1}/${qs.length}`)
+  })
+  active = null
+  console.log(`\n${dev ? 'dev' : 'train 5-fold'} (${qs.length} questions; production misses: ${missLinked} with an expert article some known question links, ${missUnlinked} with none linked)`)
+  console.log('| translation | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR | hit@10 gained / lost vs production | hit@10 per fold | rank p50 / p95 ms |')
+  console.log('|---|---|---|---|---|---|---|---|---|---|')
+  configs.forEach((c, i) => {
+    const gained = hits[i]!.filter((x, j) => x > hits[0]![j]!).length, lost = hits[i]!.filter((x, j) => x < hits[0]![j]!).length
+    const sorted = [...ms[i]!].sort((a, b) => a - b)
+    console.log(`| ${c ? JSON.stringify(c) : 'production'} | ${sums[i]!.n} | ${fmt(sums[i]!).join(' | ')} | +${gained} / −${lost} | ${folds[i]!.map(f => fmt(f)[1]).join(' ')} | ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} / ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} |`)
+  })
+  if (process.argv.includes('--changed')) for (const x of changed) console.log(x)
+}
+
+/**
+ * Document-side translation: every article no known question of the fold links is also found by the lay
+ * terms its own terms translate to (legal → lay table of the fold), `max` of them at `weight` each.
+ */
+async function translationDocs(dev: boolean) {
+  // aggregate: the article's lay terms by Σ over its terms of P(lay | term) ÷ |terms|, divided by the lay
+  // term's share of the known questions (lift ≥ minDocLift), instead of the single best term's P
+  type Config = Partial<TranslationFit> & { weight: number, max: number, aggregate?: boolean, minDocLift?: number, shuffle?: boolean }
+  const configs: Config[] = JSON.parse(process.argv[process.argv.indexOf('--translation-docs') + 1]!)
+  const lexicon = loadLexicon()
+  const all = await loadQuestions(resolve(SHARED, 'eval/stard_train.jsonl'))
+  const docs = await loadDefaultCorpus()
+  const text = new Map(docs.map(d => [d.id, d.text]))
+  const kb = trainKnowledge(all, true).map(k => ({ ...k, answer: '' }))
+  const qs = all.filter(q => isDev(q.id) === dev).sort((a, b) => foldOf(a.id) - foldOf(b.id))
+  const runs: Array<{ name: string, hits: number[], sum: Metrics, folds: Metrics[] }> = []
+  for (const c of [null, ...configs]) {
+    const cache = new Map<number, ReturnType<ReturnType<typeof rankerFor>>>()
+    const rankerOf = (qid: string) => {
+      const fold = isDev(qid) ? -1 : foldOf(qid)
+      let r = cache.get(fold)
+      if (!r) {
+        const known = kb.filter(k => k.source !== 'stard' || fold < 0 || foldOf(k.id) !== fold)
+        let extra: typeof known = []
+        if (c) {
+          const table = TranslationTable.fit(known, id => text.get(id), { ...c, direction: 'legal' })
+          const linked = new Set(known.flatMap(k => k.statuteIds))
+          const layShare = new Map<string, number>()
+          for (const k of known) for (const t of pairTermsOf(k.question)) layShare.set(t, (layShare.get(t) ?? 0) + 1)
+          for (const d of docs) {
+            if (linked.has(d.id)) continue
+            let words: string[]
+            if (c.aggregate) {
+              const own = pairTermsOf(d.text)
+              const sum = new Map<string, number>()
+              for (const a of own) for (const { term, p } of table.of(a)) sum.set(term, (sum.get(term) ?? 0) + p / own.size)
+              words = [...sum.entries()].filter(([t]) => !d.text.includes(t)).map(([t, v]) => [t, v / ((layShare.get(t) ?? 1) / known.length)] as const)
+                .filter(([, l]) => l >= (c.minDocLift ?? 2)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, c.max).map(([t]) => t)
+            }
+            else {
+              const lay = table.expand(new Map([...pairTermsOf(d.text)].map(t => [t, 1])), 1, c.max)
+              words = [...lay.keys()].filter(t => !d.text.includes(t))
+            }
+            if (words.length) extra.push({ id: `tr-${d.id}`, source: 'case', question: '', keywords: '', answer: words.join(' '), statuteIds: [d.id] })
+          }
+          // control: each article gets the next article's lay terms (same terms and lengths, no association)
+          if (c.shuffle) extra = extra.map((x, i) => ({ ...x, answer: extra[(i + 1) % extra.length]!.answer }))
+          console.log(`fold ${fold}: ${extra.length} unlinked articles get lay terms; e.g. ${extra[0]?.statuteIds[0]}: ${extra[0]?.answer}`)
+        }
+        r = rankerFor(docs, [...known, ...extra], c ? { answerExpansion: c.weight } : {})(qid)
+        extra = []
+        cache.set(fold, r)
+      }
+      return r
+    }
+    const run = { name: c ? JSON.stringify(c) : 'production', hits: [] as number[], sum: zero(), folds: [] as Metrics[] }
+    qs.forEach((q, qi) => {
+      const r = rankerOf(q.id)
+      const m = score(r.ranker.rank(rewriteQuery(q.question, lexicon), r.knowledge, { depth: 100, model: null }).ranked.map(x => x.id), q.relevant)
+      run.sum = add(run.sum, m)
+      run.hits[qi] = m.hit10
+      const f = dev ? 0 : foldOf(q.id)
+      run.folds[f] = add(run.folds[f] ?? zero(), m)
+    })
+    runs.push(run)
+    cache.clear()
+  }
+  console.log(`\n${dev ? 'dev' : 'train 5-fold'} (${qs.length} questions)`)
+  console.log('| document-side translation | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR | hit@10 gained / lost vs production | hit@10 per fold |')
+  console.log('|---|---|---|---|---|---|---|---|---|')
+  for (const r of runs) {
+    const gained = r.hits.filter((x, j) => x > runs[0]!.hits[j]!).length, lost = r.hits.filter((x, j) => x < runs[0]!.hits[j]!).length
+    console.log(`| ${r.name} | ${r.sum.n} | ${fmt(r.sum).join(' | ')} | +${gained} / −${lost} | ${r.folds.map(f => fmt(f)[1]).join(' ')} |`)
+  }
+}
+
 async function main() {
   const dev = process.argv.includes('--dev')
+  if (process.argv.includes('--translation-docs')) return translationDocs(dev)
+  if (process.argv.includes('--translation')) return translation(dev)
   if (process.argv.includes('--lexicon')) return lexiconExtra(dev)
   if (process.argv.includes('--roles')) return roles(dev)
   if (process.argv.includes('--answers')) return answers(dev)
