@@ -14,7 +14,8 @@ export interface CaseHitDto { id: string, slug: string, title: string, category:
 export interface SearchFacetsDto { category: Record<string, number>, groups: Record<string, number> }
 
 export interface SearchResultDto {
-  statutes: { hits: StatuteHitDto[], total: number }
+  /** `more`: more articles match than `total` counts (it stops at 100, or one past the page: "100 条以上"). */
+  statutes: { hits: StatuteHitDto[], total: number, more?: boolean }
   cases: { hits: CaseHitDto[], total: number, facets: SearchFacetsDto }
   /** true when the search engine was unreachable and the answer came from the database (may be incomplete). */
   degraded: boolean

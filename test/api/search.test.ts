@@ -53,6 +53,21 @@ describe.each(servers())('library search on $name', (server) => {
     expect(detail.body.neighbours.map((n: { id: string }) => n.id)).toContain(first.id)
   })
 
+  it('counts the matching articles up to 100, or one past a deeper page, and says when more match', async () => {
+    const q = enc('单位拖欠工资')
+    const r = await searchWhenReady(api, `/api/search?q=${q}`, b => !b.degraded && b.statutes.total > 0)
+    expect(r.body.statutes).toMatchObject({ total: 100, more: true })
+    expect(r.body.statutes.hits).toHaveLength(10)
+    const deep = await api.get(`/api/search?q=${q}&page=12`)
+    expect(deep.status).toBe(200)
+    expect(deep.body.statutes).toMatchObject({ total: 121, more: true })
+    expect(deep.body.statutes.hits).toHaveLength(10)
+    // a law's name lists its articles: counted in full
+    const law = await api.get(`/api/search?q=${enc('法律援助法')}`)
+    expect(law.body.statutes.more).toBeUndefined()
+    expect(law.body.statutes.total).toBeGreaterThan(10)
+  })
+
   it('escapes the text and the query before marking matches', async () => {
     const q = '<script>alert(1)</script> 工资 & "劳动合同"'
     const r = await api.get(`/api/search?q=${enc(q)}`)
@@ -112,7 +127,7 @@ describe.each(servers())('library search on $name', (server) => {
     const html = await r.text()
     expect(html).toContain('<form method="get" action="/search"')
     expect(html).toContain('<mark>')
-    expect(html).toMatch(/找到 \d+ 条相关法条/)
+    expect(html).toContain('找到 100 条以上相关法条') // counted up to 100
     const missing = await fetch(`${server.url}/cases/no-such-case-here`)
     expect(missing.status).toBe(404)
   })

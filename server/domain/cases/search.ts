@@ -190,9 +190,10 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   let page: string[] = []
   let top: string[] = []
   let total = 0
+  let more = false
   let statuteRows: Promise<{ rows: FallbackStatute[], total: number }> | undefined
   let weak = false
-  if (rw && ranker) ({ page, top, total, weak } = rankPage(ranker, rw, offset, query.limit, query.q))
+  if (rw && ranker) ({ page, top, total, more, weak } = rankPage(ranker, rw, offset, query.limit, query.q))
   // No ranker (it could not be built): the articles from PostgreSQL's word match, meanwhile
   else if (rw && terms.length) statuteRows = deps.fallback.statutes(terms, query.limit, offset)
   lap('rank')
@@ -255,7 +256,7 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   lap('fuse')
   // the counts are of the list itself: filtering by a category or group returns exactly that many
   return {
-    statutes: { hits: statuteHits, total: st.total },
+    statutes: { hits: statuteHits, total: st.total, ...(more && !statuteRows ? { more: true } : {}) },
     cases: { hits: caseHits, total: fused.length, facets },
     degraded: false,
     ...(weak && !fused.length ? { notice: QUERY_NOTICES.weak } : {}),
@@ -358,11 +359,11 @@ export function fuseCasesScored<T extends { id: string, statuteIds?: unknown }>(
  * total. A citation ("劳动合同法第八十二条", "民法典1079条") puts that article first; a law's name
  * alone lists that law's articles in order.
  */
-export function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, limit: number, q = '', minMatch = STATUTE_MIN_MATCH): { page: string[], top: string[], total: number, weak: boolean } {
+export function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, limit: number, q = '', minMatch = STATUTE_MIN_MATCH): { page: string[], top: string[], total: number, more: boolean, weak: boolean } {
   const depth = Math.max(offset + limit, LINKED_STATUTES)
   const cited = q ? r.ranker.citations.resolve(q, depth) : null
   if (cited?.kind === 'law') {
-    return { page: cited.ids.slice(offset, offset + limit), top: cited.ids.slice(0, LINKED_STATUTES), total: cited.total, weak: false }
+    return { page: cited.ids.slice(offset, offset + limit), top: cited.ids.slice(0, LINKED_STATUTES), total: cited.total, more: false, weak: false }
   }
   const ranked = r.ranker.rank(rw, r.knowledge, { depth })
   let ids = ranked.ranked.map(x => x.id)
@@ -372,9 +373,9 @@ export function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, l
     ids = [cited.id, ...ids.filter(id => id !== cited.id)]
   } else if (ranked.match < minMatch) {
     // a weak match: the articles are not answers, and bring in no cases
-    return { page: [], top: [], total: 0, weak: true }
+    return { page: [], top: [], total: 0, more: false, weak: true }
   }
-  return { page: ids.slice(offset, offset + limit), top: ids.slice(0, LINKED_STATUTES), total, weak: false }
+  return { page: ids.slice(offset, offset + limit), top: ids.slice(0, LINKED_STATUTES), total, more: ranked.more, weak: false }
 }
 
 /** Hits in the order of `ids` (ids the index does not hold are left out). */
@@ -385,8 +386,8 @@ function inOrder<T extends { id: string }>(ids: readonly string[], hits: readonl
 
 /** The ranker's page read from PostgreSQL (the engine is down, the ranking is not). */
 async function rankedFromDatabase(r: LibraryRanker, rw: RewrittenQuery, byId: NonNullable<LibraryFallback['statutesById']>, limit: number, offset: number, q: string) {
-  const { page, total } = rankPage(r, rw, offset, limit, q) // a weak match: no page
-  return { rows: page.length ? inOrder(page, await byId(page)) : [], total }
+  const { page, total, more } = rankPage(r, rw, offset, limit, q) // a weak match: no page
+  return { rows: page.length ? inOrder(page, await byId(page)) : [], total, more }
 }
 
 async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offset: number): Promise<SearchResultDto> {
@@ -405,6 +406,7 @@ async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offs
         id: r.id, lawTitle: r.lawTitle, articleLabel: r.articleLabel, text: r.text, highlight: highlightTerms(r.text, terms), versionDate: r.versionDate ?? null,
       })),
       total: st.total,
+      ...('more' in st && st.more ? { more: true } : {}),
     },
     cases: {
       hits: cs.rows.map((r) => {

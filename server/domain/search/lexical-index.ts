@@ -134,15 +134,58 @@ function maxImpacts(offsets: Uint32Array, impact: Float32Array): Float32Array {
  * float64 bounds by rounding (~1e-7 per term); 1e-4 keeps every decision on the safe side.
  */
 const PRUNE_MARGIN = 1e-4
+/** How often scorePruned looks for the bound (each look is one pass over the documents touched so far). */
+const MAX_CHECKS = 6
+
+/**
+ * Documents scorePruned's bound is looked for among (the first touched: those holding the rarest
+ * terms, so the best partial sums): the k-th best of some documents is at most the k-th best of all,
+ * so a bound found among fewer is still safe, only looser.
+ */
+const KTH_SCAN = 16_384
+
+/**
+ * The `k`-th largest of `acc[docs[0..n)]` among the documents `excluded` does not mark (0 when
+ * fewer): `k` of them score at least that much.
+ */
+export function kthBest(acc: Float64Array, docs: Uint32Array, n: number, k: number, excluded: Uint8Array | null): number {
+  if (k <= 0) return Infinity
+  const heap = new Float64Array(k) // a min-heap of the k largest so far
+  let size = 0
+  for (let j = 0; j < n; j++) {
+    const d = docs[j]!
+    const v = acc[d]!
+    if (size === k && !(v > heap[0]!)) continue
+    if (excluded && excluded[d]) continue
+    let i: number
+    if (size < k) {
+      i = size++
+      while (i > 0) { const p = (i - 1) >> 1; if (!(v < heap[p]!)) break; heap[i] = heap[p]!; i = p }
+    } else {
+      i = 0
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1
+        let c = l
+        if (l >= k) break
+        if (r < k && heap[r]! < heap[l]!) c = r
+        if (!(heap[c]! < v)) break
+        heap[i] = heap[c]!; i = c
+      }
+    }
+    heap[i] = v
+  }
+  return size === k ? heap[0]! : 0
+}
 
 export interface PrunedScoresOptions {
   /**
-   * Left-out documents score below `floor` × the best document's score, and below at least `need`
-   * listed documents that `eligible` accepts (when that cannot be shown, nothing is left out).
+   * Left-out documents score below at least `need` listed documents that `excluded` does not mark
+   * (when that cannot be shown, nothing is left out): the best `need` eligible documents are listed,
+   * and every document scoring as much as the `need`-th of them.
    */
-  floor: number
   need: number
-  eligible: (doc: number) => boolean
+  /** Documents that do not count towards `need` (nonzero: e.g. local rules of a region not named). */
+  excluded?: Uint8Array | null
   /** Documents scored exactly and listed whatever their score (ascending or not; duplicates allowed). */
   always?: ArrayLike<number>
 }
@@ -295,17 +338,18 @@ export class LexicalIndex {
   /**
    * scoreAll's scores for the documents that can matter, without reading all postings (top-k
    * pruning, "MaxScore" in term-at-a-time order). The terms are read rarest-impact first (highest
-   * upper bound w × max impact); once the upper bounds of the terms left add up to less than
-   * `floor` × the best partial score, and at least `need` eligible documents already score above
-   * that, no document the read terms missed can reach it: the rest of the terms are read only for
-   * the documents that still can (binary-search steps over the long postings of the common
-   * characters instead of a walk through them). The listed documents' scores are then added up in
-   * scoreAll's order with its float32 rounding, so they are bit for bit scoreAll's.
+   * upper bound w × max impact); once the upper bounds of the terms left add up to less than a score
+   * `need` eligible documents already reach, no document the read terms missed can reach the first
+   * `need`: the rest of the terms are read only for the documents that still can (binary-search steps
+   * over the long postings of the common characters instead of a walk through them). The listed
+   * documents' scores are then added up in scoreAll's order with its float32 rounding, so they are bit
+   * for bit scoreAll's.
    */
   scorePruned(query: ReadonlyMap<string, number>, o: PrunedScoresOptions): PrunedScores {
     const n = this.ids.length
     const s = this.scratch ??= { acc: new Float64Array(n), mark: new Uint8Array(n), touched: new Uint32Array(n), cand: new Uint32Array(n) }
     const { acc, mark, touched } = s
+    const excluded = o.excluded ?? null
     const { qt, qw, ub, order } = this.termOrder(query)
     const m = qt.length
     const rest = new Float64Array(m + 1) // upper bound of the terms order[i..]
@@ -314,16 +358,18 @@ export class LexicalIndex {
     let nt = 0
     let best = 0
     let full = m
-    let cap = Infinity // a score `need` eligible documents reach: a document below it is not needed
+    let cap = 0 // a score `need` eligible documents reach: a document that cannot reach it is not needed
     let checks = 0
+    let checkedAt = Infinity
     for (let i = 0; i < m; i++) {
-      if (i > 0 && checks < 3 && rest[i]! < o.floor * best * (1 - PRUNE_MARGIN)) {
+      // the need-th best partial score is at most the best: worth finding only once the rest is below
+      // that, and again each time the rest has fallen by a third
+      if (i > 0 && rest[i]! < best && !(rest[i]! < cap * (1 - PRUNE_MARGIN)) && checks < MAX_CHECKS && rest[i]! < checkedAt * (2 / 3)) {
         checks++
-        const sure = o.floor * best * (1 + PRUNE_MARGIN)
-        let above = 0
-        for (let j = 0; j < nt && above < o.need; j++) { const d = touched[j]!; if (acc[d]! >= sure && o.eligible(d)) above++ }
-        if (above >= o.need) { full = i; cap = sure; break }
+        checkedAt = rest[i]!
+        cap = Math.max(cap, kthBest(acc, touched, Math.min(nt, KTH_SCAN), o.need, excluded))
       }
+      if (i > 0 && rest[i]! < cap * (1 - PRUNE_MARGIN)) { full = i; break }
       const q = order[i]!
       best = Math.max(best, this.accumulate(qt[q]!, qw[q]!, acc, touched, nt))
       nt = this.touchedCount
@@ -335,7 +381,8 @@ export class LexicalIndex {
     const cand = s.cand
     let nc = 0
     for (let j = 0; j < always.length; j++) { const d = always[j]!; if (d < n && !mark[d]) { mark[d] = 2; cand[nc++] = d } }
-    const cutoff = () => Math.min(o.floor * best, cap) * (1 - PRUNE_MARGIN)
+    if (pruned) cap = Math.max(cap, kthBest(acc, touched, nt, o.need, excluded)) // the tightest bound the read terms give
+    const cutoff = () => cap * (1 - PRUNE_MARGIN)
     let keep = pruned ? cutoff() - rest[full]! : -Infinity
     for (let j = 0; j < nt; j++) { const d = touched[j]!; if (!mark[d] && acc[d]! >= keep) { mark[d] = 1; cand[nc++] = d } }
     let sorted = false
@@ -345,21 +392,20 @@ export class LexicalIndex {
       const start = this.offsets[t]!, end = this.offsets[t + 1]!
       if (!sorted && nc * 8 < end - start) { cand.subarray(0, nc).sort(); sorted = true }
       if (sorted && nc * 4 < end - start) {
-        this.addFor(cand.subarray(0, nc), t, w, (j, v) => { const d = cand[j]!; const x = acc[d]! + v; acc[d] = x; if (x > best) best = x })
+        this.addFor(cand.subarray(0, nc), t, w, (j, v) => { const d = cand[j]!; acc[d] = acc[d]! + v })
       } else {
         // walk the postings, adding to the candidates only
         for (let p = start; p < end; p++) {
           const d = this.postDocs[p]!
           if (!mark[d]) continue
-          const x = acc[d]! + w * this.postImpact[p]!
-          acc[d] = x
-          if (x > best) best = x
+          acc[d] = acc[d]! + w * this.postImpact[p]!
         }
       }
       // drop the documents that cannot reach the cut-off any more: after the last term, and whenever the
       // bound of the terms left has halved (a pass over the candidates costs about what a walk saves)
       if (i + 1 < m && rest[i + 1]! > filteredAt / 2) continue
       filteredAt = rest[i + 1]!
+      cap = Math.max(cap, kthBest(acc, cand, nc, o.need, excluded)) // the candidates' sums grew: so may the bound
       keep = cutoff() - rest[i + 1]!
       let k = 0
       for (let j = 0; j < nc; j++) { const d = cand[j]!; if (acc[d]! >= keep || mark[d] === 2) cand[k++] = d; else mark[d] = 0 }

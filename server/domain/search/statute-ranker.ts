@@ -206,8 +206,14 @@ export interface RankStats { pruned: boolean, candidates: number, fullTerms: num
 
 export interface RankResult {
   ranked: Array<{ id: string, score: number }>
-  /** Articles scoring at least TOTAL_FLOOR of the best one (a single shared character is no match). */
+  /**
+   * Articles scoring at least TOTAL_FLOOR of the best one (a single shared character is no match),
+   * counted up to totalBound(depth): the page and whether another follows are what a reader needs,
+   * and a bounded count lets the ranking skip the articles that cannot reach the page.
+   */
   total: number
+  /** More articles than `total` reach the floor ("100 条以上"). */
+  more: boolean
   /**
    * How well the best articles match the question's own words (0–1): the largest share of the
    * question's idf mass one of the first MATCH_DEPTH articles holds. Below STATUTE_MIN_MATCH the
@@ -230,6 +236,13 @@ export const STATUTE_MIN_MATCH = 0.2
 
 /** Share of the best score an article needs to count in `total`. */
 export const TOTAL_FLOOR = 0.2
+/** `total` counts the articles at TOTAL_FLOOR up to this many ("100 条以上" beyond). */
+export const TOTAL_CAP = 100
+
+/** How far `total` counts for a ranking `depth` deep: TOTAL_CAP, or one past the depth (another page?). */
+export function totalBound(depth: number): number {
+  return Math.max(TOTAL_CAP, depth + 1)
+}
 
 export class StatuteRanker {
   private readonly docOf: Map<string, number>
@@ -271,8 +284,8 @@ export class StatuteRanker {
 
   /**
    * The same answer as rankAll (ids, scores, total, match) from the articles that can matter:
-   * LexicalIndex.scorePruned lists every article whose score can reach the page or the `total`
-   * floor (TOTAL_FLOOR of the best), plus the articles the similar questions link and every article
+   * LexicalIndex.scorePruned lists every article whose score can reach the page or the bounded
+   * `total` (the best totalBound(depth) + 1 articles), plus the articles the similar questions link and every article
    * of the laws they link (the law prior lifts any article of those laws the question matches at
    * all). Everything after the BM25 runs over that list instead of every article.
    */
@@ -300,13 +313,10 @@ export class StatuteRanker {
     const named = this.namedRegions(rw.normalized)
     const isDemoted = (d: number) => { const r = this.localRegion[d]; return r !== null && r !== undefined && !named.has(r) }
     const deep = Math.max(this.identity ? opts.depth * 2 + 20 : opts.depth, 0)
-    // `total` counts the articles scoring TOTAL_FLOOR of the best, and the best is at least 1 (the best
-    // BM25, normalised) and at least the largest knowledge lift: an article below that share of the
-    // best BM25 is neither counted nor on the page (unless the lifts or the law prior reach it: those
-    // articles are listed in `always`)
-    let lift = 1
-    for (const { score } of linked) lift = Math.max(lift, t.knowledge * score * (1 - 1e-4))
-    const bm = this.index.scorePruned(terms, { floor: TOTAL_FLOOR * lift, need: deep, eligible: d => !isDemoted(d), always })
+    // the page and `total` (bounded: see totalBound) lie within the best `need` articles whatever the
+    // lifts add (they only add), and the lifted articles are listed in `always`
+    const need = Math.max(deep, totalBound(opts.depth) + 1)
+    const bm = this.index.scorePruned(terms, { need, excluded: this.demotedMask(named), always })
     const { docs, scores, max } = bm
     if (opts.stats) Object.assign(opts.stats, { pruned: bm.pruned, candidates: docs.length, fullTerms: bm.fullTerms, terms: bm.terms })
     // the same steps as rankAll, on the listed articles
@@ -327,19 +337,30 @@ export class StatuteRanker {
     let top = topKOf(docs, scores, deep, d => !isDemoted(d))
     if (top.length < deep && this.regions.size) top = [...top, ...topKOf(docs, scores, deep - top.length, isDemoted)]
     if (this.identity) top = distinct(top, this.identity, opts.depth)
-    return this.answer(rw, top, scores)
+    return this.answer(rw, top, scores, opts.depth)
   }
 
   /**
    * The answer of both paths: the final order, and `total`, the scored articles at TOTAL_FLOOR of the
    * best score (never fewer than the page).
    */
-  private answer(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, top: readonly ScoredDoc[], scores: ArrayLike<number>): RankResult {
+  private answer(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, top: readonly ScoredDoc[], scores: ArrayLike<number>, depth: number): RankResult {
     let best = 0
     for (let i = 0; i < scores.length; i++) if (scores[i]! > best) best = scores[i]!
-    let total = 0
-    for (let i = 0; i < scores.length; i++) if (best > 0 && scores[i]! >= TOTAL_FLOOR * best) total++
-    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total: Math.max(total, top.length), match: this.match(rw, top) }
+    let count = 0
+    for (let i = 0; i < scores.length; i++) if (best > 0 && scores[i]! >= TOTAL_FLOOR * best) count++
+    const bound = totalBound(depth)
+    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total: Math.max(Math.min(count, bound), top.length), more: count > bound, match: this.match(rw, top) }
+  }
+
+  private localMask?: Uint8Array
+  /** The articles isDemoted marks, as a mask: local rules, except those of the regions the question names. */
+  private demotedMask(named: ReadonlySet<string>): Uint8Array {
+    this.localMask ??= Uint8Array.from(this.localRegion, r => (r === null || r === undefined ? 0 : 1))
+    if (!named.size) return this.localMask
+    const mask = this.localMask.slice()
+    for (let d = 0; d < mask.length; d++) if (mask[d] && named.has(this.localRegion[d]!)) mask[d] = 0
+    return mask
   }
 
   private namedRegions(normalized: string): Set<string> {
@@ -419,7 +440,7 @@ export class StatuteRanker {
       top = [...head.map(({ doc, score }) => ({ doc, score })), ...top.slice(CANDIDATES)]
     }
     if (this.identity) top = distinct(top, this.identity, opts.depth)
-    return this.answer(rw, top, scores)
+    return this.answer(rw, top, scores, opts.depth)
   }
 
   private lawSizeOfDocs?: Uint32Array

@@ -80,7 +80,7 @@ describe('rankPage with citations', () => {
   })
 
   it('lists a named law in order when only its name is typed', () => {
-    expect(rankPage(r, rewriteQuery('劳动合同法', lex), 0, 10, '劳动合同法')).toEqual({ page: ['L1-a0010', 'L1-a0082'], top: ['L1-a0010', 'L1-a0082'], total: 2, weak: false })
+    expect(rankPage(r, rewriteQuery('劳动合同法', lex), 0, 10, '劳动合同法')).toEqual({ page: ['L1-a0010', 'L1-a0082'], top: ['L1-a0010', 'L1-a0082'], total: 2, more: false, weak: false })
   })
 })
 
@@ -135,7 +135,7 @@ describe('weak-match cut-off for articles', () => {
     expect(good.weak).toBe(false)
     expect(good.page[0]).toBe('L1-a0030')
     const weak = rankPage(r, rewriteQuery('红烧肉怎么做才好吃', lex), 0, 10, '红烧肉怎么做才好吃')
-    expect(weak).toEqual({ page: [], top: [], total: 0, weak: true })
+    expect(weak).toEqual({ page: [], top: [], total: 0, more: false, weak: true })
     // a citation is never weak
     expect(rankPage(r, rewriteQuery('劳动合同法第三十条', lex), 0, 10, '劳动合同法第三十条').weak).toBe(false)
   })

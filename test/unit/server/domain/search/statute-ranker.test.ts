@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, expansionsByStatute, regionAliases, statutePrior, type RankerStatute } from '~~/server/domain/search/statute-ranker'
+import { KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, TOTAL_CAP, expansionsByStatute, regionAliases, statutePrior, totalBound, type RankerStatute } from '~~/server/domain/search/statute-ranker'
 import { rewriteQuery } from '~~/server/domain/search/query'
 
 const art = (id: string, text: string, o: Partial<RankerStatute> = {}): RankerStatute => ({
@@ -100,7 +100,21 @@ describe('StatuteRanker', () => {
   })
 
   it('returns nothing for a question with no known term', () => {
-    expect(ranker(corpus).rank(rewriteQuery('zzzz', lexicon), null, { depth: 5 })).toEqual({ ranked: [], total: 0, match: 0 })
+    expect(ranker(corpus).rank(rewriteQuery('zzzz', lexicon), null, { depth: 5 })).toEqual({ ranked: [], total: 0, more: false, match: 0 })
+  })
+
+  it('counts the matching articles up to 100, or one past the page when it is deeper, and says there are more', () => {
+    const arts = Array.from({ length: 250 }, (_, i) => ({ ...corpus[0]!, id: `LX-a${i + 1}`, law_id: 'LX', article_no: i + 1, article_label: `第${i + 1}条`, text: `劳动者的劳动报酬第${i + 1}项，按月支付${'。'.repeat(i % 7)}` }))
+    const r = ranker(arts)
+    for (const exhaustive of [false, true]) {
+      const page1 = r.rank(rewriteQuery('劳动报酬', lexicon), null, { depth: 10, exhaustive })
+      expect(page1).toMatchObject({ total: TOTAL_CAP, more: true })
+      expect(page1.ranked).toHaveLength(10)
+      expect(r.rank(rewriteQuery('劳动报酬', lexicon), null, { depth: 150, exhaustive })).toMatchObject({ total: 151, more: true })
+      expect(r.rank(rewriteQuery('劳动报酬', lexicon), null, { depth: 250, exhaustive })).toMatchObject({ total: 250, more: false })
+    }
+    expect(totalBound(10)).toBe(100)
+    expect(totalBound(100)).toBe(101)
   })
 })
 
