@@ -29,7 +29,7 @@
 //       terms translate to (the fold's legal → lay table), `max` of them at `weight` (rebuilds the rankers)
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
-import { LexicalIndexBuilder, type LexicalIndex } from '../server/domain/search/lexical-index'
+import { LexicalIndexBuilder, termCounts, type LexicalIndex } from '../server/domain/search/lexical-index'
 import { DEFAULT_RANKER_TUNING, KnownQuestionNeighbours, expansionsByStatute, type StatuteRanker, type StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import type { FeatureContext } from '../server/domain/search/article-model'
 import { trainKnowledge } from './lib/knowledge'
@@ -263,7 +263,8 @@ function negationTerms(normalized: string): string[] {
 /** Learned lay→legal translations added to the query terms, fitted from each fold's own knowledge. */
 async function translation(dev: boolean) {
   // minIdf: only question terms at least this rare in the statutes are translated (the words the law does not use)
-  type Config = Partial<TranslationFit> & { weight: number, max: number, bm25Only?: boolean, negation?: number, minIdf?: number }
+  // phrases: the translations are the lexicon's legal words (not character pairs), added like its legal terms
+  type Config = Partial<TranslationFit> & { weight: number, max: number, bm25Only?: boolean, negation?: number, minIdf?: number, phrases?: boolean }
   const configs: Array<Config | null> = [null, ...JSON.parse(process.argv[process.argv.indexOf('--translation') + 1]!) as Config[]]
   const lexicon = loadLexicon()
   const all = await loadQuestions(resolve(SHARED, 'eval/stard_train.jsonl'))
@@ -275,12 +276,12 @@ async function translation(dev: boolean) {
   // the translation table of a fold: fitted from exactly the known questions its ranker was built with
   const tables = new Map<string, TranslationTable>()
   const tableOf = (fold: number, c: Config) => {
-    const key = `${fold}/${c.support}/${c.lift}/${c.perTerm}/${c.minP}/${c.order}/${c.model}/${c.iterations}`
+    const key = `${fold}/${c.support}/${c.lift}/${c.perTerm}/${c.minP}/${c.order}/${c.model}/${c.iterations}/${c.phrases}`
     let t = tables.get(key)
     if (!t) {
       const t0 = performance.now()
       const known = kb.filter(k => k.source !== 'stard' || fold < 0 || foldOf(k.id) !== fold)
-      t = TranslationTable.fit(known, id => text.get(id), c)
+      t = TranslationTable.fit(known, id => text.get(id), c.phrases ? { ...c, targets: [...new Set(lexicon.entries.flatMap(e => e.legal))] } : c)
       tables.set(key, t)
       console.log(`fold ${fold} ${JSON.stringify(c)}: ${t.size} question terms translated, fitted in ${((performance.now() - t0) / 1000).toFixed(1)} s; 工资 → ${t.of('工资').map(x => `${x.term} ${x.p.toFixed(2)}`).join(', ')}; 老板 → ${t.of('老板').map(x => `${x.term} ${x.p.toFixed(2)}`).join(', ')}`)
     }
@@ -298,6 +299,10 @@ async function translation(dev: boolean) {
       plain = new Map(q)
       if (active?.c.negation) for (const t of negationTerms(rw.normalized)) if (!q.has(t)) q.set(t, active.c.negation)
       if (!active) return q
+      if (active.c.phrases) {
+        for (const [t, w] of active.table.expand(new Map(q), active.c.weight, active.c.max)) if (!q.has(t)) termCounts(t, w, q)
+        return q
+      }
       const minIdf = active.c.minIdf
       if (!minIdf) return active.table.expand(q, active.c.weight, active.c.max)
       const src = new Map([...q].filter(([t]) => this.index.idf(t) >= minIdf))

@@ -64,7 +64,7 @@ export class TranslationTable {
    * linked articles hold a; kept when n(q, a) ≥ support and P(a | q) = n(q, a) / n(q) is at least `lift`
    * times a's share of all known questions. `articleText(id)` is the article's own text (undefined: not held).
    */
-  static fit(known: Iterable<KnownLink>, articleText: (id: string) => string | undefined, o: Partial<TranslationFit> = {}): TranslationTable {
+  static fit(known: Iterable<KnownLink>, articleText: (id: string) => string | undefined, o: Partial<TranslationFit> & { targets?: readonly string[] } = {}): TranslationTable {
     const fit = { ...DEFAULT_TRANSLATION_FIT, ...o }
     const ids = new Map<string, number>()
     const idOf = (t: string) => { let i = ids.get(t); if (i === undefined) { i = ids.size; ids.set(t, i) } return i }
@@ -74,7 +74,12 @@ export class TranslationTable {
       const a = new Set<number>()
       for (const id of new Set(k.statuteIds)) {
         let t = articleTerms.get(id)
-        if (!t) { const text = articleText(id); t = text === undefined ? [] : [...pairTerms(text)].map(idOf); articleTerms.set(id, t) }
+        if (!t) {
+          const text = articleText(id)
+          // targets: only these legal words (e.g. the lexicon's) are translations, found as substrings of the article
+          t = text === undefined ? [] : o.targets ? o.targets.filter(x => text.includes(x)).map(idOf) : [...pairTerms(text)].map(idOf)
+          articleTerms.set(id, t)
+        }
         for (const x of t) a.add(x)
       }
       if (!a.size) continue
