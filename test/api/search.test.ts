@@ -30,7 +30,7 @@ describe.each(servers())('library search on $name', (server) => {
     expect(Object.keys(r.body).sort()).toEqual(['cases', 'degraded', 'statutes'])
     expect(r.body.degraded).toBe(false)
     expect(r.body.statutes.hits.length).toBeGreaterThan(0)
-    // where the time went (Server-Timing): the in-memory ranking and the one engine round trip, within the total
+    // where the time went (Server-Timing): the in-memory ranking and the engine requests, within the total
     const timing = Object.fromEntries([...(r.headers.get('server-timing') ?? '').matchAll(/([a-z]+);dur=([\d.]+)/g)].map(m => [m[1], Number(m[2])]))
     expect(Object.keys(timing)).toEqual(expect.arrayContaining(['validate', 'rewrite', 'rank', 'engine', 'fuse', 'total']))
     expect(timing.rank! + timing.engine!).toBeLessThanOrEqual(timing.total!)

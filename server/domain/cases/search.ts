@@ -96,6 +96,13 @@ export interface LibraryQuery { q: string, category?: string, group?: string, pa
 
 const CASE_SEARCHABLE_SNIPPETS = ['summary', 'commonQuestions', 'explanation', 'facts', 'question', 'outcome'] as const
 
+/**
+ * Resolves once a request started just before is on its way: node:http writes it on the next tick
+ * (a kept-alive socket), so this lets it leave before synchronous work holds the thread, without
+ * waiting for a turn of the event loop (setImmediate would also wait for other requests' I/O).
+ */
+const requestWritten = () => new Promise<void>(resolve => process.nextTick(resolve))
+
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`search engine timeout after ${ms} ms`)), ms) })
@@ -184,9 +191,24 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   const caseQ = query.q ? terms.join(' ') || query.q : ''
   const filter = filters.length ? filters : undefined
   const ranker = rw ? deps.ranker ?? null : null
+  const pageEnd = offset + query.limit
+  const cards = deps.caseCards
+  const minScore = deps.caseMinScore ?? CASE_MIN_SCORE
+  // (0) every case the words match, light fields and the engine's ranking score (for the cut-off, the
+  // fusion and the facet counts); the engine leaves out the matches under the cut-off itself (query.q:
+  // they are dropped below). It does not depend on the ranking: with a question to rank it is sent
+  // first, so the engine matches the words while the ranker ranks.
+  const wordQuery = { indexUid: deps.uids.cases, q: caseQ, filter, matchingStrategy: 'frequency' as const, locales: ['cmn'], showRankingScore: true, ...(query.q ? { rankingScoreThreshold: minScore } : {}) }
+  const words0: CaseSearchQuery = { ...wordQuery, limit: CASE_CANDIDATES, attributesToRetrieve: CASE_LIGHT_FIELDS }
   lap('rewrite')
-  // Statutes: the in-memory ranker, first (a few ms): the one engine round trip then asks for
-  // everything the page needs at once.
+  let wordsAsked: ReturnType<LibrarySearchPort['multiSearch']> | undefined
+  if (rw && ranker) {
+    wordsAsked = port.multiSearch({ queries: [words0] })
+    wordsAsked.catch(() => {}) // awaited below; a failure there answers from the database
+    await requestWritten()
+    lap('send')
+  }
+  // Statutes: the in-memory ranker (a few ms; the full corpus ~5–10 ms of CPU)
   let page: string[] = []
   let top: string[] = []
   let total = 0
@@ -197,23 +219,22 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   // No ranker (it could not be built): the articles from PostgreSQL's word match, meanwhile
   else if (rw && terms.length) statuteRows = deps.fallback.statutes(terms, query.limit, offset)
   lap('rank')
-  // One engine round trip: (0) every case the words match, light fields and the engine's ranking
-  // score (for the cut-off, the fusion and the facet counts); (1) the cases citing the best articles,
-  // light fields; (2) the page of articles by id. Without a card cache, (3) the word match's first
-  // page with what a card shows: the fused page lies within (1) and (3), as a case citing no top
-  // article is placed by its word rank alone, after every case the words rank above it.
-  const pageEnd = offset + query.limit
-  const cards = deps.caseCards
-  const minScore = deps.caseMinScore ?? CASE_MIN_SCORE
-  // the engine leaves out the word matches under the cut-off itself (query.q: they are dropped below)
-  const wordQuery = { indexUid: deps.uids.cases, q: caseQ, filter, matchingStrategy: 'frequency' as const, locales: ['cmn'], showRankingScore: true, ...(query.q ? { rankingScoreThreshold: minScore } : {}) }
-  const queries: CaseSearchQuery[] = [{ ...wordQuery, limit: CASE_CANDIDATES, attributesToRetrieve: CASE_LIGHT_FIELDS }]
+  // Then one request for what depends on the ranking: (1) the cases citing the best articles, light
+  // fields; (2) the page of articles by id. Without a card cache, (3) the word match's first page with
+  // what a card shows: the fused page lies within (1) and (3), as a case citing no top article is
+  // placed by its word rank alone, after every case the words rank above it. (0) joins it when it was
+  // not sent before.
+  const queries: CaseSearchQuery[] = wordsAsked ? [] : [words0]
   const linkedAt = ranker && top.length ? queries.push({ indexUid: deps.uids.cases, q: '', limit: CASE_CANDIDATES, filter: [...filters, idFilter(top, 'statuteIds')], attributesToRetrieve: cards ? CASE_LIGHT_FIELDS : CASE_PAGE_FIELDS }) - 1 : -1
   const statutesAt = page.length ? queries.push({ indexUid: deps.uids.statutes, q: '', limit: page.length, filter: idFilter(page), attributesToRetrieve: STATUTE_PAGE_FIELDS }) - 1 : -1
   const wordPageAt = cards ? -1 : queries.push({ ...wordQuery, limit: pageEnd, attributesToRetrieve: CASE_PAGE_FIELDS }) - 1
-  const res = (await port.multiSearch({ queries })).results
+  const [sent, res] = await Promise.all([
+    wordsAsked,
+    queries.length ? port.multiSearch({ queries }).then(r => r.results) : Promise.resolve([]),
+  ])
   lap('engine')
-  const words = (res[0]?.hits ?? []) as LightCase[]
+  const wordHits = (sent ? sent.results[0]?.hits : res[0]?.hits) ?? []
+  const words = wordHits as LightCase[]
   const strong = query.q ? words.filter(h => (h._rankingScore ?? 1) >= minScore) : words
   const linked = linkedAt >= 0 ? ((res[linkedAt]?.hits ?? []) as LightCase[]).filter(h => citesAny(h, top)) : []
   const minFused = deps.caseMinFused ?? CASE_MIN_FUSED
