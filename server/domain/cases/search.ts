@@ -233,8 +233,7 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
     queries.length ? port.multiSearch({ queries }).then(r => r.results) : Promise.resolve([]),
   ])
   lap('engine')
-  const wordHits = (sent ? sent.results[0]?.hits : res[0]?.hits) ?? []
-  const words = wordHits as LightCase[]
+  const words = ((sent ? sent.results[0]?.hits : res[0]?.hits) ?? []) as LightCase[]
   const strong = query.q ? words.filter(h => (h._rankingScore ?? 1) >= minScore) : words
   const linked = linkedAt >= 0 ? ((res[linkedAt]?.hits ?? []) as LightCase[]).filter(h => citesAny(h, top)) : []
   const minFused = deps.caseMinFused ?? CASE_MIN_FUSED

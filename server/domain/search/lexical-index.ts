@@ -381,7 +381,7 @@ export class LexicalIndex {
     const cand = s.cand
     let nc = 0
     for (let j = 0; j < always.length; j++) { const d = always[j]!; if (d < n && !mark[d]) { mark[d] = 2; cand[nc++] = d } }
-    if (pruned) cap = Math.max(cap, kthBest(acc, touched, Math.min(nt, KTH_SCAN), o.need, excluded)) // the tightest bound the read terms give
+    if (pruned) cap = Math.max(cap, kthBest(acc, touched, Math.min(nt, KTH_SCAN), o.need, excluded)) // again, with every term read in full
     const cutoff = () => cap * (1 - PRUNE_MARGIN)
     let keep = pruned ? cutoff() - rest[full]! : -Infinity
     for (let j = 0; j < nt; j++) { const d = touched[j]!; if (!mark[d] && acc[d]! >= keep) { mark[d] = 1; cand[nc++] = d } }
