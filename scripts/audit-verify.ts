@@ -3,10 +3,9 @@
 // Exit 0 when the chain is whole, 1 when it is broken, 2 when the check could not run.
 // With PGlite, stop the server first (PGlite is single-process): the script takes the data folder's
 // lock like the server and staff:add, and refuses (exit 2, naming the holder) while a server holds it.
-import { join } from 'node:path'
 import { loadConfig } from '../server/config'
-import { openDb } from '../server/db/client'
-import { DataFolderBusyError, lockDataFolder } from '../server/db/data-folder'
+import { openCliDb } from '../server/db/cli'
+import { DataFolderBusyError } from '../server/db/data-folder'
 import { verifyAuditChain } from '../server/domain/audit/verify'
 
 const reasons = {
@@ -17,10 +16,7 @@ const reasons = {
 } as const
 
 async function main() {
-  const config = loadConfig(process.env)
-  const lock = config.database.url ? null : await lockDataFolder(config.dataDir, 'cli')
-  const handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir: join(config.dataDir, 'pglite'), poolMax: 2 })
-    .catch(async (e: unknown) => { await lock?.release(); throw e })
+  const handle = await openCliDb(loadConfig(process.env))
   try {
     const r = await verifyAuditChain(handle.db)
     if (r.ok) {
@@ -32,7 +28,6 @@ async function main() {
     process.exitCode = 1
   } finally {
     await handle.close()
-    await lock?.release()
   }
 }
 

@@ -8,8 +8,9 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { loadConfig, ConfigError } from '../server/config'
-import { openDb, pgErrorOf } from '../server/db/client'
-import { DataFolderBusyError, lockDataFolder, restrictDataFolder } from '../server/db/data-folder'
+import { pgErrorOf } from '../server/db/client'
+import { openCliDb } from '../server/db/cli'
+import { DataFolderBusyError } from '../server/db/data-folder'
 import { DomainError } from '../server/domain/errors'
 import { createStaff } from '../server/domain/staff/service'
 import { createStaffBody } from '../shared/schemas/staff'
@@ -63,15 +64,13 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(process.env)
   const pgliteDir = join(config.dataDir, 'pglite')
-  const lock = config.database.url ? null : await lockDataFolder(config.dataDir, 'cli')
-  if (lock) restrictDataFolder(config.dataDir)
   let handle
   try {
-    handle = await openDb({ databaseUrl: config.database.url || undefined, pgliteDir, poolMax: 2 })
+    handle = await openCliDb(config) // refuses while a server holds the data folder
     await handle.migrate()
   } catch (e) {
     await handle?.close().catch(() => {})
-    await lock?.release()
+    if (e instanceof DataFolderBusyError) throw e
     const hint = config.database.url ? '请检查 DATABASE_URL 是否可以连接' : `内嵌数据库（${pgliteDir}）无法打开`
     throw new Error(`无法打开数据库：${hint}（${e instanceof Error ? e.message : String(e)}）`, { cause: e })
   }
@@ -81,7 +80,6 @@ async function main(): Promise<number> {
     return 0
   } finally {
     await handle.close()
-    await lock?.release()
   }
 }
 
