@@ -276,7 +276,7 @@ async function searchEngine(deps: LibrarySearchDeps, port: LibrarySearchPort, qu
   lap('fuse')
   // the counts are of the list itself: filtering by a category or group returns exactly that many
   return {
-    statutes: { hits: statuteHits, total: st.total, ...(more && !statuteRows ? { more: true } : {}) },
+    statutes: { hits: statuteHits, total: st.total, ...(more ? { more: true } : {}) },
     cases: { hits: caseHits, total: fused.length, facets },
     degraded: false,
     ...(weak && !fused.length ? { notice: QUERY_NOTICES.weak } : {}),
@@ -415,9 +415,9 @@ async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offs
   const terms = rw ? expandedTerms(rw, deps.lexicon, 8) : []
   const byId = deps.fallback.statutesById
   const [st, cs] = await Promise.all([
-    rw && deps.ranker && byId
+    (rw && deps.ranker && byId
       ? rankedFromDatabase(deps.ranker, rw, byId, query.limit, offset, query.q)
-      : terms.length ? deps.fallback.statutes(terms, query.limit, offset) : Promise.resolve({ rows: [], total: 0 }),
+      : terms.length ? deps.fallback.statutes(terms, query.limit, offset) : Promise.resolve({ rows: [], total: 0 })) as Promise<{ rows: FallbackStatute[], total: number, more?: boolean }>,
     deps.fallback.cases(terms, { category: query.category, group: query.group }, query.limit, offset),
   ])
   return {
@@ -426,7 +426,7 @@ async function searchDatabase(deps: LibrarySearchDeps, query: LibraryQuery, offs
         id: r.id, lawTitle: r.lawTitle, articleLabel: r.articleLabel, text: r.text, highlight: highlightTerms(r.text, terms), versionDate: r.versionDate ?? null,
       })),
       total: st.total,
-      ...('more' in st && st.more ? { more: true } : {}),
+      ...(st.more ? { more: true } : {}),
     },
     cases: {
       hits: cs.rows.map((r) => {
