@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { loadExplainedCases, loadTypicalOverrides } from '../../server/domain/cases/content'
 import { caseKnownQuestions, stardKnownQuestion, type KnownQuestionDoc } from '../../server/domain/search/known-questions'
 import { isDev, type Question } from './data'
+import { loadFaqKnowledge } from './faq'
 
 /** The case library's 常见问法 (content/cases), as the seed loads them. */
 export function caseKnowledge(contentDir = resolve(process.cwd(), 'content')): KnownQuestionDoc[] {
@@ -13,8 +14,11 @@ export function caseKnowledge(contentDir = resolve(process.cwd(), 'content')): K
   return caseKnownQuestions([...explained, ...typical])
 }
 
-/** Train-split questions (never dev) plus, optionally, the cases' common questions. */
-export function trainKnowledge(qs: readonly Question[], withCases: boolean): KnownQuestionDoc[] {
+/**
+ * Train-split questions (never dev) plus, optionally, the team's content: the cases' common questions and the
+ * 常见问法 per article (content/faq), as the seed loads them.
+ */
+export function trainKnowledge(qs: readonly Question[], withContent: boolean): KnownQuestionDoc[] {
   const docs = qs.filter(q => !isDev(q.id)).map(q => stardKnownQuestion(q))
-  return withCases ? [...docs, ...caseKnowledge()] : docs
+  return withContent ? [...docs, ...caseKnowledge(), ...loadFaqKnowledge()] : docs
 }

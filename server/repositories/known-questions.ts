@@ -46,7 +46,7 @@ export async function knownQuestionsVersion(db: DbOrTx): Promise<string> {
 }
 
 /** Every known question with its links (what the statute ranker reads; the answer is left out). */
-export async function allKnownQuestionLinks(db: DbOrTx): Promise<Array<Pick<KnownQuestionRow, 'id' | 'question' | 'keywords' | 'statuteIds'>>> {
-  return db.select({ id: knownQuestions.id, question: knownQuestions.question, keywords: knownQuestions.keywords, statuteIds: knownQuestions.statuteIds })
+export async function allKnownQuestionLinks(db: DbOrTx): Promise<Array<Pick<KnownQuestionRow, 'id' | 'source' | 'question' | 'keywords' | 'statuteIds'>>> {
+  return db.select({ id: knownQuestions.id, source: knownQuestions.source, question: knownQuestions.question, keywords: knownQuestions.keywords, statuteIds: knownQuestions.statuteIds })
     .from(knownQuestions).orderBy(asc(knownQuestions.id))
 }

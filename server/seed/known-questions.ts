@@ -1,14 +1,14 @@
 // Seed step: known questions for the statute ranker — the STARD questions with their expert-linked
-// statutes (MIT) and the case library's 常见问法 (content/cases). Retrieval only, never displayed.
+// statutes (MIT), the case library's 常见问法 (content/cases) and the team's 常见问法 per article (content/faq). Retrieval only, never displayed.
 // Idempotent: only new or changed rows are written; the ranker cache notices the change (its
 // version check) and rebuilds. Statute ids are kept as linked: ids the ranker does not hold are
 // ignored (the full corpus is imported in the background, after this step).
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { NewKnownQuestionRow } from '../db/schema'
-import { loadExplainedCases, loadTypicalOverrides } from '../domain/cases/content'
+import { loadArticleFaq, loadExplainedCases, loadTypicalOverrides } from '../domain/cases/content'
 import { readJsonl } from '../domain/cases/jsonl'
-import { caseKnownQuestions, stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/known-questions'
+import { caseKnownQuestions, faqKnownQuestions, stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/known-questions'
 import { deleteKnownQuestions, knownQuestionsOf, upsertKnownQuestions } from '../repositories/known-questions'
 import { contentDir } from './cases'
 import type { SeedStep } from './registry'
@@ -31,6 +31,13 @@ export function loadCaseKnowledge(dir: string): KnownQuestionDoc[] {
   return caseKnownQuestions([...explained, ...typical])
 }
 
+/** The team's 常见问法 per article (content/faq); a file with a bad line stops the seed (checked by the content tests). */
+export function loadFaqKnowledge(dir: string): KnownQuestionDoc[] {
+  const { items, errors } = loadArticleFaq(dir)
+  if (errors.length) throw new Error(`content/faq: ${errors.slice(0, 3).join('; ')}`)
+  return faqKnownQuestions(items)
+}
+
 const toRow = (d: KnownQuestionDoc): NewKnownQuestionRow => ({
   id: d.id, source: d.source, question: d.question, keywords: d.keywords, answer: d.answer, statuteIds: d.statuteIds,
 })
@@ -44,10 +51,11 @@ export const seedKnownQuestions: SeedStep = {
   demo: false,
   async run(ctx, log) {
     const file = stardFile(ctx.config.sharedDataDir)
-    const sets: Array<{ source: 'stard' | 'case', docs: KnownQuestionDoc[] }> = []
+    const sets: Array<{ source: KnownQuestionDoc['source'], docs: KnownQuestionDoc[] }> = []
     if (existsSync(file)) sets.push({ source: 'stard', docs: await loadStardKnowledge(file) })
     else log(`seed: known questions: ${file} not found, STARD questions left as they are`)
     sets.push({ source: 'case', docs: loadCaseKnowledge(contentDir()) })
+    sets.push({ source: 'faq', docs: loadFaqKnowledge(contentDir()) })
     let written = 0, removed = 0
     for (const { source, docs } of sets) {
       const have = new Map((await knownQuestionsOf(ctx.db, source)).map(r => [r.id, r as NewKnownQuestionRow]))

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { explainedCaseContent, typicalCaseOverride, type ExplainedCaseContent, type TypicalCaseOverride } from '../../../shared/schemas/case-content'
+import { articleFaq, type ArticleFaq } from '../../../shared/schemas/article-faq'
 import { validateLexicon, type LexiconEntry } from '../search/lexicon'
 import { readJsonl } from './jsonl'
 
@@ -93,4 +94,25 @@ export function typicalCaseFields(r: TypicalCaseRecord, o: TypicalCaseOverride) 
     summary: o.summary,
     statuteIds: o.statuteIds,
   }
+}
+
+/** The team's 常见问法 per article (content/faq/*.jsonl, one `{"id", "questions"}` a line); bad lines reported. */
+export function loadArticleFaq(contentDir: string): Loaded<ArticleFaq> {
+  const dir = join(contentDir, 'faq')
+  const items: ArticleFaq[] = []
+  const errors: string[] = []
+  const files = existsSync(dir) ? readdirSync(dir).filter(f => f.endsWith('.jsonl')).sort() : []
+  for (const f of files) {
+    readFileSync(join(dir, f), 'utf8').split('\n').forEach((line, i) => {
+      if (!line.trim()) return
+      try {
+        const res = articleFaq.safeParse(JSON.parse(line))
+        if (res.success) items.push(res.data)
+        else errors.push(`${f}:${i + 1}: ${res.error.issues[0]?.path.join('.')} ${res.error.issues[0]?.message}`)
+      } catch (e) {
+        errors.push(`${f}:${i + 1}: ${e instanceof Error ? e.message : String(e)}`)
+      }
+    })
+  }
+  return { items, errors }
 }

@@ -4,7 +4,7 @@
 // (statute-ranker.ts, KnownQuestionNeighbours). The lawyers' answers are never displayed.
 // Framework-free: relative imports only.
 
-export type KnownQuestionSource = 'stard' | 'case'
+export type KnownQuestionSource = 'stard' | 'case' | 'faq'
 
 /** One known question (the seed's rows, the bench's knowledge base). */
 export interface KnownQuestionDoc {
@@ -51,6 +51,25 @@ export function caseKnownQuestions(cases: ReadonlyArray<{ key: string, commonQue
       if (!question || seen.has(question)) return
       seen.add(question)
       out.push({ id: `case-${key}-${i}`, source: 'case', question, keywords: '', answer: '', statuteIds: [...new Set(c.statuteIds)] })
+    })
+  }
+  return out
+}
+
+/**
+ * The team's 常见问法 per article (content/faq): questions written from one article's text, in residents'
+ * words, each linked to that article alone.
+ */
+export function faqKnownQuestions(rows: ReadonlyArray<{ id: string, questions: readonly string[] }>): KnownQuestionDoc[] {
+  const out: KnownQuestionDoc[] = []
+  for (const r of rows) {
+    if (!SAFE_STATUTE_ID.test(r.id)) continue
+    const seen = new Set<string>()
+    r.questions.forEach((q, i) => {
+      const question = cleanText(q)
+      if (!question || seen.has(question)) return
+      seen.add(question)
+      out.push({ id: `faq-${r.id}-${i}`, source: 'faq', question, keywords: '', answer: '', statuteIds: [r.id] })
     })
   }
   return out

@@ -29,7 +29,24 @@ export function textKey(text: string): number {
 }
 
 /** Known question as the ranker reads it (the known_questions table / bench knowledge). */
-export interface RankerKnownQuestion { id: string, question: string, keywords?: string | null, answer?: string | null, statuteIds: readonly string[] }
+export interface RankerKnownQuestion { id: string, source?: string | null, question: string, keywords?: string | null, answer?: string | null, statuteIds: readonly string[] }
+
+/**
+ * How much a source of known questions counts, against an expert-linked question: × the expansion weight
+ * in the articles it links, and × its similarity among the similar known questions. Sources not listed
+ * count 1 and 1. The team's 常见问法 per article (content/faq) only expand the article they were written
+ * for: as neighbours they pull the page to the articles of their topic (train, 5-fold: docs/search.md).
+ */
+export const KNOWLEDGE_SOURCE_WEIGHTS: KnowledgeSourceWeights = {
+  faq: { expansion: 0.5, neighbours: 0 },
+}
+
+export type KnowledgeSourceWeights = Readonly<Record<string, { expansion: number, neighbours: number }>>
+
+export function knowledgeWeight(k: Pick<RankerKnownQuestion, 'source'>, use: 'expansion' | 'neighbours', weights: KnowledgeSourceWeights = KNOWLEDGE_SOURCE_WEIGHTS): number {
+  const w = k.source ? weights[k.source] : undefined
+  return w ? w[use] : 1
+}
 
 export interface StatuteRankerTuning {
   /** Weight of each lexicon legal-term occurrence against a question term (1). */
@@ -101,12 +118,27 @@ export class StatuteRankerBuilder {
   private readonly expansionWeight: number
   private readonly answers: ReadonlyMap<string, readonly string[]>
   private readonly answerWeight: number
+  /** Expansions of sources that count other than 1 (KNOWLEDGE_SOURCE_WEIGHTS), with their weight. */
+  private readonly weightedExpansions = new Map<string, Array<{ text: string, weight: number }>>()
 
-  /** `known`: the known questions whose text expands the articles they link (none: no expansion). */
-  constructor(o: { known?: Iterable<RankerKnownQuestion>, expansionWeight?: number, answerWeight?: number } = {}) {
+  /**
+   * `known`: the known questions whose text expands the articles they link (none: no expansion), each
+   * source at its weight (`sourceWeights`, default KNOWLEDGE_SOURCE_WEIGHTS) × `expansionWeight`.
+   */
+  constructor(o: { known?: Iterable<RankerKnownQuestion>, expansionWeight?: number, answerWeight?: number, sourceWeights?: KnowledgeSourceWeights } = {}) {
     const known = o.known ? [...o.known] : []
-    this.expansions = expansionsByStatute(known)
+    const weightOf = (k: RankerKnownQuestion) => knowledgeWeight(k, 'expansion', o.sourceWeights)
+    this.expansions = expansionsByStatute(known.filter(k => weightOf(k) === 1))
     this.expansionWeight = o.expansionWeight ?? DEFAULT_EXPANSION_WEIGHT
+    for (const k of known) {
+      const weight = weightOf(k)
+      if (weight === 1 || !(weight > 0)) continue
+      for (const [id, texts] of expansionsByStatute([k])) {
+        let list = this.weightedExpansions.get(id)
+        if (!list) { list = []; this.weightedExpansions.set(id, list) }
+        for (const text of texts) list.push({ text, weight: weight * this.expansionWeight })
+      }
+    }
     this.answerWeight = o.answerWeight ?? 0
     this.answers = this.answerWeight > 0 ? expansionsByStatute(known.map(k => ({ id: k.id, question: k.answer ?? '', statuteIds: k.statuteIds }))) : new Map()
   }
@@ -134,7 +166,7 @@ export class StatuteRankerBuilder {
     if (s.in_force === false) return false
     this.lexical.add({
       id: s.id, text: `${s.law_title} ${s.text}`, prior: statutePrior(s), expansions: this.expansions.get(s.id), expansionWeight: this.expansionWeight,
-      weighted: this.answers.get(s.id)?.map(text => ({ text, weight: this.answerWeight })),
+      weighted: [...this.answers.get(s.id)?.map(text => ({ text, weight: this.answerWeight })) ?? [], ...this.weightedExpansions.get(s.id) ?? []],
     })
     let law = this.laws.get(s.law_id)
     if (law === undefined) { law = this.laws.size; this.laws.set(s.law_id, law) }
@@ -583,10 +615,15 @@ export class KnownQuestionNeighbours {
   private readonly postings = new Map<string, Array<{ q: number, w: number }>>()
   private readonly ids: string[] = []
   private readonly links: Array<readonly string[]> = []
+  private readonly weights: number[] = []
+  private weighted = false
 
-  constructor(private readonly index: LexicalIndex, questions: Iterable<RankerKnownQuestion>, o: { answerWeight?: number } = {}) {
+  /** `weightOf`: how much a known question's similarity counts (default: its source's weight, KNOWLEDGE_SOURCE_WEIGHTS; 0 leaves it out). */
+  constructor(private readonly index: LexicalIndex, questions: Iterable<RankerKnownQuestion>, o: { answerWeight?: number, weightOf?: (kq: RankerKnownQuestion) => number } = {}) {
     const aw = o.answerWeight ?? 0
     for (const kq of questions) {
+      const weight = o.weightOf ? o.weightOf(kq) : knowledgeWeight(kq, 'neighbours')
+      if (!(weight > 0)) continue
       if (!kq.statuteIds.length) continue
       const counts = termCounts(`${kq.question} ${kq.keywords ?? ''}`)
       if (aw > 0 && kq.answer) termCounts(kq.answer, aw, counts)
@@ -595,6 +632,8 @@ export class KnownQuestionNeighbours {
       const q = this.ids.length
       this.ids.push(kq.id)
       this.links.push([...new Set(kq.statuteIds)])
+      this.weights.push(weight)
+      if (weight !== 1) this.weighted = true
       for (const [term, w] of v) {
         let p = this.postings.get(term)
         if (!p) { p = []; this.postings.set(term, p) }
@@ -630,6 +669,7 @@ export class KnownQuestionNeighbours {
     const v = this.vector(terms)
     const sims = new Float64Array(this.ids.length)
     for (const [term, w] of v) for (const p of this.postings.get(term) ?? []) sims[p.q]! += w * p.w
+    if (this.weighted) for (let q = 0; q < sims.length; q++) sims[q]! *= this.weights[q]!
     const top = topK(sims, k, exclude ? q => !exclude(this.ids[q]!) : undefined)
     return top.map(x => ({ id: this.ids[x.doc]!, similarity: x.score, statuteIds: this.links[x.doc]! }))
   }

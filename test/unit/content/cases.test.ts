@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { loadArticleFaq } from '../../../server/domain/cases/content'
 import { datasetFile } from '../../../server/domain/cases/jsonl'
 import { findPii } from '../../../shared/domain/cases/pii'
 import { CASE_CATEGORIES } from '../../../shared/domain/cases/taxonomy'
@@ -53,6 +54,8 @@ async function loadStatuteIndex(): Promise<Map<string, boolean>> {
 const lexiconDir = join(repoRoot, 'content/lexicon')
 const lexiconEntries = readdirSync(lexiconDir).filter(f => f.endsWith('.json')).sort()
   .flatMap(f => ((JSON.parse(readFileSync(join(lexiconDir, f), 'utf8')) as { entries?: Array<{ id: string, statuteIds?: string[] }> }).entries ?? []))
+
+const faqRows = loadArticleFaq(join(repoRoot, 'content')).items
 
 const explainedFiles = readdirSync(explainedDir).filter(f => f.endsWith('.json')).sort()
 const explainedRaw = explainedFiles.map(f => ({ file: f, data: JSON.parse(readFileSync(join(explainedDir, f), 'utf8')) as unknown }))
@@ -128,6 +131,7 @@ describe('cited statutes', () => {
     }),
     ...typicalCaseOverrides.parse(overridesRaw).flatMap(o => o.statuteIds.map(id => ({ where: o.id, id }))),
     ...lexiconEntries.flatMap(e => (e.statuteIds ?? []).map(id => ({ where: `lexicon ${e.id}`, id }))),
+    ...faqRows.map(r => ({ where: `faq ${r.id}`, id: r.id })),
   ]
 
   it('exist in the statute dataset', () => {
@@ -135,7 +139,7 @@ describe('cited statutes', () => {
     expect(citations().filter(c => !statutes.has(c.id))).toEqual([])
   })
 
-  it('are law in force (in_force, latest version, no editorial repeal): every explained case, typical override and lexicon entry', () => {
+  it('are law in force (in_force, latest version, no editorial repeal): every explained case, typical override, lexicon entry and article FAQ', () => {
     expect(citations().filter(c => statutes.get(c.id) === false)).toEqual([])
   })
 

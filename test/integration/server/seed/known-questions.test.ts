@@ -1,4 +1,4 @@
-// Known questions: the seed loads STARD + the cases' 常见问法 once (idempotent); edits are rewritten
+// Known questions: the seed loads STARD, the cases' 常见问法 and the articles' 常见问法 (content/faq) once (idempotent); edits are rewritten
 // and change the version the statute ranker cache watches. No search index: the ranker reads the table.
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,14 +18,20 @@ describe.each(drivers())('known questions on %s', (driver) => {
   }, 120_000)
   afterAll(async () => { await t?.drop() })
 
-  const count = async (source?: 'stard' | 'case') => (await t.db.select({ n: sql<number>`count(*)::int` }).from(knownQuestions)
+  const count = async (source?: 'stard' | 'case' | 'faq') => (await t.db.select({ n: sql<number>`count(*)::int` }).from(knownQuestions)
     .where(source ? eq(knownQuestions.source, source) : sql`true`))[0]!.n
   const outbox = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(searchOutbox))[0]!.n
 
-  it('seeds STARD and case questions once; an edited row is rewritten and the ranker\'s version moves', async () => {
+  it('seeds STARD, case and article-FAQ questions once; an edited row is rewritten and the ranker\'s version moves', async () => {
     await seedKnownQuestions.run(ctx, m => logs.push(m))
     expect(await count('stard')).toBe(1235)
     expect(await count('case')).toBeGreaterThan(100)
+    // the team's 常见问法 per article (content/faq), each linked to its article alone
+    expect(await count('faq')).toBeGreaterThan(6000)
+    const [faq] = await t.db.select().from(knownQuestions).where(eq(knownQuestions.source, 'faq')).limit(1)
+    expect(faq!.id).toMatch(/^faq-L[0-9a-f]{10}-a\d{4}/)
+    expect(faq!.statuteIds).toHaveLength(1)
+    expect(faq!.id.startsWith(`faq-${faq!.statuteIds[0]}-`)).toBe(true)
     // nothing goes to the search engine: the statute ranker reads the table
     expect(await outbox()).toBe(0)
     const [row] = await t.db.select().from(knownQuestions).where(eq(knownQuestions.id, 'stard-0'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseKnownQuestions, idFilter, stardKnownQuestion } from '~~/server/domain/search/known-questions'
+import { caseKnownQuestions, faqKnownQuestions, idFilter, stardKnownQuestion } from '~~/server/domain/search/known-questions'
 
 describe('known-question documents and filters', () => {
   it('idFilter quotes dataset ids and drops anything else', () => {
@@ -15,5 +15,17 @@ describe('known-question documents and filters', () => {
   })
   it('a STARD record keeps its expert links', () => {
     expect(stardKnownQuestion({ id: 'stard-1', question: '问', relevant: ['a', 'a', 'b'] })).toMatchObject({ source: 'stard', keywords: '', statuteIds: ['a', 'b'] })
+  })
+})
+
+describe('the team\'s 常见问法 per article (content/faq)', () => {
+  it('become one known question each, linked to their article alone; duplicates and unsafe ids are dropped', () => {
+    const docs = faqKnownQuestions([
+      { id: 'L1-a0001', questions: ['老板拖着工资不给怎么办？', ' 老板拖着工资不给怎么办？ ', '工资能拖多久？'] },
+      { id: 'x" OR 1=1', questions: ['不该出现的问题'] },
+      { id: 'L1-a0002', questions: [] },
+    ])
+    expect(docs.map(d => d.id)).toEqual(['faq-L1-a0001-0', 'faq-L1-a0001-2'])
+    expect(docs[1]).toMatchObject({ source: 'faq', question: '工资能拖多久？', statuteIds: ['L1-a0001'], answer: '', keywords: '' })
   })
 })

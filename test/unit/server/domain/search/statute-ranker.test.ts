@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, TOTAL_CAP, expansionsByStatute, regionAliases, statutePrior, totalBound, type RankerStatute } from '~~/server/domain/search/statute-ranker'
+import { KNOWLEDGE_SOURCE_WEIGHTS, KnownQuestionNeighbours, StatuteRankerBuilder, TIER_PRIOR, knowledgeWeight, TOTAL_CAP, expansionsByStatute, regionAliases, statutePrior, totalBound, type RankerStatute } from '~~/server/domain/search/statute-ranker'
 import { rewriteQuery } from '~~/server/domain/search/query'
 
 const art = (id: string, text: string, o: Partial<RankerStatute> = {}): RankerStatute => ({
@@ -85,6 +85,35 @@ describe('StatuteRanker', () => {
     const q = rewriteQuery('猫', lexicon)
     expect(ranker(corpus).rank(q, null, { depth: 5 }).ranked).toEqual([])
     expect(b.build().rank(q, null, { depth: 5 }).ranked.map(x => x.id)).toEqual(['L2-a0002'])
+  })
+
+  it('the team\'s 常见问法 per article expand their article but are not similar questions (KNOWLEDGE_SOURCE_WEIGHTS)', () => {
+    expect(KNOWLEDGE_SOURCE_WEIGHTS.faq).toEqual({ expansion: 0.5, neighbours: 0 })
+    const known = [
+      { id: 'faq-L2-a0002-0', source: 'faq', question: '房东不让我养猫', statuteIds: ['L2-a0002'] },
+      { id: 'stard-1', source: 'stard', question: '单位拖欠劳动报酬', statuteIds: ['L1-a0001'] },
+    ]
+    const b = new StatuteRankerBuilder({ known })
+    for (const a of corpus) b.add(a)
+    const r = b.build()
+    expect(r.rank(rewriteQuery('猫', lexicon), null, { depth: 5 }).ranked.map(x => x.id)).toEqual(['L2-a0002'])
+    const neighbours = new KnownQuestionNeighbours(r.index, known)
+    expect(neighbours.size).toBe(1)
+    expect(neighbours.neighbours(r.queryTerms(rewriteQuery('房东不让我养猫', lexicon), 0), 5).map(n => n.id)).not.toContain('faq-L2-a0002-0')
+  })
+
+  it('weighs a source\'s expansion and similarity by its weight', () => {
+    const known = [{ id: 'x-1', source: 'x', question: '猫', statuteIds: ['L2-a0002'] }, { id: 'y-1', source: 'y', question: '猫', statuteIds: ['L2-a0001'] }]
+    const weights = { x: { expansion: 0.5, neighbours: 2 }, y: { expansion: 2, neighbours: 0.5 } }
+    const b = new StatuteRankerBuilder({ known, sourceWeights: weights })
+    for (const a of corpus) b.add(a)
+    const r = b.build()
+    // 猫 counts 0.2 × 0.5 in L2-a0002 and 0.2 × 2 in L2-a0001: the heavier expansion ranks first
+    expect(r.rank(rewriteQuery('猫', lexicon), null, { depth: 5 }).ranked.map(x => x.id)).toEqual(['L2-a0001', 'L2-a0002'])
+    const n = new KnownQuestionNeighbours(r.index, known, { weightOf: k => knowledgeWeight(k, 'neighbours', weights) })
+    const sims = n.neighbours(r.queryTerms(rewriteQuery('猫', lexicon), 0), 2)
+    expect(sims.map(s => s.id)).toEqual(['x-1', 'y-1'])
+    expect(sims[0]!.similarity / sims[1]!.similarity).toBeCloseTo(4, 6)
   })
 
   it('orders neighbours by idf-weighted cosine', () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "known_questions" DROP CONSTRAINT "known_questions_source_check";--> statement-breakpoint
+ALTER TABLE "known_questions" ADD CONSTRAINT "known_questions_source_check" CHECK ("known_questions"."source" in ('stard','case','faq'));
