@@ -38,7 +38,7 @@ export interface RankerKnownQuestion { id: string, source?: string | null, quest
  * for: as neighbours they pull the page to the articles of their topic (train, 5-fold: docs/search.md).
  */
 export const KNOWLEDGE_SOURCE_WEIGHTS: KnowledgeSourceWeights = {
-  faq: { expansion: 0.5, neighbours: 0 },
+  faq: { expansion: 0.75, neighbours: 0 },
 }
 
 export type KnowledgeSourceWeights = Readonly<Record<string, { expansion: number, neighbours: number }>>
