@@ -3,17 +3,18 @@
 // links); the FAQ questions were written from the article text alone, never from STARD.
 //   npx tsx bench/search-quality-faq.ts [--content DIR (holding faq/*.jsonl)] [--dev] [--grid '[{"name":…,"expansion":0.2,"neighbours":1}]']
 // expansion: the FAQ questions' terms count this much in the article they were written for (0: not at all);
-// neighbours: how much an FAQ question's similarity counts among the similar known questions (0: left out).
+// neighbours: how much an FAQ question's similarity counts among the similar known questions (0: left out);
+// tuning: StatuteRankerTuning for the variant (e.g. {"neighbours": 20}).
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
-import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type StatuteRanker } from '../server/domain/search/statute-ranker'
+import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type StatuteRanker, type StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import { trainKnowledge } from './lib/knowledge'
 import { foldOf } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 import { loadFaqKnowledge } from './lib/faq'
 
-interface Variant { name: string, expansion: number, neighbours: number }
+interface Variant { name: string, expansion: number, neighbours: number, tuning?: Partial<StatuteRankerTuning> }
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name)
@@ -57,7 +58,7 @@ async function main() {
       }
       const knowledge = new KnownQuestionNeighbours(ranker.index, v.neighbours > 0 ? [...known, ...faq] : known, { weightOf: (k: RankerKnownQuestion) => k.id.startsWith('faq-') ? v.neighbours : 1 })
       mine.forEach((q, i) => {
-        const ids = ranker!.rank(rws[i]!, knowledge, { depth: 100, model: null }).ranked.map(x => x.id)
+        const ids = ranker!.rank(rws[i]!, knowledge, { depth: 100, model: null, tuning: v.tuning }).ranked.map(x => x.id)
         const m = score(ids, q.relevant)
         sums[vi] = add(sums[vi]!, m)
         hits[vi]!.set(q.id, m.hit10)
