@@ -7,12 +7,12 @@
 // tuning: StatuteRankerTuning for the variant (e.g. {"neighbours": 20}).
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
-import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type StatuteRanker, type StatuteRankerTuning } from '../server/domain/search/statute-ranker'
+import { DEFAULT_EXPANSION_WEIGHT, KnownQuestionNeighbours, StatuteRankerBuilder, knowledgeWeight, type StatuteRanker, type StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import { trainKnowledge } from './lib/knowledge'
 import { foldOf } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
-import { loadFaqKnowledge } from './lib/faq'
+import { loadFaqKnowledge } from '../server/domain/cases/content'
 
 interface Variant { name: string, expansion: number, neighbours: number, tuning?: Partial<StatuteRankerTuning> }
 
@@ -23,7 +23,7 @@ function arg(name: string): string | undefined {
 
 async function main() {
   const dev = process.argv.includes('--dev')
-  const faq = loadFaqKnowledge(arg('--content'))
+  const faq = loadFaqKnowledge(arg('--content') ?? resolve(process.cwd(), 'content'))
   const covered = new Set(faq.flatMap(f => f.statuteIds))
   console.log(`FAQ: ${faq.length} questions over ${covered.size} articles`)
   const variants: Variant[] = [{ name: 'production (no FAQ)', expansion: 0, neighbours: 0 }, ...(arg('--grid')
@@ -46,17 +46,15 @@ async function main() {
     const builds = new Map<number, StatuteRanker>()
     for (const [vi, v] of variants.entries()) {
       let ranker = builds.get(v.expansion)
+      // the production mechanism: the FAQ's source weights (× the expansion weight, × the similarity)
+      const weights = { faq: { expansion: v.expansion / DEFAULT_EXPANSION_WEIGHT, neighbours: v.neighbours } }
       if (!ranker) {
-        // FAQ text enters the article as weighted text (the builder's answer channel), the known questions as before
-        const b = new StatuteRankerBuilder({
-          known: [...known.map(k => ({ ...k, answer: '' })), ...(v.expansion > 0 ? faq.map(f => ({ ...f, question: '', keywords: '', answer: f.question })) : [])],
-          answerWeight: v.expansion,
-        })
+        const b = new StatuteRankerBuilder({ known: [...known, ...faq], sourceWeights: weights })
         for (const d of docs) b.add(d)
         ranker = b.build()
         builds.set(v.expansion, ranker)
       }
-      const knowledge = new KnownQuestionNeighbours(ranker.index, v.neighbours > 0 ? [...known, ...faq] : known, { weightOf: (k: RankerKnownQuestion) => k.id.startsWith('faq-') ? v.neighbours : 1 })
+      const knowledge = new KnownQuestionNeighbours(ranker.index, [...known, ...faq], { weightOf: k => knowledgeWeight(k, 'neighbours', weights) })
       mine.forEach((q, i) => {
         const ids = ranker!.rank(rws[i]!, knowledge, { depth: 100, model: null, tuning: v.tuning }).ranked.map(x => x.id)
         const m = score(ids, q.relevant)

@@ -2,10 +2,9 @@
 // only TRAIN-split questions are ever in it (dev questions are never known); train questions are
 // evaluated by fold (bench/lib/ranker.ts).
 import { resolve } from 'node:path'
-import { loadExplainedCases, loadTypicalOverrides } from '../../server/domain/cases/content'
+import { loadExplainedCases, loadFaqKnowledge, loadTypicalOverrides } from '../../server/domain/cases/content'
 import { caseKnownQuestions, stardKnownQuestion, type KnownQuestionDoc } from '../../server/domain/search/known-questions'
 import { isDev, type Question } from './data'
-import { loadFaqKnowledge } from './faq'
 
 /** The case library's 常见问法 (content/cases), as the seed loads them. */
 export function caseKnowledge(contentDir = resolve(process.cwd(), 'content')): KnownQuestionDoc[] {
@@ -20,5 +19,5 @@ export function caseKnowledge(contentDir = resolve(process.cwd(), 'content')): K
  */
 export function trainKnowledge(qs: readonly Question[], withContent: boolean): KnownQuestionDoc[] {
   const docs = qs.filter(q => !isDev(q.id)).map(q => stardKnownQuestion(q))
-  return withContent ? [...docs, ...caseKnowledge(), ...loadFaqKnowledge()] : docs
+  return withContent ? [...docs, ...caseKnowledge(), ...loadFaqKnowledge(resolve(process.cwd(), 'content'))] : docs
 }

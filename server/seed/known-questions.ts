@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { NewKnownQuestionRow } from '../db/schema'
-import { loadArticleFaq, loadExplainedCases, loadTypicalOverrides } from '../domain/cases/content'
+import { loadExplainedCases, loadFaqKnowledge, loadTypicalOverrides } from '../domain/cases/content'
 import { readJsonl } from '../domain/cases/jsonl'
-import { caseKnownQuestions, faqKnownQuestions, stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/known-questions'
+import { caseKnownQuestions, stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/known-questions'
 import { deleteKnownQuestions, knownQuestionsOf, upsertKnownQuestions } from '../repositories/known-questions'
 import { contentDir } from './cases'
 import type { SeedStep } from './registry'
@@ -29,13 +29,6 @@ export function loadCaseKnowledge(dir: string): KnownQuestionDoc[] {
   const explained = loadExplainedCases(dir).items.map(c => ({ key: c.slug, commonQuestions: c.commonQuestions, statuteIds: c.statuteIds }))
   const typical = loadTypicalOverrides(dir).items.map(o => ({ key: o.id, commonQuestions: o.commonQuestions, statuteIds: o.statuteIds }))
   return caseKnownQuestions([...explained, ...typical])
-}
-
-/** The team's 常见问法 per article (content/faq); a file with a bad line stops the seed (checked by the content tests). */
-export function loadFaqKnowledge(dir: string): KnownQuestionDoc[] {
-  const { items, errors } = loadArticleFaq(dir)
-  if (errors.length) throw new Error(`content/faq: ${errors.slice(0, 3).join('; ')}`)
-  return faqKnownQuestions(items)
 }
 
 const toRow = (d: KnownQuestionDoc): NewKnownQuestionRow => ({

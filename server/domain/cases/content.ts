@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { explainedCaseContent, typicalCaseOverride, type ExplainedCaseContent, type TypicalCaseOverride } from '../../../shared/schemas/case-content'
 import { articleFaq, type ArticleFaq } from '../../../shared/schemas/article-faq'
+import { faqKnownQuestions, type KnownQuestionDoc } from '../search/known-questions'
 import { validateLexicon, type LexiconEntry } from '../search/lexicon'
 import { readJsonl } from './jsonl'
 
@@ -115,4 +116,11 @@ export function loadArticleFaq(contentDir: string): Loaded<ArticleFaq> {
     })
   }
   return { items, errors }
+}
+
+/** The 常见问法 per article as known questions (seed and benches); a bad line stops the caller (the content tests fail first). */
+export function loadFaqKnowledge(contentDir: string): KnownQuestionDoc[] {
+  const { items, errors } = loadArticleFaq(contentDir)
+  if (errors.length) throw new Error(`content/faq: ${errors.slice(0, 3).join('; ')}`)
+  return faqKnownQuestions(items)
 }
