@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { NewKnownQuestionRow } from '../db/schema'
-import { loadExplainedCases, loadFaqKnowledge, loadTypicalOverrides } from '../domain/cases/content'
+import { loadCaseKnowledge, loadFaqKnowledge } from '../domain/cases/content'
 import { readJsonl } from '../domain/cases/jsonl'
-import { caseKnownQuestions, stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/known-questions'
+import { stardKnownQuestion, SAFE_STATUTE_ID, type KnownQuestionDoc, type StardRecord } from '../domain/search/known-questions'
 import { deleteKnownQuestions, knownQuestionsOf, upsertKnownQuestions } from '../repositories/known-questions'
 import { contentDir } from './cases'
 import type { SeedStep } from './registry'
@@ -23,12 +23,6 @@ export async function loadStardKnowledge(file: string): Promise<KnownQuestionDoc
     if (doc.statuteIds.length) out.push(doc)
   }
   return out
-}
-
-export function loadCaseKnowledge(dir: string): KnownQuestionDoc[] {
-  const explained = loadExplainedCases(dir).items.map(c => ({ key: c.slug, commonQuestions: c.commonQuestions, statuteIds: c.statuteIds }))
-  const typical = loadTypicalOverrides(dir).items.map(o => ({ key: o.id, commonQuestions: o.commonQuestions, statuteIds: o.statuteIds }))
-  return caseKnownQuestions([...explained, ...typical])
 }
 
 const toRow = (d: KnownQuestionDoc): NewKnownQuestionRow => ({

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { explainedCaseContent, typicalCaseOverride, type ExplainedCaseContent, type TypicalCaseOverride } from '../../../shared/schemas/case-content'
 import { articleFaq, type ArticleFaq } from '../../../shared/schemas/article-faq'
-import { faqKnownQuestions, type KnownQuestionDoc } from '../search/known-questions'
+import { caseKnownQuestions, faqKnownQuestions, type KnownQuestionDoc } from '../search/known-questions'
 import { validateLexicon, type LexiconEntry } from '../search/lexicon'
 import { readJsonl } from './jsonl'
 
@@ -116,6 +116,13 @@ export function loadArticleFaq(contentDir: string): Loaded<ArticleFaq> {
     })
   }
   return { items, errors }
+}
+
+/** The case library's 常见问法 (explained cases and typical-case overrides) as known questions (seed and benches). */
+export function loadCaseKnowledge(contentDir: string): KnownQuestionDoc[] {
+  const explained = loadExplainedCases(contentDir).items.map(c => ({ key: c.slug, commonQuestions: c.commonQuestions, statuteIds: c.statuteIds }))
+  const typical = loadTypicalOverrides(contentDir).items.map(o => ({ key: o.id, commonQuestions: o.commonQuestions, statuteIds: o.statuteIds }))
+  return caseKnownQuestions([...explained, ...typical])
 }
 
 /** The 常见问法 per article as known questions (seed and benches); a bad line stops the caller (the content tests fail first). */

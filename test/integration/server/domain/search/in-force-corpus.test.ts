@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { resolve } from 'node:path'
 import { corpusRecords, statuteFiles } from '~~/server/domain/cases/import-statutes'
-import { loadLexiconContent } from '~~/server/domain/cases/content'
+import { loadCaseKnowledge, loadLexiconContent } from '~~/server/domain/cases/content'
 import { rankPage, type LibraryRanker } from '~~/server/domain/cases/search'
 import { toStatuteDoc } from '~~/server/domain/search/statute-doc'
 import { KnownQuestionNeighbours, StatuteRankerBuilder } from '~~/server/domain/search/statute-ranker'
@@ -14,7 +14,7 @@ import { rewriteQuery } from '~~/server/domain/search/query'
 import type { Lexicon } from '~~/server/domain/search/lexicon'
 import { loadLawStatusContent } from '~~/server/domain/statutes/content'
 import { readJsonl } from '~~/server/domain/cases/jsonl'
-import { loadCaseKnowledge, loadStardKnowledge, stardFile } from '~~/server/seed/known-questions'
+import { loadStardKnowledge, stardFile } from '~~/server/seed/known-questions'
 import { sharedDataDir } from '../../../helpers/db'
 
 const content = resolve('content')
