@@ -63,8 +63,8 @@ done
 echo "portal: $h"
 echo "portal memory: $(( $(ps -o rss= -p "$portal") / 1024 )) MiB resident"
 grep -h "statute ranker" "$work/portal.log" || true
-npx tsx bench/search-load.ts --url "http://127.0.0.1:$port" --meili-host "http://127.0.0.1:$meiliport" --meili-key "$key" "$@"
+MEILI_KEY="$key" npx tsx bench/search-load.ts --url "http://127.0.0.1:$port" --meili-host "http://127.0.0.1:$meiliport" "$@"
 questions=${LOAD_HTTP_QUESTIONS:-200}
 if [ "$questions" != 0 ]; then
-  npx tsx bench/search-http.ts --url "http://127.0.0.1:$port" --meili-host "http://127.0.0.1:$meiliport" --meili-key "$key" --questions "$questions"
+  MEILI_KEY="$key" npx tsx bench/search-http.ts --url "http://127.0.0.1:$port" --meili-host "http://127.0.0.1:$meiliport" --questions "$questions"
 fi

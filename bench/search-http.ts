@@ -4,7 +4,7 @@
 //
 //   npx nuxt build && npx tsx bench/search-http.ts [--port 4910] [--questions 300] [--statutes default|priority]
 //   npx tsx bench/search-http.ts --url http://127.0.0.1:3000 --data-dir .data   (a portal already running)
-//   npx tsx bench/search-http.ts --url … --meili-host http://127.0.0.1:7790 --meili-key KEY   (a portal on its own engine:
+//   npx tsx bench/search-http.ts --url … --meili-host http://127.0.0.1:7790 --meili-key KEY   (or MEILI_KEY in the environment, kept off the process list; a portal on its own engine:
 //     bench/load-setup.sh runs it so, on the full corpus of 147k articles, after the load bench)
 //
 // Without --url it starts the built server (.output) itself on 127.0.0.1:<port> with a throwaway data
@@ -91,7 +91,7 @@ async function main() {
   try {
     const url = o.url ?? started!.url
     const dataDir = o.dataDir ?? started?.dataDir ?? '.data'
-    const engine = () => o.meiliHost ? { host: o.meiliHost, key: o.meiliKey ?? '' } : discoverMeili(dataDir)
+    const engine = () => o.meiliHost ? { host: o.meiliHost, key: o.meiliKey ?? process.env.MEILI_KEY ?? '' } : discoverMeili(dataDir)
     console.log(`portal ${url}; waiting until it is ready …`)
     const articles = await waitReady(url, engine, o.coreOnly || (!o.url && o.statutes === 'priority'))
     const meili = engine()

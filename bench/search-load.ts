@@ -4,6 +4,7 @@
 //
 //   npx tsx bench/search-load.ts [--clients 8] [--seconds 20] [--url http://127.0.0.1:3000]
 //                                [--meili-host http://127.0.0.1:7700 --meili-key KEY] [--prefix ''] [--data-dir .data]
+// The key may come from MEILI_KEY in the environment instead (kept off the process list; load-setup.sh does that).
 //
 // Preparation (the figures only mean something on the full corpus):
 //   npm run import:statutes -- --full     # 147k articles into PostgreSQL + the statutes index
@@ -70,7 +71,7 @@ function report(r: RunResult) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2))
   assertLocal(opts.url, '--url')
-  const meili = opts.meiliHost ? { host: opts.meiliHost, key: opts.meiliKey ?? '' } : discoverMeili(opts.dataDir, ': start the portal, or pass --meili-host/--meili-key')
+  const meili = opts.meiliHost ? { host: opts.meiliHost, key: opts.meiliKey ?? process.env.MEILI_KEY ?? '' } : discoverMeili(opts.dataDir, ': start the portal, or pass --meili-host/--meili-key')
   assertLocal(meili.host, 'Meilisearch')
   // Deterministic shuffle so both targets see the same sequence.
   const questions = await shuffledTrainQuestions()
