@@ -48,7 +48,8 @@ export const seedKnownQuestions: SeedStep = {
       const have = new Map((await knownQuestionsOf(ctx.db, source)).map(r => [r.id, r as NewKnownQuestionRow]))
       const want = docs.map(toRow)
       const changed = want.filter(r => { const h = have.get(r.id); return !h || !same(h, r) })
-      const gone = [...have.keys()].filter(id => !want.some(r => r.id === id))
+      const wanted = new Set(want.map(r => r.id))
+      const gone = [...have.keys()].filter(id => !wanted.has(id))
       if (!changed.length && !gone.length) continue
       await ctx.db.transaction(async (tx) => {
         await upsertKnownQuestions(tx, changed)
