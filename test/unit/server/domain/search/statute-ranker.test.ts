@@ -88,7 +88,7 @@ describe('StatuteRanker', () => {
   })
 
   it('the team\'s 常见问法 per article expand their article but are not similar questions (KNOWLEDGE_SOURCE_WEIGHTS)', () => {
-    expect(KNOWLEDGE_SOURCE_WEIGHTS.faq).toEqual({ expansion: 0.75, neighbours: 0 })
+    expect(KNOWLEDGE_SOURCE_WEIGHTS.faq).toEqual({ expansion: 2, neighbours: 0 })
     const known = [
       { id: 'faq-L2-a0002-0', source: 'faq', question: '房东不让我养猫', statuteIds: ['L2-a0002'] },
       { id: 'stard-1', source: 'stard', question: '单位拖欠劳动报酬', statuteIds: ['L1-a0001'] },
