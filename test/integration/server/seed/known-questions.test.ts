@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SeedContext } from '~~/server/seed/registry'
 import { knownQuestions, searchOutbox } from '~~/server/db/schema'
-import { knownQuestionsVersion } from '~~/server/repositories/known-questions'
+import { knownQuestionsVersion, upsertKnownQuestions } from '~~/server/repositories/known-questions'
 import { seedKnownQuestions } from '~~/server/seed/known-questions'
 import { drivers, freshDb, seedContext, type TestDb } from '../../helpers/db'
 
@@ -53,4 +53,15 @@ describe.each(drivers())('known questions on %s', (driver) => {
     expect(await outbox()).toBe(0)
     expect(await knownQuestionsVersion(t.db)).not.toBe(version)
   })
+
+  it('removes rows no file holds any more, even more than one statement can bind (65,535 parameters)', async () => {
+    const before = await count()
+    const stale = Array.from({ length: 70_000 }, (_, i) => ({ id: `faq-Lstale00000-a${i}-0`, source: 'faq' as const, question: '已删除的常见问法', statuteIds: ['Lstale00000-a0001'] }))
+    await upsertKnownQuestions(t.db, stale)
+    expect(await count()).toBe(before + 70_000)
+    const seen: string[] = []
+    await seedKnownQuestions.run(ctx, m => seen.push(m))
+    expect(seen).toEqual(['seed: known questions: 0 written, 70000 removed'])
+    expect(await count()).toBe(before)
+  }, 120_000)
 })
