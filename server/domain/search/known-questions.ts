@@ -58,19 +58,17 @@ export function caseKnownQuestions(cases: ReadonlyArray<{ key: string, commonQue
 
 /**
  * The team's 常见问法 per article (content/faq): questions written from one article's text, in residents'
- * words, each linked to that article alone.
+ * words, linked to that article alone. One known question per article (id `faq-<statute id>`), its questions
+ * one a line: they only expand their article (KNOWLEDGE_SOURCE_WEIGHTS.faq: never similar questions), and the
+ * index counts the lines' terms as it counts separate questions (no character pair crosses a line), so an
+ * article's ten questions cost one row instead of ten (~11k rows against ~104k at every fresh start).
  */
 export function faqKnownQuestions(rows: ReadonlyArray<{ id: string, questions: readonly string[] }>): KnownQuestionDoc[] {
   const out: KnownQuestionDoc[] = []
   for (const r of rows) {
     if (!SAFE_STATUTE_ID.test(r.id)) continue
-    const seen = new Set<string>()
-    r.questions.forEach((q, i) => {
-      const question = cleanText(q)
-      if (!question || seen.has(question)) return
-      seen.add(question)
-      out.push({ id: `faq-${r.id}-${i}`, source: 'faq', question, keywords: '', answer: '', statuteIds: [r.id] })
-    })
+    const questions = [...new Set(r.questions.map(q => cleanText(q)).filter(Boolean))]
+    if (questions.length) out.push({ id: `faq-${r.id}`, source: 'faq', question: questions.join('\n'), keywords: '', answer: '', statuteIds: [r.id] })
   }
   return out
 }
