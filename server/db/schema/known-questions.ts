@@ -9,7 +9,7 @@ export const KNOWN_QUESTION_SOURCES = ['stard', 'case', 'faq'] as const
 export type KnownQuestionSourceValue = typeof KNOWN_QUESTION_SOURCES[number]
 
 export const knownQuestions = pgTable('known_questions', {
-  /** Stable id, also the search document id (`stard-12`, `case-<case key>-<n>`, `faq-<statute id>-<n>`). */
+  /** Stable id, also the search document id (`stard-12`, `case-<case key>-<n>`, `faq-<statute id>`: one row per article, its questions one a line). */
   id: text().primaryKey(),
   source: text().$type<KnownQuestionSourceValue>().notNull(),
   question: text().notNull(),
