@@ -25,7 +25,7 @@ async function main() {
   const dev = process.argv.includes('--dev')
   const faq = loadFaqKnowledge(arg('--content') ?? resolve(process.cwd(), 'content'))
   const covered = new Set(faq.flatMap(f => f.statuteIds))
-  console.log(`FAQ: ${faq.length} questions over ${covered.size} articles`)
+  console.log(`FAQ: ${faq.reduce((n, f) => n + f.question.split('\n').length, 0)} questions over ${covered.size} articles (one known-question row an article)`)
   const variants: Variant[] = [{ name: 'production (no FAQ)', expansion: 0, neighbours: 0 }, ...(arg('--grid')
     ? JSON.parse(arg('--grid')!) as Variant[]
     : [{ name: 'FAQ as known questions', expansion: 0.2, neighbours: 1 }, { name: 'expansion 0.2 only', expansion: 0.2, neighbours: 0 }, { name: 'neighbours 1 only', expansion: 0, neighbours: 1 }, { name: 'expansion 0.1, neighbours 0.5', expansion: 0.1, neighbours: 0.5 }])]

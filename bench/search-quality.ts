@@ -62,7 +62,7 @@ async function main() {
   let qs: Question[] = await loadQuestions(file)
   // knowledge is built from the whole file's TRAIN split, whatever split is evaluated
   const kb = args.knowledge ? trainKnowledge(qs, args.cases) : []
-  if (args.knowledge) console.log(`knowledge: ${kb.length} known questions (train split${args.cases ? ' + case 常见问法' : ''}; dev never, train leave-one-out)`)
+  if (args.knowledge) console.log(`knowledge: ${kb.length} known-question rows (train split${args.cases ? ' + case 常见问法 + the 常见问法 per article, one row an article' : ''}; dev never, train leave-one-out)`)
 
   let corpus: Awaited<ReturnType<typeof loadDefaultCorpus>> | undefined
   const docs = async () => (corpus ??= await loadDefaultCorpus())
