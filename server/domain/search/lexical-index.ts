@@ -34,10 +34,7 @@ export interface LexicalDocInput {
   text: string
   /** Multiplies the document's BM25 score (search prior: 1 = neutral). */
   prior?: number
-  /** More text the document is found by, each term counting `expansionWeight` (document expansion). */
-  expansions?: readonly string[]
-  expansionWeight?: number
-  /** Further weighted text the document is found by (each term counting its `weight`). */
+  /** More text the document is found by, each term counting its `weight` (document expansion). */
   weighted?: ReadonlyArray<{ text: string, weight: number }>
 }
 
@@ -69,8 +66,6 @@ export class LexicalIndexBuilder {
       }
     }
     count(doc.text, 1)
-    const ew = doc.expansionWeight ?? 0
-    if (ew > 0) for (const x of doc.expansions ?? []) count(x, ew)
     for (const x of doc.weighted ?? []) if (x.weight > 0) count(x.text, x.weight)
     if (this.used + counts.size > this.docTerms.length) {
       const cap = Math.max(this.docTerms.length * 2, this.used + counts.size)

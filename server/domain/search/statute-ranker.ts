@@ -86,11 +86,16 @@ const LOCAL_LEVEL = '地方性法规'
  */
 export const DEFAULT_EXPANSION_WEIGHT = 0.2
 
+/** The text a known question expands the articles it links with: its question and keywords. */
+export function expansionText(k: Pick<RankerKnownQuestion, 'question' | 'keywords'>): string {
+  return `${k.question} ${k.keywords ?? ''}`.trim()
+}
+
 /** Known-question text per linked statute id (question and keywords), for document expansion. */
 export function expansionsByStatute(known: Iterable<RankerKnownQuestion>): Map<string, string[]> {
   const out = new Map<string, string[]>()
   for (const k of known) {
-    const text = `${k.question} ${k.keywords ?? ''}`.trim()
+    const text = expansionText(k)
     if (!text) continue
     for (const id of new Set(k.statuteIds)) {
       let list = out.get(id)
@@ -116,34 +121,34 @@ export function regionAliases(region: string): string[] {
 /** Collects articles, then builds the ranker. */
 export class StatuteRankerBuilder {
   private readonly lexical = new LexicalIndexBuilder()
-  private readonly expansions: ReadonlyMap<string, readonly string[]>
-  private readonly expansionWeight: number
-  private readonly answers: ReadonlyMap<string, readonly string[]>
-  private readonly answerWeight: number
-  /** Expansions of sources that count other than 1 (KNOWLEDGE_SOURCE_WEIGHTS), with their weight. */
-  private readonly weightedExpansions = new Map<string, Array<{ text: string, weight: number }>>()
+  /**
+   * The text each article is also found by (document expansion), with the weight of its terms: the
+   * known questions linking it at their source's weight × the expansion weight, and (benches only)
+   * the lawyers' answers at `answerWeight`.
+   */
+  private readonly expansions = new Map<string, Array<{ text: string, weight: number }>>()
 
   /**
    * `known`: the known questions whose text expands the articles they link (none: no expansion), each
    * source at its weight (`sourceWeights`, default KNOWLEDGE_SOURCE_WEIGHTS) × `expansionWeight`.
    */
   constructor(o: { known?: Iterable<RankerKnownQuestion>, expansionWeight?: number, answerWeight?: number, sourceWeights?: KnowledgeSourceWeights } = {}) {
-    const known = o.known ? [...o.known] : []
-    const weightOf = (k: RankerKnownQuestion) => knowledgeWeight(k, 'expansion', o.sourceWeights)
-    this.expansions = expansionsByStatute(known.filter(k => weightOf(k) === 1))
-    this.expansionWeight = o.expansionWeight ?? DEFAULT_EXPANSION_WEIGHT
-    for (const k of known) {
-      const weight = weightOf(k)
-      if (weight === 1 || !(weight > 0)) continue
-      for (const [id, texts] of expansionsByStatute([k])) {
-        let list = this.weightedExpansions.get(id)
-        if (!list) { list = []; this.weightedExpansions.set(id, list) }
-        for (const text of texts) list.push({ text, weight: weight * this.expansionWeight })
+    const expansionWeight = o.expansionWeight ?? DEFAULT_EXPANSION_WEIGHT
+    const answerWeight = o.answerWeight ?? 0
+    const expand = (k: RankerKnownQuestion, text: string, weight: number) => {
+      if (!(weight > 0) || !text) return
+      for (const id of new Set(k.statuteIds)) {
+        let list = this.expansions.get(id)
+        if (!list) { list = []; this.expansions.set(id, list) }
+        list.push({ text, weight })
       }
     }
-    this.answerWeight = o.answerWeight ?? 0
-    this.answers = this.answerWeight > 0 ? expansionsByStatute(known.map(k => ({ id: k.id, question: k.answer ?? '', statuteIds: k.statuteIds }))) : new Map()
+    for (const k of o.known ?? []) {
+      expand(k, expansionText(k), knowledgeWeight(k, 'expansion', o.sourceWeights) * expansionWeight)
+      expand(k, k.answer ?? '', answerWeight)
+    }
   }
+
   private readonly lawOfDoc: number[] = []
   private readonly laws = new Map<string, number>()
   private readonly localRegion: Array<string | null> = []
@@ -167,8 +172,7 @@ export class StatuteRankerBuilder {
   add(s: RankerStatute): boolean {
     if (s.in_force === false) return false
     this.lexical.add({
-      id: s.id, text: `${s.law_title} ${s.text}`, prior: statutePrior(s), expansions: this.expansions.get(s.id), expansionWeight: this.expansionWeight,
-      weighted: [...this.answers.get(s.id)?.map(text => ({ text, weight: this.answerWeight })) ?? [], ...this.weightedExpansions.get(s.id) ?? []],
+      id: s.id, text: `${s.law_title} ${s.text}`, prior: statutePrior(s), weighted: this.expansions.get(s.id),
     })
     let law = this.laws.get(s.law_id)
     if (law === undefined) { law = this.laws.size; this.laws.set(s.law_id, law) }

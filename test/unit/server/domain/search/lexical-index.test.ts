@@ -55,8 +55,8 @@ describe('LexicalIndex (BM25)', () => {
   it('finds a document by its expansions, weighted below its own text', () => {
     const i3 = build([
       { id: 'own', text: '饲养动物损害责任' },
-      { id: 'expanded', text: '管理人承担侵权责任', expansions: ['狗咬人谁赔'], expansionWeight: 0.5 },
-      { id: 'unweighted', text: '管理人承担侵权责任', expansions: ['狗咬人谁赔'] },
+      { id: 'expanded', text: '管理人承担侵权责任', weighted: [{ text: '狗咬人谁赔', weight: 0.5 }] },
+      { id: 'unweighted', text: '管理人承担侵权责任', weighted: [{ text: '狗咬人谁赔', weight: 0 }] },
     ])
     const { scores } = i3.scoreAll(termCounts('狗咬'))
     expect(scores[1]).toBeGreaterThan(0)
