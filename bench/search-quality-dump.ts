@@ -1,5 +1,5 @@
 // Dumps the production ranking (depth 200) of every question under the bench protocol (train: 5-fold,
-// dev: train knowledge) to a JSON file, for offline miss analysis and re-ranking experiments.
+// dev: train knowledge; train questions in the hand-tuned order, dev in production order) to a JSON file, for offline miss analysis and re-ranking experiments.
 // npx tsx bench/search-quality-dump.ts <out.json>
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -19,7 +19,7 @@ async function main() {
   const rows = []
   for (const q of qs) {
     const r = rankers(q.id)
-    const res = r.ranker.rank(rewriteQuery(q.question, lexicon), r.knowledge, { depth: 200 })
+    const res = r.ranker.rank(rewriteQuery(q.question, lexicon), r.knowledge, { depth: 200, model: isDev(q.id) ? undefined : null })
     rows.push({ id: q.id, dev: isDev(q.id), fold: isDev(q.id) ? -1 : foldOf(q.id), question: q.question, relevant: q.relevant, ranked: res.ranked.map(x => [x.id, Math.round(x.score * 1e4) / 1e4]) })
   }
   writeFileSync(out, JSON.stringify(rows))

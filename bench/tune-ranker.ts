@@ -1,4 +1,5 @@
-// Grid over the statute ranker's weights on the TRAIN split only (5-fold, see bench/lib/ranker.ts), in memory.
+// Grid over the statute ranker's weights on the TRAIN split only (5-fold, see bench/lib/ranker.ts), in memory;
+// the hand-tuned score alone (the learned article order on top of it was trained on these questions).
 // npx tsx bench/tune-ranker.ts '[{"knowledge":2},{"lawPrior":0.3,"expansion":0.3}]'
 // ("expansion" is the build-time document-expansion weight; the other keys are StatuteRankerTuning.)
 // BENCH_FOLDS=10 changes the number of folds (more folds = more known questions per ranker).
@@ -24,7 +25,7 @@ async function main() {
     let m = zero()
     for (const { q, rw } of train) {
       const r = rankers(q.id)
-      m = add(m, score(r.ranker.rank(rw, r.knowledge, { depth: 100, tuning }).ranked.map(x => x.id), q.relevant))
+      m = add(m, score(r.ranker.rank(rw, r.knowledge, { depth: 100, tuning, model: null }).ranked.map(x => x.id), q.relevant))
     }
     const [h5, h10, , r100] = fmt(m)
     console.log(`${JSON.stringify({ expansion, ...tuning }).padEnd(70)} hit@5 ${h5} hit@10 ${h10} recall@100 ${r100}`)
