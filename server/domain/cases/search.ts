@@ -387,15 +387,18 @@ export function rankPage(r: LibraryRanker, rw: RewrittenQuery, offset: number, l
   }
   const ranked = r.ranker.rank(rw, r.knowledge, { depth })
   let ids = ranked.ranked.map(x => x.id)
+  // the cases come from the best articles in the hand-tuned order (RankResult.handTuned)
+  let basis = ranked.handTuned ?? ids
   let total = ranked.total
   if (cited?.kind === 'article') {
     if (!ids.includes(cited.id)) total += 1
     ids = [cited.id, ...ids.filter(id => id !== cited.id)]
+    basis = [cited.id, ...basis.filter(id => id !== cited.id)]
   } else if (ranked.match < minMatch) {
     // a weak match: the articles are not answers, and bring in no cases
     return { page: [], top: [], total: 0, more: false, weak: true }
   }
-  return { page: ids.slice(offset, offset + limit), top: ids.slice(0, LINKED_STATUTES), total, more: ranked.more, weak: false }
+  return { page: ids.slice(offset, offset + limit), top: basis.slice(0, LINKED_STATUTES), total, more: ranked.more, weak: false }
 }
 
 /** Hits in the order of `ids` (ids the index does not hold are left out). */

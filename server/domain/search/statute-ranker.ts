@@ -253,6 +253,12 @@ export interface RankResult {
   /** More articles than `total` reach the floor ("100 条以上"). */
   more: boolean
   /**
+   * The same articles in the hand-tuned order, when the learned order re-ordered them: the case list is
+   * fused from these (its weights were tuned on them: nDCG@5 0.818 against 0.785 from the learned order,
+   * bench/search-quality.ts --cases-only), and `match` is read from them.
+   */
+  handTuned?: string[]
+  /**
    * How well the best articles match the question's own words (0–1): the largest share of the
    * question's idf mass one of the first MATCH_DEPTH articles holds. Below STATUTE_MIN_MATCH the
    * articles are not answers (the library search shows none).
@@ -380,22 +386,28 @@ export class StatuteRanker {
     }
     let top = topKOf(docs, scores, deep, d => !isDemoted(d))
     if (top.length < deep && this.regions.size) top = [...top, ...topKOf(docs, scores, deep - top.length, isDemoted)]
+    const handTuned = top
     if (model && bm25 && top.length > 1) top = this.reorder(model, this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top, isDemoted)
-    if (this.identity) top = distinct(top, this.identity, opts.depth)
-    return this.answer(rw, top, scores, opts.depth)
+    return this.answer(rw, top, handTuned, scores, opts.depth)
   }
 
   /**
    * The answer of both paths: the final order, and `total`, the scored articles at TOTAL_FLOOR of the
    * best score (never fewer than the page).
    */
-  private answer(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, top: readonly ScoredDoc[], scores: ArrayLike<number>, depth: number): RankResult {
+  private answer(rw: Pick<RewrittenQuery, 'normalized' | 'legalTerms'>, ordered: readonly ScoredDoc[], handOrdered: readonly ScoredDoc[], scores: ArrayLike<number>, depth: number): RankResult {
+    const top = this.identity ? distinct(ordered, this.identity, depth) : ordered
+    const hand = handOrdered === ordered ? top : this.identity ? distinct(handOrdered, this.identity, depth) : handOrdered
     let best = 0
     for (let i = 0; i < scores.length; i++) if (scores[i]! > best) best = scores[i]!
     let count = 0
     for (let i = 0; i < scores.length; i++) if (best > 0 && scores[i]! >= TOTAL_FLOOR * best) count++
     const bound = totalBound(depth)
-    return { ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total: Math.max(Math.min(count, bound), top.length), more: count > bound, match: this.match(rw, top) }
+    return {
+      ranked: top.map(x => ({ id: this.index.ids[x.doc]!, score: x.score })), total: Math.max(Math.min(count, bound), top.length), more: count > bound,
+      handTuned: hand === top ? undefined : hand.map(x => this.index.ids[x.doc]!),
+      match: this.match(rw, hand),
+    }
   }
 
   private localMask?: Uint8Array
@@ -477,9 +489,9 @@ export class StatuteRanker {
     if (top.length < deep && this.regions.size) top = [...top, ...topK(scores, deep - top.length, isDemoted)]
     if (t.local > 0 && top.length > 1) top = this.lawLocal(top.slice(0, Math.max(LOCAL_CANDIDATES, opts.depth)), terms, t.local, isDemoted).concat(top.slice(Math.max(LOCAL_CANDIDATES, opts.depth)))
     if (bm25 && opts.onCandidates) opts.onCandidates(this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top)
-    else if (bm25 && model && top.length > 1) top = this.reorder(model, this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top, isDemoted)
-    if (this.identity) top = distinct(top, this.identity, opts.depth)
-    return this.answer(rw, top, scores, opts.depth)
+    const handTuned = top
+    if (bm25 && model && !opts.onCandidates && top.length > 1) top = this.reorder(model, this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top, isDemoted)
+    return this.answer(rw, top, handTuned, scores, opts.depth)
   }
 
   /** The best CANDIDATES in the learned order; local rules stay after national law, as in the hand-tuned order. */

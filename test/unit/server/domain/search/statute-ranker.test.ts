@@ -212,3 +212,23 @@ describe('article model', () => {
     expect(ARTICLE_MODEL?.features).toEqual([...FEATURE_NAMES])
   })
 })
+
+describe('the learned order in a ranking', () => {
+  it('orders the articles shown, keeps the hand-tuned order beside it for the cases, and prunes to the same answer', async () => {
+    const { FEATURE_NAMES } = await import('~~/server/domain/search/article-model')
+    const n = FEATURE_NAMES.length
+    // a model that reverses the hand-tuned order (weight −1 on 1 ÷ (1 + rank))
+    const reverse = { features: [...FEATURE_NAMES], mean: new Array(n).fill(0), std: new Array(n).fill(1), weights: FEATURE_NAMES.map(f => (f === 'rank' ? -1 : 0)) }
+    const r = ranker(corpus.slice(0, 2))
+    const q = rewriteQuery('用人单位 劳动者', { entries: [] })
+    const hand = r.rank(q, null, { depth: 5, model: null })
+    expect(hand.ranked.map(x => x.id)).toEqual(['L1-a0002', 'L1-a0001'])
+    expect(hand.handTuned).toBeUndefined()
+    for (const exhaustive of [false, true]) {
+      const learned = r.rank(q, null, { depth: 5, model: reverse, exhaustive })
+      expect(learned.ranked.map(x => x.id)).toEqual(['L1-a0001', 'L1-a0002'])
+      expect(learned.handTuned).toEqual(['L1-a0002', 'L1-a0001'])
+      expect(learned.match).toBe(hand.match)
+    }
+  })
+})
