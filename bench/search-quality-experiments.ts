@@ -488,7 +488,7 @@ async function main() {
     const ids = r.ranker.index.ids
     const t = DEFAULT_RANKER_TUNING
     const full = (d: number) => {
-      const b = ctx.bm25[d]!, k = (ctx.know.get(d) ?? 0) * t.knowledge
+      const b = ctx.bm25(d), k = (ctx.know.get(d) ?? 0) * t.knowledge
       const s = b + k
       const ls = ctx.lawShare && ctx.lawMax > 0 ? ctx.lawShare[ctx.lawOf(d)]! : 0
       return s > 0 && ls > 0 ? s + t.lawPrior * ls / ctx.lawMax : s

@@ -36,13 +36,15 @@ export interface ArticleModel {
 
 /** What the features are computed from (StatuteRanker.featureContext). */
 export interface FeatureContext {
-  bm25: Float32Array
+  /** The article's normalised BM25 (read for the candidates only). */
+  bm25: (doc: number) => number
   know: ReadonlyMap<number, number>
   lawShare: Float64Array | null
   lawMax: number
   links: { doc: Uint16Array, law: Uint32Array } | null
   queryTerms: ReadonlyMap<string, number>
-  idf: (term: string) => number
+  /** The question's word pairs with their idf-weighted counts: the same for every candidate, so read once a question. */
+  queryPairs: ReadonlyArray<readonly [term: string, weight: number]>
   normalized: string
   lawOf: (doc: number) => number
   articleOf: (doc: number) => number
@@ -71,14 +73,12 @@ export function articleFeatures(ctx: FeatureContext, d: number, rank: number): n
   let pairs = 0
   let inChapter = 0
   const chapter = ctx.chapterTerms(d)
-  for (const [t, w] of ctx.queryTerms) {
-    if (t.length !== 2) continue
-    const x = w * ctx.idf(t)
+  for (const [t, x] of ctx.queryPairs) {
     pairs += x
     if (chapter.has(t)) inChapter += x
   }
   const size = ctx.lawArticles(law)
-  const bm25 = ctx.bm25[d]!
+  const bm25 = ctx.bm25(d)
   return [
     bm25,
     know,

@@ -366,11 +366,8 @@ export class StatuteRanker {
     if (opts.stats) Object.assign(opts.stats, { pruned: bm.pruned, candidates: docs.length, fullTerms: bm.fullTerms, terms: bm.terms })
     // the same steps as rankAll, on the listed articles
     if (max > 0) for (let i = 0; i < scores.length; i++) scores[i]! /= max
-    let bm25: Float32Array | null = null
-    if (model) {
-      bm25 = new Float32Array(this.size)
-      for (let i = 0; i < docs.length; i++) bm25[docs[i]!] = scores[i]!
-    }
+    // the listed articles' normalised BM25, before the similar questions add to it (the model's bm25 feature)
+    const listedBm25 = model ? Float32Array.from(scores) : null
     if (linked.length) {
       for (const { id, score } of linked) {
         const d = this.docOf.get(id)
@@ -387,7 +384,10 @@ export class StatuteRanker {
     let top = topKOf(docs, scores, deep, d => !isDemoted(d))
     if (top.length < deep && this.regions.size) top = [...top, ...topKOf(docs, scores, deep - top.length, isDemoted)]
     const handTuned = top
-    if (model && bm25 && top.length > 1) top = this.reorder(model, this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top, isDemoted)
+    if (model && listedBm25 && top.length > 1) {
+      const bm25 = (d: number) => { const i = lowerBound(docs, d); return docs[i] === d ? listedBm25[i]! : 0 }
+      top = this.reorder(model, this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top, isDemoted)
+    }
     return this.answer(rw, top, handTuned, scores, opts.depth)
   }
 
@@ -488,9 +488,10 @@ export class StatuteRanker {
     let top = topK(scores, deep, d => !isDemoted(d))
     if (top.length < deep && this.regions.size) top = [...top, ...topK(scores, deep - top.length, isDemoted)]
     if (t.local > 0 && top.length > 1) top = this.lawLocal(top.slice(0, Math.max(LOCAL_CANDIDATES, opts.depth)), terms, t.local, isDemoted).concat(top.slice(Math.max(LOCAL_CANDIDATES, opts.depth)))
-    if (bm25 && opts.onCandidates) opts.onCandidates(this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top)
+    const bm25Of = bm25 ? (d: number) => bm25[d]! : null
+    if (bm25Of && opts.onCandidates) opts.onCandidates(this.featureContext(rw, terms, bm25Of, linked, lawShare, lawMax, knowledge), top)
     const handTuned = top
-    if (bm25 && model && !opts.onCandidates && top.length > 1) top = this.reorder(model, this.featureContext(rw, terms, bm25, linked, lawShare, lawMax, knowledge), top, isDemoted)
+    if (bm25Of && model && !opts.onCandidates && top.length > 1) top = this.reorder(model, this.featureContext(rw, terms, bm25Of, linked, lawShare, lawMax, knowledge), top, isDemoted)
     return this.answer(rw, top, handTuned, scores, opts.depth)
   }
 
@@ -532,14 +533,15 @@ export class StatuteRanker {
     return out
   }
 
-  private featureContext(rw: Pick<RewrittenQuery, 'normalized'>, terms: ReadonlyMap<string, number>, bm25: Float32Array, linked: ReadonlyArray<{ id: string, score: number }>, lawShare: Float64Array | null, lawMax: number, knowledge: KnownQuestionNeighbours | null): FeatureContext {
+  private featureContext(rw: Pick<RewrittenQuery, 'normalized'>, terms: ReadonlyMap<string, number>, bm25: (doc: number) => number, linked: ReadonlyArray<{ id: string, score: number }>, lawShare: Float64Array | null, lawMax: number, knowledge: KnownQuestionNeighbours | null): FeatureContext {
     const know = new Map<number, number>()
     for (const { id, score } of linked) { const d = this.docOf.get(id); if (d !== undefined) know.set(d, score) }
     const extra = this.extra!
     const links = knowledge ? this.linkCounts(knowledge) : null
     return {
       bm25, know, lawShare, lawMax, links,
-      queryTerms: terms, idf: t => this.index.idf(t), normalized: rw.normalized,
+      queryTerms: terms, normalized: rw.normalized,
+      queryPairs: [...terms].filter(([t]) => t.length === 2).map(([t, w]) => [t, w * this.index.idf(t)] as const),
       lawOf: d => this.lawOfDoc[d]!,
       articleOf: d => this.identity?.articleOfDoc[d] ?? 0,
       docAt: (law, article) => this.articleDoc().get(law * 100_000 + article),
