@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
 import { trainKnowledge } from './lib/knowledge'
-import { foldOf, rankerFor } from './lib/ranker'
+import { benchModel, foldOf, rankerFor } from './lib/ranker'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 
 async function main() {
@@ -19,7 +19,7 @@ async function main() {
   const rows = []
   for (const q of qs) {
     const r = rankers(q.id)
-    const res = r.ranker.rank(rewriteQuery(q.question, lexicon), r.knowledge, { depth: 200, model: isDev(q.id) ? undefined : null })
+    const res = r.ranker.rank(rewriteQuery(q.question, lexicon), r.knowledge, { depth: 200, model: benchModel(q.id) })
     rows.push({ id: q.id, dev: isDev(q.id), fold: isDev(q.id) ? -1 : foldOf(q.id), question: q.question, relevant: q.relevant, ranked: res.ranked.map(x => [x.id, Math.round(x.score * 1e4) / 1e4]) })
   }
   writeFileSync(out, JSON.stringify(rows))

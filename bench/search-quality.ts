@@ -10,7 +10,7 @@ import { Meilisearch } from 'meilisearch'
 import { startEmbeddedMeili } from '../server/adapters/search/embedded'
 import { trainKnowledge } from './lib/knowledge'
 import { caseBench } from './lib/case-bench'
-import { buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
+import { benchModel, buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
 import { rewriteQuery } from '../server/domain/search/query'
 import { CASE_CITATION_SCORING, CASE_MIN_FUSED, CASE_MIN_SCORE } from '../server/domain/cases/search'
@@ -106,9 +106,7 @@ async function main() {
     const lexIds = plain.rank(rw, null, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id)
     const prod = args.knowledge ? production(q.id) : undefined
     const tq = performance.now()
-    // the learned article order was trained on the train split's questions: they are scored by the
-    // hand-tuned order (the learned order's train figure, nested, is bench/learn-ranker.ts's)
-    const prodRes = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning, model: isDev(q.id) ? undefined : null }) : undefined
+    const prodRes = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning, model: benchModel(q.id) }) : undefined
     const prodIds = prodRes ? prodRes.ranked.map(x => x.id) : []
     if (prod) rankMs.push(performance.now() - tq)
     if (prodRes) matches.push(prodRes.match)

@@ -20,6 +20,15 @@ export function buildBenchRanker(docs: Iterable<RankerStatute>, known: readonly 
   return { ranker, knowledge: new KnownQuestionNeighbours(ranker.index, known, { answerWeight: o.answerNeighbours }) }
 }
 
+/**
+ * The article order a bench question is scored with (RankOptions.model): production's (undefined) for a dev
+ * question; the hand-tuned score (null) for a train question, since the production model was trained on the
+ * train split (bench/learn-ranker.ts scores the learned order on train, nested).
+ */
+export function benchModel(questionId: string): null | undefined {
+  return isDev(questionId) ? undefined : null
+}
+
 /** 5 by default; BENCH_FOLDS=N to see how the figures move with the amount of knowledge. */
 export const FOLDS = Math.max(2, Number(process.env.BENCH_FOLDS ?? 5) || 5)
 /** Fold of a train question (independent of the dev split's hash byte). */
