@@ -133,6 +133,9 @@ test.describe('the domestic-violence path stays discreet', () => {
     test(`no matter words in URLs or titles, the safety note on every step (${large ? '长辈版' : '标准版'})`, async ({ page, context }) => {
       test.setTimeout(120_000)
       if (large) await context.addCookies([{ name: 'large_text', value: '1', url: 'http://127.0.0.1' }])
+      // the next question's data arrives a moment after its address (as on a slow line), so that the walk
+      // below must wait for the page itself and not only for the URL
+      await page.route('**/api/eligibility/draft**', async (route) => { await new Promise(r => setTimeout(r, 400)); await route.continue() })
       const seen: string[] = []
       page.on('framenavigated', (f) => { if (f === page.mainFrame()) seen.push(f.url()) })
       // an old-style link naming the matter is turned into the neutral code at once
@@ -158,9 +161,16 @@ test.describe('the domestic-violence path stays discreet', () => {
         }
         for (const input of await page.locator('form[action="/forms/eligibility"] input[type="text"]').all()) await input.fill('1')
         const before = page.url()
+        const step = page.locator('form[action="/forms/eligibility"] input[name="step"]')
+        const number = await step.inputValue()
         await page.getByRole('button', { name: '继续' }).click()
         await page.waitForURL(u => u.href !== before)
-        await expect(page.locator('#step-title, #result-title')).toBeVisible()
+        // the address changes before the next question's data arrives: wait for the page itself to move on
+        // (the result, or a form for another step), or the next round would answer the old form again
+        await expect(async () => {
+          if (await page.locator('#result-title').isVisible()) return
+          expect(await step.inputValue({ timeout: 1_000 })).not.toBe(number)
+        }).toPass({ timeout: 10_000 })
       }
       await expect(page.getByRole('heading', { level: 2, name: '测评结果' })).toBeVisible()
       await expect(note).toBeVisible()
