@@ -29,7 +29,7 @@
 //       terms translate to (the fold's legal → lay table), `max` of them at `weight` (rebuilds the rankers)
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
-import { LexicalIndexBuilder, termCounts, type LexicalIndex } from '../server/domain/search/lexical-index'
+import { LexicalIndexBuilder, groupLayout, termCounts, type GroupLayout, type LexicalIndex } from '../server/domain/search/lexical-index'
 import { DEFAULT_RANKER_TUNING, KnownQuestionNeighbours, expansionsByStatute, type StatuteRanker, type StatuteRankerTuning } from '../server/domain/search/statute-ranker'
 import type { FeatureContext } from '../server/domain/search/article-model'
 import { trainKnowledge } from './lib/knowledge'
@@ -188,7 +188,7 @@ async function roles(dev: boolean) {
   const variants: Record<string, Metrics> = {}
   const hits: Record<string, number[]> = {}
   const folds: Record<string, Metrics[]> = {}
-  const lawArrays = new WeakMap<object, { lawOf: Uint32Array, size: Uint32Array }>()
+  const lawArrays = new WeakMap<object, { lawOf: Uint32Array, groups: GroupLayout }>()
   let typed = 0
   qs.forEach((q, qi) => {
     const fold = dev ? 0 : foldOf(q.id)
@@ -223,14 +223,12 @@ async function roles(dev: boolean) {
       const lawOf = new Uint32Array(ids.length)
       let n = 0
       for (let d = 0; d < ids.length; d++) { lawOf[d] = ctx.lawOf(d); n = Math.max(n, lawOf[d]! + 1) }
-      const size = new Uint32Array(n)
-      for (let d = 0; d < ids.length; d++) size[lawOf[d]!]!++
-      la = { lawOf, size }; lawArrays.set(r.ranker, la)
+      la = { lawOf, groups: groupLayout(lawOf, n) }; lawArrays.set(r.ranker, la)
     }
     const perLaw = new Map<number, number[]>()
     for (const x of top) { const l = ctx.lawOf(x.doc); const a = perLaw.get(l) ?? []; if (a.length < 3) a.push(x.score); perLaw.set(l, a) }
     const lawScore = [...perLaw.entries()].map(([l, a]) => ({ l, s: a.reduce((x, y) => x + y, 0) })).sort((a, b) => b.s - a.s)
-    const local = r.ranker.index.groupScores(ctx.queryTerms, cands, la.lawOf, la.size)
+    const local = r.ranker.index.groupScores(ctx.queryTerms, cands, la.lawOf, la.groups)
     let lmax = 0; for (const x of local) lmax = Math.max(lmax, x)
     const loc = new Map(cands.map((d, i) => [d, lmax > 0 ? local[i]! / lmax : 0]))
     for (const L of [2, 3]) {

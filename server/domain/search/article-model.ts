@@ -25,6 +25,11 @@ export const FEATURE_NAMES = [
   'bm25xLaw', // bm25 × lawShare
   'isKnown', // linked by a similar known question at all
   'neighbourLinks', // log(1 + links) of the articles ±1 in the same law, the larger
+  'coverage', // share of the question's idf mass the article (+ its known questions) holds
+  'lawLocal', // BM25 with idf counted inside the article's law (a word common in that law tells nothing there), ÷ the candidates' best
+  'coveragePairs', // coverage of the question's word pairs only (no single characters)
+  'neighbourCoverage', // the best coverage of the articles ±1 in the same law
+  'coverageRank', // 1 ÷ (1 + rank of the coverage among the candidates)
 ] as const
 
 export interface ArticleModel {
@@ -53,9 +58,46 @@ export interface FeatureContext {
   chapterTerms: (doc: number) => ReadonlySet<string>
   length: (doc: number) => number
   prior: (doc: number) => number
+  /** Per doc, the share of the question's idf mass it holds (LexicalIndex.coverage): over all the question's terms, and over its word pairs only. */
+  coverage: (docs: readonly number[]) => { all: ArrayLike<number>, picked: ArrayLike<number> }
+  /** BM25 of the question over the docs with idf counted inside each doc's law (LexicalIndex.groupScores). */
+  lawLocal: (docs: readonly number[]) => ArrayLike<number>
 }
 
-export function articleFeatures(ctx: FeatureContext, d: number, rank: number): number[] {
+/**
+ * The features of the candidates, in their hand-tuned order (row i: candidate i at rank i): the
+ * article's own (articleFeatures) and those read against the other candidates or the law.
+ */
+export function candidateFeatureRows(ctx: FeatureContext, docs: readonly number[]): number[][] {
+  const local = ctx.lawLocal(docs)
+  let localMax = 0
+  for (let i = 0; i < docs.length; i++) localMax = Math.max(localMax, local[i]!)
+  // the candidates and their neighbours ±1, each once
+  const neighbours = docs.map((d) => {
+    const article = ctx.articleOf(d)
+    if (!(article > 0)) return []
+    const law = ctx.lawOf(d)
+    return [ctx.docAt(law, article - 1), ctx.docAt(law, article + 1)].filter((n): n is number => n !== undefined)
+  })
+  const slot = new Map<number, number>()
+  for (const d of [...docs, ...neighbours.flat()]) if (!slot.has(d)) slot.set(d, slot.size)
+  const cov = ctx.coverage([...slot.keys()])
+  const coverage = docs.map(d => cov.all[slot.get(d)!]!)
+  const byCoverage = docs.map((_, i) => i).sort((a, b) => coverage[b]! - coverage[a]! || a - b)
+  const coverageRank = new Array<number>(docs.length)
+  byCoverage.forEach((i, r) => { coverageRank[i] = r })
+  return docs.map((d, i) => [
+    ...articleFeatures(ctx, d, i),
+    coverage[i]!,
+    localMax > 0 ? local[i]! / localMax : 0,
+    cov.picked[slot.get(d)!]!,
+    neighbours[i]!.reduce((m, n) => Math.max(m, cov.all[slot.get(n)!]!), 0),
+    1 / (1 + coverageRank[i]!),
+  ])
+}
+
+/** The features that depend on the article alone (candidateFeatureRows adds those that compare it with the other candidates). */
+function articleFeatures(ctx: FeatureContext, d: number, rank: number): number[] {
   const law = ctx.lawOf(d)
   const article = ctx.articleOf(d)
   const know = ctx.know.get(d) ?? 0

@@ -113,6 +113,20 @@ export class LexicalIndexBuilder {
 
 export interface ScoredDoc { doc: number, score: number }
 
+/** Documents by group: group g holds docs[start[g] … start[g + 1]), ascending. */
+export interface GroupLayout { start: Uint32Array, docs: Uint32Array }
+
+/** The documents of each group (`groupOf[doc]` < groups), ascending: one counting sort. */
+export function groupLayout(groupOf: ArrayLike<number>, groups: number): GroupLayout {
+  const start = new Uint32Array(groups + 1)
+  for (let d = 0; d < groupOf.length; d++) start[groupOf[d]! + 1]!++
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!
+  const fill = start.slice(0, groups)
+  const docs = new Uint32Array(groupOf.length)
+  for (let d = 0; d < groupOf.length; d++) docs[fill[groupOf[d]!]!++] = d
+  return { start, docs }
+}
+
 /** The largest impact in each term's postings (its BM25 upper bound at weight 1). */
 function maxImpacts(offsets: Uint32Array, impact: Float32Array): Float32Array {
   const out = new Float32Array(offsets.length - 1)
@@ -252,48 +266,81 @@ export class LexicalIndex {
   }
 
   /**
-   * BM25 of the query over some documents with every term's idf counted inside the document's group
-   * (`groupOf`: e.g. the law of an article; `groupSize`: documents per group) instead of the whole
-   * index: a term common in the group (作品 in the copyright law) distinguishes nothing there, a term
-   * rare in it does. One score per entry of `docs` (search prior left out); one pass over the
-   * postings of the query's terms.
+   * `coverage` of several documents at once (same values), and the same over the terms `pick`
+   * accepts: per term one walk through its postings to the documents (ascending copy), instead of a
+   * binary search per document and term.
    */
-  groupScores(query: ReadonlyMap<string, number>, docs: readonly number[], groupOf: Uint32Array, groupSize: Uint32Array): Float64Array {
+  coverages(query: ReadonlyMap<string, number>, docs: readonly number[], pick: (term: string) => boolean = () => false): { all: Float64Array, picked: Float64Array } {
+    const rarest = Math.log(1 + (this.ids.length + 0.5) / 0.5)
+    const order = docs.map((_, i) => i).sort((a, b) => docs[a]! - docs[b]!)
+    const sorted = Uint32Array.from(order, i => docs[i]!)
+    const held = new Float64Array(docs.length)
+    const heldPicked = new Float64Array(docs.length)
+    let all = 0
+    let allPicked = 0
+    for (const [term, w] of query) {
+      const t = this.terms.get(term)
+      const picked = pick(term)
+      const x = t === undefined ? w * rarest : w * this.idfs[t]!
+      all += x
+      if (picked) allPicked += x
+      if (t === undefined) continue
+      this.addFor(sorted, t, 1, (j) => {
+        held[order[j]!]! += x
+        if (picked) heldPicked[order[j]!]! += x
+      })
+    }
+    for (let i = 0; i < docs.length; i++) {
+      held[i] = all > 0 ? held[i]! / all : 0
+      heldPicked[i] = allPicked > 0 ? heldPicked[i]! / allPicked : 0
+    }
+    return { all: held, picked: heldPicked }
+  }
+
+  /**
+   * BM25 of the query over some documents with every term's idf counted inside the document's group
+   * (`groupOf`: e.g. the law of an article; `groups`: each group's documents, groupLayout) instead
+   * of the whole index: a term common in the group (作品 in the copyright law) distinguishes nothing
+   * there, a term rare in it does. One score per entry of `docs` (search prior left out). A group's
+   * document frequency is two binary searches when its documents are consecutive numbers (a law's
+   * articles added one after another), else a walk of its documents through the postings.
+   */
+  groupScores(query: ReadonlyMap<string, number>, docs: readonly number[], groupOf: ArrayLike<number>, groups: GroupLayout): Float64Array {
     const out = new Float64Array(docs.length)
     if (!docs.length) return out
-    const slot = new Map<number, number>()
-    docs.forEach((d, i) => slot.set(d, i))
-    const wanted = new Uint8Array(groupSize.length)
-    for (const d of docs) wanted[groupOf[d]!] = 1
-    const df = new Uint32Array(groupSize.length)
-    const touched: number[] = []
-    const hitSlot: number[] = []
-    const hitTf: number[] = []
+    const order = docs.map((_, i) => i).sort((a, b) => docs[a]! - docs[b]!)
+    const sorted = Uint32Array.from(order, i => docs[i]!)
+    const wanted = [...new Set(docs.map(d => groupOf[d]!))]
+    const df = new Map<number, number>()
     for (const [term, w] of query) {
       const t = this.terms.get(term)
       if (t === undefined || !(w > 0)) continue
       const idf = this.idfs[t]!
       if (!(idf > 0)) continue
-      hitSlot.length = 0; hitTf.length = 0
-      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
-        const d = this.postDocs[i]!
+      for (const g of wanted) {
+        const from = groups.start[g]!, to = groups.start[g + 1]!
+        const first = groups.docs[from]!, last = groups.docs[to - 1]!
+        let k = 0
+        if (last - first === to - from - 1) k = this.lowerBound(t, last + 1) - this.lowerBound(t, first)
+        else this.addFor(groups.docs.subarray(from, to), t, 1, () => { k++ })
+        df.set(g, k)
+      }
+      this.addFor(sorted, t, 1, (j, _v, p) => {
+        const s = order[j]!
+        const d = docs[s]!
         const g = groupOf[d]!
-        if (!wanted[g]) continue
-        if (df[g] === 0) touched.push(g)
-        df[g] = df[g]! + 1
-        const s = slot.get(d)
-        if (s !== undefined) { hitSlot.push(s); hitTf.push(this.postImpact[i]! / idf / (this.priors[d] || 1)) }
-      }
-      for (let h = 0; h < hitSlot.length; h++) {
-        const s = hitSlot[h]!
-        const g = groupOf[docs[s]!]!
-        const n = groupSize[g]!, k = df[g]!
-        out[s]! += w * Math.log(1 + (n - k + 0.5) / (k + 0.5)) * hitTf[h]!
-      }
-      for (const g of touched) df[g] = 0
-      touched.length = 0
+        const n = groups.start[g + 1]! - groups.start[g]!, k = df.get(g)!
+        out[s]! += w * Math.log(1 + (n - k + 0.5) / (k + 0.5)) * (this.postImpact[p]! / idf / (this.priors[d] || 1))
+      })
     }
     return out
+  }
+
+  /** The first position in term t's postings whose document is ≥ doc. */
+  private lowerBound(t: number, doc: number): number {
+    let lo = this.offsets[t]!, hi = this.offsets[t + 1]!
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.postDocs[mid]! < doc) lo = mid + 1; else hi = mid }
+    return lo
   }
 
   /**

@@ -3,11 +3,11 @@
 // experts linked to the most similar known questions, and a law prior from those links.
 // Framework-free: relative imports only. Weights are tuned on the STARD train split only
 // (leave-one-out); see docs/search.md for the measured figures.
-import { LexicalIndexBuilder, lexicalTerms, termCounts, topK, topKOf, type Bm25Params, type LexicalIndex, type ScoredDoc } from './lexical-index'
+import { LexicalIndexBuilder, groupLayout, lexicalTerms, termCounts, topK, topKOf, type Bm25Params, type GroupLayout, type LexicalIndex, type ScoredDoc } from './lexical-index'
 import type { RewrittenQuery } from './query'
 import type { StatuteDoc } from './statute-doc'
 import { CitationIndex } from './citation'
-import { ARTICLE_MODEL, CANDIDATES, articleFeatures, modelScore, type ArticleModel, type FeatureContext } from './article-model'
+import { ARTICLE_MODEL, CANDIDATES, candidateFeatureRows, modelScore, type ArticleModel, type FeatureContext } from './article-model'
 
 /**
  * What the ranker needs of an article (the citation fields are optional: without them no citation
@@ -434,18 +434,10 @@ export class StatuteRanker {
     return match
   }
 
-  private lawDocIndex?: { start: Uint32Array, docs: Uint32Array }
+  private lawDocIndex?: GroupLayout
   /** The articles of each law, ascending (counting sort, once). */
-  private lawDocs(): { start: Uint32Array, docs: Uint32Array } {
-    if (!this.lawDocIndex) {
-      const start = new Uint32Array(this.lawCount + 1)
-      for (let d = 0; d < this.lawOfDoc.length; d++) start[this.lawOfDoc[d]! + 1]!++
-      for (let l = 0; l < this.lawCount; l++) start[l + 1]! += start[l]!
-      const fill = start.slice(0, this.lawCount)
-      const docs = new Uint32Array(this.lawOfDoc.length)
-      for (let d = 0; d < this.lawOfDoc.length; d++) docs[fill[this.lawOfDoc[d]!]!++] = d
-      this.lawDocIndex = { start, docs }
-    }
+  private lawDocs(): GroupLayout {
+    if (!this.lawDocIndex) this.lawDocIndex = groupLayout(this.lawOfDoc, this.lawCount)
     return this.lawDocIndex
   }
 
@@ -497,20 +489,16 @@ export class StatuteRanker {
 
   /** The best CANDIDATES in the learned order; local rules stay after national law, as in the hand-tuned order. */
   private reorder(model: ArticleModel, ctx: FeatureContext, top: readonly ScoredDoc[], isDemoted: (d: number) => boolean): ScoredDoc[] {
-    const head = top.slice(0, CANDIDATES).map((x, rank) => ({ doc: x.doc, score: modelScore(model, articleFeatures(ctx, x.doc, rank)), demoted: isDemoted(x.doc) }))
+    const docs = top.slice(0, CANDIDATES).map(x => x.doc)
+    const rows = candidateFeatureRows(ctx, docs)
+    const head = docs.map((doc, i) => ({ doc, score: modelScore(model, rows[i]!), demoted: isDemoted(doc) }))
     head.sort((a, b) => Number(a.demoted) - Number(b.demoted) || b.score - a.score || a.doc - b.doc)
     return [...head.map(({ doc, score }) => ({ doc, score })), ...top.slice(CANDIDATES)]
   }
 
-  private lawSizeOfDocs?: Uint32Array
   /** The candidates re-scored with the law-local term weight, best first (local rules still after national law). */
   private lawLocal(top: readonly ScoredDoc[], terms: ReadonlyMap<string, number>, weight: number, isDemoted: (d: number) => boolean): ScoredDoc[] {
-    if (!this.lawSizeOfDocs) {
-      const n = new Uint32Array(this.lawCount)
-      for (let d = 0; d < this.lawOfDoc.length; d++) n[this.lawOfDoc[d]!]!++
-      this.lawSizeOfDocs = n
-    }
-    const local = this.index.groupScores(terms, top.map(x => x.doc), this.lawOfDoc, this.lawSizeOfDocs)
+    const local = this.index.groupScores(terms, top.map(x => x.doc), this.lawOfDoc, this.lawDocs())
     let max = 0
     for (const x of local) if (x > max) max = x
     if (!(max > 0)) return [...top]
@@ -528,7 +516,11 @@ export class StatuteRanker {
     let out: Array<{ id: string, features: number[] }> = []
     this.rank(rw, knowledge, {
       ...opts, depth: CANDIDATES, model: null,
-      onCandidates: (ctx, top) => { out = top.slice(0, CANDIDATES).map((x, rank) => ({ id: this.index.ids[x.doc]!, features: articleFeatures(ctx, x.doc, rank) })) },
+      onCandidates: (ctx, top) => {
+        const docs = top.slice(0, CANDIDATES).map(x => x.doc)
+        const rows = candidateFeatureRows(ctx, docs)
+        out = docs.map((doc, i) => ({ id: this.index.ids[doc]!, features: rows[i]! }))
+      },
     })
     return out
   }
@@ -549,6 +541,8 @@ export class StatuteRanker {
       chapterTerms: d => this.chapterTerms(extra.chapterOfDoc[d]!),
       length: d => extra.lengthOfDoc[d]!,
       prior: d => extra.priorOfDoc[d]!,
+      coverage: docs => this.index.coverages(terms, docs, t => t.length === 2),
+      lawLocal: docs => this.index.groupScores(terms, docs, this.lawOfDoc, this.lawDocs()),
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LexicalIndexBuilder, lexicalTerms, termCounts, topK, type LexicalDocInput } from '~~/server/domain/search/lexical-index'
+import { LexicalIndexBuilder, groupLayout, lexicalTerms, termCounts, topK, type LexicalDocInput } from '~~/server/domain/search/lexical-index'
 
 function build(docs: LexicalDocInput[]) {
   const b = new LexicalIndexBuilder()
@@ -99,7 +99,7 @@ describe('LexicalIndex.groupScores (idf counted inside a group)', () => {
     ...Array.from({ length: 20 }, (_, i) => ({ id: `b${i}`, text: `改编合同的订立${i}` })),
   ])
   const groupOf = Uint32Array.from([0, 0, 0, ...Array.from({ length: 20 }, () => 1)])
-  const groupSize = Uint32Array.from([3, 20])
+  const groups = groupLayout(groupOf, 2)
   const q = termCounts('作品改编')
 
   it('weighs a term by how rare it is in the document\'s own group, not in the whole index', () => {
@@ -107,16 +107,51 @@ describe('LexicalIndex.groupScores (idf counted inside a group)', () => {
     const { scores } = idx.scoreAll(q)
     expect(scores[0]!).toBeGreaterThan(scores[1]!)
     // inside the law every article says 作品 and only a2 says 改编: a2 first
-    const local = idx.groupScores(q, [0, 1, 2], groupOf, groupSize)
+    const local = idx.groupScores(q, [0, 1, 2], groupOf, groups)
     expect(local[1]!).toBeGreaterThan(local[0]!)
     expect(local[1]!).toBeGreaterThan(local[2]!)
   })
 
   it('scores only the documents asked for, in their order, and nothing for an empty list', () => {
-    const some = idx.groupScores(q, [1, 3], groupOf, groupSize)
+    const some = idx.groupScores(q, [1, 3], groupOf, groups)
     expect(some).toHaveLength(2)
     expect(some[0]!).toBeGreaterThan(0)
-    expect(idx.groupScores(q, [], groupOf, groupSize)).toHaveLength(0)
-    expect([...idx.groupScores(termCounts('刑罚'), [0, 1], groupOf, groupSize)]).toEqual([0, 0])
+    expect(idx.groupScores(q, [], groupOf, groups)).toHaveLength(0)
+    expect([...idx.groupScores(termCounts('刑罚'), [0, 1], groupOf, groups)]).toEqual([0, 0])
+  })
+})
+
+describe('LexicalIndex.groupScores: groups whose documents are not consecutive', () => {
+  it('gives the same scores as the same groups laid out one after another', () => {
+    const texts = ['作品的作品发表权', '改编合同的订立', '作品的改编权', '改编合同的解除', '作品的署名权', '改编费用']
+    // the same documents, interleaved (group 0 at 0, 2, 4) and consecutive (group 0 at 0, 1, 2)
+    const interleaved = build(texts.map((text, i) => ({ id: `d${i}`, text })))
+    const byGroup = [0, 2, 4, 1, 3, 5]
+    const consecutive = build(byGroup.map(i => ({ id: `d${i}`, text: texts[i]! })))
+    const q = termCounts('作品改编合同')
+    const a = interleaved.groupScores(q, [0, 2, 4, 1], Uint32Array.from([0, 1, 0, 1, 0, 1]), groupLayout([0, 1, 0, 1, 0, 1], 2))
+    const b = consecutive.groupScores(q, [0, 1, 2, 3], Uint32Array.from([0, 0, 0, 1, 1, 1]), groupLayout([0, 0, 0, 1, 1, 1], 2))
+    expect([...a]).toEqual([...b])
+    expect(a[1]!).toBeGreaterThan(a[0]!)
+  })
+})
+
+describe('LexicalIndex.coverages', () => {
+  it('is coverage for each document, in the order asked, and the same over the picked terms', () => {
+    const idx = build([
+      { id: 'a', text: '用人单位拖欠劳动者工资' },
+      { id: 'b', text: '劳动者的权利' },
+      { id: 'c', text: '饲养动物造成损害' },
+    ])
+    const q = termCounts('劳动者工资 拖欠 火星')
+    const docs = [2, 0, 1]
+    const { all, picked } = idx.coverages(q, docs, t => t.length === 2)
+    docs.forEach((d, i) => expect(all[i]).toBeCloseTo(idx.coverage(q, d), 12))
+    const pairs = new Map([...q].filter(([t]) => t.length === 2))
+    docs.forEach((d, i) => expect(picked[i]).toBeCloseTo(idx.coverage(pairs, d), 12))
+    expect(all[0]!).toBeLessThan(all[2]!) // 饲养动物 shares only 动
+    expect(all[1]!).toBeGreaterThan(all[2]!)
+    // 火星 is in no document: it counts as the rarest term, so nothing covers the whole question
+    expect(all[1]!).toBeLessThan(1)
   })
 })

@@ -213,6 +213,35 @@ describe('article model', () => {
   })
 })
 
+describe('article features read against the other candidates', () => {
+  it('coverage, its rank among the candidates, the law-local score and the neighbours\' coverage', async () => {
+    const { FEATURE_NAMES } = await import('~~/server/domain/search/article-model')
+    const at = (no: number, text: string) => art(`L1-a${String(no).padStart(4, '0')}`, text, { article_no: no, article_label: `第${no}条` })
+    const r = ranker([
+      at(1, '用人单位拖欠劳动者工资的，劳动者可以申请支付令。'),
+      at(2, '劳动者的其他权利，依照有关规定。'),
+      at(3, '本法所称的事项，由国务院规定。'),
+      art('L2-a0001', '劳动者享有平等就业的权利。', { law_title: '中华人民共和国另一法', article_no: 1, article_label: '第1条' }),
+    ])
+    const rows = new Map(r.candidateFeatures(rewriteQuery('劳动者工资 支付令', { entries: [] }), null).map(c => [c.id, c.features]))
+    const f = (id: string, name: typeof FEATURE_NAMES[number]) => rows.get(id)![FEATURE_NAMES.indexOf(name)]!
+    expect([...rows.keys()].sort()).toEqual(['L1-a0001', 'L1-a0002', 'L2-a0001'])
+    for (const x of rows.values()) expect(x).toHaveLength(FEATURE_NAMES.length)
+    // the first article holds every word of the question, the others only 劳动者
+    expect(f('L1-a0001', 'coverage')).toBeCloseTo(1)
+    expect(f('L1-a0001', 'coveragePairs')).toBeCloseTo(1)
+    expect(f('L1-a0001', 'coverageRank')).toBe(1)
+    expect(f('L1-a0001', 'lawLocal')).toBe(1)
+    expect(f('L1-a0002', 'coverage')).toBeGreaterThan(0)
+    expect(f('L1-a0002', 'coverage')).toBeLessThan(0.5)
+    expect(f('L1-a0002', 'coverageRank')).toBeLessThan(1)
+    // the neighbours' coverage: 第2条 sits next to the article that holds the question (a run of articles)
+    expect(f('L1-a0002', 'neighbourCoverage')).toBeCloseTo(1)
+    expect(f('L1-a0001', 'neighbourCoverage')).toBeCloseTo(f('L1-a0002', 'coverage'))
+    expect(f('L2-a0001', 'neighbourCoverage')).toBe(0)
+  })
+})
+
 describe('the learned order in a ranking', () => {
   it('orders the articles shown, keeps the hand-tuned order beside it for the cases, and prunes to the same answer', async () => {
     const { FEATURE_NAMES } = await import('~~/server/domain/search/article-model')
