@@ -158,7 +158,8 @@ export function trainArticleModel(rows: ReadonlyArray<{ features: readonly numbe
   const rate = o.rate ?? 1
   const l2 = o.l2 ?? 1e-3
   const below = o.below ?? Infinity
-  const n = FEATURE_NAMES.length
+  // as many weights as the rows have features (FEATURE_NAMES in production; benches try more)
+  const n = rows.find(r => r.features.length)?.features[0]!.length ?? FEATURE_NAMES.length
   const mean = new Array<number>(n).fill(0)
   const std = new Array<number>(n).fill(0)
   let count = 0
