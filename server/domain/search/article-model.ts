@@ -58,7 +58,7 @@ export interface FeatureContext {
   chapterTerms: (doc: number) => ReadonlySet<string>
   length: (doc: number) => number
   prior: (doc: number) => number
-  /** Per doc, the share of the question's idf mass it holds (LexicalIndex.coverage): over all the question's terms, and over its word pairs only. */
+  /** Per doc (distinct), the share of the question's idf mass it holds (LexicalIndex.coverages): over all the question's terms, and over its word pairs only. */
   coverage: (docs: readonly number[]) => { all: ArrayLike<number>, picked: ArrayLike<number> }
   /** BM25 of the question over the docs with idf counted inside each doc's law (LexicalIndex.groupScores). */
   lawLocal: (docs: readonly number[]) => ArrayLike<number>

@@ -266,9 +266,9 @@ export class LexicalIndex {
   }
 
   /**
-   * `coverage` of several documents at once (same values), and the same over the terms `pick`
-   * accepts: per term one walk through its postings to the documents (ascending copy), instead of a
-   * binary search per document and term.
+   * `coverage` of several distinct documents at once (same values), and the same over the terms
+   * `pick` accepts: per term one walk through its postings to the documents (ascending copy),
+   * instead of a binary search per document and term.
    */
   coverages(query: ReadonlyMap<string, number>, docs: readonly number[], pick: (term: string) => boolean = () => false): { all: Float64Array, picked: Float64Array } {
     const rarest = Math.log(1 + (this.ids.length + 0.5) / 0.5)
@@ -301,7 +301,7 @@ export class LexicalIndex {
    * BM25 of the query over some documents with every term's idf counted inside the document's group
    * (`groupOf`: e.g. the law of an article; `groups`: each group's documents, groupLayout) instead
    * of the whole index: a term common in the group (作品 in the copyright law) distinguishes nothing
-   * there, a term rare in it does. One score per entry of `docs` (search prior left out). A group's
+   * there, a term rare in it does. One score per entry of `docs` (distinct; search prior left out). A group's
    * document frequency is two binary searches when its documents are consecutive numbers (a law's
    * articles added one after another), else a walk of its documents through the postings.
    */
