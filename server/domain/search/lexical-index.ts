@@ -113,6 +113,12 @@ export class LexicalIndexBuilder {
 
 export interface ScoredDoc { doc: number, score: number }
 
+/** Positions of `docs` in ascending document order, and the documents in that order. */
+function ascending(docs: readonly number[]): { order: number[], sorted: Uint32Array } {
+  const order = docs.map((_, i) => i).sort((a, b) => docs[a]! - docs[b]!)
+  return { order, sorted: Uint32Array.from(order, i => docs[i]!) }
+}
+
 /** Documents by group: group g holds docs[start[g] … start[g + 1]), ascending. */
 export interface GroupLayout { start: Uint32Array, docs: Uint32Array }
 
@@ -244,25 +250,7 @@ export class LexicalIndex {
    * contains ÷ the same over all query terms. A term no article contains counts as the rarest.
    */
   coverage(query: ReadonlyMap<string, number>, doc: number): number {
-    const rarest = Math.log(1 + (this.ids.length + 0.5) / 0.5)
-    let all = 0
-    let held = 0
-    for (const [term, w] of query) {
-      const t = this.terms.get(term)
-      if (t === undefined) { all += w * rarest; continue }
-      const x = w * this.idfs[t]!
-      all += x
-      // postings are in document order: binary search
-      let lo = this.offsets[t]!, hi = this.offsets[t + 1]! - 1
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1
-        const d = this.postDocs[mid]!
-        if (d === doc) { held += x; break }
-        if (d < doc) lo = mid + 1
-        else hi = mid - 1
-      }
-    }
-    return all > 0 ? held / all : 0
+    return this.coverages(query, [doc]).all[0]!
   }
 
   /**
@@ -272,8 +260,7 @@ export class LexicalIndex {
    */
   coverages(query: ReadonlyMap<string, number>, docs: readonly number[], pick: (term: string) => boolean = () => false): { all: Float64Array, picked: Float64Array } {
     const rarest = Math.log(1 + (this.ids.length + 0.5) / 0.5)
-    const order = docs.map((_, i) => i).sort((a, b) => docs[a]! - docs[b]!)
-    const sorted = Uint32Array.from(order, i => docs[i]!)
+    const { order, sorted } = ascending(docs)
     const held = new Float64Array(docs.length)
     const heldPicked = new Float64Array(docs.length)
     let all = 0
@@ -308,28 +295,31 @@ export class LexicalIndex {
   groupScores(query: ReadonlyMap<string, number>, docs: readonly number[], groupOf: ArrayLike<number>, groups: GroupLayout): Float64Array {
     const out = new Float64Array(docs.length)
     if (!docs.length) return out
-    const order = docs.map((_, i) => i).sort((a, b) => docs[a]! - docs[b]!)
-    const sorted = Uint32Array.from(order, i => docs[i]!)
-    const wanted = [...new Set(docs.map(d => groupOf[d]!))]
+    const { order, sorted } = ascending(docs)
+    // a group's document frequency of the term, counted when one of `docs` in it holds the term
     const df = new Map<number, number>()
+    const frequency = (t: number, g: number): number => {
+      let k = df.get(g)
+      if (k === undefined) {
+        const from = groups.start[g]!, to = groups.start[g + 1]!
+        const first = groups.docs[from]!, last = groups.docs[to - 1]!
+        if (last - first === to - from - 1) k = this.lowerBound(t, last + 1) - this.lowerBound(t, first)
+        else { let n = 0; this.addFor(groups.docs.subarray(from, to), t, 1, () => { n++ }); k = n }
+        df.set(g, k)
+      }
+      return k
+    }
     for (const [term, w] of query) {
       const t = this.terms.get(term)
       if (t === undefined || !(w > 0)) continue
       const idf = this.idfs[t]!
       if (!(idf > 0)) continue
-      for (const g of wanted) {
-        const from = groups.start[g]!, to = groups.start[g + 1]!
-        const first = groups.docs[from]!, last = groups.docs[to - 1]!
-        let k = 0
-        if (last - first === to - from - 1) k = this.lowerBound(t, last + 1) - this.lowerBound(t, first)
-        else this.addFor(groups.docs.subarray(from, to), t, 1, () => { k++ })
-        df.set(g, k)
-      }
+      df.clear()
       this.addFor(sorted, t, 1, (j, _v, p) => {
         const s = order[j]!
         const d = docs[s]!
         const g = groupOf[d]!
-        const n = groups.start[g + 1]! - groups.start[g]!, k = df.get(g)!
+        const n = groups.start[g + 1]! - groups.start[g]!, k = frequency(t, g)
         out[s]! += w * Math.log(1 + (n - k + 0.5) / (k + 0.5)) * (this.postImpact[p]! / idf / (this.priors[d] || 1))
       })
     }

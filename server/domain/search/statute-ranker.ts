@@ -428,9 +428,8 @@ export class StatuteRanker {
 
   /** How much of the question's own words the best MATCH_DEPTH articles hold (RankResult.match). */
   private match(rw: Pick<RewrittenQuery, 'normalized'>, top: readonly ScoredDoc[]): number {
-    const own = termCounts(rw.normalized)
     let match = 0
-    for (const x of top.slice(0, MATCH_DEPTH)) match = Math.max(match, this.index.coverage(own, x.doc))
+    for (const c of this.index.coverages(termCounts(rw.normalized), top.slice(0, MATCH_DEPTH).map(x => x.doc)).all) match = Math.max(match, c)
     return match
   }
 
