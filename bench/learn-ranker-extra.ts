@@ -14,12 +14,13 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
-import { FEATURE_NAMES, modelScore, trainArticleModel } from '../server/domain/search/article-model'
+import { FEATURE_NAMES } from '../server/domain/search/article-model'
 import { StatuteRankerBuilder } from '../server/domain/search/statute-ranker'
 import { lexicalTerms } from '../server/domain/search/lexical-index'
 import { loadFaqKnowledge } from '../server/domain/cases/content'
-import { FOLDS, foldOf } from './lib/ranker'
-import { add, fmt, score, zero } from './lib/metrics'
+import { foldOf } from './lib/ranker'
+import { fmt } from './lib/metrics'
+import { nestedScores } from './lib/learned'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 
 const EXTRA = ['textCoverage', 'titleCoverage', 'textPairs', 'faqOnly', 'nbLaw', 'nbLogLaw', 'lawCov', 'lawBm', 'lawN', 'lawTop10']
@@ -95,14 +96,7 @@ async function main() {
     for (const u of use) if (!names.includes(u)) throw new Error(`unknown feature ${u}`)
     const keep = names.map((n, i) => i < FEATURE_NAMES.length || use.includes(n))
     const view = rows.map(x => ({ ...x, features: x.features.map(f => f.filter((_, i) => keep[i])) }))
-    let learned = zero()
-    for (let f = 0; f < FOLDS; f++) {
-      const m = trainArticleModel(view.filter(x => x.fold !== f), { epochs: 60, l2: 1e-3 })
-      for (const x of view.filter(x => x.fold === f)) {
-        const order = x.ids.map((id, i) => ({ id, s: modelScore(m, x.features[i]!) })).sort((a, b) => b.s - a.s).map(y => y.id)
-        learned = add(learned, score(order, x.q.relevant))
-      }
-    }
+    const { learned } = nestedScores(view, { epochs: 60, l2: 1e-3 })
     console.log(`| ${set ? `+ ${set}` : 'production\'s features'} | ${fmt(learned).join(' | ')} |`)
   }
 }

@@ -9,10 +9,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { rewriteQuery } from '../server/domain/search/query'
-import { FEATURE_NAMES, modelScore, trainArticleModel, type ArticleModel } from '../server/domain/search/article-model'
+import { FEATURE_NAMES, trainArticleModel, type ArticleModel } from '../server/domain/search/article-model'
 import { trainKnowledge } from './lib/knowledge'
 import { FOLDS, foldOf, rankerFor } from './lib/ranker'
 import { add, fmt, score, zero, type Metrics } from './lib/metrics'
+import { nestedScores, type CandidateRow } from './lib/learned'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 
 const args = process.argv.slice(2)
@@ -87,18 +88,10 @@ async function main() {
  * Candidate lists only (no version/text dedupe, so a little below the production figures): the
  * nested 5-fold comparison for quick experiments on cached features (--cache FILE --quick).
  */
-function quick(rows: ReadonlyArray<{ q: { relevant: string[] }, fold: number, ids: string[], features: number[][], relevant: boolean[] }>) {
+function quick(rows: readonly CandidateRow[]) {
   const drop = (process.env.DROP ?? '').split(',').filter(Boolean).map(n => FEATURE_NAMES.indexOf(n as typeof FEATURE_NAMES[number]))
   const view = rows.map(r => ({ ...r, features: r.features.map(x => x.map((v, i) => drop.includes(i) ? 0 : v)) }))
-  let base = zero(), learned = zero()
-  for (let f = 0; f < FOLDS; f++) {
-    const model = trainArticleModel(view.filter(r => r.fold !== f), { epochs: num('--epochs', 200), l2: num('--l2', 1e-3), below: num('--below', Infinity) })
-    for (const r of view.filter(r => r.fold === f)) {
-      base = add(base, score(r.ids, r.q.relevant))
-      const order = r.ids.map((id, i) => ({ id, s: modelScore(model, r.features[i]!) })).sort((a, b) => b.s - a.s).map(x => x.id)
-      learned = add(learned, score(order, r.q.relevant))
-    }
-  }
+  const { base, learned } = nestedScores(view, { epochs: num('--epochs', 200), l2: num('--l2', 1e-3), below: num('--below', Infinity) })
   console.log(`quick (candidates, nested 5-fold${drop.length ? `, without ${process.env.DROP}` : ''}): hand-tuned ${fmt(base).join(' ')} | learned ${fmt(learned).join(' ')}`)
 }
 
