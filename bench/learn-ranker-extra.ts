@@ -96,7 +96,7 @@ async function main() {
     for (const u of use) if (!names.includes(u)) throw new Error(`unknown feature ${u}`)
     const keep = names.map((n, i) => i < FEATURE_NAMES.length || use.includes(n))
     const view = rows.map(x => ({ ...x, features: x.features.map(f => f.filter((_, i) => keep[i])) }))
-    const { learned } = nestedScores(view, { epochs: 60, l2: 1e-3 })
+    const { learned } = nestedScores(view, { epochs: 200, l2: 1e-3 })
     console.log(`| ${set ? `+ ${set}` : 'production\'s features'} | ${fmt(learned).join(' | ')} |`)
   }
 }

@@ -8,7 +8,7 @@ import { add, score, zero, type Metrics } from './metrics'
 export interface CandidateRow { q: { relevant: string[] }, fold: number, ids: string[], features: number[][], relevant: boolean[] }
 
 /** The candidates' own (hand-tuned) order and the learned order, scored over all folds. */
-export function nestedScores(rows: readonly CandidateRow[], opts: { epochs?: number, l2?: number, below?: number }): { base: Metrics, learned: Metrics } {
+export function nestedScores(rows: readonly CandidateRow[], opts: { epochs?: number, l2?: number, below?: number, trees?: number }): { base: Metrics, learned: Metrics } {
   let base = zero(), learned = zero()
   for (let f = 0; f < FOLDS; f++) {
     const model = trainArticleModel(rows.filter(r => r.fold !== f), opts)

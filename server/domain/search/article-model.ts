@@ -1,10 +1,12 @@
 // The learned article ranking: the hand-tuned score (BM25 + similar known questions + law prior)
 // finds the right law for most questions but often not the expert's article. A linear model over
-// features the ranker already has orders its best CANDIDATES articles. The weights are learned on
-// the STARD train split only (bench/learn-ranker.ts: pairwise logistic loss, 5-fold, every train
+// features the ranker already has orders its best CANDIDATES articles, and boosted trees
+// (ranking-trees.ts) add what a weighted sum cannot. Learned on the STARD questions only
+// (bench/learn-ranker.ts: pairwise logistic loss, then LambdaMART on top; measured 5-fold, every train
 // question ranked by a ranker and a model that never saw it); docs/search.md has the figures.
 // Framework-free: relative imports only.
 import { ARTICLE_MODEL_WEIGHTS } from './article-model-weights'
+import { trainRankingTrees, treesValue, TREE_DEFAULTS, type RegressionTree, type TreeOptions } from './ranking-trees'
 
 /** How many of the hand-tuned best articles the model re-orders (recall@100 is unchanged by it). */
 export const CANDIDATES = 100
@@ -37,6 +39,8 @@ export interface ArticleModel {
   mean: readonly number[]
   std: readonly number[]
   weights: readonly number[]
+  /** Boosted trees over the raw features, added to the linear score (none: linear only). */
+  trees?: readonly RegressionTree[]
 }
 
 /** What the features are computed from (StatuteRanker.featureContext). */
@@ -143,7 +147,7 @@ function articleFeatures(ctx: FeatureContext, d: number, rank: number): number[]
 export function modelScore(m: ArticleModel, x: readonly number[]): number {
   let s = 0
   for (let i = 0; i < m.weights.length; i++) s += m.weights[i]! * (x[i]! - m.mean[i]!) / (m.std[i]! || 1)
-  return s
+  return m.trees?.length ? s + treesValue(m.trees, x) : s
 }
 
 /**
@@ -151,9 +155,15 @@ export function modelScore(m: ArticleModel, x: readonly number[]): number {
  * article among the candidates against every other candidate (or those at most `below` places
  * under it). Plain
  * gradient descent, L2, deterministic. `rows`: per question, its candidates' features and which are
- * relevant.
+ * relevant. Then `trees` boosted trees (TREE_DEFAULTS; 0: the linear model alone) on top of it.
  */
-export function trainArticleModel(rows: ReadonlyArray<{ features: readonly number[][], relevant: readonly boolean[] }>, o: { epochs?: number, rate?: number, l2?: number, below?: number } = {}): ArticleModel {
+export function trainArticleModel(rows: ReadonlyArray<{ features: readonly number[][], relevant: readonly boolean[] }>, o: { epochs?: number, rate?: number, l2?: number, below?: number, trees?: number } & Partial<Omit<TreeOptions, 'trees' | 'rate'>> = {}): ArticleModel {
+  const linear = trainLinear(rows, o)
+  const trees = trainRankingTrees(rows, x => modelScore(linear, x), { ...o, trees: o.trees ?? TREE_DEFAULTS.trees, rate: TREE_DEFAULTS.rate })
+  return trees.length ? { ...linear, trees } : linear
+}
+
+function trainLinear(rows: ReadonlyArray<{ features: readonly number[][], relevant: readonly boolean[] }>, o: { epochs?: number, rate?: number, l2?: number, below?: number }): ArticleModel {
   const epochs = o.epochs ?? 200
   const rate = o.rate ?? 1
   const l2 = o.l2 ?? 1e-3

@@ -209,11 +209,11 @@ export class StatuteRankerBuilder {
 }
 
 /**
- * The order production uses when a caller names no model: the learned article order (article-model.ts) over
- * the hand-tuned score's best CANDIDATES. Retrained with the 常见问法 in the knowledge (2026-12-02), it beats
- * the hand-tuned order on both splits: train, nested 5-fold, hit@5 0.771 → 0.779, hit@10 0.841 → 0.844,
- * MRR 0.621 → 0.635; dev hit@5 0.751 → 0.789, hit@10 0.836 → 0.850, MRR 0.581 → 0.603
- * (`npx tsx bench/learn-ranker.ts --dev`; docs/search.md, round eight).
+ * The order production uses when a caller names no model: the learned article order (article-model.ts: a linear
+ * model and 100 boosted trees on top of it) over the hand-tuned score's best CANDIDATES. Against the hand-tuned
+ * order: train, nested 5-fold, hit@5 0.771 → 0.799, hit@10 0.841 → 0.866, MRR 0.621 → 0.659; dev hit@5
+ * 0.751 → 0.784, hit@10 0.836 → 0.859, MRR 0.581 → 0.634 (`npx tsx bench/learn-ranker.ts --dev`; docs/search.md,
+ * round ten).
  */
 export const PRODUCTION_ARTICLE_MODEL: ArticleModel | null = ARTICLE_MODEL
 
