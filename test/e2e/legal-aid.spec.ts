@@ -151,3 +151,25 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   await expect(page.locator('main').getByRole('status')).toContainText('已决定给予法律援助')
   await expect(page.getByRole('heading', { name: '指派承办人员' })).toBeVisible()
 })
+
+test('an answer is not sent twice while the next question is on its way', async ({ page }) => {
+  await page.goto('/eligibility')
+  await waitForHydration(page)
+  // the next question's data arrives well after its address (a slow line)
+  await page.route('**/api/eligibility/draft**', async (route) => { await new Promise(r => setTimeout(r, 1_500)); await route.continue() })
+  const posts: string[] = []
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/forms/eligibility')) posts.push(r.url()) })
+  const section = page.locator('section.step')
+  await page.getByRole('radio', { name: /讨工资、拖欠工钱/ }).check()
+  await page.getByRole('button', { name: '继续' }).click()
+  await page.waitForURL(/step=/)
+  // the first question is still on screen: marked busy, and 继续 does not send it again
+  await expect(page.getByRole('heading', { level: 2, name: '您遇到的是什么事？' })).toBeVisible()
+  await expect(section).toHaveAttribute('aria-busy', 'true')
+  await expect(page.getByRole('button', { name: '继续' })).toHaveAttribute('aria-disabled', 'true')
+  // (a person can press it: force skips Playwright's own wait for an enabled button)
+  await page.getByRole('button', { name: '继续' }).click({ force: true })
+  await expect(page.getByRole('heading', { level: 2, name: '需要法律援助的人是否属于下面这些情况？' })).toBeVisible()
+  await expect(section).not.toHaveAttribute('aria-busy', 'true')
+  expect(posts).toHaveLength(1)
+})
