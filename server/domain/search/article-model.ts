@@ -1,7 +1,7 @@
 // The learned article ranking: the hand-tuned score (BM25 + similar known questions + law prior)
 // finds the right law for most questions but often not the expert's article. A linear model over
 // features the ranker already has orders its best CANDIDATES articles, and boosted trees
-// (ranking-trees.ts) add what a weighted sum cannot. Learned on the STARD questions only
+// (ranking-trees.ts) add what a weighted sum cannot. Learned on the STARD train split only
 // (bench/learn-ranker.ts: pairwise logistic loss, then LambdaMART on top; measured 5-fold, every train
 // question ranked by a ranker and a model that never saw it); docs/search.md has the figures.
 // Framework-free: relative imports only.
