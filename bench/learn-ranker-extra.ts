@@ -7,6 +7,8 @@
 //   textCoverage  coverage of the article's own text (no 常见问法), textPairs the same over word pairs,
 //   faqOnly       coverage − textCoverage (what the 常见问法 add), titleCoverage the law's title,
 //   nbLaw/nbLogLaw naive Bayes P(law | question) over the 常见问法 word pairs (content only, no STARD),
+//   faqBest/faqBestCov/faqBestRank  the article's best single 常见问法: idf-weighted cosine with the question, the share
+//                  of the question it holds, and the cosine's place among the candidates,
 //   lawCov/lawBm/lawN/lawTop10  the law's best coverage and BM25 among the candidates, its share of them
 //                  and of the first ten, prod/sq/cross products and squares of eight features.
 // Idfs come from a ranker without known questions (the production index also counts the expansions),
@@ -23,7 +25,7 @@ import { fmt } from './lib/metrics'
 import { nestedScores } from './lib/learned'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 
-const EXTRA = ['textCoverage', 'titleCoverage', 'textPairs', 'faqOnly', 'nbLaw', 'nbLogLaw', 'lawCov', 'lawBm', 'lawN', 'lawTop10']
+const EXTRA = ['textCoverage', 'titleCoverage', 'textPairs', 'faqOnly', 'nbLaw', 'nbLogLaw', 'lawCov', 'lawBm', 'lawN', 'lawTop10', 'faqBest', 'faqBestCov', 'faqBestRank']
 const PRODUCT_OF = ['bm25', 'coverage', 'lawShare', 'links', 'neighbourCoverage', 'lawLocal', 'known', 'rank']
 const fi = (n: string) => FEATURE_NAMES.indexOf(n as typeof FEATURE_NAMES[number])
 
@@ -41,6 +43,15 @@ async function main() {
   const termsOf = (s: string) => { let x = termSets.get(s); if (!x) { x = new Set(lexicalTerms(s)); termSets.set(s, x) } return x }
   const idf = (t: string) => r.index.idf(t) || 10
   const lawPosterior = naiveBayesLaws(byId)
+  // each article's 常见问法, one term-count map a question
+  const faqLines = new Map<string, Array<Map<string, number>>>()
+  for (const k of loadFaqKnowledge(resolve(process.cwd(), 'content'))) {
+    faqLines.set(k.statuteIds[0]!, k.question.split('\n').map((line) => {
+      const m = new Map<string, number>()
+      for (const t of lexicalTerms(line)) m.set(t, (m.get(t) ?? 0) + 1)
+      return m
+    }))
+  }
   const train = all.filter(q => !isDev(q.id)).sort((a, b) => foldOf(a.id) - foldOf(b.id))
   const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as Array<{ ids: string[], features: number[][] }>
   if (cached.length !== train.length || cached[0]?.features[0]?.length !== FEATURE_NAMES.length) throw new Error(`${cacheFile} is not learn-ranker.ts's cache of these ${FEATURE_NAMES.length} features`)
@@ -65,6 +76,24 @@ async function main() {
       if (k < 10) a.top10++
       laws.set(law, a)
     })
+    // the best single 常见问法 of each candidate: idf-weighted cosine with the question, and the share of the question it holds
+    let qNorm = 0
+    for (const [t, w] of terms) qNorm += (w * idf(t)) ** 2
+    qNorm = Math.sqrt(qNorm)
+    const best = c.ids.map((id) => {
+      let cos = 0, cov = 0
+      for (const line of faqLines.get(id) ?? []) {
+        let dot = 0, norm = 0, held = 0
+        for (const [t, n] of line) norm += (n * idf(t)) ** 2
+        for (const [t, w] of terms) { const n = line.get(t); if (n) { dot += w * idf(t) * n * idf(t); held += w * idf(t) } }
+        if (norm > 0 && qNorm > 0) cos = Math.max(cos, dot / (qNorm * Math.sqrt(norm)))
+        if (total > 0) cov = Math.max(cov, held / total)
+      }
+      return { cos, cov }
+    })
+    const byBest = best.map((_, i) => i).sort((a, b) => best[b]!.cos - best[a]!.cos || a - b)
+    const bestRank = new Array<number>(best.length)
+    byBest.forEach((i, r) => { bestRank[i] = r })
     const relevant = new Set(q.relevant)
     return {
       q, fold: foldOf(q.id), ids: c.ids, relevant: c.ids.map(id => relevant.has(id)),
@@ -81,7 +110,7 @@ async function main() {
         const p = posterior.get(d.law_id) ?? 0
         const l = laws.get(d.law_id)!
         const out = [...x, textCoverage, total > 0 ? heldTitle / total : 0, pairsTotal > 0 ? heldPairs / pairsTotal : 0, x[fi('coverage')]! - textCoverage,
-          p, Math.log(1e-6 + p) / 14 + 1, l.cov, l.bm, l.n / 100, l.top10 / 10]
+          p, Math.log(1e-6 + p) / 14 + 1, l.cov, l.bm, l.n / 100, l.top10 / 10, best[k]!.cos, best[k]!.cov, 1 / (1 + bestRank[k]!)]
         const ps = PRODUCT_OF.map(fi)
         for (let a = 0; a < ps.length; a++) for (let e = a + 1; e < ps.length; e++) out.push(x[ps[a]!]! * x[ps[e]!]!)
         for (const a of ps) out.push(x[a]! * x[a]!)
