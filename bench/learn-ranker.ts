@@ -46,9 +46,9 @@ async function main() {
     })
     if (cacheFile) writeFileSync(cacheFile, JSON.stringify(rows.map(r => ({ ids: r.ids, features: r.features }))))
   }
-  if (flag('--quick')) { quick(rows); return }
-  console.log(`features of ${rows.length} questions in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${rows.filter(r => r.relevant.some(Boolean)).length} have an expert article among the ${FEATURE_NAMES.length}-feature candidates`)
   const opts = { epochs: num('--epochs', 200), l2: num('--l2', 1e-3), trees: num('--trees', TREE_DEFAULTS.trees) }
+  if (flag('--quick')) { quick(rows, { ...opts, below: num('--below', Infinity) }); return }
+  console.log(`features of ${rows.length} questions in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${rows.filter(r => r.relevant.some(Boolean)).length} have an expert article among the ${FEATURE_NAMES.length}-feature candidates`)
   let base = zero(), learned = zero()
   const perFold: string[] = []
   for (let f = 0; f < FOLDS; f++) {
@@ -90,10 +90,10 @@ async function main() {
  * Candidate lists only (no version/text dedupe, so a little below the production figures): the
  * nested 5-fold comparison for quick experiments on cached features (--cache FILE --quick).
  */
-function quick(rows: readonly CandidateRow[]) {
+function quick(rows: readonly CandidateRow[], opts: Parameters<typeof nestedScores>[1]) {
   const drop = (process.env.DROP ?? '').split(',').filter(Boolean).map(n => FEATURE_NAMES.indexOf(n as typeof FEATURE_NAMES[number]))
   const view = rows.map(r => ({ ...r, features: r.features.map(x => x.map((v, i) => drop.includes(i) ? 0 : v)) }))
-  const { base, learned } = nestedScores(view, { epochs: num('--epochs', 200), l2: num('--l2', 1e-3), below: num('--below', Infinity), trees: num('--trees', TREE_DEFAULTS.trees) })
+  const { base, learned } = nestedScores(view, opts)
   console.log(`quick (candidates, nested ${FOLDS}-fold${drop.length ? `, without ${process.env.DROP}` : ''}): hand-tuned ${fmt(base).join(' ')} | learned ${fmt(learned).join(' ')}`)
 }
 
