@@ -173,3 +173,25 @@ test('an answer is not sent twice while the next question is on its way', async 
   await expect(section).not.toHaveAttribute('aria-busy', 'true')
   expect(posts).toHaveLength(1)
 })
+
+test('an application step is not sent twice while the next step is on its way', async ({ page }) => {
+  await page.goto('/legal-aid/apply')
+  await waitForHydration(page)
+  // the next step's data arrives well after its address (a slow line)
+  await page.route('**/api/legal-aid/apply-draft**', async (route) => { await new Promise(r => setTimeout(r, 1_500)); await route.continue() })
+  const posts: string[] = []
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/forms/apply')) posts.push(r.url()) })
+  const section = page.locator('section.step')
+  const next = page.getByRole('button', { name: '下一步' })
+  await page.getByRole('radio', { name: '我本人申请' }).check()
+  await next.click()
+  await page.waitForURL(/step=/)
+  // the first step is still on screen: marked busy, and 下一步 does not send it again
+  await expect(page.getByRole('radio', { name: '我本人申请' })).toBeVisible()
+  await expect(section).toHaveAttribute('aria-busy', 'true')
+  await expect(next).toHaveAttribute('aria-disabled', 'true')
+  await next.click({ force: true })
+  await expect(page.getByLabel('申请人姓名')).toBeVisible()
+  await expect(section).not.toHaveAttribute('aria-busy', 'true')
+  expect(posts).toHaveLength(1)
+})
