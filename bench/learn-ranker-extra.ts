@@ -10,7 +10,9 @@
 //   faqBest/faqBestCov/faqBestRank  the article's best single 常见问法: idf-weighted cosine with the question, the share
 //                  of the question it holds, and the cosine's place among the candidates,
 //   lawCov/lawBm/lawN/lawTop10  the law's best coverage and BM25 among the candidates, its share of them
-//                  and of the first ten, prod/sq/cross products and squares of eight features.
+//                  and of the first ten, prod/sq/cross products and squares of eight features,
+//   roles         what the question asks (ask:amount …) and what the article is (is:amount …), bench/lib/roles.ts, and
+//                 their products (match:…; `match` alone: the products only)
 // Idfs come from a ranker without known questions (the production index also counts the expansions),
 // so these are estimates of what a feature adds, not production figures.
 import { readFileSync } from 'node:fs'
@@ -24,6 +26,7 @@ import { foldOf } from './lib/ranker'
 import { fmt } from './lib/metrics'
 import { nestedScores } from './lib/learned'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
+import { ALL_ROLES, ALL_TYPES } from './lib/roles'
 
 const EXTRA = ['textCoverage', 'titleCoverage', 'textPairs', 'faqOnly', 'nbLaw', 'nbLogLaw', 'lawCov', 'lawBm', 'lawN', 'lawTop10', 'faqBest', 'faqBestCov', 'faqBestRank']
 const PRODUCT_OF = ['bm25', 'coverage', 'lawShare', 'links', 'neighbourCoverage', 'lawLocal', 'known', 'rank']
@@ -58,7 +61,9 @@ async function main() {
   const productNames: string[] = []
   for (let a = 0; a < PRODUCT_OF.length; a++) for (let c = a + 1; c < PRODUCT_OF.length; c++) productNames.push(`${PRODUCT_OF[a]}*${PRODUCT_OF[c]}`)
   for (const a of PRODUCT_OF) productNames.push(`${a}^2`)
-  const names = [...FEATURE_NAMES, ...EXTRA, ...productNames]
+  const kinds = Object.keys(ALL_ROLES) as Array<keyof typeof ALL_ROLES>
+  const roleNames = [...kinds.map(k => `ask:${k}`), ...kinds.map(k => `is:${k}`), ...kinds.map(k => `match:${k}`)]
+  const names = [...FEATURE_NAMES, ...EXTRA, ...productNames, ...roleNames]
   const rows = train.map((q, i) => {
     const rw = rewriteQuery(q.question, lexicon)
     const terms = r.queryTerms(rw, 0.5)
@@ -94,6 +99,7 @@ async function main() {
     const byBest = best.map((_, i) => i).sort((a, b) => best[b]!.cos - best[a]!.cos || a - b)
     const bestRank = new Array<number>(best.length)
     byBest.forEach((i, r) => { bestRank[i] = r })
+    const asks = kinds.map(k => (ALL_TYPES[k].test(rw.normalized) ? 1 : 0))
     const relevant = new Set(q.relevant)
     return {
       q, fold: foldOf(q.id), ids: c.ids, relevant: c.ids.map(id => relevant.has(id)),
@@ -114,6 +120,8 @@ async function main() {
         const ps = PRODUCT_OF.map(fi)
         for (let a = 0; a < ps.length; a++) for (let e = a + 1; e < ps.length; e++) out.push(x[ps[a]!]! * x[ps[e]!]!)
         for (const a of ps) out.push(x[a]! * x[a]!)
+        const is = kinds.map(k => (ALL_ROLES[k].test(d.text) ? 1 : 0))
+        out.push(...asks, ...is, ...is.map((v, j) => v * asks[j]!))
         return out
       }),
     }
@@ -121,7 +129,7 @@ async function main() {
   const sets = process.argv[3] ?? ',textCoverage,titleCoverage,textPairs,faqOnly,nbLaw,nbLogLaw,lawCov,lawBm,lawN,lawTop10,prod,sq,cross'
   console.log('| features (train, nested 5-fold) | hit@5 | hit@10 | recall@10 | recall@100 | MRR |\n|---|---|---|---|---|---|')
   for (const set of sets.split(',')) {
-    const use = set === 'prod' ? productNames : set === 'sq' ? productNames.filter(n => n.endsWith('^2')) : set === 'cross' ? productNames.filter(n => n.includes('*')) : set ? set.split('+') : []
+    const use = set === 'roles' ? roleNames : set === 'match' ? roleNames.filter(n => n.startsWith('match:')) : set === 'prod' ? productNames : set === 'sq' ? productNames.filter(n => n.endsWith('^2')) : set === 'cross' ? productNames.filter(n => n.includes('*')) : set ? set.split('+') : []
     for (const u of use) if (!names.includes(u)) throw new Error(`unknown feature ${u}`)
     const keep = names.map((n, i) => i < FEATURE_NAMES.length || use.includes(n))
     const view = rows.map(x => ({ ...x, features: x.features.map(f => f.filter((_, i) => keep[i])) }))

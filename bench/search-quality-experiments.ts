@@ -36,6 +36,7 @@ import { trainKnowledge } from './lib/knowledge'
 import { foldOf, rankerFor, type BenchRankerOptions } from './lib/ranker'
 import { add, fmt, score, zero, type Metrics } from './lib/metrics'
 import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
+import { ARTICLE_ROLES, QUESTION_TYPES } from './lib/roles'
 import { readFileSync } from 'node:fs'
 import { validateLexicon, type LexiconEntry } from '../server/domain/search/lexicon'
 import { TranslationTable, pairTerms as pairTermsOf, type TranslationFit } from './lib/translation'
@@ -159,21 +160,6 @@ async function lexiconExtra(dev: boolean) {
     console.log(`| ${l.name} | ${sums[i]!.n} | ${fmt(sums[i]!).join(' | ')} | +${gained} / −${lost} | ${folds[i]!.map(f => fmt(f)[1]).join(' ')} |${written.length ? ` ${u.slice(0, 4).join(' / ')} (n ${unseen[i]!.n}) |` : ''}`)
   })
   if (!dev) for (const c of changed) console.log(c)
-}
-
-/** What an article is: an amount or a standard, a time limit, a procedure, a criminal penalty. */
-const ARTICLE_ROLES = {
-  amount: /[一二两三四五六七八九十百千万0-9]+倍|标准|数额|金额|百分之|[0-9一二三四五六七八九十百千万]+元|计算|赔偿金|补偿金|费用/,
-  time: /[0-9一二三四五六七八九十]+日内|[0-9一二三四五六七八九十]+个?月内?|[0-9一二三四五六七八九十]+年内?|期限|期间|时效|之日起|届满/,
-  procedure: /申请|提出|起诉|诉讼|管辖|程序|登记|办理|复议|仲裁|受理|投诉|举报|提交/,
-  penalty: /有期徒刑|拘役|管制|罚金|死刑|追究刑事责任|犯罪/,
-} as const
-/** What a question asks for. */
-const QUESTION_TYPES: Record<keyof typeof ARTICLE_ROLES, RegExp> = {
-  amount: /赔多少|多少钱|赔偿标准|怎么赔|如何赔|怎么算|如何计算|怎样计算|多少|标准|几倍|赔偿金额|数额/,
-  time: /多久|多长时间|期限|时效|多少天|几天|几年|几个月|什么时候|何时|多长/,
-  procedure: /怎么办|去哪|哪里|如何申请|怎样申请|程序|流程|怎么起诉|如何起诉|找谁|哪个法院|向谁|如何处理|怎么处理|途径|维权/,
-  penalty: /犯法|犯罪|判几年|坐牢|判刑|什么罪|构成.*罪|刑事责任|判多久/,
 }
 
 /** Question type × article role and two-stage re-orderings of the hand-tuned candidates. */
