@@ -16,7 +16,7 @@ import { ensureIndexes } from './adapters/search/indexes'
 import { createOutboxWorker } from './adapters/search/outbox-worker'
 import { searchIndexes } from './adapters/search/registry'
 import type { IndexDefinition } from './adapters/search/types'
-import type { SeedStep } from './seed/registry'
+import type { SeedContext, SeedStep } from './seed/registry'
 import { createRankerCache, type RankerCache } from './domain/search/ranker-cache'
 import { statuteDocBatches } from './adapters/search/definitions/statutes'
 import { CORE_LAWS } from './domain/search/statute-doc'
@@ -37,6 +37,12 @@ export interface AppContext {
   indexesReady: Promise<void>
   /** In-memory statute ranker derived from PostgreSQL (statutes + known questions), rebuilt on change. */
   statuteRanker: RankerCache
+  /**
+   * Resolves when this instance ranks over the whole stored corpus: the first full ranker build after
+   * start (the core laws answer before it), and the statute import a first start leaves running, with
+   * the rebuild after it. Until then a library search answers from part of the law (library.ts waits).
+   */
+  statutesSettled: Promise<void>
   close(): Promise<void>
 }
 
@@ -155,6 +161,7 @@ async function startServices(config: AppConfig, opts: CreateContextOptions, log:
     cryptoKey,
     indexesReady: Promise.resolve(),
     statuteRanker: databaseRankerCache(handle.db, log),
+    statutesSettled: Promise.resolve(),
     async close() {
       closed = true
       await ctx.worker?.stop()
@@ -171,10 +178,13 @@ async function startServices(config: AppConfig, opts: CreateContextOptions, log:
   const checkIndexes = search !== null && opts.ensureIndexes !== false
   if (checkIndexes) ctx.indexesReady = new Promise<void>((r) => { indexCheckDone = r })
 
+  // statute work a seed step leaves running (the rest of the corpus on a first start)
+  const background: Array<Promise<unknown>> = []
   if (opts.seed !== false) {
+    const seedCtx: SeedContext = { config, db: ctx.db, search, indexesReady: ctx.indexesReady, statuteRanker: ctx.statuteRanker, inBackground: w => background.push(w) }
     for (const step of opts.seedSteps ?? []) {
       if (step.demo && !config.seed.demo) continue
-      await step.run(ctx, log)
+      await step.run(seedCtx, log)
     }
   }
 
@@ -202,8 +212,9 @@ async function startServices(config: AppConfig, opts: CreateContextOptions, log:
     } catch (e) {
       log(`search: core-law ranker not built (${e instanceof Error ? e.message : String(e)}); articles come from PostgreSQL until the full build`)
     }
-    void ctx.statuteRanker.refresh()
+    background.push(ctx.statuteRanker.refresh())
   }
+  ctx.statutesSettled = Promise.allSettled(background).then(() => {})
   if (search && opts.startWorker !== false && config.worker.enabled) {
     const worker = createOutboxWorker({ db: ctx.db, search, indexes: ctx.indexes })
     ctx.worker = worker

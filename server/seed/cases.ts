@@ -9,6 +9,7 @@ import { CASES_INDEX } from '../adapters/search/definitions/cases'
 import { loadExplainedCases, loadLexiconContent, loadTypicalCases, loadTypicalOverrides, typicalCaseFields } from '../domain/cases/content'
 import { importStatutes, statuteFiles, statuteFilesMtime, statuteFlagExceptions, type StatuteImportPort } from '../domain/cases/import-statutes'
 import { formatDuration, formatProgress } from '../domain/cases/progress'
+import { settledWithin } from '../domain/platform/settled-within'
 import { insertCaseIfAbsent, refreshSeededCase } from '../repositories/cases'
 import { insertLexiconIfAbsent, refreshSeededLexicon } from '../repositories/lexicon'
 import { enqueueSearch } from '../repositories/search-outbox'
@@ -50,17 +51,6 @@ export const seedLexicon: SeedStep = {
 }
 
 let background: Promise<void> | undefined
-
-/** True when `p` settles within `ms` (the timer does not keep the process alive). */
-async function settledWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<false>((r) => { timer = setTimeout(() => r(false), ms); timer.unref() })
-  try {
-    return await Promise.race([p.then(() => true as const, () => true as const), late])
-  } finally {
-    clearTimeout(timer)
-  }
-}
 
 /** The import port, with each batch's new articles added to the live statutes index once stored. */
 function feedingPort(ctx: SeedContext, port: StatuteImportPort, feed: ReturnType<typeof indexFeed>): StatuteImportPort {
@@ -153,10 +143,11 @@ export const seedStatutes: SeedStep = {
         log(`seed: statutes index rebuilt with ${r.documents} articles in ${formatDuration(r.ms)}`)
       }
       // the whole corpus ranks from now on (not after the next minute's check), and the index holds its articles
-      void ctx.statuteRanker?.refresh()
+      await ctx.statuteRanker?.refresh()
     })().catch((e) => {
       log(`seed: background statute import stopped (${e instanceof Error ? e.message : String(e)}); it resumes at the next start`)
     })
+    ctx.inBackground?.(background)
   },
 }
 

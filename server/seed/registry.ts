@@ -15,6 +15,11 @@ export interface SeedContext {
   indexesReady: Promise<void>
   /** This instance's statute ranker: told at once when a seed changes the corpus (others notice by its version). */
   statuteRanker?: { refresh(): Promise<unknown> }
+  /**
+   * Work a step leaves running after it returns that changes what the library searches (the rest of the
+   * statute corpus): the context's `statutesSettled` waits for it.
+   */
+  inBackground?(work: Promise<unknown>): void
 }
 
 export interface SeedStep {

@@ -11,6 +11,7 @@ import type { Lexicon } from '../domain/search/lexicon'
 import { fallbackSearchCases } from '../repositories/cases'
 import { approvedLexicon } from '../repositories/lexicon'
 import { fallbackSearchStatutes, getStatutes } from '../repositories/statutes'
+import { settledWithin } from '../domain/platform/settled-within'
 
 const tags = makeHighlightTags(randomBytes(9).toString('hex'))
 /** Cards of listed cases by id and revision, for this instance (see card-cache.ts). */
@@ -30,6 +31,19 @@ export function searchLexicon(app: AppContext): Promise<Lexicon> {
 
 export function invalidateSearchLexicon(): void {
   cached = undefined
+}
+
+/**
+ * How long a library search waits, at start-up, for the ranker to cover the whole stored corpus: on a
+ * first start the rest of the default corpus is still being imported (about a minute here), on later
+ * starts the full ranker follows the core laws within seconds. Meanwhile only part of the law could
+ * answer; a search that waited this long answers from it, marked `loading`.
+ */
+export const LIBRARY_SETTLE_MS = 90_000
+
+/** True once the ranker covers the whole stored corpus (waits up to `ms`). */
+export function statuteCorpusSettled(app: AppContext, ms = LIBRARY_SETTLE_MS): Promise<boolean> {
+  return settledWithin(app.statutesSettled, ms)
 }
 
 export async function librarySearchDeps(app: AppContext): Promise<LibrarySearchDeps> {

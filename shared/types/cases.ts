@@ -19,6 +19,8 @@ export interface SearchResultDto {
   cases: { hits: CaseHitDto[], total: number, facets: SearchFacetsDto }
   /** true when the search engine was unreachable and the answer came from the database (may be incomplete). */
   degraded: boolean
+  /** true when the statute corpus was still loading after the start-up wait: the articles come from part of the law. */
+  loading?: boolean
   /**
    * Set when the question had nothing to search (digits, punctuation), was not Chinese, or matched
    * nothing well enough to be an answer (WEAK_MATCH: the lists are empty): what to do instead.

@@ -6,7 +6,12 @@ export interface HealthDto {
     pendingOutbox: number | null
     deadOutbox?: number | null
     /** The in-memory statute ranker: null only when it could not be built (articles then come from PostgreSQL's word match). */
-    ranker: { articles: number, knownQuestions: number } | null
+    ranker: {
+      articles: number
+      knownQuestions: number
+      /** false while the statute corpus is still loading at start-up (library searches wait for it, up to a bound). */
+      complete: boolean
+    } | null
   }
 }
 

@@ -9,8 +9,12 @@ export default defineApiHandler(async (event): Promise<SearchResultDto> => {
   timings.validate = performance.now() - t0
   const app = await useApp()
   setHeader(event, 'cache-control', 'no-store')
+  // right after a start, wait until the whole corpus ranks rather than answer from part of the law
+  const tw = performance.now()
+  const complete = await statuteCorpusSettled(app)
+  timings.settle = performance.now() - tw
   const result = await searchLibrary({ ...(await librarySearchDeps(app)), timings }, query)
   timings.total = performance.now() - t0
   setHeader(event, 'server-timing', serverTimingHeader(timings)) // where the time went, for the bench and the browser's tools
-  return result
+  return complete ? result : { ...result, loading: true }
 })

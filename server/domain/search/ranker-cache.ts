@@ -35,7 +35,11 @@ export interface RankerCacheOptions {
 export interface RankerCache {
   /** The ranker to use now, or null before the first build. Starts a version check when one is due. */
   current(): RankerSnapshot | null
-  /** Checks the versions and rebuilds what changed; resolves when done (one at a time). */
+  /**
+   * Checks the versions and rebuilds what changed; resolves when done (one at a time). Called while a
+   * check runs, it resolves after one more check that starts when that one ends, so a change made
+   * during a build is never missed.
+   */
   refresh(): Promise<RankerSnapshot | null>
   /**
    * Builds a first ranker over the core laws, before the server answers (about a second even with
@@ -79,9 +83,13 @@ export function createRankerCache(src: RankerSource, opts: RankerCacheOptions = 
     return snap
   }
 
+  let queued: Promise<RankerSnapshot | null> | null = null
   function refresh(): Promise<RankerSnapshot | null> {
     lastCheck = now()
-    running ??= check()
+    // A check under way may have read the versions before the change this call reports (the end of an
+    // import): one more check after it, shared by every call made meanwhile.
+    if (running) return (queued ??= running.then(() => { queued = null; return refresh() }))
+    running = check()
       .catch((e: unknown) => { opts.log?.(`search: statute ranker not rebuilt (${e instanceof Error ? e.message : String(e)})`); return snap })
       .finally(() => { running = null })
     return running

@@ -17,6 +17,8 @@ import { corpusRecords, statuteFiles } from '~~/server/domain/cases/import-statu
 import type { StatuteRecord } from '~~/server/domain/search/statute-doc'
 import { countStatutes } from '~~/server/repositories/statutes'
 import { seedStatuteFlags, seedStatutes, statuteImportInBackground } from '~~/server/seed/cases'
+import { checkHealth } from '~~/server/domain/health/service'
+import { settledWithin } from '~~/server/domain/platform/settled-within'
 import { sharedDataDir } from '../helpers/db'
 
 const PRIORITY = 300
@@ -27,6 +29,8 @@ describe('first start on a fresh data folder', () => {
   const prefix = `fs${randomBytes(4).toString('hex')}_`
   const logs: string[] = []
   let ctx: AppContext | undefined
+  let settledAtStart: boolean | undefined
+  let rankedAtStart = 0
 
   beforeAll(async () => {
     // a small dataset of the real layout: some priority laws, and a "big file" of default-corpus articles
@@ -48,6 +52,9 @@ describe('first start on a fresh data folder', () => {
       seed: { demo: false, statutes: 'default' }, worker: { intervalMs: 100 },
     })
     ctx = await createAppContext(config, { seedSteps: [seedStatuteFlags, seedStatutes], log: m => logs.push(m) })
+    settledAtStart = await settledWithin(ctx.statutesSettled, 0)
+    rankedAtStart = ctx.statuteRanker.current()?.ranker.size ?? 0
+    await ctx.statutesSettled
     await statuteImportInBackground()
     await ctx.indexesReady
   }, 300_000)
@@ -72,5 +79,16 @@ describe('first start on a fresh data folder', () => {
     const sent = tasks.reduce((n, t) => n + (t.details?.receivedDocuments ?? 0), 0)
     expect((await conn.client.index(uid).getStats()).numberOfDocuments).toBe(inForce)
     expect(sent).toBe(inForce)
+  })
+
+  it('says when the whole corpus ranks: statutesSettled waits for the import and the rebuild after it', async () => {
+    // when the portal first answers, only the priority laws rank and the rest is still being imported
+    expect(settledAtStart).toBe(false)
+    // settled: the ranker holds every article in force that was imported, not only those stored at start
+    const inForce = await countStatutes(ctx!.db, { inForceOnly: true })
+    expect(rankedAtStart).toBeLessThan(inForce / 2)
+    expect(ctx!.statuteRanker.current()?.ranker.size).toBe(inForce)
+    expect(logs.some(l => l.includes('statute corpus complete'))).toBe(true)
+    expect((await checkHealth(ctx!)).search.ranker?.complete).toBe(true)
   })
 })

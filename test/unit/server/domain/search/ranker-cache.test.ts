@@ -67,12 +67,39 @@ describe('ranker cache', () => {
     const logs: string[] = []
     const cache = createRankerCache(src, { log: m => logs.push(m) })
     const a = cache.refresh()
+    // calls made while a check runs share one more check after it
     const b = cache.refresh()
-    expect(a).toBe(b)
+    expect(cache.refresh()).toBe(b)
+    expect(b).not.toBe(a)
     const snap = await a
+    expect(await b).toBe(snap) // nothing changed: the second check rebuilds nothing
+    expect(state.statuteLoads).toBe(1)
     state.fail = true
     expect(await cache.refresh()).toBe(snap)
     expect(logs.at(-1)).toContain('db down')
+  })
+})
+
+describe('ranker cache, a change during a build', () => {
+  it('is not missed: a refresh asked for meanwhile rebuilds after the running build', async () => {
+    const { state, src } = source()
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const statutes = src.statutes
+    // the first build reads the corpus of version v1, then waits (an import is still storing articles)
+    src.statutes = async function* () { yield* statutes(); await gate }
+    const cache = createRankerCache(src, { now: () => 0 })
+    const first = cache.refresh()
+    await new Promise(r => setTimeout(r, 0))
+    // the import finishes meanwhile and asks for a refresh
+    state.statutes.push(art('L1-a0003', '承租人应当支付租金'))
+    state.sv = 'v2'
+    const after = cache.refresh()
+    release()
+    expect((await first)?.statutesVersion).toBe('v1')
+    const snap = await after
+    expect(snap?.statutesVersion).toBe('v2')
+    expect(snap?.ranker.size).toBe(3)
   })
 })
 
