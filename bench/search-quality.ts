@@ -1,5 +1,9 @@
 // Search-quality bench: plain Meilisearch vs the production statute ranker on plain-language questions.
 // npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases] [--no-engine] [--ranker-tuning JSON] [--expansion W]
+// A questions file other than the STARD train file is a held-out set: every question in it is ranked as
+// production ranks a new question (knowledge: the whole STARD train file and the team's content, as the
+// seed loads them, minus any known question with the same text; the production article model).
+// npx tsx bench/search-quality.ts heldout.jsonl --no-engine   (one object a line: id, question, relevant)
 // --no-engine: only the in-memory rankers (no plain Meilisearch row, no case bench).
 // --no-case-bench: skip the case relevance (nDCG@5) and library-search latency rows; --cases-only: only those.
 // The production ranker's knowledge holds ONLY train-split questions (+ the case library's 常见问法,
@@ -8,14 +12,14 @@
 import { join, resolve } from 'node:path'
 import { Meilisearch } from 'meilisearch'
 import { startEmbeddedMeili } from '../server/adapters/search/embedded'
-import { trainKnowledge } from './lib/knowledge'
+import { productionKnowledge, trainKnowledge } from './lib/knowledge'
 import { caseBench } from './lib/case-bench'
-import { benchModel, buildBenchRanker, foldOf, rankerFor } from './lib/ranker'
+import { benchModel, buildBenchRanker, foldOf, rankerFor, type BenchRanker } from './lib/ranker'
 import { add, fmt, score, zero } from './lib/metrics'
 import { rewriteQuery } from '../server/domain/search/query'
 import { CASE_CITATION_SCORING, CASE_MIN_FUSED, CASE_MIN_SCORE } from '../server/domain/cases/search'
 import { MATCH_DEPTH, STATUTE_MIN_MATCH, type KnownQuestionNeighbours, type StatuteRanker, type StatuteRankerTuning } from '../server/domain/search/statute-ranker'
-import { readFileSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { SHARED, readJsonl, editorialNotInForceLaws, loadDefaultCorpus, loadQuestions, loadLexicon, ensureIndex, baselineSettings, isDev, type Question } from './lib/data'
 
 const BASELINE_INDEX = 'statutes_baseline'
@@ -58,11 +62,22 @@ async function main() {
   const t0 = Date.now()
   const lexicon = loadLexicon()
   console.log(`lexicon: ${lexicon.entries.length} approved entries, ${lexicon.domains?.length ?? 0} domains`)
-  const file = resolve(args.file ?? resolve(SHARED, 'eval/stard_train.jsonl'))
+  const stard = resolve(SHARED, 'eval/stard_train.jsonl')
+  const file = resolve(args.file ?? stard)
   let qs: Question[] = await loadQuestions(file)
-  // knowledge is built from the whole file's TRAIN split, whatever split is evaluated
-  const kb = args.knowledge ? trainKnowledge(qs, args.cases) : []
-  if (args.knowledge) console.log(`knowledge: ${kb.length} known-question rows (train split${args.cases ? ' + case 常见问法 + the 常见问法 per article, one row an article' : ''}; dev never, train leave-one-out)`)
+  // a file of other questions is held out: ranked as production ranks new questions
+  const heldOut = realpathSync(file) !== realpathSync(stard)
+  if (heldOut) args.split = 'all'
+  let kb: ReturnType<typeof trainKnowledge> = []
+  if (args.knowledge && heldOut) {
+    const k = productionKnowledge(await loadQuestions(stard), qs, args.cases)
+    kb = k.docs
+    console.log(`held-out file: ${qs.length} questions, each ranked as production ranks a new question; knowledge: ${kb.length} known-question rows (the STARD train file, both splits${args.cases ? ', + case 常见问法 + the 常见问法 per article' : ''}; ${k.leftOut} with the same text as a held-out question left out)`)
+  } else if (args.knowledge) {
+    // knowledge is built from the whole file's TRAIN split, whatever split is evaluated
+    kb = trainKnowledge(qs, args.cases)
+    console.log(`knowledge: ${kb.length} known-question rows (train split${args.cases ? ' + case 常见问法 + the 常见问法 per article, one row an article' : ''}; dev never, train leave-one-out)`)
+  }
 
   let corpus: Awaited<ReturnType<typeof loadDefaultCorpus>> | undefined
   const docs = async () => (corpus ??= await loadDefaultCorpus())
@@ -71,7 +86,13 @@ async function main() {
   const tr = Date.now()
   const plain = buildBenchRanker(await docs(), [], { expansion: false }).ranker
   console.log(`ranker: ${plain.size} articles, ${plain.index.postings} postings (no knowledge), built in ${((Date.now() - tr) / 1000).toFixed(1)} s`)
-  const production = rankerFor(await docs(), kb, { expansionWeight: args.expansion })
+  let single: BenchRanker | undefined
+  const corpusDocs = await docs()
+  const production = heldOut
+    ? () => (single ??= buildBenchRanker(corpusDocs, kb, { expansionWeight: args.expansion }))
+    : rankerFor(corpusDocs, kb, { expansionWeight: args.expansion })
+  // the article order: production's for a held-out or dev question, the hand-tuned one for a train question (benchModel)
+  const modelFor = (id: string) => heldOut ? undefined : benchModel(id)
 
   let client: Meilisearch | undefined
   let stop: (() => Promise<void>) | undefined
@@ -85,7 +106,7 @@ async function main() {
     client = new Meilisearch({ host, apiKey: key })
     await ensureIndex(client, BASELINE_INDEX, baselineSettings(), docs, args.rebuild)
   }
-  const devId = qs.find(q => isDev(q.id))?.id
+  const devId = heldOut ? qs[0]?.id : qs.find(q => isDev(q.id))?.id
   if (args.split !== 'all') qs = qs.filter(q => (args.split === 'dev') === isDev(q.id))
   console.log(`questions: ${qs.length} (${args.split}) from ${file}`)
 
@@ -100,13 +121,13 @@ async function main() {
   const rankMs: number[] = []
   const matches: number[] = []
   // rank fold by fold (sorted by fold), so the fold rankers are built one after another
-  if (args.knowledge) qs = [...qs].sort((a, b) => (isDev(a.id) ? -1 : foldOf(a.id)) - (isDev(b.id) ? -1 : foldOf(b.id)))
+  if (args.knowledge && !heldOut) qs = [...qs].sort((a, b) => (isDev(a.id) ? -1 : foldOf(a.id)) - (isDev(b.id) ? -1 : foldOf(b.id)))
   const rows = await pool(qs, 4, async (q) => {
     const rw = rewriteQuery(q.question, lexicon)
     const lexIds = plain.rank(rw, null, { depth: 100, tuning: args.rTuning }).ranked.map(x => x.id)
     const prod = args.knowledge ? production(q.id) : undefined
     const tq = performance.now()
-    const prodRes = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning, model: benchModel(q.id) }) : undefined
+    const prodRes = prod ? prod.ranker.rank(rw, prod.knowledge, { depth: 100, tuning: args.rTuning, model: modelFor(q.id) }) : undefined
     const prodIds = prodRes ? prodRes.ranked.map(x => x.id) : []
     if (prod) rankMs.push(performance.now() - tq)
     if (prodRes) matches.push(prodRes.match)
@@ -136,8 +157,8 @@ async function main() {
   console.log('|---|---|---|---|---|---|---|')
   if (client && args.baseline) console.log(`| baseline (plain Meilisearch) | ${sums.base.n} | ${fmt(sums.base).join(' | ')} |`)
   console.log(`| BM25 ranker + lexicon | ${sums.lex.n} | ${fmt(sums.lex).join(' | ')} |`)
-  if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${args.split === 'dev' ? '' : '; train 5-fold, hand-tuned order'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
-  if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await notInForceIds())
+  if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${heldOut ? '; held-out file' : args.split === 'dev' ? '' : '; train 5-fold, hand-tuned order'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
+  if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await notInForceIds(), heldOut)
   if (args.knowledge && devId) weakMatchReport(matches, production(devId), lexicon)
   await stop?.()
 
@@ -200,7 +221,7 @@ async function notInForceIds(): Promise<Set<string>> {
  * the production row scored two ways (all labels as given; labels not in force dropped and questions
  * left without a label skipped), and how many articles not in force reached a first page (must be 0).
  */
-function inForceReport(rows: Array<{ q: Question, ids: string[] }>, notInForce: ReadonlySet<string>) {
+function inForceReport(rows: Array<{ q: Question, ids: string[] }>, notInForce: ReadonlySet<string>, heldOut = false) {
   const labels = rows.reduce((n, r) => n + r.q.relevant.length, 0)
   const repealedLabels = rows.reduce((n, r) => n + r.q.relevant.filter(id => notInForce.has(id)).length, 0)
   const someRepealed = rows.filter(r => r.q.relevant.some(id => notInForce.has(id))).length
@@ -210,8 +231,8 @@ function inForceReport(rows: Array<{ q: Question, ids: string[] }>, notInForce: 
   console.log(`questions whose first page (top 10) holds an article not in force: ${leaked}/${rows.length}`)
   console.log('| split | scoring | n | hit@5 | hit@10 | recall@10 | recall@100 | MRR |')
   console.log('|---|---|---|---|---|---|---|---|')
-  for (const split of ['train', 'dev'] as const) {
-    const part = rows.filter(r => (split === 'dev') === isDev(r.q.id))
+  for (const split of heldOut ? ['held-out'] as const : ['train', 'dev'] as const) {
+    const part = split === 'held-out' ? rows : rows.filter(r => (split === 'dev') === isDev(r.q.id))
     if (!part.length) continue
     let all = zero(), inForce = zero()
     for (const r of part) {

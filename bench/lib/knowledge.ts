@@ -15,3 +15,17 @@ export function trainKnowledge(qs: readonly Question[], withContent: boolean): K
   const content = resolve(process.cwd(), 'content')
   return withContent ? [...docs, ...loadCaseKnowledge(content), ...loadFaqKnowledge(content)] : docs
 }
+
+/**
+ * The knowledge production seeds (every question of the STARD train file, both splits, plus the team's
+ * content), for ranking a held-out file of questions nobody here has seen: a known question with the same
+ * text as one of them (after trimming) is left out, so no question is ever ranked with its own links.
+ */
+export function productionKnowledge(known: readonly Question[], heldOut: readonly Question[], withContent: boolean): { docs: KnownQuestionDoc[], leftOut: number } {
+  const texts = new Set(heldOut.map(q => q.question.trim()))
+  const kept = known.filter(q => !texts.has(q.question.trim()))
+  const docs = kept.map(q => stardKnownQuestion(q))
+  const content = resolve(process.cwd(), 'content')
+  return { docs: withContent ? [...docs, ...loadCaseKnowledge(content), ...loadFaqKnowledge(content)] : docs, leftOut: known.length - kept.length }
+}
+
