@@ -11,7 +11,11 @@ import { isDev, type Question } from './data'
  * 常见问法 per article (content/faq), as the seed loads them.
  */
 export function trainKnowledge(qs: readonly Question[], withContent: boolean): KnownQuestionDoc[] {
-  const docs = qs.filter(q => !isDev(q.id)).map(q => stardKnownQuestion(q))
+  return withTeamContent(qs.filter(q => !isDev(q.id)).map(q => stardKnownQuestion(q)), withContent)
+}
+
+/** STARD known questions plus, optionally, the cases' common questions and the 常见问法 per article. */
+function withTeamContent(docs: KnownQuestionDoc[], withContent: boolean): KnownQuestionDoc[] {
   const content = resolve(process.cwd(), 'content')
   return withContent ? [...docs, ...loadCaseKnowledge(content), ...loadFaqKnowledge(content)] : docs
 }
@@ -24,8 +28,6 @@ export function trainKnowledge(qs: readonly Question[], withContent: boolean): K
 export function productionKnowledge(known: readonly Question[], heldOut: readonly Question[], withContent: boolean): { docs: KnownQuestionDoc[], leftOut: number } {
   const texts = new Set(heldOut.map(q => q.question.trim()))
   const kept = known.filter(q => !texts.has(q.question.trim()))
-  const docs = kept.map(q => stardKnownQuestion(q))
-  const content = resolve(process.cwd(), 'content')
-  return { docs: withContent ? [...docs, ...loadCaseKnowledge(content), ...loadFaqKnowledge(content)] : docs, leftOut: known.length - kept.length }
+  return { docs: withTeamContent(kept.map(q => stardKnownQuestion(q)), withContent), leftOut: known.length - kept.length }
 }
 
