@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 // pii.ts, not id-number.ts: the latter imports the calendar's JSON data, which Playwright's loader cannot import.
 import { idNumberCheckChar } from '../../shared/domain/cases/pii'
 import { scanBoth, waitForHydration, signIn } from './helpers'
@@ -152,13 +152,21 @@ test('a migrant worker owed wages screens, applies, and a reviewer grants', asyn
   await expect(page.getByRole('heading', { name: '指派承办人员' })).toBeVisible()
 })
 
-test('an answer is not sent twice while the next question is on its way', async ({ page }) => {
-  await page.goto('/eligibility')
+/**
+ * Opens a step-by-address form with its next step's data arriving well after its address (a slow line):
+ * the POSTs to `form` are collected.
+ */
+async function onASlowLine(page: Page, path: string, draft: string, form: string): Promise<string[]> {
+  await page.goto(path)
   await waitForHydration(page)
-  // the next question's data arrives well after its address (a slow line)
-  await page.route('**/api/eligibility/draft**', async (route) => { await new Promise(r => setTimeout(r, 1_500)); await route.continue() })
+  await page.route(`**${draft}**`, async (route) => { await new Promise(r => setTimeout(r, 1_500)); await route.continue() })
   const posts: string[] = []
-  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/forms/eligibility')) posts.push(r.url()) })
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes(form)) posts.push(r.url()) })
+  return posts
+}
+
+test('an answer is not sent twice while the next question is on its way', async ({ page }) => {
+  const posts = await onASlowLine(page, '/eligibility', '/api/eligibility/draft', '/forms/eligibility')
   const section = page.locator('section.step')
   await page.getByRole('radio', { name: /讨工资、拖欠工钱/ }).check()
   await page.getByRole('button', { name: '继续' }).click()
@@ -175,12 +183,7 @@ test('an answer is not sent twice while the next question is on its way', async 
 })
 
 test('an application step is not sent twice while the next step is on its way', async ({ page }) => {
-  await page.goto('/legal-aid/apply')
-  await waitForHydration(page)
-  // the next step's data arrives well after its address (a slow line)
-  await page.route('**/api/legal-aid/apply-draft**', async (route) => { await new Promise(r => setTimeout(r, 1_500)); await route.continue() })
-  const posts: string[] = []
-  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/forms/apply')) posts.push(r.url()) })
+  const posts = await onASlowLine(page, '/legal-aid/apply', '/api/legal-aid/apply-draft', '/forms/apply')
   const section = page.locator('section.step')
   const next = page.getByRole('button', { name: '下一步' })
   await page.getByRole('radio', { name: '我本人申请' }).check()
