@@ -2,7 +2,8 @@
 // npx tsx bench/search-quality.ts [questions.jsonl] [--host URL --key KEY] [--rebuild] [--split train|dev|all] [--verbose N] [--no-knowledge] [--no-cases] [--no-engine] [--ranker-tuning JSON] [--expansion W]
 // A questions file other than the STARD train file is a held-out set: every question in it is ranked as
 // production ranks a new question (knowledge: the whole STARD train file and the team's content, as the
-// seed loads them, minus any known question with the same text; the production article model).
+// seed loads them, minus any known question with the same text; the production article model, which was
+// trained on every question of the STARD train file, so a file of those measures memory and is flagged).
 // npx tsx bench/search-quality.ts heldout.jsonl --no-engine   (one object a line: id, question, relevant)
 // --no-engine: only the in-memory rankers (no plain Meilisearch row, no case bench).
 // --no-case-bench: skip the case relevance (nDCG@5) and library-search latency rows; --cases-only: only those.
@@ -73,6 +74,7 @@ async function main() {
     const k = productionKnowledge(await loadQuestions(stard), qs, args.cases)
     kb = k.docs
     console.log(`held-out file: ${qs.length} questions, each ranked as production ranks a new question; knowledge: ${kb.length} known-question rows (the STARD train file, both splits${args.cases ? ', + case 常见问法 + the 常见问法 per article' : ''}; ${k.leftOut} with the same text as a held-out question left out)`)
+    if (k.leftOut) console.log(`WARNING: ${k.leftOut} questions of this file are in the STARD train file, which production's article model was trained on: their figures measure memory, not search`)
   } else if (args.knowledge) {
     // knowledge is built from the whole file's TRAIN split, whatever split is evaluated
     kb = trainKnowledge(qs, args.cases)
@@ -91,7 +93,8 @@ async function main() {
   const production = heldOut
     ? () => (single ??= buildBenchRanker(corpusDocs, kb, { expansionWeight: args.expansion }))
     : rankerFor(corpusDocs, kb, { expansionWeight: args.expansion })
-  // the article order: production's for a held-out or dev question, the hand-tuned one for a train question (benchModel)
+  // the article order: production's for a held-out question; for a dev question the model trained on the train split,
+  // for a train question the hand-tuned one (benchModel)
   const modelFor = (id: string) => heldOut ? undefined : benchModel(id)
 
   let client: Meilisearch | undefined
@@ -157,7 +160,7 @@ async function main() {
   console.log('|---|---|---|---|---|---|---|')
   if (client && args.baseline) console.log(`| baseline (plain Meilisearch) | ${sums.base.n} | ${fmt(sums.base).join(' | ')} |`)
   console.log(`| BM25 ranker + lexicon | ${sums.lex.n} | ${fmt(sums.lex).join(' | ')} |`)
-  if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${heldOut ? '; held-out file' : args.split === 'dev' ? '' : '; train 5-fold, hand-tuned order'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
+  if (args.knowledge) console.log(`| BM25 ranker + lexicon + expansion by known questions + similar questions + law prior (production${heldOut ? '; held-out file' : args.split === 'dev' ? '; dev: the article model of the train split' : '; train 5-fold, hand-tuned order; dev: the article model of the train split'}) | ${sums.prod.n} | ${fmt(sums.prod).join(' | ')} |`)
   if (args.knowledge) inForceReport(rows.map(r => ({ q: r.q, ids: r.prodIds })), await notInForceIds(), heldOut)
   if (args.knowledge && devId) weakMatchReport(matches, production(devId), lexicon)
   await stop?.()

@@ -4,6 +4,9 @@
 // cross-validation (each fold with the other four folds as knowledge, because the known questions
 // also expand the articles they link, so a leave-one-out filter at query time is not enough).
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { FEATURE_NAMES, type ArticleModel } from '../../server/domain/search/article-model'
 import { KnownQuestionNeighbours, StatuteRankerBuilder, type RankerKnownQuestion, type RankerStatute, type StatuteRanker } from '../../server/domain/search/statute-ranker'
 import type { KnownQuestionDoc } from '../../server/domain/search/known-questions'
 import type { Bm25Params } from '../../server/domain/search/lexical-index'
@@ -20,13 +23,30 @@ export function buildBenchRanker(docs: Iterable<RankerStatute>, known: readonly 
   return { ranker, knowledge: new KnownQuestionNeighbours(ranker.index, known, { answerWeight: o.answerNeighbours }) }
 }
 
+/** Where `npx tsx bench/learn-ranker.ts --write` keeps the article model trained on the train split only. */
+export const TRAIN_SPLIT_MODEL_FILE = resolve(import.meta.dirname, '../data/article-model-train-split.json')
+let trainSplit: ArticleModel | undefined
+
 /**
- * The article order a bench question is scored with (RankOptions.model): production's (undefined) for a dev
- * question; the hand-tuned score (null) for a train question, since the production model was trained on the
- * train split (bench/learn-ranker.ts scores the learned order on train, nested).
+ * The article model trained on the train split's questions only, the same way as production's (which is
+ * trained on both splits, so it has seen every dev question). Throws when its features are not the ranker's.
  */
-export function benchModel(questionId: string): null | undefined {
-  return isDev(questionId) ? undefined : null
+export function trainSplitModel(): ArticleModel {
+  if (!trainSplit) {
+    const m = JSON.parse(readFileSync(TRAIN_SPLIT_MODEL_FILE, 'utf8')) as ArticleModel
+    if (m.features.join() !== FEATURE_NAMES.join()) throw new Error(`${TRAIN_SPLIT_MODEL_FILE} names other features than the ranker: run npx tsx bench/learn-ranker.ts --write`)
+    trainSplit = m
+  }
+  return trainSplit
+}
+
+/**
+ * The article order a bench question is scored with (RankOptions.model): the model trained on the train split
+ * for a dev question (production's model was trained on every STARD question, dev included); the hand-tuned
+ * score (null) for a train question (bench/learn-ranker.ts scores the learned order on train, nested).
+ */
+export function benchModel(questionId: string): ArticleModel | null {
+  return isDev(questionId) ? trainSplitModel() : null
 }
 
 /** 5 by default; BENCH_FOLDS=N to see how the figures move with the amount of knowledge. */

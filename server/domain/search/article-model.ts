@@ -1,9 +1,10 @@
 // The learned article ranking: the hand-tuned score (BM25 + similar known questions + law prior)
 // finds the right law for most questions but often not the expert's article. A linear model over
 // features the ranker already has orders its best CANDIDATES articles, and boosted trees
-// (ranking-trees.ts) add what a weighted sum cannot. Learned on the STARD train split only
-// (bench/learn-ranker.ts: pairwise logistic loss, then LambdaMART on top; measured 5-fold, every train
-// question ranked by a ranker and a model that never saw it); docs/search.md has the figures.
+// (ranking-trees.ts) add what a weighted sum cannot. Learned on every question of the STARD train file
+// (bench/learn-ranker.ts --write: pairwise logistic loss, then LambdaMART on top; measured 5-fold, every
+// question ranked by a ranker and a model that never saw it, and the bench's dev row scored with the same
+// learner trained on the train split only); docs/search.md has the figures.
 // Framework-free: relative imports only.
 import { ARTICLE_MODEL_WEIGHTS } from './article-model-weights'
 import { trainRankingTrees, treesValue, TREE_DEFAULTS, type RegressionTree, type TreeOptions } from './ranking-trees'
