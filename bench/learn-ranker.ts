@@ -24,7 +24,8 @@ import { SHARED, isDev, loadDefaultCorpus, loadLexicon, loadQuestions } from './
 
 const args = process.argv.slice(2)
 const flag = (f: string) => args.includes(f)
-const num = (f: string, d: number) => { const i = args.indexOf(f); return i >= 0 ? Number(args[i + 1]) : d }
+const opt = (f: string) => { const i = args.indexOf(f); return i >= 0 ? args[i + 1] : undefined }
+const num = (f: string, d: number) => Number(opt(f) ?? d)
 
 async function main() {
   const t0 = Date.now()
@@ -35,7 +36,7 @@ async function main() {
   const rankers = rankerFor(docs, kb)
   const train = all.filter(q => !isDev(q.id)).sort((a, b) => foldOf(a.id) - foldOf(b.id)).map(q => ({ q, rw: rewriteQuery(q.question, lexicon), fold: foldOf(q.id) }))
   console.log(`train ${train.length} questions, ${FOLDS} folds; corpus ${docs.length} articles; knowledge ${kb.length}`)
-  const cacheFile = args.includes('--cache') ? args[args.indexOf('--cache') + 1]! : undefined
+  const cacheFile = opt('--cache')
   type Row = { q: typeof all[number], rw: typeof train[number]['rw'], fold: number, ids: string[], features: number[][], relevant: boolean[] }
   let rows: Row[]
   if (cacheFile && existsSync(cacheFile)) {
@@ -89,7 +90,7 @@ async function main() {
   if (flag('--write')) {
     writeFileSync(TRAIN_SPLIT_MODEL_FILE, `${JSON.stringify(modelData(final))}\n`)
     console.log(`wrote ${TRAIN_SPLIT_MODEL_FILE}`)
-    const everyQuestion = await allQuestionRows(all, async () => docs, lexicon, args.includes('--all-cache') ? args[args.indexOf('--all-cache') + 1] : undefined)
+    const everyQuestion = await allQuestionRows(all, async () => docs, lexicon, opt('--all-cache'))
     writeWeights(trainArticleModel(everyQuestion, opts), everyQuestion.length)
   }
   console.log(`\ntotal ${((Date.now() - t0) / 1000).toFixed(0)} s`)

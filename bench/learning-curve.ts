@@ -1,15 +1,15 @@
 // Does the article model gain from more training questions? Every STARD question (train and dev split)
 // is given candidate features by the ranker of the other four folds (5 folds over all 1,235, the team's
-// content known throughout), then each fold is re-ordered by models trained on the other folds with
-// 50 %, 66 % and the train split's share of them drawn at random, their train-split questions (the model
-// the bench's dev row is scored with) and all of their questions (as the production model is trained). Scored on the held fold's questions only, so no question is ever ranked by a
-// model or a ranker that saw it.
+// content known throughout), then each fold is re-ordered by models trained on the other folds: 50 %,
+// 66 % and the train split's share of their questions drawn at random, their train-split questions (the
+// model the bench's dev row is scored with) and all of their questions (as production's model is trained).
+// Scored on the held fold's questions only, so no question is ever ranked by a model or a ranker that saw it.
 // npx tsx bench/learning-curve.ts [--cache FILE] [--repeats N]
 import { resolve } from 'node:path'
 import { createHash } from 'node:crypto'
-import { modelScore, trainArticleModel } from '../server/domain/search/article-model'
+import { trainArticleModel } from '../server/domain/search/article-model'
 import { FOLDS } from './lib/ranker'
-import { allQuestionRows, type QuestionRow } from './lib/learned'
+import { allQuestionRows, learnedOrder, type QuestionRow } from './lib/learned'
 import { add, fmt, score, zero, type Metrics } from './lib/metrics'
 import { SHARED, loadDefaultCorpus, loadLexicon, loadQuestions } from './lib/data'
 
@@ -41,8 +41,7 @@ async function main() {
         sizes += training.length; runs++
         const model = trainArticleModel(training)
         for (const r of rows.filter(r => r.fold === f)) {
-          const order = r.ids.map((id, i) => ({ id, s: modelScore(model, r.features[i]!) })).sort((a, b) => b.s - a.s).map(x => x.id)
-          const s = score(order, r.q.relevant)
+          const s = score(learnedOrder(model, r), r.q.relevant)
           m = add(m, s)
           if (r.dev) md = add(md, s)
           else mt = add(mt, s)

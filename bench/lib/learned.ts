@@ -3,7 +3,7 @@
 // --quick and learn-ranker-extra.ts. And the candidate features of every STARD question (both splits)
 // for the production model (learn-ranker.ts --write) and bench/learning-curve.ts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { modelScore, trainArticleModel } from '../../server/domain/search/article-model'
+import { modelScore, trainArticleModel, type ArticleModel } from '../../server/domain/search/article-model'
 import { rewriteQuery } from '../../server/domain/search/query'
 import type { Lexicon } from '../../server/domain/search/lexicon'
 import type { RankerStatute } from '../../server/domain/search/statute-ranker'
@@ -14,6 +14,11 @@ import { add, score, zero, type Metrics } from './metrics'
 
 export interface CandidateRow { q: { relevant: string[] }, fold: number, ids: string[], features: number[][], relevant: boolean[] }
 
+/** A row's candidate ids in the model's order. */
+export function learnedOrder(model: ArticleModel, r: Pick<CandidateRow, 'ids' | 'features'>): string[] {
+  return r.ids.map((id, i) => ({ id, s: modelScore(model, r.features[i]!) })).sort((a, b) => b.s - a.s).map(x => x.id)
+}
+
 /** The candidates' own (hand-tuned) order and the learned order, scored over all folds. */
 export function nestedScores(rows: readonly CandidateRow[], opts: { epochs?: number, l2?: number, below?: number, trees?: number }): { base: Metrics, learned: Metrics } {
   let base = zero(), learned = zero()
@@ -21,8 +26,7 @@ export function nestedScores(rows: readonly CandidateRow[], opts: { epochs?: num
     const model = trainArticleModel(rows.filter(r => r.fold !== f), opts)
     for (const r of rows.filter(r => r.fold === f)) {
       base = add(base, score(r.ids, r.q.relevant))
-      const order = r.ids.map((id, i) => ({ id, s: modelScore(model, r.features[i]!) })).sort((a, b) => b.s - a.s).map(x => x.id)
-      learned = add(learned, score(order, r.q.relevant))
+      learned = add(learned, score(learnedOrder(model, r), r.q.relevant))
     }
   }
   return { base, learned }
